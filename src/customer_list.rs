@@ -1,0 +1,174 @@
+//! The customer list: filtered, sorted, paged.
+//!
+//! The UI shows a virtualised list, so it asks for one window of rows at a
+//! time plus the total; nothing here ever loads the whole book.
+
+use rusqlite::{Connection, ToSql};
+use serde::{Deserialize, Serialize};
+
+use crate::enums::{Status, Tier};
+use crate::error::Result;
+
+/// What to sort the list by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    /// Name, by pinyin for Chinese names.
+    #[default]
+    Name,
+    /// Last change.
+    Updated,
+    /// Creation.
+    Created,
+    /// Tier, S first; untiered last.
+    Tier,
+    /// Status, prospect → lost.
+    Status,
+}
+
+/// A page request: filters, sort, and the window.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ListQuery {
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Only this tier.
+    pub tier: Option<Tier>,
+    /// Only customers carrying this tag.
+    pub tag: Option<String>,
+    /// Only key customers.
+    pub key_only: bool,
+    /// Sort order.
+    pub sort: SortBy,
+    /// Reverse the sort.
+    pub descending: bool,
+    /// First row of the window.
+    pub offset: u32,
+    /// Rows in the window (capped at 500).
+    pub limit: u32,
+}
+
+/// One row of the list: what the table shows, not the whole card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListRow {
+    /// Customer id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Short name.
+    pub short_name: String,
+    /// Industry.
+    pub industry: String,
+    /// Region.
+    pub region: String,
+    /// Status.
+    pub status: Status,
+    /// Tier.
+    pub tier: Option<Tier>,
+    /// Key customer flag.
+    pub is_key: bool,
+    /// Owner.
+    pub owner: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Live key people.
+    pub people_count: i64,
+    /// Last change.
+    pub updated_at: String,
+}
+
+/// One window of the list, with the total matching the filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListPage {
+    /// Live customers matching the filters.
+    pub total: i64,
+    /// The rows of the window.
+    pub rows: Vec<ListRow>,
+}
+
+/// Most rows one request may return.
+const PAGE_MAX: u32 = 500;
+
+/// One window of live customers matching `query`.
+pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
+    let mut filter = String::from("c.deleted_at IS NULL");
+    let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+    if let Some(status) = query.status {
+        args.push(Box::new(status));
+        filter.push_str(&format!(" AND c.status = ?{}", args.len()));
+    }
+    if let Some(tier) = query.tier {
+        args.push(Box::new(tier));
+        filter.push_str(&format!(" AND c.tier = ?{}", args.len()));
+    }
+    if let Some(tag) = query.tag.as_ref().filter(|t| !t.is_empty()) {
+        args.push(Box::new(tag.clone()));
+        filter.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM json_each(c.tags) WHERE json_each.value = ?{})",
+            args.len()
+        ));
+    }
+    if query.key_only {
+        filter.push_str(" AND c.is_key = 1");
+    }
+    let params: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
+
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM customers c WHERE {filter}"),
+        params.as_slice(),
+        |r| r.get(0),
+    )?;
+
+    let dir = if query.descending { "DESC" } else { "ASC" };
+    let order = match query.sort {
+        SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.id"),
+        SortBy::Updated => format!("c.updated_at {dir}, c.id"),
+        SortBy::Created => format!("c.created_at {dir}, c.id"),
+        SortBy::Tier => format!(
+            "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, c.sort_key, c.id"
+        ),
+        SortBy::Status => format!(
+            "CASE c.status WHEN 'prospect' THEN 0 WHEN 'active' THEN 1 WHEN 'dormant' THEN 2 ELSE 3 END {dir}, c.sort_key, c.id"
+        ),
+    };
+    let limit = query.limit.clamp(1, PAGE_MAX);
+    let sql = format!(
+        "SELECT c.id, c.name, c.short_name, c.industry, c.region, c.status, c.tier, c.is_key, c.owner, c.tags, \
+                (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL), c.updated_at \
+         FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+        query.offset
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt
+        .query_map(params.as_slice(), |r| {
+            let tags: String = r.get(9)?;
+            Ok(ListRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                short_name: r.get(2)?,
+                industry: r.get(3)?,
+                region: r.get(4)?,
+                status: r.get(5)?,
+                tier: r.get(6)?,
+                is_key: r.get(7)?,
+                owner: r.get(8)?,
+                tags: serde_json::from_str(&tags).unwrap_or_default(),
+                people_count: r.get(10)?,
+                updated_at: r.get(11)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ListPage { total, rows })
+}
+
+/// Every tag in use on live customers, sorted, for the filter menu.
+pub fn all_tags(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT json_each.value FROM customers c, json_each(c.tags) \
+         WHERE c.deleted_at IS NULL ORDER BY 1",
+    )?;
+    let tags = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(tags)
+}

@@ -1,0 +1,131 @@
+//! The one error type of the core.
+//!
+//! Every error has a stable machine [`Error::code`] so the desktop shell can
+//! send `{code, message}` across IPC and the UI can say it in the user's
+//! language. Validation errors carry the field and the broken [`Rule`] as data,
+//! not only as prose, for the same reason.
+
+use serde::Serialize;
+
+/// Result alias used throughout the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What a value broke. Serialised for the UI, which words it per language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Rule {
+    /// The field must not be empty.
+    Required,
+    /// Longer than `max` characters.
+    TooLong { max: usize },
+    /// More than `max` items in a list.
+    TooMany { max: usize },
+    /// Not a real calendar date in `YYYY-MM-DD` form.
+    BadDate,
+    /// A real date, but outside what makes sense (e.g. in the future).
+    DateOutOfRange { min: String, max: String },
+    /// Not one of the allowed values.
+    UnknownValue { value: String, allowed: Vec<String> },
+    /// A number outside `min..=max`.
+    OutOfRange { min: i64, max: i64 },
+    /// The value could not be read at all (wrong type, bad JSON).
+    Malformed { detail: String },
+}
+
+/// A rejected value: which field, and which rule it broke.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidationError {
+    /// Dotted path of the field, e.g. `customer.name` or `person.known_by[2].name`.
+    pub field: String,
+    /// The rule the value broke.
+    #[serde(flatten)]
+    pub rule: Rule,
+}
+
+impl std::fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let field = &self.field;
+        match &self.rule {
+            Rule::Required => write!(f, "{field}: must not be empty"),
+            Rule::TooLong { max } => write!(f, "{field}: longer than {max} characters"),
+            Rule::TooMany { max } => write!(f, "{field}: more than {max} items"),
+            Rule::BadDate => write!(f, "{field}: not a real date (expected YYYY-MM-DD)"),
+            Rule::DateOutOfRange { min, max } => {
+                write!(f, "{field}: date must be between {min} and {max}")
+            }
+            Rule::UnknownValue { value, allowed } => {
+                write!(f, "{field}: unknown value {value:?} (allowed: {})", allowed.join(", "))
+            }
+            Rule::OutOfRange { min, max } => write!(f, "{field}: must be between {min} and {max}"),
+            Rule::Malformed { detail } => write!(f, "{field}: {detail}"),
+        }
+    }
+}
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input was rejected before anything was written.
+    #[error("invalid input: {0}")]
+    Invalid(ValidationError),
+    /// A record that should exist does not (or is in the trash).
+    #[error("{kind} {id} not found")]
+    NotFound { kind: &'static str, id: String },
+    /// The book was written by a newer Baton; we refuse to touch it.
+    #[error(
+        "this book uses schema version {found}, but this Baton only understands up to version {supported}; \
+         update Baton to open it (the file was not modified)"
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    /// Another Baton window already has this book open.
+    #[error("the book {path} is already open in another Baton window")]
+    BookLocked { path: String },
+    /// An operation that needs an empty book found records in it.
+    #[error("{0}")]
+    NotEmpty(String),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// JSON (de)serialisation of stored data failed.
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+}
+
+impl Error {
+    /// Stable machine-readable code, mirrored by the UI's message table.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::BookLocked { .. } => "book_locked",
+            Error::NotEmpty(_) => "not_empty",
+            Error::Io { .. } => "io",
+            Error::Sqlite(_) => "database",
+            Error::Corrupt(_) => "corrupt",
+        }
+    }
+
+    /// Shorthand for a validation error.
+    pub fn invalid(field: impl Into<String>, rule: Rule) -> Self {
+        Error::Invalid(ValidationError {
+            field: field.into(),
+            rule,
+        })
+    }
+
+    /// Shorthand for an I/O error on `path`.
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Baton core: the salesperson's customer book on disk.
+//!
+//! This crate owns the domain types, the SQLite store and its migrations,
+//! validation, the demo generator and the canonical dump. It knows nothing of
+//! Tauri: the desktop shell (`src-tauri/`) and the `baton` command-line tool are
+//! thin callers that pass a path in.
+//!
+//! Layout, one module per concept:
+//! - [`store`]: opening a book, connection pragmas, migrations, the book lock;
+//! - [`customers`], [`people`], [`changes`]: the records and their SQL;
+//! - [`trash`], [`settings`]: soft deletes and per-book preferences;
+//! - [`kinds`]: the registry of record kinds every whole-book feature walks;
+//! - [`dump`], [`check`], [`demo`]: the tool's contract commands.
+
+pub mod changes;
+pub mod check;
+pub mod clock;
+pub mod customer_list;
+pub mod customers;
+pub mod demo;
+pub mod dump;
+pub mod enums;
+pub mod error;
+pub mod kinds;
+pub mod paths;
+pub mod people;
+pub mod settings;
+pub mod sort_key;
+pub mod store;
+pub mod trash;
+pub mod validate;
+
+pub use error::{Error, Result, Rule, ValidationError};
+pub use store::Store;

@@ -1,0 +1,91 @@
+//! `baton`: the command-line tool over a customer book.
+//!
+//! Its commands and flags are a contract that tests and later features rely
+//! on; add around them, never change them.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use baton::{Store, check, demo, dump, paths};
+use clap::{Parser, Subcommand};
+
+/// Baton: the salesperson's customer book.
+#[derive(Parser)]
+#[command(name = "baton", version, about)]
+struct Cli {
+    /// The book to use (default: the desktop app's book in your data directory).
+    #[arg(long, global = true, env = paths::DB_ENV)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill an empty book with a realistic, deterministic demo.
+    Demo {
+        /// How many customers.
+        #[arg(long, default_value_t = 200)]
+        customers: usize,
+        /// Seed: the same seed gives the same book.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Print the whole book as canonical JSON.
+    Dump,
+    /// Check the book's integrity and count each kind of record.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("baton: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> baton::Result<ExitCode> {
+    let path = match cli.db {
+        Some(p) => p,
+        None => paths::default_book()?,
+    };
+    let store = Store::open(&path)?;
+    match cli.command {
+        Command::Demo { customers, seed } => {
+            let s = demo::fill(&store, customers, seed)?;
+            eprintln!(
+                "baton: wrote {} customers and {} key people to {}",
+                s.customers,
+                s.people,
+                path.display()
+            );
+        }
+        Command::Dump => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            store.read(|conn| dump::write(conn, &mut out))?;
+            out.flush()
+                .map_err(|e| baton::Error::io(std::path::Path::new("<stdout>"), e))?;
+        }
+        Command::Check => {
+            let report = store.read(check::run)?;
+            for c in &report.counts {
+                println!("{:<18} {:>9} live {:>9} in trash", c.table(), c.live, c.trashed);
+            }
+            if !report.ok() {
+                for p in &report.problems {
+                    eprintln!("problem: {p}");
+                }
+                eprintln!("baton: the book has {} problem(s)", report.problems.len());
+                return Ok(ExitCode::FAILURE);
+            }
+            println!("ok");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,21 @@
+//! Where the default book lives.
+//!
+//! Only the command-line tool and the desktop shell call this; the rest of the
+//! core takes paths as arguments. Both must agree, so the rule is in one place.
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+
+/// Environment variable that points both the app and the tool at another book.
+pub const DB_ENV: &str = "BATON_DB";
+
+/// The default book: `baton.db` in the user's data directory
+/// (`~/.local/share/baton/` on Linux).
+pub fn default_book() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "baton").ok_or_else(|| Error::Io {
+        path: "~".into(),
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "no home directory to keep the book in"),
+    })?;
+    Ok(dirs.data_dir().join("baton.db"))
+}

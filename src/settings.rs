@@ -1,0 +1,73 @@
+//! Per-book preferences: who "I" am and the interface language.
+//!
+//! Stored as key/value rows so adding a setting needs no migration; unknown
+//! keys from a newer Baton are kept untouched.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::enums::Language;
+use crate::error::Result;
+use crate::validate::{self, NAME_MAX};
+
+/// The settings screen's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// My name: the owner of new records.
+    pub user_name: String,
+    /// Interface language; `system` follows the OS locale.
+    pub language: Language,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            user_name: String::new(),
+            language: Language::System,
+        }
+    }
+}
+
+fn value(conn: &Connection, key: &str) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?;
+    Ok(stmt.query_row([key], |r| r.get(0)).optional()?)
+}
+
+/// The book's settings, with defaults for anything unset.
+pub fn get(conn: &Connection) -> Result<Settings> {
+    let mut s = Settings::default();
+    if let Some(name) = value(conn, "user_name")? {
+        s.user_name = name;
+    }
+    if let Some(lang) = value(conn, "language")? {
+        // A value this build does not know falls back to the default rather
+        // than locking the user out of their settings.
+        s.language = Language::parse(&lang, "settings.language").unwrap_or(Language::System);
+    }
+    Ok(s)
+}
+
+/// Validates and stores the settings.
+pub fn save(conn: &Connection, settings: &Settings) -> Result<Settings> {
+    let mut s = settings.clone();
+    s.user_name = s.user_name.trim().to_string();
+    validate::text("settings.user_name", &s.user_name, NAME_MAX)?;
+    let now = crate::clock::now();
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) \
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+    )?;
+    stmt.execute(params!["user_name", s.user_name, now])?;
+    stmt.execute(params!["language", s.language.as_str(), now])?;
+    Ok(s)
+}
+
+/// Every stored setting as key → value, for the dump.
+pub fn all(conn: &Connection) -> Result<std::collections::BTreeMap<String, String>> {
+    let mut stmt = conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

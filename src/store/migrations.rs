@@ -1,0 +1,49 @@
+//! Numbered SQL migrations, applied in order and recorded in `PRAGMA user_version`.
+//!
+//! Hand-rolled rather than rusqlite_migration because the order matters to
+//! us: the version check must happen before any pragma touches the file, so a
+//! book from a newer Baton is left byte-for-byte unchanged.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// The migrations, in order; migration `n` (1-based) brings the book to version `n`.
+pub const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_customers_people.sql",
+    include_str!("../../migrations/0001_customers_people.sql"),
+)];
+
+/// The schema version this build writes.
+pub fn latest() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// The book's current schema version.
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Fails with [`Error::NewerSchema`] if the book is newer than this build.
+pub fn refuse_newer(conn: &Connection) -> Result<()> {
+    let found = version(conn)?;
+    if found > latest() {
+        return Err(Error::NewerSchema {
+            found,
+            supported: latest(),
+        });
+    }
+    Ok(())
+}
+
+/// Applies every migration the book has not seen, each in its own transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current = version(conn)?;
+    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

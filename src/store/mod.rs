@@ -1,0 +1,116 @@
+//! Opening a book: the connection, its pragmas, migrations and the lock.
+//!
+//! [`Store::open`] and [`Store::open_in_memory`] share one path, so tests run
+//! exactly the migrations a user's book does. The connection sits behind a
+//! `Mutex` held for one operation at a time: the app is single-user and
+//! SQLite serialises writers anyway.
+
+mod lock;
+pub mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+pub use lock::BookLock;
+
+/// How long a write waits for another connection (the CLI, a backup) before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open customer book.
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the book at `path` and brings its schema up to date.
+    ///
+    /// A book written by a newer Baton is refused with [`Error::NewerSchema`]
+    /// before anything is written to it.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::prepare(conn, Some(path.to_path_buf()))
+    }
+
+    /// Opens a fresh book in memory, with the same migrations as a file.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        // Refuse a newer book before any pragma: switching the journal mode
+        // would already rewrite its header.
+        migrations::refuse_newer(&conn)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if path.is_some() {
+            // WAL: readers never block the writer, and a crash mid-write
+            // leaves the last committed state.
+            let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::Corrupt(format!("could not switch the book to WAL (got {mode})")));
+            }
+            conn.pragma_update(None, "synchronous", "normal")?;
+        }
+        migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path,
+        })
+    }
+
+    /// The book's file, or `None` for an in-memory book.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Locks the connection for one operation.
+    pub fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite inconsistent
+        // (transactions roll back on drop), so a poisoned lock is safe to reuse.
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` inside one transaction: all of it is written, or none.
+    pub fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` with a read-only view of the book.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.conn();
+        f(&conn)
+    }
+}
+
+/// `INSERT … ON CONFLICT(id) DO UPDATE` for `table` with `columns` (the first being `id`).
+///
+/// Not `INSERT OR REPLACE`: REPLACE deletes the old row first, which would
+/// cascade to the record's children (a customer's people) through the
+/// foreign keys.
+pub fn upsert_sql(table: &str, columns: &str) -> String {
+    let cols: Vec<&str> = columns.split(',').map(str::trim).collect();
+    let placeholders: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
+    let updates: Vec<String> = cols.iter().skip(1).map(|c| format!("{c} = excluded.{c}")).collect();
+    format!(
+        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}",
+        cols.join(", "),
+        placeholders.join(", "),
+        updates.join(", ")
+    )
+}

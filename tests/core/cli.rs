@@ -1,0 +1,90 @@
+use std::process::Command;
+
+fn baton() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_baton"));
+    cmd.env_remove("BATON_DB");
+    cmd
+}
+
+#[test]
+fn demo_dump_and_check_work_on_a_file_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    let out = baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "25", "--seed", "5"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let check = baton().arg("--db").arg(&db).arg("check").output().unwrap();
+    assert!(check.status.success());
+    let report = String::from_utf8(check.stdout).unwrap();
+    assert!(report.contains("customers") && report.contains("25 live"), "{report}");
+    let dump = baton().arg("--db").arg(&db).arg("dump").output().unwrap();
+    assert!(dump.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&dump.stdout).unwrap();
+    assert_eq!(value["customers"].as_array().unwrap().len(), 25);
+}
+
+#[test]
+fn the_book_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("env.db");
+    let out = baton()
+        .env("BATON_DB", &db)
+        .args(["demo", "--customers", "3"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(db.exists());
+}
+
+#[test]
+fn errors_go_to_stderr_with_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "2"])
+        .output()
+        .unwrap();
+    let again = baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "2"])
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert!(again.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds 2 customers"));
+
+    let newer = dir.path().join("newer.db");
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let out = baton().arg("--db").arg(&newer).arg("check").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("schema version 999"));
+}
+
+#[test]
+fn check_fails_on_a_damaged_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "4"])
+        .output()
+        .unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("UPDATE customers SET tags = 'not json'", [])
+        .unwrap();
+    let out = baton().arg("--db").arg(&db).arg("check").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("problem"));
+}

@@ -1,0 +1,106 @@
+use baton::store::migrations;
+use baton::{Error, Store};
+
+#[test]
+fn every_migration_applies_in_order_and_sets_the_version() {
+    let store = Store::open_in_memory().unwrap();
+    let version = store.read(migrations::version).unwrap();
+    assert_eq!(version, migrations::latest());
+    for (i, (name, sql)) in migrations::MIGRATIONS.iter().enumerate() {
+        assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name} is out of sequence");
+        assert!(name.ends_with(".sql"));
+        assert!(!sql.trim().is_empty(), "{name} is empty");
+    }
+}
+
+#[test]
+fn migration_files_on_disk_match_the_embedded_list() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let embedded: Vec<String> = migrations::MIGRATIONS.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(
+        on_disk, embedded,
+        "a migration file is not registered in MIGRATIONS (or the reverse)"
+    );
+}
+
+#[test]
+fn reopening_a_book_keeps_its_data_and_does_not_rerun_migrations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    {
+        let store = Store::open(&path).unwrap();
+        store
+            .write(|tx| baton::customers::create(tx, crate::card("华为技术有限公司")))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.rows[0].name, "华为技术有限公司");
+}
+
+#[test]
+fn connections_use_wal_foreign_keys_and_a_busy_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("b.db")).unwrap();
+    store
+        .read(|c| {
+            let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+            let fk: i64 = c.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+            let timeout: i64 = c.pragma_query_value(None, "busy_timeout", |r| r.get(0))?;
+            assert_eq!(mode, "wal");
+            assert_eq!(fk, 1);
+            assert!(timeout >= 1000, "busy timeout {timeout}");
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_newer_book_is_refused_and_left_byte_for_byte_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.db");
+    {
+        // A book from "the future": a rollback-journal file at a higher version.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
+            .unwrap();
+        conn.pragma_update(None, "user_version", migrations::latest() + 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("a newer book must be refused");
+    assert!(matches!(err, Error::NewerSchema { found, .. } if found == migrations::latest() + 1));
+    assert_eq!(err.code(), "newer_schema");
+    assert!(err.to_string().contains("update Baton"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the newer book was modified");
+    assert!(!dir.path().join("newer.db-wal").exists(), "a WAL file was created");
+}
+
+#[test]
+fn the_book_lock_admits_one_holder_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.db");
+    let first = baton::store::BookLock::acquire(&path).unwrap();
+    let err = baton::store::BookLock::acquire(&path).unwrap_err();
+    assert_eq!(err.code(), "book_locked");
+    drop(first);
+    baton::store::BookLock::acquire(&path).expect("the lock is free again after the holder ends");
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let store = Store::open_in_memory().unwrap();
+    let result: baton::Result<()> = store.write(|tx| {
+        baton::customers::create(tx, crate::card("first"))?;
+        baton::customers::create(tx, crate::card(""))?; // invalid: rolls back the first too
+        Ok(())
+    });
+    assert!(result.is_err());
+    let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
+    assert_eq!(page.total, 0);
+}
