@@ -9,7 +9,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 PKGS=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev
-      librsvg2-dev xvfb xauth webkit2gtk-driver fonts-noto-cjk nodejs npm)
+      librsvg2-dev xvfb xauth webkit2gtk-driver fonts-noto-cjk python3 nodejs npm)
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -6,9 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export CARGO_TERM_COLOR=never
-./scripts/deps.sh
+BATON_NEED_DRIVER=1 ./scripts/deps.sh
 
-echo "== core: format, lints, tests"
+echo "== ui: types, unit tests, build"
+(cd ui && npm run --silent check && npm run --silent test && npm run --silent build)
+
+echo "== rust: format, lints"
 cargo fmt --all --check
-cargo clippy --all-targets --quiet -- -D warnings
-cargo test --quiet
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "== rust: core and shell tests"
+cargo test --workspace --quiet
+
+echo "== e2e: the real app under Xvfb"
+cargo build -p baton-app --quiet
+xvfb-run -a -s "-screen 0 1280x800x24" python3 e2e/test_app.py target/debug/baton-app

@@ -1,0 +1,242 @@
+"""End-to-end test of the real Baton app: built binary, under Xvfb, driven
+through tauri-driver + WebKitWebDriver.
+
+Run by scripts/test.sh as:  xvfb-run -a python3 e2e/test_app.py target/debug/baton-app
+Screenshots land in e2e/out/ for a human to look at.
+"""
+
+import fcntl
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+from webdriver import Session, WebDriverError
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(ROOT, "out")
+APP = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "target", "debug", "baton-app"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Driver:
+    """tauri-driver, started and stopped by PID so no stray driver holds a port."""
+
+    def __init__(self):
+        self.port = free_port()
+        native = free_port()
+        env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
+        self.log = open(os.path.join(OUT, "tauri-driver.log"), "w")
+        self.proc = subprocess.Popen(
+            ["tauri-driver", "--port", str(self.port), "--native-port", str(native),
+             "--native-driver", shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver"],
+            stdout=self.log, stderr=subprocess.STDOUT, env=env,
+        )
+        # tauri-driver listens at once but proxies to WebKitWebDriver, which
+        # takes a moment longer: wait for both.
+        for port in (self.port, native):
+            deadline = time.time() + 20
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        raise RuntimeError(f"the driver on port {port} did not start")
+                    time.sleep(0.2)
+
+    def session(self, db):
+        caps = {"browserName": "wry", "tauri:options": {"application": APP, "args": ["--db", db]}}
+        return Session(self.port, caps)
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+def shot(s, name):
+    path = os.path.join(OUT, f"{name}.png")
+    s.screenshot(path)
+    print(f"  screenshot {path}")
+
+
+def create_customer_with_person_and_edit(s):
+    print("- an empty book teaches, in Chinese by default")
+    s.wait("[data-testid=empty-state]", text="客户本还是空的")
+    shot(s, "01-empty-book-zh")
+
+    print("- a customer with an empty name is refused next to the field")
+    s.click("[data-testid=new-customer]")
+    s.click("[data-testid=customer-form] [data-testid=save]")
+    s.wait(".field[data-field=name] .field-error", text="公司名称：不能为空")
+    print("- an impossible founding date is refused")
+    s.type("#f-customer-name", "深圳华为技术有限公司")
+    s.type("#f-customer-founded_on", "2023-02-30")
+    s.click("[data-testid=customer-form] [data-testid=save]")
+    s.wait(".field[data-field=founded_on] .field-error", text="不是有效日期")
+    shot(s, "02-validation-zh")
+
+    print("- create a customer with its profile card")
+    s.type("#f-customer-founded_on", "1987-09-15")
+    s.type("#f-customer-short_name", "华为")
+    s.type("#f-customer-region", "广州")
+    s.type("#f-customer-tags", "华南, 大项目")
+    s.type("#f-customer-need_secret", "采购总监想借这个项目晋升")
+    s.choose("#f-customer-status", "active")
+    s.choose("#f-customer-tier", "S")
+    s.click("[data-testid=customer-form] [data-testid=save]")
+    s.wait("[data-testid=customer-name]", text="深圳华为技术有限公司")
+    s.wait("[data-testid=customer-row]", text="深圳华为技术有限公司")
+
+    print("- add a key person")
+    s.click("[data-testid=add-person]")
+    s.type("#f-person-name", "张三")
+    s.type("#f-person-title", "采购总监")
+    s.choose("#f-person-role", "decision_maker")
+    s.choose("#f-person-attitude", "supporter")
+    s.type("#f-person-interests", "高尔夫、茶道")
+    s.click("[data-testid=person-form] [data-testid=save]")
+    s.wait("[data-testid=person]", text="张三")
+
+    print("- edit a field of the card")
+    s.click("[data-testid=edit-customer]")
+    s.type("#f-customer-region", "深圳")
+    s.click("[data-testid=customer-form] [data-testid=save]")
+    s.wait("[data-view=region] .value", text="深圳")
+    shot(s, "03-customer-card-zh")
+
+
+def markup_is_text(s):
+    print("- a name made of markup shows as those characters")
+    evil = "<img src=x onerror=alert(1)>"
+    s.click("[data-testid=new-customer]")
+    s.type("#f-customer-name", evil)
+    s.click("[data-testid=customer-form] [data-testid=save]")
+    s.wait("[data-testid=customer-name]", text=evil)
+    assert s.find_all("img") == [], "record text was rendered as HTML"
+    return evil
+
+
+def trash_round_trip(s, evil):
+    print("- delete goes to the trash and can be restored")
+    s.click("[data-testid=delete-customer]")
+    s.click("[data-testid=confirm]")
+    s.wait_gone("[data-testid=customer-pane]")
+    s.click("[data-testid=nav-trash]")
+    s.wait("[data-testid=trash-item]", text=evil)
+    shot(s, "04-trash-zh")
+    s.click("[data-testid=restore]")
+    s.wait_gone("[data-testid=trash-item]")
+    s.click("[data-testid=nav-customers]")
+    s.wait("[data-testid=customer-row]", text=evil)
+
+
+def settings_in_english(s):
+    print("- settings: my name and English")
+    s.click("[data-testid=nav-settings]")
+    s.type("[data-testid=user-name]", "李娜")
+    s.choose("[data-testid=language]", "en")
+    s.click("[data-testid=save-settings]")
+    s.wait("[data-testid=nav-customers]", text="Customers")
+    shot(s, "05-settings-en")
+    s.click("[data-testid=nav-customers]")
+    s.click("[data-testid=new-customer]")
+    s.type("#f-customer-name", "Northwind Logistics Ltd")
+    s.click("[data-testid=customer-form] [data-testid=save]")
+    s.wait(".card-head .meta", text="Owner: 李娜")
+
+
+def after_restart(s):
+    print("- after a restart everything is as we left it")
+    s.wait("[data-testid=nav-customers]", text="Customers")
+    s.click("[data-testid=customer-row]", text="深圳华为技术有限公司")
+    s.wait("[data-view=region] .value", text="深圳")
+    s.wait("[data-view=need_secret] .value", text="采购总监想借这个项目晋升")
+    s.wait("[data-testid=tier-badge]", text="S")
+    s.wait("[data-testid=person]", text="张三")
+    count = s.text(s.wait("[data-testid=list-count]"))
+    assert count.startswith("3 "), count
+    shot(s, "06-after-restart-en")
+
+
+def closed_book_screens(driver, tmp):
+    print("- a book held by another window is refused with a clear message")
+    db = os.path.join(tmp, "locked.db")
+    with open(db + ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        s = driver.session(db)
+        try:
+            s.wait("[data-testid=open-error]", text="已在另一个 Baton 窗口中打开")
+            shot(s, "07-book-locked-zh")
+        finally:
+            s.quit()
+    print("- a book from a newer Baton is refused and left unchanged")
+    newer = os.path.join(tmp, "newer.db")
+    conn = sqlite3.connect(newer)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    before = open(newer, "rb").read()
+    s = driver.session(newer)
+    try:
+        s.wait("[data-testid=open-error]", text="更新版本的 Baton")
+    finally:
+        s.quit()
+    assert open(newer, "rb").read() == before, "the newer book was modified"
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    if not os.access(APP, os.X_OK):
+        sys.exit(f"e2e: no app binary at {APP}")
+    tmp = tempfile.mkdtemp(prefix="baton-e2e-")
+    db = os.path.join(tmp, "book.db")
+    driver = Driver()
+    try:
+        s = driver.session(db)
+        try:
+            create_customer_with_person_and_edit(s)
+            evil = markup_is_text(s)
+            trash_round_trip(s, evil)
+            settings_in_english(s)
+        except Exception:
+            shot(s, "failure-session-1")
+            raise
+        finally:
+            s.quit()
+        time.sleep(1)  # the app exits and releases the book lock
+        s = driver.session(db)
+        try:
+            after_restart(s)
+        except Exception:
+            shot(s, "failure-session-2")
+            raise
+        finally:
+            s.quit()
+        closed_book_screens(driver, tmp)
+    except (WebDriverError, AssertionError):
+        traceback.print_exc()
+        print("e2e: FAILED (see e2e/out/ for screenshots and the driver log)")
+        return 1
+    finally:
+        driver.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("e2e: all passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+//! What the UI needs to start: which book, whether it opened, the system locale.
+
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::{CmdResult, IpcError};
+use crate::state::AppState;
+
+/// Facts about the running app and its book.
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    book_path: String,
+    /// Why the book is closed (already open elsewhere, newer schema…), if it is.
+    open_error: Option<IpcError>,
+    /// The OS locale (`zh_CN.UTF-8`), for the "follow the system" language.
+    system_locale: String,
+    /// Whether the book holds no customer at all (the empty state teaches).
+    empty: bool,
+}
+
+/// Facts about the app, the book and the system.
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    let empty = state
+        .store()
+        .ok()
+        .and_then(|s| {
+            s.read(|c| Ok(c.query_row("SELECT NOT EXISTS (SELECT 1 FROM customers)", [], |r| r.get(0))?))
+                .ok()
+        })
+        .unwrap_or(false);
+    let system_locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        book_path: state.path().to_string(),
+        open_error: state.open_error().cloned(),
+        system_locale,
+        empty,
+    }
+}
+
+/// Fills an empty book with the demo (the empty state offers it).
+#[tauri::command]
+pub fn demo_fill(state: State<'_, AppState>, customers: usize) -> CmdResult<()> {
+    baton::demo::fill(state.store()?, customers.min(100_000), 1)?;
+    Ok(())
+}

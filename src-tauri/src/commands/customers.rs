@@ -1,0 +1,64 @@
+//! Customer profile cards.
+
+use baton::changes::{self, CustomerChange};
+use baton::customers::{self, Customer, CustomerCard, ListPage, ListQuery};
+use baton::people::{self, Person};
+use serde::Serialize;
+use tauri::State;
+
+use super::input;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// One window of the customer list.
+#[tauri::command]
+pub fn customers_list(state: State<'_, AppState>, query: serde_json::Value) -> CmdResult<ListPage> {
+    let query: ListQuery = input("query", query)?;
+    Ok(state.store()?.read(|c| customers::list(c, &query))?)
+}
+
+/// Every tag in use, for the filter menu.
+#[tauri::command]
+pub fn customers_tags(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
+    Ok(state.store()?.read(customers::all_tags)?)
+}
+
+/// A customer with its key people and owner/status history.
+#[derive(Serialize)]
+pub struct CustomerDetail {
+    customer: Customer,
+    people: Vec<Person>,
+    changes: Vec<CustomerChange>,
+}
+
+/// The full card of one customer.
+#[tauri::command]
+pub fn customers_get(state: State<'_, AppState>, id: String) -> CmdResult<CustomerDetail> {
+    Ok(state.store()?.read(|c| {
+        Ok(CustomerDetail {
+            customer: customers::get(c, &id)?,
+            people: people::list_for(c, &id)?,
+            changes: changes::list_for(c, &id)?,
+        })
+    })?)
+}
+
+/// Creates a customer.
+#[tauri::command]
+pub fn customers_create(state: State<'_, AppState>, card: serde_json::Value) -> CmdResult<Customer> {
+    let card: CustomerCard = input("customer", card)?;
+    Ok(state.store()?.write(|tx| customers::create(tx, card))?)
+}
+
+/// Saves an edited customer card.
+#[tauri::command]
+pub fn customers_update(state: State<'_, AppState>, id: String, card: serde_json::Value) -> CmdResult<Customer> {
+    let card: CustomerCard = input("customer", card)?;
+    Ok(state.store()?.write(|tx| customers::update(tx, &id, card))?)
+}
+
+/// Moves a customer to the trash.
+#[tauri::command]
+pub fn customers_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
+    Ok(state.store()?.write(|tx| customers::delete(tx, &id))?)
+}

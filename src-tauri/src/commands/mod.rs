@@ -1,0 +1,18 @@
+//! Tauri commands, one module per domain. Each takes its arguments, calls the
+//! core once, and returns; no business logic lives here.
+
+pub mod app;
+pub mod customers;
+pub mod people;
+pub mod settings;
+pub mod trash;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::CmdResult;
+
+/// Reads JSON input through the core, so a wrong type or unknown value is an
+/// `invalid` error naming the field, not a Tauri deserialisation string.
+pub fn input<T: DeserializeOwned>(root: &str, value: serde_json::Value) -> CmdResult<T> {
+    Ok(baton::validate::from_json(root, value)?)
+}

@@ -1,0 +1,27 @@
+//! The trash.
+
+use baton::trash::{self, TrashItem, TrashKind};
+use tauri::State;
+
+use super::input;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// Everything in the trash.
+#[tauri::command]
+pub fn trash_list(state: State<'_, AppState>) -> CmdResult<Vec<TrashItem>> {
+    Ok(state.store()?.read(trash::list)?)
+}
+
+/// Brings a record back.
+#[tauri::command]
+pub fn trash_restore(state: State<'_, AppState>, kind: serde_json::Value, id: String) -> CmdResult<()> {
+    let kind: TrashKind = input("kind", kind)?;
+    Ok(state.store()?.write(|tx| trash::restore(tx, kind, &id))?)
+}
+
+/// Deletes everything in the trash for good; returns how many records went.
+#[tauri::command]
+pub fn trash_empty(state: State<'_, AppState>) -> CmdResult<usize> {
+    Ok(state.store()?.write(|tx| trash::empty(tx))?)
+}

@@ -1,0 +1,45 @@
+//! Baton desktop app: a thin Tauri 2 shell over the `baton` core.
+//!
+//! Commands take arguments, call the core, and return; every error crosses
+//! IPC as `{code, message}` (see [`error`]). The book is chosen by `--db PATH`,
+//! then `BATON_DB`, then the default file in the user's data directory.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod state;
+
+fn main() {
+    let state = state::AppState::open(state::book_path_from(std::env::args().skip(1)));
+    if let Some(e) = state.open_error() {
+        // The window still opens and explains the problem in the user's
+        // language; stderr is for whoever launched us from a terminal.
+        eprintln!("baton: {}", e.message);
+    }
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::demo_fill,
+            commands::customers::customers_list,
+            commands::customers::customers_tags,
+            commands::customers::customers_get,
+            commands::customers::customers_create,
+            commands::customers::customers_update,
+            commands::customers::customers_delete,
+            commands::people::people_create,
+            commands::people::people_update,
+            commands::people::people_delete,
+            commands::trash::trash_list,
+            commands::trash::trash_restore,
+            commands::trash::trash_empty,
+            commands::settings::settings_get,
+            commands::settings::settings_save,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("baton: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

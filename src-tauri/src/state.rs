@@ -1,0 +1,96 @@
+//! The open book, held for the life of the window.
+
+use std::path::PathBuf;
+
+use baton::Store;
+use baton::store::BookLock;
+
+use crate::error::{CmdResult, IpcError};
+
+/// Which book to open: `--db PATH` (or `--db=PATH`), else `BATON_DB`, else the default.
+pub fn book_path_from(mut args: impl Iterator<Item = String>) -> Result<PathBuf, baton::Error> {
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            if let Some(path) = args.next() {
+                return Ok(PathBuf::from(path));
+            }
+        } else if let Some(path) = arg.strip_prefix("--db=") {
+            return Ok(PathBuf::from(path));
+        }
+    }
+    match std::env::var_os(baton::paths::DB_ENV) {
+        Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
+        _ => baton::paths::default_book(),
+    }
+}
+
+/// The app's state: the open book, or why it could not be opened.
+pub struct AppState {
+    book: Result<Store, IpcError>,
+    path: String,
+    // Held, never read: dropping it would let a second window in.
+    _lock: Option<BookLock>,
+}
+
+impl AppState {
+    /// Locks and opens the book at `path`. Failure is kept, not fatal: the
+    /// window opens and tells the user what went wrong.
+    pub fn open(path: Result<PathBuf, baton::Error>) -> Self {
+        let path = match path {
+            Ok(p) => p,
+            Err(e) => {
+                return AppState {
+                    book: Err(e.into()),
+                    path: String::new(),
+                    _lock: None,
+                };
+            }
+        };
+        let shown = path.display().to_string();
+        let lock = match BookLock::acquire(&path) {
+            Ok(lock) => lock,
+            Err(e) => {
+                return AppState {
+                    book: Err(e.into()),
+                    path: shown,
+                    _lock: None,
+                };
+            }
+        };
+        AppState {
+            book: Store::open(&path).map_err(IpcError::from),
+            path: shown,
+            _lock: Some(lock),
+        }
+    }
+
+    /// The open book, or the error that kept it closed.
+    pub fn store(&self) -> CmdResult<&Store> {
+        self.book.as_ref().map_err(Clone::clone)
+    }
+
+    /// Why the book could not be opened, if it could not.
+    pub fn open_error(&self) -> Option<&IpcError> {
+        self.book.as_ref().err()
+    }
+
+    /// The book's path, as shown to the user.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::book_path_from;
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter()
+    }
+
+    #[test]
+    fn db_flag_wins_in_both_spellings() {
+        assert_eq!(book_path_from(args(&["--db", "/a.db"])).ok(), Some("/a.db".into()));
+        assert_eq!(book_path_from(args(&["x", "--db=/b.db"])).ok(), Some("/b.db".into()));
+    }
+}

@@ -1,0 +1,51 @@
+// The one place that talks to Tauri. Every command error arrives as
+// {code, message, field?, rule?} (src-tauri/src/error.rs) and is rethrown as
+// a BatonError so components can show it in the user's language.
+import { invoke } from '@tauri-apps/api/core';
+
+export type Rule =
+  | { rule: 'required' }
+  | { rule: 'too_long'; max: number }
+  | { rule: 'too_many'; max: number }
+  | { rule: 'bad_date' }
+  | { rule: 'date_out_of_range'; min: string; max: string }
+  | { rule: 'unknown_value'; value: string; allowed: string[] }
+  | { rule: 'out_of_range'; min: number; max: number }
+  | { rule: 'malformed'; detail: string };
+
+export interface IpcErrorData {
+  code: string;
+  message: string;
+  field?: string;
+  rule?: Rule;
+}
+
+export class BatonError extends Error {
+  readonly code: string;
+  readonly field?: string;
+  readonly rule?: Rule;
+
+  constructor(data: IpcErrorData) {
+    super(data.message);
+    this.code = data.code;
+    this.field = data.field;
+    this.rule = data.rule;
+  }
+}
+
+/** Normalises anything thrown across IPC into a BatonError. */
+export function toBatonError(err: unknown): BatonError {
+  if (err instanceof BatonError) return err;
+  if (err && typeof err === 'object' && 'code' in err && 'message' in err) {
+    return new BatonError(err as IpcErrorData);
+  }
+  return new BatonError({ code: 'unexpected', message: String(err) });
+}
+
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (err) {
+    throw toBatonError(err);
+  }
+}

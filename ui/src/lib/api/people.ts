@@ -1,0 +1,8 @@
+import { call } from './ipc';
+import type { Person, PersonCard } from '../types';
+
+export const people = {
+  create: (customerId: string, card: PersonCard) => call<Person>('people_create', { customerId, card }),
+  update: (id: string, card: PersonCard) => call<Person>('people_update', { id, card }),
+  remove: (id: string) => call<void>('people_delete', { id }),
+};

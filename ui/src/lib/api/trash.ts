@@ -1,0 +1,8 @@
+import { call } from './ipc';
+import type { TrashItem, TrashKind } from '../types';
+
+export const trash = {
+  list: () => call<TrashItem[]>('trash_list'),
+  restore: (kind: TrashKind, id: string) => call<void>('trash_restore', { kind, id }),
+  empty: () => call<number>('trash_empty'),
+};

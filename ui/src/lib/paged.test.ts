@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { PagedRows } from './paged.svelte';
+import type { ListPage, ListRow } from './types';
+
+const row = (i: number): ListRow => ({
+  id: `id-${i}`, name: `c${i}`, short_name: '', industry: '', region: '', status: 'active', tier: null,
+  is_key: false, owner: '', tags: [], people_count: 0, updated_at: '',
+});
+
+function fakeBook(total: number) {
+  const calls: number[] = [];
+  const fetcher = async (offset: number, limit: number): Promise<ListPage> => {
+    calls.push(offset);
+    const rows = [];
+    for (let i = offset; i < Math.min(total, offset + limit); i++) rows.push(row(i));
+    return { total, rows };
+  };
+  return { calls, fetcher };
+}
+
+describe('PagedRows', () => {
+  it('loads only the pages in view, once each', async () => {
+    const { calls, fetcher } = fakeBook(100_000);
+    const rows = new PagedRows(fetcher, 100);
+    await rows.reset();
+    await rows.ensure({ start: 250, end: 320 });
+    await rows.ensure({ start: 260, end: 300 });
+    expect(calls).toEqual([0, 200, 300]);
+    expect(rows.total).toBe(100_000);
+    expect(rows.rows[305].name).toBe('c305');
+    expect(rows.rows[150]).toBeUndefined();
+  });
+
+  it('drops answers to an old query', async () => {
+    let release: (p: ListPage) => void = () => {};
+    const slow = () => new Promise<ListPage>((resolve) => (release = resolve));
+    const rows = new PagedRows(slow, 100);
+    const first = rows.reset();
+    const { fetcher } = fakeBook(3);
+    const second = rows.reset(fetcher);
+    release({ total: 999, rows: [row(42)] });
+    await Promise.all([first, second]);
+    expect(rows.total).toBe(3);
+    expect(rows.rows[0].name).toBe('c0');
+  });
+});

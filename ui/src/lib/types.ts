@@ -1,0 +1,198 @@
+// Mirrors of the core's Rust types (src/*.rs). Field names are the serde
+// names; keep them in step with the Rust structs.
+
+export const STATUSES = ['prospect', 'active', 'dormant', 'lost'] as const;
+export type Status = (typeof STATUSES)[number];
+export const TIERS = ['S', 'A', 'B', 'C'] as const;
+export type Tier = (typeof TIERS)[number];
+export const ROLES = ['decision_maker', 'influencer', 'technical_evaluator', 'user', 'gatekeeper', 'coach'] as const;
+export type Role = (typeof ROLES)[number];
+export const ATTITUDES = ['supporter', 'neutral', 'opponent'] as const;
+export type Attitude = (typeof ATTITUDES)[number];
+export const AGE_BANDS = ['under_30', '30s', '40s', '50s', '60_plus'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+export const CHANNELS = ['phone', 'visit', 'meeting', 'email', 'message', 'event', 'meal', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const LAYERS = ['everyday', 'senior', 'organisational'] as const;
+export type Layer = (typeof LAYERS)[number];
+export const LANGUAGES = ['system', 'zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Competitor {
+  name: string;
+  notes: string;
+}
+
+export interface CustomerCard {
+  name: string;
+  short_name: string;
+  industry: string;
+  region: string;
+  address: string;
+  phone: string;
+  website: string;
+  tags: string[];
+  notes: string;
+  staff_count: number | null;
+  revenue_band: string;
+  operating_condition: string;
+  founded_on: string | null;
+  organisation: string;
+  culture: string;
+  industry_standing: string;
+  prospects: string;
+  importance: number | null;
+  need_stated: string;
+  need_real: string;
+  need_unstated: string;
+  need_delight: string;
+  need_secret: string;
+  competitors: Competitor[];
+  status: Status;
+  lost_reason: string;
+  tier: Tier | null;
+  is_key: boolean;
+  owner: string;
+}
+
+interface Stamped {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export type Customer = CustomerCard & Stamped;
+
+export interface KnownBy {
+  name: string;
+  layer: Layer;
+}
+
+export interface PersonCard {
+  name: string;
+  title: string;
+  department: string;
+  phone: string;
+  email: string;
+  messaging_id: string;
+  birthday: string | null;
+  role: Role | null;
+  attitude: Attitude | null;
+  personality: string;
+  interests: string;
+  experience: string;
+  background: string;
+  age_band: AgeBand | null;
+  origin: string;
+  education: string;
+  preferred_channel: Channel | null;
+  known_by: KnownBy[];
+  notes: string;
+}
+
+export type Person = PersonCard & Stamped & { customer_id: string };
+
+export interface CustomerChange {
+  id: string;
+  customer_id: string;
+  field: 'owner' | 'status';
+  old_value: string;
+  new_value: string;
+  changed_at: string;
+  changed_by: string;
+}
+
+export interface CustomerDetail {
+  customer: Customer;
+  people: Person[];
+  changes: CustomerChange[];
+}
+
+export type SortBy = 'name' | 'updated' | 'created' | 'tier' | 'status';
+
+export interface ListQuery {
+  status: Status | null;
+  tier: Tier | null;
+  tag: string | null;
+  key_only: boolean;
+  sort: SortBy;
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+export interface ListRow {
+  id: string;
+  name: string;
+  short_name: string;
+  industry: string;
+  region: string;
+  status: Status;
+  tier: Tier | null;
+  is_key: boolean;
+  owner: string;
+  tags: string[];
+  people_count: number;
+  updated_at: string;
+}
+
+export interface ListPage {
+  total: number;
+  rows: ListRow[];
+}
+
+export type TrashKind = 'customer' | 'person';
+
+export interface TrashItem {
+  kind: TrashKind;
+  id: string;
+  name: string;
+  customer_name: string | null;
+  deleted_at: string;
+}
+
+export interface Settings {
+  user_name: string;
+  language: Language;
+}
+
+export interface AppInfo {
+  version: string;
+  book_path: string;
+  open_error: import('./api/ipc').IpcErrorData | null;
+  system_locale: string;
+  empty: boolean;
+}
+
+export function emptyCustomer(): CustomerCard {
+  return {
+    name: '', short_name: '', industry: '', region: '', address: '', phone: '', website: '', tags: [], notes: '',
+    staff_count: null, revenue_band: '', operating_condition: '', founded_on: null, organisation: '', culture: '',
+    industry_standing: '', prospects: '', importance: null, need_stated: '', need_real: '', need_unstated: '',
+    need_delight: '', need_secret: '', competitors: [], status: 'prospect', lost_reason: '', tier: null,
+    is_key: false, owner: '',
+  };
+}
+
+export function emptyPerson(): PersonCard {
+  return {
+    name: '', title: '', department: '', phone: '', email: '', messaging_id: '', birthday: null, role: null,
+    attitude: null, personality: '', interests: '', experience: '', background: '', age_band: null, origin: '',
+    education: '', preferred_channel: null, known_by: [], notes: '',
+  };
+}
+
+/**
+ * The editable part of a stored record (drops id and timestamps), as a plain
+ * deep copy. JSON rather than structuredClone: records held in Svelte state
+ * are proxies, which structuredClone refuses.
+ */
+export function cardOf<T extends object>(record: T, template: () => object): T {
+  const card: Record<string, unknown> = {};
+  for (const key of Object.keys(template())) {
+    const value = (record as Record<string, unknown>)[key];
+    card[key] = value === undefined ? null : JSON.parse(JSON.stringify(value));
+  }
+  return card as T;
+}
