@@ -90,6 +90,10 @@ pub struct ListPage {
 const PAGE_MAX: u32 = 500;
 
 /// One window of live customers matching `query`.
+///
+/// Two steps, so the cost follows the window and not the book: first the
+/// rowids of the window, in order, from an index walk (or a sort of rowids
+/// only); then the display columns of just those rows.
 pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     let mut filter = String::from("c.deleted_at IS NULL");
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
@@ -104,7 +108,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     if let Some(tag) = query.tag.as_ref().filter(|t| !t.is_empty()) {
         args.push(Box::new(tag.clone()));
         filter.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM json_each(c.tags) WHERE json_each.value = ?{})",
+            " AND c.id IN (SELECT customer_id FROM customer_tags WHERE tag = ?{})",
             args.len()
         ));
     }
@@ -113,34 +117,43 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     }
     let params: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
 
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM customers c WHERE {filter}"),
-        params.as_slice(),
-        |r| r.get(0),
-    )?;
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM customers c WHERE {filter}"))?
+        .query_row(params.as_slice(), |r| r.get(0))?;
 
     let dir = if query.descending { "DESC" } else { "ASC" };
+    // Every order ends in rowid, so pages never overlap or skip on ties, and
+    // the name order is exactly the customers_live_sort index.
     let order = match query.sort {
-        SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.id"),
-        SortBy::Updated => format!("c.updated_at {dir}, c.id"),
-        SortBy::Created => format!("c.created_at {dir}, c.id"),
+        SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.rowid {dir}"),
+        SortBy::Updated => format!("c.updated_at {dir}, c.rowid {dir}"),
+        SortBy::Created => format!("c.created_at {dir}, c.rowid {dir}"),
         SortBy::Tier => format!(
-            "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, c.sort_key, c.id"
+            "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, \
+             c.sort_key, c.name, c.rowid"
         ),
         SortBy::Status => format!(
-            "CASE c.status WHEN 'prospect' THEN 0 WHEN 'active' THEN 1 WHEN 'dormant' THEN 2 ELSE 3 END {dir}, c.sort_key, c.id"
+            "CASE c.status WHEN 'prospect' THEN 0 WHEN 'active' THEN 1 WHEN 'dormant' THEN 2 ELSE 3 END {dir}, \
+             c.sort_key, c.name, c.rowid"
         ),
     };
     let limit = query.limit.clamp(1, PAGE_MAX);
-    let sql = format!(
+    let rowids = conn
+        .prepare_cached(&format!(
+            "SELECT c.rowid FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+            query.offset
+        ))?
+        .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut row_stmt = conn.prepare_cached(
         "SELECT c.id, c.name, c.short_name, c.industry, c.region, c.status, c.tier, c.is_key, c.owner, c.tags, \
                 (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL), c.updated_at \
-         FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
-        query.offset
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt
-        .query_map(params.as_slice(), |r| {
+         FROM customers c WHERE c.rowid = ?1",
+    )?;
+    let mut rows = Vec::with_capacity(rowids.len());
+    for rowid in rowids {
+        rows.push(row_stmt.query_row([rowid], |r| {
             let tags: String = r.get(9)?;
             Ok(ListRow {
                 id: r.get(0)?,
@@ -156,15 +169,15 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
                 people_count: r.get(10)?,
                 updated_at: r.get(11)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        })?);
+    }
     Ok(ListPage { total, rows })
 }
 
 /// Every tag in use on live customers, sorted, for the filter menu.
 pub fn all_tags(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT json_each.value FROM customers c, json_each(c.tags) \
+        "SELECT DISTINCT t.tag FROM customer_tags t JOIN customers c ON c.id = t.customer_id \
          WHERE c.deleted_at IS NULL ORDER BY 1",
     )?;
     let tags = stmt

@@ -301,6 +301,17 @@ pub fn put(conn: &Connection, customer: &Customer) -> Result<()> {
         customer.deleted_at,
         sort_key(&c.name),
     ])?;
+    write_tags(conn, &customer.id, &c.tags)
+}
+
+/// Rewrites the derived tag rows of one customer (see migration 0002).
+fn write_tags(conn: &Connection, id: &str, tags: &[String]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM customer_tags WHERE customer_id = ?1")?
+        .execute([id])?;
+    let mut insert = conn.prepare_cached("INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?1, ?2)")?;
+    for tag in tags {
+        insert.execute(params![id, tag])?;
+    }
     Ok(())
 }
 

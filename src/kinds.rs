@@ -23,8 +23,9 @@ pub enum RecordKind {
     CustomerChange,
 }
 
-/// Tables that hold no records of their own (preferences, not content).
-pub const NON_RECORD_TABLES: &[&str] = &["settings"];
+/// Tables that hold no records of their own: preferences (`settings`) and
+/// indexes derived from records and rewritten with them (`customer_tags`).
+pub const NON_RECORD_TABLES: &[&str] = &["settings", "customer_tags"];
 
 impl RecordKind {
     /// All kinds, parents before children (the order an import must write them).

@@ -12,6 +12,7 @@
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
 //! - [`dump`], [`check`], [`demo`]: the tool's contract commands.
 
+pub mod bench;
 pub mod changes;
 pub mod check;
 pub mod clock;

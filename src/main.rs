@@ -36,6 +36,25 @@ enum Command {
     Dump,
     /// Check the book's integrity and count each kind of record.
     Check,
+    /// Build a large demo book in a scratch file and print timings (median, p95,
+    /// and a hand-written reference query for each operation). Build with --release.
+    Bench {
+        /// How many customers.
+        #[arg(long, default_value_t = 100_000)]
+        customers: usize,
+        /// Demo seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Repetitions per operation.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+        /// Where to build the scratch book (never your own book).
+        #[arg(long, default_value = "baton-bench.db")]
+        scratch: PathBuf,
+        /// Keep the scratch book afterwards.
+        #[arg(long)]
+        keep: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -50,6 +69,26 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> baton::Result<ExitCode> {
+    if let Command::Bench {
+        customers,
+        seed,
+        runs,
+        scratch,
+        keep,
+    } = cli.command
+    {
+        // The bench builds its own scratch book; it never touches --db.
+        let opts = baton::bench::BenchOptions {
+            customers,
+            seed,
+            runs,
+            path: scratch,
+            keep,
+        };
+        let figures = baton::bench::run(&opts, |line| eprintln!("baton bench: {line}"))?;
+        print!("{}", baton::bench::table(&figures));
+        return Ok(ExitCode::SUCCESS);
+    }
     let path = match cli.db {
         Some(p) => p,
         None => paths::default_book()?,
@@ -86,6 +125,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             }
             println!("ok");
         }
+        Command::Bench { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
 }

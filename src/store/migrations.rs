@@ -9,10 +9,16 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The migrations, in order; migration `n` (1-based) brings the book to version `n`.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_customers_people.sql",
-    include_str!("../../migrations/0001_customers_people.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_customers_people.sql",
+        include_str!("../../migrations/0001_customers_people.sql"),
+    ),
+    (
+        "0002_list_indexes.sql",
+        include_str!("../../migrations/0002_list_indexes.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub fn latest() -> i64 {

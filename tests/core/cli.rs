@@ -88,3 +88,35 @@ fn check_fails_on_a_damaged_book() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("problem"));
 }
+
+#[test]
+fn bench_prints_figures_with_references_and_cleans_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let scratch = dir.path().join("bench.db");
+    let out = baton()
+        .arg("bench")
+        .args(["--customers", "40", "--runs", "3", "--scratch"])
+        .arg(&scratch)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("median") && table.contains("reference"), "{table}");
+    assert!(table.contains("list: first page by name"), "{table}");
+    assert!(!scratch.exists(), "the scratch book was left behind");
+}
+
+#[test]
+fn bench_refuses_to_overwrite_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let precious = dir.path().join("my-book.db");
+    std::fs::write(&precious, b"precious").unwrap();
+    let out = baton()
+        .arg("bench")
+        .args(["--customers", "5", "--scratch"])
+        .arg(&precious)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&precious).unwrap(), b"precious");
+}

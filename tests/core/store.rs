@@ -104,3 +104,31 @@ fn a_failed_write_leaves_nothing_behind() {
     let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
     assert_eq!(page.total, 0);
 }
+
+#[test]
+fn upgrading_a_version_1_book_backfills_the_tag_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(migrations::MIGRATIONS[0].1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO customers (id, name, sort_key, tags, created_at, updated_at) \
+             VALUES ('0190c0de-0000-7000-8000-000000000001', '华为', 'hua wei ', '[\"华南\",\"OEM\"]', \
+                     '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.read(migrations::version).unwrap(), migrations::latest());
+    let query = baton::customers::ListQuery {
+        tag: Some("华南".into()),
+        limit: 10,
+        ..Default::default()
+    };
+    let page = store.read(|c| baton::customers::list(c, &query)).unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(store.read(baton::customers::all_tags).unwrap(), ["OEM", "华南"]);
+}

@@ -1,0 +1,279 @@
+//! `baton bench`: how fast the book is at realistic size, in figures.
+//!
+//! Builds a demo book (100k customers by default), then times each
+//! operation the app performs next to a *reference*: the same result from a
+//! minimal hand-written SQL query on the same data in the same run, so the
+//! ratio shows what the app's own layers cost. Prints medians and p95.
+//! Not a test: nothing here asserts a time.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::customers::{self, ListQuery, SortBy};
+use crate::enums::{Status, Tier};
+use crate::error::Result;
+use crate::{Store, changes, demo, people};
+
+/// One measured operation.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    /// What was measured.
+    pub name: String,
+    /// Median of the runs.
+    pub median: Duration,
+    /// 95th percentile of the runs.
+    pub p95: Duration,
+    /// Median of the reference query, if there is one.
+    pub reference: Option<Duration>,
+}
+
+/// Bench settings.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    /// Customers in the generated book.
+    pub customers: usize,
+    /// Demo seed.
+    pub seed: u64,
+    /// Repetitions per operation.
+    pub runs: usize,
+    /// Where to build the book (removed afterwards unless `keep`).
+    pub path: PathBuf,
+    /// Keep the book file after the run.
+    pub keep: bool,
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut(usize) -> Result<T>) -> Result<(Duration, Duration)> {
+    let mut samples = Vec::with_capacity(runs);
+    for i in 0..runs {
+        let start = Instant::now();
+        std::hint::black_box(f(i)?);
+        samples.push(start.elapsed());
+    }
+    samples.sort();
+    let median = samples[samples.len() / 2];
+    let p95 = samples[((samples.len() * 95).div_ceil(100))
+        .saturating_sub(1)
+        .min(samples.len() - 1)];
+    Ok((median, p95))
+}
+
+/// Builds the book and measures; `report` is called with progress lines.
+pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figure>> {
+    // Never overwrite a file we did not make: the path could be someone's book.
+    if opts.path.exists() {
+        return Err(crate::Error::NotEmpty(format!(
+            "{} already exists; the bench builds a fresh scratch book, so choose another --scratch path or remove it",
+            opts.path.display()
+        )));
+    }
+    let runs = opts.runs.max(1);
+    let started = Instant::now();
+    {
+        let store = Store::open(&opts.path)?;
+        let s = demo::fill(&store, opts.customers, opts.seed)?;
+        report(&format!(
+            "built a book of {} customers and {} key people in {:.1} s",
+            s.customers,
+            s.people,
+            started.elapsed().as_secs_f64()
+        ));
+        store.read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")?))?;
+    }
+    let mut figures = Vec::new();
+    let mut add = |name: &str, (median, p95): (Duration, Duration), reference: Option<(Duration, Duration)>| {
+        figures.push(Figure {
+            name: name.to_string(),
+            median,
+            p95,
+            reference: reference.map(|r| r.0),
+        });
+    };
+
+    let first_page = ListQuery {
+        limit: 100,
+        ..Default::default()
+    };
+    add(
+        "open the book + first page of the list",
+        time(runs, |_| {
+            let store = Store::open(&opts.path)?;
+            store.read(|c| customers::list(c, &first_page))
+        })?,
+        Some(time(runs, |_| {
+            let conn = rusqlite::Connection::open(&opts.path)?;
+            reference_ids(
+                &conn,
+                "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY sort_key LIMIT 100",
+            )
+        })?),
+    );
+
+    let store = Store::open(&opts.path)?;
+    let total = store.read(|c| customers::list(c, &first_page))?.total;
+    let lists: [(&str, ListQuery, &str); 4] = [
+        (
+            "list: first page by name",
+            first_page.clone(),
+            "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY sort_key LIMIT 100",
+        ),
+        (
+            "list: last page by name",
+            ListQuery {
+                offset: (total as u32).saturating_sub(100),
+                ..first_page.clone()
+            },
+            &format!(
+                "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY sort_key LIMIT 100 OFFSET {}",
+                total.saturating_sub(100)
+            ),
+        ),
+        (
+            "list: status + tier filter, by tier",
+            ListQuery {
+                status: Some(Status::Active),
+                tier: Some(Tier::A),
+                sort: SortBy::Tier,
+                ..first_page.clone()
+            },
+            "SELECT id, name FROM customers WHERE deleted_at IS NULL AND status = 'active' AND tier = 'A' ORDER BY sort_key LIMIT 100",
+        ),
+        (
+            "list: tag filter",
+            ListQuery {
+                tag: Some("大项目".into()),
+                ..first_page.clone()
+            },
+            "SELECT c.id, c.name FROM customers c WHERE deleted_at IS NULL AND c.id IN (SELECT customer_id FROM customer_tags WHERE tag = '大项目') ORDER BY sort_key LIMIT 100",
+        ),
+    ];
+    for (name, query, reference) in &lists {
+        add(
+            name,
+            time(runs, |_| store.read(|c| customers::list(c, query)))?,
+            Some(time(runs, |_| store.read(|c| reference_ids(c, reference)))?),
+        );
+    }
+
+    let ids: Vec<String> = store.read(|c| {
+        let mut stmt = c.prepare("SELECT id FROM customers ORDER BY id LIMIT 1000")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ids)
+    })?;
+    add(
+        "open a customer card (card + people + history)",
+        time(runs, |i| {
+            let id = &ids[i % ids.len()];
+            store.read(|c| {
+                Ok((
+                    customers::get(c, id)?,
+                    people::list_for(c, id)?,
+                    changes::list_for(c, id)?,
+                ))
+            })
+        })?,
+        Some(time(runs, |i| {
+            let id = &ids[i % ids.len()];
+            store.read(|c| {
+                reference_ids(c, &format!("SELECT id, name FROM customers WHERE id = '{id}'"))?;
+                reference_ids(
+                    c,
+                    &format!("SELECT id, name FROM people WHERE customer_id = '{id}' AND deleted_at IS NULL"),
+                )?;
+                reference_ids(
+                    c,
+                    &format!("SELECT id, new_value FROM customer_changes WHERE customer_id = '{id}'"),
+                )
+            })
+        })?),
+    );
+    add(
+        "write: edit a customer (validate, upsert, history)",
+        time(runs, |i| {
+            let id = &ids[i % ids.len()];
+            store.write(|tx| {
+                let mut card = customers::get(tx, id)?.card;
+                card.notes = format!("bench edit {i}");
+                customers::update(tx, id, card)
+            })
+        })?,
+        Some(time(runs, |i| {
+            let id = &ids[i % ids.len()];
+            store.write(|tx| {
+                Ok(tx.execute(
+                    "UPDATE customers SET notes = ?1 WHERE id = ?2",
+                    rusqlite::params![format!("ref {i}"), id],
+                )?)
+            })
+        })?),
+    );
+    add(
+        "write: create a customer",
+        time(runs, |i| {
+            store.write(|tx| {
+                customers::create(
+                    tx,
+                    customers::CustomerCard {
+                        name: format!("基准客户 {i}"),
+                        ..Default::default()
+                    },
+                )
+            })
+        })?,
+        None,
+    );
+    let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
+    report(&format!("book file size: {:.1} MiB", size as f64 / 1_048_576.0));
+    drop(store);
+    if !opts.keep {
+        remove_book(&opts.path);
+    }
+    Ok(figures)
+}
+
+fn reference_ids(conn: &rusqlite::Connection, sql: &str) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        std::hint::black_box(row.get::<_, String>(1)?);
+        n += 1;
+    }
+    Ok(n)
+}
+
+fn remove_book(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// Formats figures as an aligned table.
+pub fn table(figures: &[Figure]) -> String {
+    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+    let mut out = format!(
+        "{:<52} {:>11} {:>11} {:>11} {:>7}\n",
+        "operation", "median", "p95", "reference", "ratio"
+    );
+    for f in figures {
+        let (reference, ratio) = match f.reference {
+            Some(r) => (
+                ms(r),
+                format!("{:.1}x", f.median.as_secs_f64() / r.as_secs_f64().max(1e-9)),
+            ),
+            None => ("—".into(), "—".into()),
+        };
+        out.push_str(&format!(
+            "{:<52} {:>11} {:>11} {:>11} {:>7}\n",
+            f.name,
+            ms(f.median),
+            ms(f.p95),
+            reference,
+            ratio
+        ));
+    }
+    out
+}
