@@ -173,6 +173,41 @@ def after_restart(s):
     shot(s, "06-after-restart-en")
 
 
+def demo_and_filters(driver, tmp):
+    print("- the empty state loads the demo; the list filters and sorts")
+    s = driver.session(os.path.join(tmp, "demo.db"))
+    try:
+        s.click("[data-testid=load-demo]")
+        s.wait("[data-testid=list-count]", text="共 200 个客户")
+        s.choose("[data-testid=filter-tier]", "S")
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            count = s.text(s.wait("[data-testid=list-count]"))
+            if "200" not in count:
+                break
+            time.sleep(0.2)
+        tiers = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .tier')].map(e => e.textContent)")
+        assert tiers and set(tiers) == {"S"}, f"tier filter shows {set(tiers)}"
+        s.choose("[data-testid=filter-status]", "active")
+        time.sleep(0.5)
+        statuses = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .status')].map(e => e.textContent)")
+        assert set(statuses) <= {"活跃"}, f"status filter shows {set(statuses)}"
+        s.choose("[data-testid=filter-status]", "")
+        s.choose("[data-testid=filter-tier]", "")
+        s.choose("[data-testid=filter-tag]", "华东")
+        time.sleep(0.5)
+        shown = s.js("return document.querySelectorAll('[data-testid=customer-row]').length")
+        assert 0 < shown < 200, f"tag filter shows {shown} rows"
+        s.choose("[data-testid=filter-tag]", "")
+        s.choose("[data-testid=sort]", "tier")
+        time.sleep(0.5)
+        tiers = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .tier')].slice(0, 5).map(e => e.textContent)")
+        assert tiers[0] == "S", f"sorted by tier starts with {tiers}"
+        shot(s, "08-demo-sorted-by-tier-zh")
+    finally:
+        s.quit()
+
+
 def closed_book_screens(driver, tmp):
     print("- a book held by another window is refused with a clear message")
     db = os.path.join(tmp, "locked.db")
@@ -226,6 +261,7 @@ def main():
             raise
         finally:
             s.quit()
+        demo_and_filters(driver, tmp)
         closed_book_screens(driver, tmp)
     except (WebDriverError, AssertionError):
         traceback.print_exc()
