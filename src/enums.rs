@@ -126,3 +126,19 @@ string_enum!(
     /// Interface language. `System` follows the operating system's locale.
     Language { System = "system", Zh = "zh", En = "en" }
 );
+
+string_enum!(
+    /// The customer's objection in a contact (the seeds' common ones).
+    Objection {
+        /// 价格太高
+        Price = "price",
+        /// 我们已经有了 / 自己能做
+        AlreadyHave = "already_have",
+        /// 我不负责 — record who is in charge
+        NotInCharge = "not_in_charge",
+        /// 发资料来看看 — follow up whether the decision maker saw it
+        SendMaterial = "send_material",
+        /// Something else, in the note.
+        Other = "other",
+    }
+);

@@ -30,6 +30,10 @@ pub enum Rule {
     OutOfRange { min: i64, max: i64 },
     /// The value could not be read at all (wrong type, bad JSON).
     Malformed { detail: String },
+    /// A reference to a key person who is not (or no longer) one of this customer's.
+    NotOfCustomer { id: String },
+    /// A date that must not come before another one does.
+    BeforeDate { date: String },
 }
 
 /// A rejected value: which field, and which rule it broke.
@@ -58,6 +62,8 @@ impl std::fmt::Display for ValidationError {
             }
             Rule::OutOfRange { min, max } => write!(f, "{field}: must be between {min} and {max}"),
             Rule::Malformed { detail } => write!(f, "{field}: {detail}"),
+            Rule::NotOfCustomer { id } => write!(f, "{field}: {id} is not a key person of this customer"),
+            Rule::BeforeDate { date } => write!(f, "{field}: must not be before {date}"),
         }
     }
 }

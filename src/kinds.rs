@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::{changes, customers, people};
+use crate::{changes, contacts, customers, followups, people};
 
 /// Every kind of record a book holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -21,15 +21,25 @@ pub enum RecordKind {
     Person,
     /// Owner and status changes.
     CustomerChange,
+    /// Contact history.
+    Contact,
+    /// Follow-ups.
+    FollowUp,
 }
 
 /// Tables that hold no records of their own: preferences (`settings`) and
 /// indexes derived from records and rewritten with them (`customer_tags`).
-pub const NON_RECORD_TABLES: &[&str] = &["settings", "customer_tags"];
+pub const NON_RECORD_TABLES: &[&str] = &["settings", "customer_tags", "contact_people"];
 
 impl RecordKind {
     /// All kinds, parents before children (the order an import must write them).
-    pub const ALL: &'static [RecordKind] = &[RecordKind::Customer, RecordKind::Person, RecordKind::CustomerChange];
+    pub const ALL: &'static [RecordKind] = &[
+        RecordKind::Customer,
+        RecordKind::Person,
+        RecordKind::CustomerChange,
+        RecordKind::Contact,
+        RecordKind::FollowUp,
+    ];
 
     /// The table holding this kind.
     pub fn table(self) -> &'static str {
@@ -37,12 +47,14 @@ impl RecordKind {
             RecordKind::Customer => "customers",
             RecordKind::Person => "people",
             RecordKind::CustomerChange => "customer_changes",
+            RecordKind::Contact => "contacts",
+            RecordKind::FollowUp => "followups",
         }
     }
 
     /// Whether this kind can sit in the trash (`deleted_at`).
     pub fn soft_deletes(self) -> bool {
-        matches!(self, RecordKind::Customer | RecordKind::Person)
+        matches!(self, RecordKind::Customer | RecordKind::Person | RecordKind::Contact)
     }
 
     /// Calls `f` with every record of this kind as JSON, in id order.
@@ -57,6 +69,8 @@ impl RecordKind {
             RecordKind::Customer => customers::for_each(conn, |r| f(json(&r)?)),
             RecordKind::Person => people::for_each(conn, |r| f(json(&r)?)),
             RecordKind::CustomerChange => changes::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::Contact => contacts::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::FollowUp => followups::for_each(conn, |r| f(json(&r)?)),
         }
     }
 
@@ -77,6 +91,18 @@ impl RecordKind {
                 Ok(())
             }),
             RecordKind::CustomerChange => changes::for_each(conn, |_| Ok(())),
+            RecordKind::Contact => contacts::for_each(conn, |c| {
+                if let Err(e) = c.draft.validate(conn, &c.customer_id) {
+                    problem(format!("contact {}: {e}", c.id));
+                }
+                Ok(())
+            }),
+            RecordKind::FollowUp => followups::for_each(conn, |f| {
+                if let Err(e) = crate::validate::parse_date("followup.due_on", &f.due_on) {
+                    problem(format!("follow-up {}: {e}", f.id));
+                }
+                Ok(())
+            }),
         }
     }
 }

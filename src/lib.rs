@@ -8,6 +8,7 @@
 //! Layout, one module per concept:
 //! - [`store`]: opening a book, connection pragmas, migrations, the book lock;
 //! - [`customers`], [`people`], [`changes`]: the records and their SQL;
+//! - [`contacts`], [`followups`], [`timeline`]: contact history and next steps;
 //! - [`trash`], [`settings`]: soft deletes and per-book preferences;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
 //! - [`dump`], [`check`], [`demo`]: the tool's contract commands.
@@ -16,18 +17,21 @@ pub mod bench;
 pub mod changes;
 pub mod check;
 pub mod clock;
+pub mod contacts;
 pub mod customer_list;
 pub mod customers;
 pub mod demo;
 pub mod dump;
 pub mod enums;
 pub mod error;
+pub mod followups;
 pub mod kinds;
 pub mod paths;
 pub mod people;
 pub mod settings;
 pub mod sort_key;
 pub mod store;
+pub mod timeline;
 pub mod trash;
 pub mod validate;
 

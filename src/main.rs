@@ -36,6 +36,13 @@ enum Command {
     Dump,
     /// Check the book's integrity and count each kind of record.
     Check,
+    /// List open follow-ups, soonest due first: due date, state (overdue,
+    /// today, upcoming), customer, what to do, id — tab-separated.
+    Followups {
+        /// Only the overdue ones.
+        #[arg(long)]
+        overdue: bool,
+    },
     /// Build a large demo book in a scratch file and print timings (median, p95,
     /// and a hand-written reference query for each operation). Build with --release.
     Bench {
@@ -98,9 +105,11 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         Command::Demo { customers, seed } => {
             let s = demo::fill(&store, customers, seed)?;
             eprintln!(
-                "baton: wrote {} customers and {} key people to {}",
+                "baton: wrote {} customers, {} key people, {} contacts and {} follow-ups to {}",
                 s.customers,
                 s.people,
+                s.contacts,
+                s.followups,
                 path.display()
             );
         }
@@ -124,6 +133,29 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
             println!("ok");
+        }
+        Command::Followups { overdue } => {
+            let today = baton::clock::today();
+            let items = store.read(|c| baton::followups::open_list(c, today, overdue))?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let io = |e| baton::Error::io(std::path::Path::new("<stdout>"), e);
+            for item in &items {
+                let f = &item.followup;
+                let state = match f.due_on.as_str().cmp(today.to_string().as_str()) {
+                    std::cmp::Ordering::Less => "overdue",
+                    std::cmp::Ordering::Equal => "today",
+                    std::cmp::Ordering::Greater => "upcoming",
+                };
+                writeln!(
+                    out,
+                    "{}\t{state}\t{}\t{}\t{}",
+                    f.due_on, item.customer_name, f.title, f.id
+                )
+                .map_err(io)?;
+            }
+            out.flush().map_err(io)?;
+            eprintln!("baton: {} follow-up(s)", items.len());
         }
         Command::Bench { .. } => unreachable!("handled above"),
     }

@@ -109,7 +109,17 @@ pub fn empty(conn: &Connection) -> Result<usize> {
         [],
         |r| r.get(0),
     )?;
+    // Contacts keep their list of people as JSON; take out the people about
+    // to go for good, so no contact points at someone who no longer exists.
+    conn.execute(
+        "UPDATE contacts SET person_ids = (SELECT json_group_array(j.value) FROM json_each(contacts.person_ids) j \
+             WHERE j.value NOT IN (SELECT id FROM people WHERE deleted_at IS NOT NULL)) \
+         WHERE id IN (SELECT cp.contact_id FROM contact_people cp JOIN people p ON p.id = cp.person_id \
+             WHERE p.deleted_at IS NOT NULL)",
+        [],
+    )?;
+    let contacts = conn.execute("DELETE FROM contacts WHERE deleted_at IS NOT NULL", [])?;
     let people = conn.execute("DELETE FROM people WHERE deleted_at IS NOT NULL", [])?;
     let customers = conn.execute("DELETE FROM customers WHERE deleted_at IS NOT NULL", [])?;
-    Ok(people + customers + orphans as usize)
+    Ok(contacts + people + customers + orphans as usize)
 }

@@ -5,6 +5,7 @@
 //! benchmark always measures the same data. Chinese and English companies
 //! are mixed, and every profile-card and key-person field is used.
 
+mod history;
 mod rng;
 mod words;
 
@@ -27,6 +28,10 @@ pub struct DemoSummary {
     pub customers: usize,
     /// Key people written.
     pub people: usize,
+    /// Contacts written.
+    pub contacts: usize,
+    /// Follow-ups written.
+    pub followups: usize,
 }
 
 /// Fills an empty book with `customers` demo customers from `seed`, in one transaction.
@@ -46,6 +51,7 @@ pub fn fill(store: &Store, customers: usize, seed: u64) -> Result<DemoSummary> {
 fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
     let mut rng = Rng::new(seed);
     let mut people_written = 0;
+    let (mut contacts_written, mut followups_written) = (0, 0);
     for _ in 0..count {
         let customer = customer(&mut rng);
         customers::put(conn, &customer)?;
@@ -70,14 +76,22 @@ fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
         }
         let chinese = customer.card.name.chars().next().is_some_and(|c| !c.is_ascii());
         let n = 1 + rng.below(5) as usize; // 1..=5, three on average
+        let mut its_people = Vec::with_capacity(n);
         for _ in 0..n {
-            people::put(conn, &person(&mut rng, &customer, chinese))?;
-            people_written += 1;
+            let p = person(&mut rng, &customer, chinese);
+            people::put(conn, &p)?;
+            its_people.push(p);
         }
+        people_written += n;
+        let (c, f) = history::generate(conn, &mut rng, &customer, &its_people, chinese, epoch())?;
+        contacts_written += c;
+        followups_written += f;
     }
     Ok(DemoSummary {
         customers: count,
         people: people_written,
+        contacts: contacts_written,
+        followups: followups_written,
     })
 }
 

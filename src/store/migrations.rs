@@ -18,6 +18,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_list_indexes.sql",
         include_str!("../../migrations/0002_list_indexes.sql"),
     ),
+    (
+        "0003_contacts_followups.sql",
+        include_str!("../../migrations/0003_contacts_followups.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -120,3 +120,37 @@ fn bench_refuses_to_overwrite_an_existing_file() {
     assert!(!out.status.success());
     assert_eq!(std::fs::read(&precious).unwrap(), b"precious");
 }
+
+#[test]
+fn followups_lists_open_next_steps_and_filters_overdue() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "60", "--seed", "4"])
+        .output()
+        .unwrap();
+    let all = baton().arg("--db").arg(&db).arg("followups").output().unwrap();
+    assert!(all.status.success(), "{}", String::from_utf8_lossy(&all.stderr));
+    let all = String::from_utf8(all.stdout).unwrap();
+    let overdue = String::from_utf8(
+        baton()
+            .arg("--db")
+            .arg(&db)
+            .args(["followups", "--overdue"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(!overdue.is_empty(), "the demo has overdue follow-ups");
+    assert!(overdue.lines().count() <= all.lines().count());
+    for line in overdue.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 5, "{line}");
+        assert_eq!(cols[1], "overdue");
+    }
+    let dates: Vec<&str> = all.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "soonest due first");
+}

@@ -5,6 +5,7 @@
 mod cli;
 mod customers;
 mod dump_check;
+mod history;
 mod kinds;
 mod people;
 mod store;

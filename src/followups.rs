@@ -1,0 +1,228 @@
+//! Follow-ups (跟进): next steps with a due date, on the list until done.
+//!
+//! A follow-up belongs to the contact whose next step it is, and to its
+//! customer; one whose customer or contact is in the trash is off the list.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use crate::contacts::{self, Contact, ContactDraft};
+use crate::error::{Error, Result};
+use crate::store::upsert_sql;
+use crate::{clock, validate};
+
+/// A stored follow-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// Stable UUID.
+    pub id: String,
+    /// The customer.
+    pub customer_id: String,
+    /// The contact whose next step this is.
+    pub contact_id: Option<String>,
+    /// What to do.
+    pub title: String,
+    /// When (`YYYY-MM-DD`).
+    pub due_on: String,
+    /// When it was marked done (UTC, RFC 3339).
+    pub done_at: Option<String>,
+    /// The contact logged when closing it.
+    pub done_contact_id: Option<String>,
+    /// Created (UTC, RFC 3339).
+    pub created_at: String,
+    /// Last changed (UTC, RFC 3339).
+    pub updated_at: String,
+}
+
+const COLUMNS: &str = "id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
+    Ok(FollowUp {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        contact_id: row.get(2)?,
+        title: row.get(3)?,
+        due_on: row.get(4)?,
+        done_at: row.get(5)?,
+        done_contact_id: row.get(6)?,
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
+    })
+}
+
+/// Writes a complete follow-up (insert or update by id), after validating it.
+pub fn put(conn: &Connection, f: &FollowUp) -> Result<()> {
+    validate::id("followup.id", &f.id)?;
+    validate::required("followup.title", &f.title, validate::TEXT_MAX)?;
+    validate::parse_date("followup.due_on", &f.due_on)?;
+    if let Some(done) = &f.done_at {
+        validate::timestamp("followup.done_at", done)?;
+    }
+    conn.prepare_cached(&upsert_sql("followups", COLUMNS))?
+        .execute(params![
+            f.id,
+            f.customer_id,
+            f.contact_id,
+            f.title,
+            f.due_on,
+            f.done_at,
+            f.done_contact_id,
+            f.created_at,
+            f.updated_at,
+        ])?;
+    Ok(())
+}
+
+/// Makes the next step of `contact` a follow-up due on `due`.
+pub(crate) fn create_for_contact(conn: &Connection, contact: &Contact, due: &str) -> Result<FollowUp> {
+    let f = FollowUp {
+        id: clock::new_id(),
+        customer_id: contact.customer_id.clone(),
+        contact_id: Some(contact.id.clone()),
+        title: contact.draft.next_step.clone(),
+        due_on: due.to_string(),
+        done_at: None,
+        done_contact_id: None,
+        created_at: contact.created_at.clone(),
+        updated_at: contact.created_at.clone(),
+    };
+    put(conn, &f)?;
+    Ok(f)
+}
+
+/// An open follow-up as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUpItem {
+    /// The follow-up.
+    #[serde(flatten)]
+    pub followup: FollowUp,
+    /// Its customer's name.
+    pub customer_name: String,
+}
+
+/// One group of the follow-up screen: how many, and the first of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// How many follow-ups are in the group.
+    pub total: i64,
+    /// The first `limit` of them, soonest due first.
+    pub items: Vec<FollowUpItem>,
+}
+
+/// The follow-up screen (今日跟进): overdue, due today, and upcoming.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Board {
+    /// The day the board was computed for.
+    pub today: String,
+    /// Due before today, not done.
+    pub overdue: Group,
+    /// Due today, not done.
+    pub today_items: Group,
+    /// Due in the next `horizon` days.
+    pub upcoming: Group,
+}
+
+const OPEN: &str = "f.done_at IS NULL AND c.deleted_at IS NULL \
+    AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = f.contact_id AND ct.deleted_at IS NULL))";
+
+fn group(conn: &Connection, range: &str, from: &str, to: &str, limit: u32) -> Result<Group> {
+    let total = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id WHERE {OPEN} AND {range}"
+        ))?
+        .query_row(params![from, to], |r| r.get(0))?;
+    let cols = COLUMNS
+        .split(", ")
+        .map(|c| format!("f.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {cols}, c.name FROM followups f JOIN customers c ON c.id = f.customer_id \
+         WHERE {OPEN} AND {range} ORDER BY f.due_on, c.sort_key, f.id LIMIT {limit}"
+    ))?;
+    let items = stmt
+        .query_map(params![from, to], |r| {
+            Ok(FollowUpItem {
+                followup: from_row(r)?,
+                customer_name: r.get(9)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Group { total, items })
+}
+
+/// The follow-up screen for `today`: each group holds at most `limit` items.
+pub fn board(conn: &Connection, today: NaiveDate, horizon_days: i64, limit: u32) -> Result<Board> {
+    let day = today.to_string();
+    let until = (today + chrono::Duration::days(horizon_days)).to_string();
+    Ok(Board {
+        overdue: group(conn, "f.due_on < ?1 AND ?2 = ?2", &day, &day, limit)?,
+        today_items: group(conn, "f.due_on = ?1 AND ?2 = ?2", &day, &day, limit)?,
+        upcoming: group(conn, "f.due_on > ?1 AND f.due_on <= ?2", &day, &until, limit)?,
+        today: day,
+    })
+}
+
+/// Every open follow-up (or only the overdue ones), soonest due first, for `baton followups`.
+pub fn open_list(conn: &Connection, today: NaiveDate, overdue_only: bool) -> Result<Vec<FollowUpItem>> {
+    let range = if overdue_only {
+        "f.due_on < ?1 AND ?2 = ?2"
+    } else {
+        "?1 = ?1 AND ?2 = ?2"
+    };
+    let day = today.to_string();
+    Ok(group(conn, range, &day, &day, u32::MAX)?.items)
+}
+
+/// A customer's open follow-ups, soonest first.
+pub fn open_for(conn: &Connection, customer_id: &str) -> Result<Vec<FollowUp>> {
+    let cols = COLUMNS
+        .split(", ")
+        .map(|c| format!("f.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {cols} FROM followups f JOIN customers c ON c.id = f.customer_id \
+         WHERE f.customer_id = ?1 AND {OPEN} ORDER BY f.due_on, f.id"
+    ))?;
+    let rows = stmt
+        .query_map([customer_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Marks a follow-up done, optionally logging the contact that closed it
+/// (in the same transaction). Call inside a transaction.
+pub fn done(conn: &Connection, id: &str, closing: Option<ContactDraft>) -> Result<FollowUp> {
+    let mut f = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM followups WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            kind: "follow-up",
+            id: id.to_string(),
+        })?;
+    if f.done_at.is_some() {
+        return Ok(f);
+    }
+    if let Some(draft) = closing {
+        let contact = contacts::create(conn, &f.customer_id, draft)?;
+        f.done_contact_id = Some(contact.id);
+    }
+    let now = clock::now();
+    f.done_at = Some(now.clone());
+    f.updated_at = now;
+    put(conn, &f)?;
+    Ok(f)
+}
+
+/// Calls `f` with every follow-up, in id order.
+pub fn for_each(conn: &Connection, mut f: impl FnMut(FollowUp) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM followups ORDER BY id"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}
