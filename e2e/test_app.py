@@ -120,6 +120,45 @@ def create_customer_with_person_and_edit(s):
     shot(s, "03-customer-card-zh")
 
 
+def contact_and_followup(s):
+    print("- log a contact with a next step due today")
+    import datetime
+    today = datetime.date.today().isoformat()
+    s.click("[data-testid=log-contact]")
+    s.click("#f-contact-person_ids label", text="张三")
+    s.type("#f-contact-subject", "季度回顾")
+    s.type("#f-contact-summary", "张总认可方案，但要求降价。")
+    s.choose("#f-contact-objection", "not_in_charge")
+    s.click("[data-testid=new-in-charge]")
+    s.type("#f-contact-new_person_name", "李四")
+    s.type("#f-contact-next_step", "发送修改后的报价单")
+    s.type("#f-contact-next_due", "2000-01-01")
+    s.click("[data-testid=contact-form] [data-testid=save]")
+    s.wait(".field[class*=has-error] .field-error", text="不能早于")
+    s.type("#f-contact-next_due", today)
+    s.click("[data-testid=contact-form] [data-testid=save]")
+    s.wait("[data-testid=timeline-entry]", text="季度回顾")
+    s.wait("[data-testid=timeline-entry]", text="负责人：李四")
+    s.wait("[data-testid=person]", text="李四")
+    names = s.js("return [...document.querySelectorAll('[data-testid=person] .person-name')].map(e => e.textContent)")
+    assert names.count("李四") == 1, f"the person in charge was created {names.count('李四')} times"
+    s.wait("[data-testid=next-followup]", text="发送修改后的报价单")
+    s.wait("[data-testid=person-last-contact]", text="最近联系")
+    shot(s, "09-timeline-zh")
+
+    print("- the follow-up is on the follow-up screen; mark it done with the closing contact")
+    s.click("[data-testid=nav-today]")
+    s.wait("[data-testid=group-today_items] [data-testid=followup]", text="发送修改后的报价单")
+    shot(s, "10-today-zh")
+    s.click("[data-testid=followup-done]")
+    s.type("#done-summary", "报价已通过微信发送")
+    s.click("[data-testid=confirm-done]")
+    s.wait("[data-testid=today-view]", text="没有到期的跟进")
+    s.click("[data-testid=nav-customers]")
+    s.click("[data-testid=customer-row]", text="深圳华为技术有限公司")
+    s.wait("[data-testid=timeline-entry]", text="报价已通过微信发送")
+
+
 def markup_is_text(s):
     print("- a name made of markup shows as those characters")
     evil = "<img src=x onerror=alert(1)>"
@@ -244,6 +283,7 @@ def main():
         s = driver.session(db)
         try:
             create_customer_with_person_and_edit(s)
+            contact_and_followup(s)
             evil = markup_is_text(s)
             trash_round_trip(s, evil)
             settings_in_english(s)

@@ -26,3 +26,8 @@ pub fn format_ts(t: DateTime<Utc>) -> String {
 pub fn today() -> chrono::NaiveDate {
     Utc::now().date_naive()
 }
+
+/// Today on the salesperson's own calendar (local time): what "due today" means.
+pub fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -256,6 +256,21 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: ContactDraft) -> 
     Ok(contact)
 }
 
+/// Logs a contact whose objection is "not in charge" with the person in
+/// charge being new to us: creates that key person and the contact together,
+/// so a refused contact leaves no stray person behind. Call inside a transaction.
+pub fn create_with_new_in_charge(
+    conn: &Connection,
+    customer_id: &str,
+    mut draft: ContactDraft,
+    in_charge: people::PersonCard,
+) -> Result<Contact> {
+    let person = people::create(conn, customer_id, in_charge)?;
+    draft.objection = Some(Objection::NotInCharge);
+    draft.in_charge_person_id = Some(person.id);
+    create(conn, customer_id, draft)
+}
+
 /// A live contact by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Contact> {
     conn.prepare_cached(&format!(

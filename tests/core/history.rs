@@ -289,3 +289,29 @@ fn emptying_the_trash_takes_deleted_people_out_of_contacts() {
     );
     assert!(store.read(baton::check::run).unwrap().ok());
 }
+
+#[test]
+fn a_refused_contact_does_not_leave_a_new_person_in_charge_behind() {
+    let store = Store::open_in_memory().unwrap();
+    let c = store.write(|tx| customers::create(tx, card("ACME"))).unwrap();
+    let bad = ContactDraft {
+        next_step: "x".into(),
+        next_due: Some("2000-01-01".into()),
+        ..draft("2026-03-01T00:00:00Z", "x")
+    };
+    let err = store.write(|tx| contacts::create_with_new_in_charge(tx, &c.id, bad.clone(), person("李四")));
+    assert!(matches!(err, Err(Error::Invalid(v)) if v.field == "contact.next_due"));
+    assert!(store.read(|conn| people::list_for(conn, &c.id)).unwrap().is_empty());
+    let ok = ContactDraft {
+        next_due: Some("2026-03-02".into()),
+        ..bad
+    };
+    let contact = store
+        .write(|tx| contacts::create_with_new_in_charge(tx, &c.id, ok, person("李四")))
+        .unwrap();
+    let in_charge = store
+        .read(|conn| people::get(conn, contact.draft.in_charge_person_id.as_deref().unwrap()))
+        .unwrap();
+    assert_eq!(in_charge.card.name, "李四");
+    assert_eq!(contact.draft.objection, Some(Objection::NotInCharge));
+}

@@ -1,7 +1,11 @@
 //! Customer profile cards.
 
+use std::collections::BTreeMap;
+
 use baton::changes::{self, CustomerChange};
+use baton::contacts;
 use baton::customers::{self, Customer, CustomerCard, ListPage, ListQuery};
+use baton::followups::{self, FollowUp};
 use baton::people::{self, Person};
 use serde::Serialize;
 use tauri::State;
@@ -23,12 +27,15 @@ pub fn customers_tags(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
     Ok(state.store()?.read(customers::all_tags)?)
 }
 
-/// A customer with its key people and owner/status history.
+/// A customer with its key people, owner/status history, open follow-ups,
+/// and when we last spoke to each key person.
 #[derive(Serialize)]
 pub struct CustomerDetail {
     customer: Customer,
     people: Vec<Person>,
     changes: Vec<CustomerChange>,
+    followups: Vec<FollowUp>,
+    last_contact: BTreeMap<String, String>,
 }
 
 /// The full card of one customer.
@@ -39,6 +46,8 @@ pub fn customers_get(state: State<'_, AppState>, id: String) -> CmdResult<Custom
             customer: customers::get(c, &id)?,
             people: people::list_for(c, &id)?,
             changes: changes::list_for(c, &id)?,
+            followups: followups::open_for(c, &id)?,
+            last_contact: contacts::last_contact_by_person(c, &id)?,
         })
     })?)
 }

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod customers;
+pub mod history;
 pub mod people;
 pub mod settings;
 pub mod trash;

@@ -107,6 +107,9 @@ export interface CustomerDetail {
   customer: Customer;
   people: Person[];
   changes: CustomerChange[];
+  followups: FollowUp[];
+  /** person id → when we last had a contact with them */
+  last_contact: Record<string, string>;
 }
 
 export type SortBy = 'name' | 'updated' | 'created' | 'tier' | 'status';
@@ -195,4 +198,75 @@ export function cardOf<T extends object>(record: T, template: () => object): T {
     card[key] = value === undefined ? null : JSON.parse(JSON.stringify(value));
   }
   return card as T;
+}
+
+export const OBJECTIONS = ['price', 'already_have', 'not_in_charge', 'send_material', 'other'] as const;
+export type Objection = (typeof OBJECTIONS)[number];
+
+export interface ContactDraft {
+  happened_at: string;
+  channel: Channel;
+  person_ids: string[];
+  subject: string;
+  summary: string;
+  outcome: string;
+  objection: Objection | null;
+  objection_note: string;
+  in_charge_person_id: string | null;
+  next_step: string;
+  next_due: string | null;
+}
+
+export type Contact = ContactDraft & Stamped & { customer_id: string };
+
+export type TimelineEntry = ({ kind: 'contact' } & Contact) | ({ kind: 'change' } & CustomerChange);
+export type EntryKind = 'contact' | 'change';
+
+export interface TimelineCursor {
+  at: string;
+  id: string;
+}
+
+export interface TimelineQuery {
+  kinds: EntryKind[];
+  person_id: string | null;
+  after: TimelineCursor | null;
+  limit: number;
+}
+
+export interface TimelinePage {
+  entries: TimelineEntry[];
+  next: TimelineCursor | null;
+}
+
+export interface FollowUp {
+  id: string;
+  customer_id: string;
+  contact_id: string | null;
+  title: string;
+  due_on: string;
+  done_at: string | null;
+  done_contact_id: string | null;
+}
+
+export type FollowUpItem = FollowUp & { customer_name: string };
+
+export interface FollowUpGroup {
+  total: number;
+  items: FollowUpItem[];
+}
+
+export interface Board {
+  today: string;
+  overdue: FollowUpGroup;
+  today_items: FollowUpGroup;
+  upcoming: FollowUpGroup;
+}
+
+/** A new contact, happening now, by phone. */
+export function emptyContact(now = new Date()): ContactDraft {
+  return {
+    happened_at: now.toISOString(), channel: 'phone', person_ids: [], subject: '', summary: '', outcome: '',
+    objection: null, objection_note: '', in_charge_person_id: null, next_step: '', next_due: null,
+  };
 }

@@ -1,0 +1,57 @@
+//! Contact history, the timeline, and follow-ups.
+
+use baton::contacts::{self, Contact, ContactDraft};
+use baton::followups::{self, Board, FollowUp};
+use baton::people::PersonCard;
+use baton::timeline::{self, TimelinePage, TimelineQuery};
+use tauri::State;
+
+use super::input;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// Logs a contact (its next step, if due-dated, becomes a follow-up). With
+/// `new_in_charge`, the person in charge is created in the same transaction.
+#[tauri::command]
+pub fn contacts_create(
+    state: State<'_, AppState>,
+    customer_id: String,
+    draft: serde_json::Value,
+    new_in_charge: Option<serde_json::Value>,
+) -> CmdResult<Contact> {
+    let draft: ContactDraft = input("contact", draft)?;
+    let new_in_charge: Option<PersonCard> = new_in_charge.map(|v| input("person", v)).transpose()?;
+    Ok(state.store()?.write(|tx| match new_in_charge {
+        Some(person) => contacts::create_with_new_in_charge(tx, &customer_id, draft, person),
+        None => contacts::create(tx, &customer_id, draft),
+    })?)
+}
+
+/// One page of a customer's timeline.
+#[tauri::command]
+pub fn timeline_page(
+    state: State<'_, AppState>,
+    customer_id: String,
+    query: serde_json::Value,
+) -> CmdResult<TimelinePage> {
+    let query: TimelineQuery = input("query", query)?;
+    Ok(state.store()?.read(|c| timeline::page(c, &customer_id, &query))?)
+}
+
+/// The follow-up screen for today (local date): overdue, today, next two weeks.
+#[tauri::command]
+pub fn followups_board(state: State<'_, AppState>) -> CmdResult<Board> {
+    let today = baton::clock::local_today();
+    Ok(state.store()?.read(|c| followups::board(c, today, 14, 200))?)
+}
+
+/// Marks a follow-up done, optionally logging the contact that closed it.
+#[tauri::command]
+pub fn followups_done(
+    state: State<'_, AppState>,
+    id: String,
+    closing: Option<serde_json::Value>,
+) -> CmdResult<FollowUp> {
+    let closing: Option<ContactDraft> = closing.map(|v| input("contact", v)).transpose()?;
+    Ok(state.store()?.write(|tx| followups::done(tx, &id, closing))?)
+}
