@@ -85,6 +85,8 @@ pub struct CustomerCard {
     pub is_key: bool,
     /// The salesperson responsible now. Defaults to "me" (settings) on create.
     pub owner: String,
+    /// How many of our staff serve this customer (for revenue per head, 人效).
+    pub serving_staff: Option<i64>,
 }
 
 // Written out because `string_enum!` cannot mark a default variant.
@@ -183,6 +185,9 @@ impl CustomerCard {
         if let Some(staff) = self.staff_count {
             validate::range("customer.staff_count", staff, 0, 10_000_000)?;
         }
+        if let Some(staff) = self.serving_staff {
+            validate::range("customer.serving_staff", staff, 1, 1000)?;
+        }
         if let Some(importance) = self.importance {
             validate::range("customer.importance", importance, 1, 5)?;
         }
@@ -201,7 +206,7 @@ impl CustomerCard {
 const COLUMNS: &str = "id, name, short_name, industry, region, address, phone, website, tags, notes, \
     staff_count, revenue_band, operating_condition, founded_on, organisation, culture, \
     industry_standing, prospects, importance, need_stated, need_real, need_unstated, need_delight, \
-    need_secret, competitors, status, lost_reason, tier, is_key, owner, created_at, updated_at, deleted_at";
+    need_secret, competitors, status, lost_reason, tier, is_key, owner, created_at, updated_at, deleted_at, serving_staff";
 
 fn json_col<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
@@ -247,6 +252,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
             tier: row.get(27)?,
             is_key: row.get(28)?,
             owner: row.get(29)?,
+            serving_staff: row.get(33)?,
         },
         created_at: row.get(30)?,
         updated_at: row.get(31)?,
@@ -299,6 +305,7 @@ pub fn put(conn: &Connection, customer: &Customer) -> Result<()> {
         customer.created_at,
         customer.updated_at,
         customer.deleted_at,
+        c.serving_staff,
         sort_key(&c.name),
     ])?;
     write_tags(conn, &customer.id, &c.tags)
@@ -371,6 +378,9 @@ pub fn update(conn: &Connection, id: &str, mut card: CustomerCard) -> Result<Cus
     if old.card.status != customer.card.status {
         let (from, to) = (old.card.status.as_str(), customer.card.status.as_str());
         changes::record(conn, id, ChangeField::Status, from, to, &me, &now)?;
+    }
+    if old.card.tier != customer.card.tier {
+        crate::tiers::record(conn, id, old.card.tier, customer.card.tier, None, "")?;
     }
     if old.card.owner != customer.card.owner {
         changes::record(

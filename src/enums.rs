@@ -142,3 +142,15 @@ string_enum!(
         Other = "other",
     }
 );
+
+string_enum!(
+    /// Kinds of transaction (交易记录).
+    DealKind {
+        Quote = "quote",
+        Order = "order",
+        Contract = "contract",
+        Payment = "payment",
+        /// Goods returned: subtracts from revenue.
+        Return = "return",
+    }
+);

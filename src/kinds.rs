@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::{changes, contacts, customers, followups, people};
+use crate::{changes, contacts, customers, deals, followups, people, tiers};
 
 /// Every kind of record a book holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -25,6 +25,10 @@ pub enum RecordKind {
     Contact,
     /// Follow-ups.
     FollowUp,
+    /// Transactions.
+    Deal,
+    /// Tier decisions.
+    TierChange,
 }
 
 /// Tables that hold no records of their own: preferences (`settings`) and
@@ -39,6 +43,8 @@ impl RecordKind {
         RecordKind::CustomerChange,
         RecordKind::Contact,
         RecordKind::FollowUp,
+        RecordKind::Deal,
+        RecordKind::TierChange,
     ];
 
     /// The table holding this kind.
@@ -49,12 +55,17 @@ impl RecordKind {
             RecordKind::CustomerChange => "customer_changes",
             RecordKind::Contact => "contacts",
             RecordKind::FollowUp => "followups",
+            RecordKind::Deal => "deals",
+            RecordKind::TierChange => "tier_changes",
         }
     }
 
     /// Whether this kind can sit in the trash (`deleted_at`).
     pub fn soft_deletes(self) -> bool {
-        matches!(self, RecordKind::Customer | RecordKind::Person | RecordKind::Contact)
+        matches!(
+            self,
+            RecordKind::Customer | RecordKind::Person | RecordKind::Contact | RecordKind::Deal
+        )
     }
 
     /// Calls `f` with every record of this kind as JSON, in id order.
@@ -71,6 +82,8 @@ impl RecordKind {
             RecordKind::CustomerChange => changes::for_each(conn, |r| f(json(&r)?)),
             RecordKind::Contact => contacts::for_each(conn, |r| f(json(&r)?)),
             RecordKind::FollowUp => followups::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::Deal => deals::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::TierChange => tiers::for_each(conn, |r| f(json(&r)?)),
         }
     }
 
@@ -97,6 +110,13 @@ impl RecordKind {
                 }
                 Ok(())
             }),
+            RecordKind::Deal => deals::for_each(conn, |d| {
+                if let Err(e) = d.draft.validate() {
+                    problem(format!("deal {}: {e}", d.id));
+                }
+                Ok(())
+            }),
+            RecordKind::TierChange => tiers::for_each(conn, |_| Ok(())),
             RecordKind::FollowUp => followups::for_each(conn, |f| {
                 if let Err(e) = crate::validate::parse_date("followup.due_on", &f.due_on) {
                     problem(format!("follow-up {}: {e}", f.id));

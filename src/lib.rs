@@ -9,6 +9,7 @@
 //! - [`store`]: opening a book, connection pragmas, migrations, the book lock;
 //! - [`customers`], [`people`], [`changes`]: the records and their SQL;
 //! - [`contacts`], [`followups`], [`timeline`]: contact history and next steps;
+//! - [`deals`], [`value`], [`tiers`]: transactions, R-F-M, the tier suggestion and its history;
 //! - [`trash`], [`settings`]: soft deletes and per-book preferences;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
 //! - [`dump`], [`check`], [`demo`]: the tool's contract commands.
@@ -20,6 +21,7 @@ pub mod clock;
 pub mod contacts;
 pub mod customer_list;
 pub mod customers;
+pub mod deals;
 pub mod demo;
 pub mod dump;
 pub mod enums;
@@ -31,9 +33,11 @@ pub mod people;
 pub mod settings;
 pub mod sort_key;
 pub mod store;
+pub mod tiers;
 pub mod timeline;
 pub mod trash;
 pub mod validate;
+pub mod value;
 
 pub use error::{Error, Result, Rule, ValidationError};
 pub use store::Store;

@@ -43,6 +43,11 @@ enum Command {
         #[arg(long)]
         overdue: bool,
     },
+    /// Print a customer's R-F-M figures, activity state, and tier suggestion with its reasons.
+    Value {
+        /// The customer's id.
+        customer_id: String,
+    },
     /// Build a large demo book in a scratch file and print timings (median, p95,
     /// and a hand-written reference query for each operation). Build with --release.
     Bench {
@@ -105,11 +110,12 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         Command::Demo { customers, seed } => {
             let s = demo::fill(&store, customers, seed)?;
             eprintln!(
-                "baton: wrote {} customers, {} key people, {} contacts and {} follow-ups to {}",
+                "baton: wrote {} customers, {} key people, {} contacts, {} follow-ups and {} transactions to {}",
                 s.customers,
                 s.people,
                 s.contacts,
                 s.followups,
+                s.deals,
                 path.display()
             );
         }
@@ -157,7 +163,52 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             out.flush().map_err(io)?;
             eprintln!("baton: {} follow-up(s)", items.len());
         }
+        Command::Value { customer_id } => {
+            let today = baton::clock::local_today();
+            let (name, v) = store.read(|c| {
+                Ok((
+                    baton::customers::get(c, &customer_id)?.card.name,
+                    baton::value::picture(c, &customer_id, today)?,
+                ))
+            })?;
+            print!("{}", value_report(&name, &customer_id, &v));
+        }
         Command::Bench { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `baton value` as text: one fact per line, reasons indented.
+fn value_report(name: &str, id: &str, v: &baton::value::ValuePicture) -> String {
+    let money = |minor: i64| format!("{} {}.{:02}", v.rfm.currency, minor / 100, (minor % 100).abs());
+    let or_none = |d: &Option<String>| d.clone().unwrap_or_else(|| "none".into());
+    let tier = |t: Option<baton::enums::Tier>| t.map_or("none", |t| t.as_str());
+    let activity = match (v.activity.dormant, v.activity.days_since) {
+        (false, Some(d)) => format!("active ({d} days since the last purchase or contact)"),
+        (true, Some(d)) => format!("dormant for {d} days (threshold {})", v.activity.threshold_days),
+        (_, None) => "dormant: no purchase or contact ever".to_string(),
+    };
+    let mut out = format!(
+        "customer: {name} ({id})\nfirst purchase: {}\nlast purchase: {}\npurchases in window ({} days): {}\n\
+         total amount: {}\namount in window: {}\nactivity: {activity}\ntier: {}\nsuggested tier: {} ({} points)\nreasons:\n",
+        or_none(&v.rfm.first_purchase),
+        or_none(&v.rfm.last_purchase),
+        v.rfm.window_days,
+        v.rfm.purchases_in_window,
+        money(v.rfm.total_amount),
+        money(v.rfm.window_amount),
+        tier(v.tier),
+        v.suggestion.tier.as_str(),
+        v.suggestion.points,
+    );
+    for r in &v.suggestion.reasons {
+        out.push_str(&format!("  {r}\n"));
+    }
+    if v.rfm.other_currency_deals > 0 {
+        out.push_str(&format!(
+            "note: {} deals in other currencies are not counted\n",
+            v.rfm.other_currency_deals
+        ));
+    }
+    out
 }

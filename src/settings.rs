@@ -18,6 +18,12 @@ pub struct Settings {
     pub user_name: String,
     /// Interface language; `system` follows the OS locale.
     pub language: Language,
+    /// Currency of new transactions and of value figures (ISO 4217, e.g. CNY).
+    pub currency: String,
+    /// A customer with no purchase or contact for this many days is dormant.
+    pub dormant_days: i64,
+    /// The R-F-M window: purchases and amount "in the window" count this many days back.
+    pub value_window_days: i64,
 }
 
 impl Default for Settings {
@@ -25,6 +31,9 @@ impl Default for Settings {
         Settings {
             user_name: String::new(),
             language: Language::System,
+            currency: "CNY".into(),
+            dormant_days: 180,
+            value_window_days: 365,
         }
     }
 }
@@ -45,6 +54,15 @@ pub fn get(conn: &Connection) -> Result<Settings> {
         // than locking the user out of their settings.
         s.language = Language::parse(&lang, "settings.language").unwrap_or(Language::System);
     }
+    if let Some(v) = value(conn, "currency")? {
+        s.currency = v;
+    }
+    if let Some(v) = value(conn, "dormant_days")?.and_then(|v| v.parse().ok()) {
+        s.dormant_days = v;
+    }
+    if let Some(v) = value(conn, "value_window_days")?.and_then(|v| v.parse().ok()) {
+        s.value_window_days = v;
+    }
     Ok(s)
 }
 
@@ -53,6 +71,17 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<Settings> {
     let mut s = settings.clone();
     s.user_name = s.user_name.trim().to_string();
     validate::text("settings.user_name", &s.user_name, NAME_MAX)?;
+    s.currency = s.currency.trim().to_ascii_uppercase();
+    if s.currency.len() != 3 || !s.currency.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(crate::Error::invalid(
+            "settings.currency",
+            crate::Rule::Malformed {
+                detail: "a three-letter currency code such as CNY".into(),
+            },
+        ));
+    }
+    validate::range("settings.dormant_days", s.dormant_days, 7, 3650)?;
+    validate::range("settings.value_window_days", s.value_window_days, 30, 3650)?;
     let now = crate::clock::now();
     let mut stmt = conn.prepare_cached(
         "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) \
@@ -60,6 +89,9 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<Settings> {
     )?;
     stmt.execute(params!["user_name", s.user_name, now])?;
     stmt.execute(params!["language", s.language.as_str(), now])?;
+    stmt.execute(params!["currency", s.currency, now])?;
+    stmt.execute(params!["dormant_days", s.dormant_days.to_string(), now])?;
+    stmt.execute(params!["value_window_days", s.value_window_days.to_string(), now])?;
     Ok(s)
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::changes::CustomerChange;
 use crate::contacts::{self, Contact};
+use crate::deals::{self, Deal};
 use crate::error::Result;
 
 /// Kinds of timeline entry.
@@ -19,6 +20,8 @@ pub enum EntryKind {
     Contact,
     /// An owner or status change.
     Change,
+    /// A transaction.
+    Deal,
 }
 
 /// One entry.
@@ -29,6 +32,8 @@ pub enum Entry {
     Contact(Contact),
     /// An owner or status change.
     Change(CustomerChange),
+    /// A transaction (its time is its day).
+    Deal(Deal),
 }
 
 impl Entry {
@@ -37,6 +42,7 @@ impl Entry {
         match self {
             Entry::Contact(c) => &c.draft.happened_at,
             Entry::Change(c) => &c.changed_at,
+            Entry::Deal(d) => &d.draft.occurred_on,
         }
     }
 
@@ -44,6 +50,7 @@ impl Entry {
         match self {
             Entry::Contact(c) => &c.id,
             Entry::Change(c) => &c.id,
+            Entry::Deal(d) => &d.id,
         }
     }
 }
@@ -116,6 +123,22 @@ pub fn page(conn: &Connection, customer_id: &str, query: &TimelineQuery) -> Resu
         )?;
         for row in rows {
             entries.push(Entry::Contact(row?));
+        }
+    }
+    if wants(EntryKind::Deal) && query.person_id.is_none() {
+        let sql = format!(
+            "SELECT {} FROM deals d WHERE d.customer_id = ?1 AND d.deleted_at IS NULL \
+             AND (d.occurred_on < ?2 OR (d.occurred_on = ?2 AND d.id < ?3)) \
+             ORDER BY d.occurred_on DESC, d.id DESC LIMIT ?4",
+            deals::columns("d")
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params![customer_id, after_at, cursor_id(&after_id), limit as i64 + 1],
+            deals::from_row,
+        )?;
+        for row in rows {
+            entries.push(Entry::Deal(row?));
         }
     }
     if wants(EntryKind::Change) && query.person_id.is_none() {

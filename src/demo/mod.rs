@@ -5,6 +5,7 @@
 //! benchmark always measures the same data. Chinese and English companies
 //! are mixed, and every profile-card and key-person field is used.
 
+mod deals;
 mod history;
 mod rng;
 mod words;
@@ -32,6 +33,8 @@ pub struct DemoSummary {
     pub contacts: usize,
     /// Follow-ups written.
     pub followups: usize,
+    /// Transactions written.
+    pub deals: usize,
 }
 
 /// Fills an empty book with `customers` demo customers from `seed`, in one transaction.
@@ -51,7 +54,7 @@ pub fn fill(store: &Store, customers: usize, seed: u64) -> Result<DemoSummary> {
 fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
     let mut rng = Rng::new(seed);
     let mut people_written = 0;
-    let (mut contacts_written, mut followups_written) = (0, 0);
+    let (mut contacts_written, mut followups_written, mut deals_written) = (0, 0, 0);
     for _ in 0..count {
         let customer = customer(&mut rng);
         customers::put(conn, &customer)?;
@@ -86,12 +89,14 @@ fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
         let (c, f) = history::generate(conn, &mut rng, &customer, &its_people, chinese, epoch())?;
         contacts_written += c;
         followups_written += f;
+        deals_written += deals::generate(conn, &mut rng, &customer, epoch())?;
     }
     Ok(DemoSummary {
         customers: count,
         people: people_written,
         contacts: contacts_written,
         followups: followups_written,
+        deals: deals_written,
     })
 }
 
@@ -256,6 +261,7 @@ fn customer(rng: &mut Rng) -> Customer {
         tier,
         is_key: matches!(tier, Some(Tier::S | Tier::A)) || rng.chance(5),
         owner: rng.pick(SALESPEOPLE).to_string(),
+        serving_staff: Some(rng.between(1, 4)),
     };
     Customer {
         id: rng.uuid(),

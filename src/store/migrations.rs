@@ -22,6 +22,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0003_contacts_followups.sql",
         include_str!("../../migrations/0003_contacts_followups.sql"),
     ),
+    (
+        "0004_deals_value.sql",
+        include_str!("../../migrations/0004_deals_value.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

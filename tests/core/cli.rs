@@ -154,3 +154,43 @@ fn followups_lists_open_next_steps_and_filters_overdue() {
     let dates: Vec<&str> = all.lines().map(|l| l.split('\t').next().unwrap()).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "soonest due first");
 }
+
+#[test]
+fn value_prints_rfm_activity_and_the_reasons_for_the_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "80", "--seed", "6"])
+        .output()
+        .unwrap();
+    let id: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT id FROM customers WHERE status = 'active' AND tier = 'S' LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let out = baton().arg("--db").arg(&db).args(["value", &id]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "first purchase: 20",
+        "purchases in window",
+        "activity: ",
+        "suggested tier: ",
+        "reasons:\n  +",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    let missing = baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["value", "0190c0de-0000-7000-8000-00000000ffff"])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("not found"));
+}

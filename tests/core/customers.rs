@@ -50,6 +50,7 @@ fn create_and_get_round_trip_every_field() {
         tier: Some(Tier::A),
         is_key: true,
         owner: "李娜".into(),
+        serving_staff: Some(2),
     };
     let created = store.write(|tx| customers::create(tx, full.clone())).unwrap();
     let got = store.read(|c| customers::get(c, &created.id)).unwrap();

@@ -10,6 +10,7 @@ mod kinds;
 mod people;
 mod store;
 mod trash;
+mod value;
 
 use baton::customers::CustomerCard;
 use baton::people::PersonCard;

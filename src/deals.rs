@@ -1,0 +1,163 @@
+//! Transactions (交易记录): quotes, orders, contracts, payments, returns.
+//!
+//! Amounts are integers in the currency's minor unit (分, cents). Orders are
+//! purchases; returns subtract from revenue; quotes, contracts and payments
+//! are kept for the record and the timeline but are not revenue.
+
+use rusqlite::{Connection, Row, params};
+use serde::{Deserialize, Serialize};
+
+use crate::enums::DealKind;
+use crate::error::{Error, Result, Rule};
+use crate::store::upsert_sql;
+use crate::{clock, customers, settings, validate};
+
+/// Largest amount accepted, in minor units (a trillion in major units).
+const AMOUNT_MAX: i64 = 100_000_000_000_000;
+
+/// What the salesperson records about a transaction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealDraft {
+    /// Quote, order, contract, payment or return.
+    pub kind: DealKind,
+    /// The day it happened (`YYYY-MM-DD`, not in the future).
+    pub occurred_on: String,
+    /// Amount in minor units (分 / cents), never negative: a return is a
+    /// kind, not a negative order.
+    pub amount_minor: i64,
+    /// ISO 4217 code; empty means the book's default currency.
+    #[serde(default)]
+    pub currency: String,
+    /// What it was for.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A stored transaction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deal {
+    /// Stable UUID.
+    pub id: String,
+    /// The customer.
+    pub customer_id: String,
+    /// What was recorded.
+    #[serde(flatten)]
+    pub draft: DealDraft,
+    /// Created (UTC, RFC 3339).
+    pub created_at: String,
+    /// Last changed (UTC, RFC 3339).
+    pub updated_at: String,
+    /// In the trash since.
+    pub deleted_at: Option<String>,
+}
+
+impl DealDraft {
+    /// Checks every field; the error names the first one that is wrong.
+    pub fn validate(&self) -> Result<()> {
+        let min = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default();
+        validate::past_date("deal.occurred_on", &self.occurred_on, min)?;
+        validate::range("deal.amount_minor", self.amount_minor, 0, AMOUNT_MAX)?;
+        if self.currency.len() != 3 || !self.currency.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(Error::invalid(
+                "deal.currency",
+                Rule::Malformed {
+                    detail: "a currency code such as CNY".into(),
+                },
+            ));
+        }
+        validate::text("deal.description", &self.description, validate::TEXT_MAX)
+    }
+}
+
+const COLUMNS: &str =
+    "id, customer_id, kind, occurred_on, amount_minor, currency, description, created_at, updated_at, deleted_at";
+
+pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Deal> {
+    Ok(Deal {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        draft: DealDraft {
+            kind: row.get(2)?,
+            occurred_on: row.get(3)?,
+            amount_minor: row.get(4)?,
+            currency: row.get(5)?,
+            description: row.get(6)?,
+        },
+        created_at: row.get(7)?,
+        updated_at: row.get(8)?,
+        deleted_at: row.get(9)?,
+    })
+}
+
+/// The columns of a deal, prefixed, for queries in sibling modules.
+pub(crate) fn columns(alias: &str) -> String {
+    COLUMNS
+        .split(", ")
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes a complete deal (insert or update by id), after validating it.
+pub fn put(conn: &Connection, deal: &Deal) -> Result<()> {
+    validate::id("deal.id", &deal.id)?;
+    validate::timestamp("deal.created_at", &deal.created_at)?;
+    deal.draft.validate()?;
+    let d = &deal.draft;
+    conn.prepare_cached(&upsert_sql("deals", COLUMNS))?.execute(params![
+        deal.id,
+        deal.customer_id,
+        d.kind,
+        d.occurred_on,
+        d.amount_minor,
+        d.currency,
+        d.description,
+        deal.created_at,
+        deal.updated_at,
+        deal.deleted_at,
+    ])?;
+    Ok(())
+}
+
+/// Records a transaction for a live customer. Call inside a transaction.
+pub fn create(conn: &Connection, customer_id: &str, mut draft: DealDraft) -> Result<Deal> {
+    customers::get(conn, customer_id)?;
+    draft.currency = draft.currency.trim().to_ascii_uppercase();
+    if draft.currency.is_empty() {
+        draft.currency = settings::get(conn)?.currency;
+    }
+    draft.description = draft.description.trim().to_string();
+    let now = clock::now();
+    let deal = Deal {
+        id: clock::new_id(),
+        customer_id: customer_id.to_string(),
+        draft,
+        created_at: now.clone(),
+        updated_at: now,
+        deleted_at: None,
+    };
+    put(conn, &deal)?;
+    Ok(deal)
+}
+
+/// A customer's live deals, newest first.
+pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Deal>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM deals WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY occurred_on DESC, id DESC"
+    ))?;
+    let rows = stmt
+        .query_map([customer_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Calls `f` with every deal, live and trashed, in id order.
+pub fn for_each(conn: &Connection, mut f: impl FnMut(Deal) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM deals ORDER BY id"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,98 @@
+//! Demo transactions: orders spread over the years, sized by tier, with
+//! quotes, contracts, payments and the odd return; plus the first tier decision.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+
+use super::rng::Rng;
+use crate::clock;
+use crate::customers::Customer;
+use crate::deals::{self, Deal, DealDraft};
+use crate::enums::{DealKind, Status, Tier};
+use crate::error::Result;
+use crate::tiers::{self, TierChange};
+
+/// Writes the demo deals and the initial tier decision of one customer.
+pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, now: DateTime<Utc>) -> Result<usize> {
+    let created = DateTime::parse_from_rfc3339(&customer.created_at)
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or(now);
+    if let Some(tier) = customer.card.tier {
+        tiers::put(
+            conn,
+            &TierChange {
+                id: rng.uuid(),
+                customer_id: customer.id.clone(),
+                old_tier: None,
+                new_tier: Some(tier),
+                suggested_tier: None,
+                reason: String::new(),
+                decided_at: customer.created_at.clone(),
+                decided_by: customer.card.owner.clone(),
+                created_at: customer.created_at.clone(),
+                updated_at: customer.created_at.clone(),
+            },
+        )?;
+    }
+    let (orders, (lo, hi)) = match customer.card.tier {
+        Some(Tier::S) => (10 + rng.below(11), (500_000, 5_000_000)),
+        Some(Tier::A) => (6 + rng.below(7), (100_000, 1_000_000)),
+        Some(Tier::B) => (3 + rng.below(6), (20_000, 200_000)),
+        _ => (1 + rng.below(4), (2_000, 50_000)),
+    };
+    // Prospects only have quotes; dormant and lost customers stopped buying a while ago.
+    let (orders, last_day) = match customer.card.status {
+        Status::Prospect => (0, now),
+        Status::Active => (orders, now),
+        Status::Dormant => (orders, now - Duration::days(rng.between(200, 700))),
+        Status::Lost => (orders, now - Duration::days(rng.between(400, 1500))),
+    };
+    let span = (last_day - created).num_days().max(1);
+    let mut written = 0;
+    let mut write = |rng: &mut Rng, kind: DealKind, day: DateTime<Utc>, amount: i64, description: &str| -> Result<()> {
+        let at = clock::format_ts(day);
+        deals::put(
+            conn,
+            &Deal {
+                id: rng.uuid(),
+                customer_id: customer.id.clone(),
+                draft: DealDraft {
+                    kind,
+                    occurred_on: day.date_naive().to_string(),
+                    amount_minor: amount * 100,
+                    currency: "CNY".into(),
+                    description: description.to_string(),
+                },
+                created_at: at.clone(),
+                updated_at: at,
+                deleted_at: None,
+            },
+        )?;
+        written += 1;
+        Ok(())
+    };
+    if orders == 0 || rng.chance(30) {
+        let day = created + Duration::days(rng.between(0, span));
+        let amount = rng.between(lo, hi);
+        write(rng, DealKind::Quote, day, amount, "年度采购报价")?;
+    }
+    for i in 0..orders {
+        let day = created + Duration::days(rng.between(0, span));
+        let amount = rng.between(lo, hi);
+        write(rng, DealKind::Order, day, amount, &format!("订单 PO-{}", 1000 + i))?;
+        if rng.chance(60) {
+            let paid = day + Duration::days(rng.between(15, 90)).min(now - day);
+            write(rng, DealKind::Payment, paid, amount, "货款")?;
+        }
+        if rng.chance(4) {
+            let returned = day + Duration::days(rng.between(5, 30)).min(now - day);
+            write(rng, DealKind::Return, returned, amount / 10, "质量问题退货")?;
+        }
+    }
+    if orders > 5 && rng.chance(50) {
+        let day = created + Duration::days(rng.between(0, span));
+        let amount = rng.between(lo, hi) * 4;
+        write(rng, DealKind::Contract, day, amount, "年度框架协议")?;
+    }
+    Ok(written)
+}

@@ -1,0 +1,297 @@
+//! The value picture of a customer: R-F-M, active or dormant, and the
+//! suggested S/A/B/C tier with its reasons.
+//!
+//! The suggestion scores the seeds' three value factors — longevity, scale
+//! (now and expected), revenue per head of our staff — together with R-F-M,
+//! comparing the customer with the rest of the book. Every point comes with
+//! a [`Reason`], so the tier explains itself.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::enums::{Status, Tier};
+use crate::error::Result;
+use crate::settings::Settings;
+use crate::{customers, settings};
+
+/// R-F-M figures in the book's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rfm {
+    /// The currency of the amounts.
+    pub currency: String,
+    /// Days in the window.
+    pub window_days: i64,
+    /// First order.
+    pub first_purchase: Option<String>,
+    /// Last order.
+    pub last_purchase: Option<String>,
+    /// Orders in the window.
+    pub purchases_in_window: i64,
+    /// Orders minus returns, all time, minor units.
+    pub total_amount: i64,
+    /// Orders minus returns in the window, minor units.
+    pub window_amount: i64,
+    /// Deals in other currencies, left out of the amounts.
+    pub other_currency_deals: i64,
+}
+
+/// Active or dormant, from the last purchase or contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Activity {
+    /// True when the last purchase or contact is older than the threshold (or there is none).
+    pub dormant: bool,
+    /// Days since the last purchase or contact; `None` when there never was one.
+    pub days_since: Option<i64>,
+    /// The last contact.
+    pub last_contact: Option<String>,
+    /// The threshold from the settings.
+    pub threshold_days: i64,
+}
+
+/// Why the suggestion is what it is: one line per factor, as data the UI words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// Revenue in the window puts it in the top `percent`% of the book.
+    ScaleTop { percent: i64, points: i64 },
+    /// Revenue in the window is below the top half of the book.
+    ScaleLow,
+    /// No order in the window.
+    NoPurchases,
+    /// The salesperson rates its importance (expected scale) this high.
+    Importance { level: i64, points: i64 },
+    /// It has bought from us for this many years.
+    Longevity { years: i64, points: i64 },
+    /// Revenue per head of our serving staff is in the top fifth of the book.
+    PerHead { amount: i64, points: i64 },
+    /// It ordered this often in the window.
+    Frequent { purchases: i64, points: i64 },
+    /// Dormant for this many days (or never active).
+    Dormant { days: Option<i64>, points: i64 },
+    /// The customer is lost: C at most.
+    Lost,
+}
+
+/// The suggested tier, its score, and the reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suggestion {
+    /// The tier the app suggests.
+    pub tier: Tier,
+    /// The score behind it (S ≥ 7, A ≥ 5, B ≥ 3).
+    pub points: i64,
+    /// Every factor that counted.
+    pub reasons: Vec<Reason>,
+}
+
+/// The whole value picture of one customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValuePicture {
+    /// R-F-M.
+    pub rfm: Rfm,
+    /// Active or dormant.
+    pub activity: Activity,
+    /// The suggestion.
+    pub suggestion: Suggestion,
+    /// The tier accepted now.
+    pub tier: Option<Tier>,
+}
+
+/// Revenue of one order-or-return row, signed.
+const REVENUE: &str = "CASE d.kind WHEN 'order' THEN d.amount_minor ELSE -d.amount_minor END";
+
+/// Computes the value picture of a live customer as of `today`.
+pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<ValuePicture> {
+    let customer = customers::get(conn, customer_id)?;
+    let s = settings::get(conn)?;
+    let since = (today - chrono::Duration::days(s.value_window_days)).to_string();
+    let rfm = rfm(conn, customer_id, &s, &since)?;
+    let last_contact: Option<String> = conn
+        .prepare_cached("SELECT max(happened_at) FROM contacts WHERE customer_id = ?1 AND deleted_at IS NULL")?
+        .query_row([customer_id], |r| r.get(0))?;
+    let last = [rfm.last_purchase.as_deref(), last_contact.as_deref().map(|t| &t[..10])]
+        .into_iter()
+        .flatten()
+        .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .max();
+    let days_since = last.map(|d| (today - d).num_days());
+    let activity = Activity {
+        dormant: days_since.is_none_or(|d| d > s.dormant_days),
+        days_since,
+        last_contact,
+        threshold_days: s.dormant_days,
+    };
+
+    let mut reasons = Vec::new();
+    let mut points = 0;
+    if rfm.purchases_in_window == 0 {
+        reasons.push(Reason::NoPurchases);
+    } else {
+        let (above, n) = rank(conn, &s.currency, &since, rfm.window_amount, None)?;
+        let percent = if n == 0 { 100 } else { ((above + 1) * 100 + n - 1) / n };
+        let p = match percent {
+            0..=5 => 3,
+            6..=20 => 2,
+            21..=50 => 1,
+            _ => 0,
+        };
+        points += p;
+        reasons.push(if p > 0 {
+            Reason::ScaleTop {
+                percent: [5, 20, 50][(3 - p) as usize],
+                points: p,
+            }
+        } else {
+            Reason::ScaleLow
+        });
+        let staff = customer.card.serving_staff.unwrap_or(1).max(1);
+        let per_head = rfm.window_amount / staff;
+        let (above, n) = rank(conn, &s.currency, &since, per_head, Some(()))?;
+        if n > 0 && (above + 1) * 5 <= n {
+            points += 1;
+            reasons.push(Reason::PerHead {
+                amount: per_head,
+                points: 1,
+            });
+        }
+        if rfm.purchases_in_window >= 4 {
+            points += 1;
+            reasons.push(Reason::Frequent {
+                purchases: rfm.purchases_in_window,
+                points: 1,
+            });
+        }
+    }
+    if let Some(level) = customer.card.importance.filter(|l| *l >= 4) {
+        let p = level - 3;
+        points += p;
+        reasons.push(Reason::Importance { level, points: p });
+    }
+    if let Some(first) = rfm
+        .first_purchase
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        let years = (today - first).num_days() / 365;
+        let p = match years {
+            5.. => 2,
+            2..=4 => 1,
+            _ => 0,
+        };
+        if p > 0 {
+            points += p;
+            reasons.push(Reason::Longevity { years, points: p });
+        }
+    }
+    if activity.dormant {
+        points -= 2;
+        reasons.push(Reason::Dormant {
+            days: activity.days_since,
+            points: -2,
+        });
+    }
+    let mut tier = match points {
+        7.. => Tier::S,
+        5..=6 => Tier::A,
+        3..=4 => Tier::B,
+        _ => Tier::C,
+    };
+    if customer.card.status == Status::Lost {
+        tier = Tier::C;
+        reasons.push(Reason::Lost);
+    }
+    Ok(ValuePicture {
+        rfm,
+        activity,
+        suggestion: Suggestion { tier, points, reasons },
+        tier: customer.card.tier,
+    })
+}
+
+fn rfm(conn: &Connection, customer_id: &str, s: &Settings, since: &str) -> Result<Rfm> {
+    let row = conn
+        .prepare_cached(&format!(
+            "SELECT min(d.occurred_on) FILTER (WHERE d.kind = 'order'), \
+                    max(d.occurred_on) FILTER (WHERE d.kind = 'order'), \
+                    count(*) FILTER (WHERE d.kind = 'order' AND d.occurred_on >= ?3), \
+                    coalesce(sum({REVENUE}) FILTER (WHERE d.kind IN ('order', 'return')), 0), \
+                    coalesce(sum({REVENUE}) FILTER (WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?3), 0) \
+             FROM deals d WHERE d.customer_id = ?1 AND d.deleted_at IS NULL AND d.currency = ?2"
+        ))?
+        .query_row(params![customer_id, s.currency, since], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+    let other: i64 = conn
+        .prepare_cached("SELECT count(*) FROM deals WHERE customer_id = ?1 AND deleted_at IS NULL AND currency <> ?2")?
+        .query_row(params![customer_id, s.currency], |r| r.get(0))?;
+    Ok(Rfm {
+        currency: s.currency.clone(),
+        window_days: s.value_window_days,
+        first_purchase: row.0,
+        last_purchase: row.1,
+        purchases_in_window: row.2,
+        total_amount: row.3,
+        window_amount: row.4,
+        other_currency_deals: other,
+    })
+}
+
+/// How many live customers with revenue in the window beat `value`, and how
+/// many have revenue at all. `per_head` ranks revenue per serving staff.
+fn rank(conn: &Connection, currency: &str, since: &str, value: i64, per_head: Option<()>) -> Result<(i64, i64)> {
+    let measure = if per_head.is_some() {
+        "r.rev / max(coalesce(c.serving_staff, 1), 1)"
+    } else {
+        "r.rev"
+    };
+    let sql = format!(
+        "WITH r AS (SELECT d.customer_id, sum({REVENUE}) AS rev FROM deals d \
+                    WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
+                    GROUP BY d.customer_id HAVING rev > 0) \
+         SELECT count(*) FILTER (WHERE {measure} > ?3), count(*) FROM r JOIN customers c ON c.id = r.customer_id \
+         WHERE c.deleted_at IS NULL"
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row(params![currency, since, value], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// The tier a customer had on `day`, from its tier history (for the pyramid's change).
+pub fn tier_on(conn: &Connection, customer_id: &str, day: &str) -> Result<Option<Tier>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT new_tier FROM tier_changes WHERE customer_id = ?1 AND decided_at <= ?2 \
+             ORDER BY decided_at DESC, id DESC LIMIT 1",
+        )?
+        .query_row(params![customer_id, day], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::ScaleTop { percent, points } => write!(
+                f,
+                "+{points}: revenue in the window is in the top {percent}% of the book"
+            ),
+            Reason::ScaleLow => write!(f, "+0: revenue in the window is below the top half of the book"),
+            Reason::NoPurchases => write!(f, "+0: no order in the window"),
+            Reason::Importance { level, points } => {
+                write!(f, "+{points}: rated {level}/5 for importance (expected scale)")
+            }
+            Reason::Longevity { years, points } => write!(f, "+{points}: buying from us for {years} years"),
+            Reason::PerHead { amount, points } => {
+                write!(
+                    f,
+                    "+{points}: revenue per head of our staff ({}) is in the top fifth",
+                    amount / 100
+                )
+            }
+            Reason::Frequent { purchases, points } => write!(f, "+{points}: {purchases} orders in the window"),
+            Reason::Dormant { days: Some(d), points } => write!(f, "{points}: dormant for {d} days"),
+            Reason::Dormant { days: None, points } => write!(f, "{points}: no purchase or contact ever"),
+            Reason::Lost => write!(f, "lost customer: C at most"),
+        }
+    }
+}
