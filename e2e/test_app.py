@@ -97,7 +97,6 @@ def create_customer_with_person_and_edit(s):
     s.type("#f-customer-tags", "华南, 大项目")
     s.type("#f-customer-need_secret", "采购总监想借这个项目晋升")
     s.choose("#f-customer-status", "active")
-    s.choose("#f-customer-tier", "S")
     s.click("[data-testid=customer-form] [data-testid=save]")
     s.wait("[data-testid=customer-name]", text="深圳华为技术有限公司")
     s.wait("[data-testid=customer-row]", text="深圳华为技术有限公司")
@@ -159,6 +158,32 @@ def contact_and_followup(s):
     s.wait("[data-testid=timeline-entry]", text="报价已通过微信发送")
 
 
+def order_changes_value(s):
+    print("- record an order: R-F-M and the tier suggestion change")
+    import datetime
+    s.wait("[data-testid=rfm-frequency]", text="0")
+    before = s.text(s.wait("[data-testid=suggested-tier]"))
+    assert "建议分级：C" in before, before
+    s.click("[data-testid=record-deal]")
+    s.type("#f-deal-amount", "-5")
+    s.click("[data-testid=save-deal]")
+    s.wait("[data-testid=value-section] .field-error", text="不是有效金额")
+    s.type("#f-deal-amount", "128,000.50")
+    s.type("#f-deal-occurred_on", datetime.date.today().isoformat())
+    s.type("#f-deal-description", "数控机床订单")
+    s.click("[data-testid=save-deal]")
+    s.wait("[data-testid=rfm-frequency]", text="1")
+    s.wait("[data-testid=rfm-window-amount]", text="¥128,000.50")
+    s.wait("[data-testid=suggested-tier]", text="建议分级：B")
+    s.wait("[data-testid=reasons]", text="近期营业额位居客户本前 5%")
+    s.wait("[data-testid=timeline-entry]", text="数控机床订单")
+    s.click("[data-testid=accept-tier]")
+    s.wait("[data-testid=suggestion]", text="当前分级：B")
+    s.wait("[data-testid=tier-badge]", text="B")
+    s.js("document.querySelector('[data-testid=value-section]').scrollIntoView()")
+    shot(s, "11-value-zh")
+
+
 def markup_is_text(s):
     print("- a name made of markup shows as those characters")
     evil = "<img src=x onerror=alert(1)>"
@@ -205,7 +230,7 @@ def after_restart(s):
     s.click("[data-testid=customer-row]", text="深圳华为技术有限公司")
     s.wait("[data-view=region] .value", text="深圳")
     s.wait("[data-view=need_secret] .value", text="采购总监想借这个项目晋升")
-    s.wait("[data-testid=tier-badge]", text="S")
+    s.wait("[data-testid=tier-badge]", text="B")
     s.wait("[data-testid=person]", text="张三")
     count = s.text(s.wait("[data-testid=list-count]"))
     assert count.startswith("3 "), count
@@ -284,6 +309,7 @@ def main():
         try:
             create_customer_with_person_and_edit(s)
             contact_and_followup(s)
+            order_changes_value(s)
             evil = markup_is_text(s)
             trash_round_trip(s, evil)
             settings_in_english(s)

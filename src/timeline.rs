@@ -24,9 +24,9 @@ pub enum EntryKind {
     Deal,
 }
 
-/// One entry.
+/// One entry. Tagged `entry` (not `kind`: a deal has a `kind` of its own).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "entry", rename_all = "snake_case")]
 pub enum Entry {
     /// A contact.
     Contact(Contact),

@@ -128,7 +128,9 @@ pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result
         reasons.push(Reason::NoPurchases);
     } else {
         let (above, n) = rank(conn, &s.currency, &since, rfm.window_amount, None)?;
-        let percent = if n == 0 { 100 } else { ((above + 1) * 100 + n - 1) / n };
+        // The share of customers strictly above this one, so the biggest
+        // customer of even a small book ranks at the top.
+        let percent = if n == 0 { 100 } else { above * 100 / n + 1 };
         let p = match percent {
             0..=5 => 3,
             6..=20 => 2,
@@ -147,7 +149,7 @@ pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result
         let staff = customer.card.serving_staff.unwrap_or(1).max(1);
         let per_head = rfm.window_amount / staff;
         let (above, n) = rank(conn, &s.currency, &since, per_head, Some(()))?;
-        if n > 0 && (above + 1) * 5 <= n {
+        if n > 0 && above * 5 < n {
             points += 1;
             reasons.push(Reason::PerHead {
                 amount: per_head,

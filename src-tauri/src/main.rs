@@ -40,6 +40,9 @@ fn main() {
             commands::trash::trash_empty,
             commands::settings::settings_get,
             commands::settings::settings_save,
+            commands::value::value_get,
+            commands::value::deals_create,
+            commands::value::tiers_decide,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

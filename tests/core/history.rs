@@ -315,3 +315,37 @@ fn a_refused_contact_does_not_leave_a_new_person_in_charge_behind() {
     assert_eq!(in_charge.card.name, "李四");
     assert_eq!(contact.draft.objection, Some(Objection::NotInCharge));
 }
+
+#[test]
+fn timeline_entries_serialise_with_an_entry_tag_that_does_not_clash_with_a_deals_kind() {
+    let store = Store::open_in_memory().unwrap();
+    let c = store.write(|tx| customers::create(tx, card("ACME"))).unwrap();
+    let draft = baton::deals::DealDraft {
+        kind: baton::enums::DealKind::Order,
+        occurred_on: "2026-01-05".into(),
+        amount_minor: 100,
+        currency: String::new(),
+        description: String::new(),
+    };
+    store.write(|tx| baton::deals::create(tx, &c.id, draft)).unwrap();
+    let page = store
+        .read(|conn| {
+            timeline::page(
+                conn,
+                &c.id,
+                &TimelineQuery {
+                    limit: 10,
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let json = serde_json::to_value(&page.entries).unwrap();
+    let deal = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entry"] == "deal")
+        .expect("a deal entry");
+    assert_eq!(deal["kind"], "order");
+}

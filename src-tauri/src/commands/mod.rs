@@ -7,6 +7,7 @@ pub mod history;
 pub mod people;
 pub mod settings;
 pub mod trash;
+pub mod value;
 
 use serde::de::DeserializeOwned;
 

@@ -1,7 +1,7 @@
 // Which fields each form shows, grouped as on the paper customer profile
 // card (客户资料卡). Forms and the read-only card both render from this, so a
 // field added here appears everywhere at once.
-import { AGE_BANDS, ATTITUDES, CHANNELS, LAYERS, ROLES, STATUSES, TIERS } from './types';
+import { AGE_BANDS, ATTITUDES, CHANNELS, LAYERS, ROLES, STATUSES } from './types';
 import type { MessageKey } from './i18n/index.svelte';
 
 export type FieldKind =
@@ -59,7 +59,6 @@ export const customerSections: Section[] = [
     title: 'section.standing',
     fields: [
       select('status', STATUSES, 'status', false),
-      select('tier', TIERS, '', true),
       { key: 'is_key', kind: 'bool' },
       text('owner'),
       area('lost_reason', { when: (c) => c.status === 'lost', required: true }),
@@ -69,6 +68,7 @@ export const customerSections: Section[] = [
     title: 'section.characteristics',
     fields: [
       { key: 'staff_count', kind: 'number' },
+      { key: 'serving_staff', kind: 'number' },
       text('revenue_band'),
       { key: 'founded_on', kind: 'date' },
       select('importance', [1, 2, 3, 4, 5], 'importance'),

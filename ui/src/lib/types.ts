@@ -53,6 +53,7 @@ export interface CustomerCard {
   tier: Tier | null;
   is_key: boolean;
   owner: string;
+  serving_staff: number | null;
 }
 
 interface Stamped {
@@ -158,6 +159,9 @@ export interface TrashItem {
 export interface Settings {
   user_name: string;
   language: Language;
+  currency: string;
+  dormant_days: number;
+  value_window_days: number;
 }
 
 export interface AppInfo {
@@ -174,7 +178,7 @@ export function emptyCustomer(): CustomerCard {
     staff_count: null, revenue_band: '', operating_condition: '', founded_on: null, organisation: '', culture: '',
     industry_standing: '', prospects: '', importance: null, need_stated: '', need_real: '', need_unstated: '',
     need_delight: '', need_secret: '', competitors: [], status: 'prospect', lost_reason: '', tier: null,
-    is_key: false, owner: '',
+    is_key: false, owner: '', serving_staff: null,
   };
 }
 
@@ -219,8 +223,11 @@ export interface ContactDraft {
 
 export type Contact = ContactDraft & Stamped & { customer_id: string };
 
-export type TimelineEntry = ({ kind: 'contact' } & Contact) | ({ kind: 'change' } & CustomerChange);
-export type EntryKind = 'contact' | 'change';
+export type TimelineEntry =
+  | ({ entry: 'contact' } & Contact)
+  | ({ entry: 'change' } & CustomerChange)
+  | ({ entry: 'deal' } & Deal);
+export type EntryKind = 'contact' | 'change' | 'deal';
 
 export interface TimelineCursor {
   at: string;
@@ -269,4 +276,60 @@ export function emptyContact(now = new Date()): ContactDraft {
     happened_at: now.toISOString(), channel: 'phone', person_ids: [], subject: '', summary: '', outcome: '',
     objection: null, objection_note: '', in_charge_person_id: null, next_step: '', next_due: null,
   };
+}
+
+export const DEAL_KINDS = ['quote', 'order', 'contract', 'payment', 'return'] as const;
+export type DealKind = (typeof DEAL_KINDS)[number];
+
+export interface DealDraft {
+  kind: DealKind;
+  occurred_on: string;
+  amount_minor: number;
+  currency: string;
+  description: string;
+}
+
+export type Deal = DealDraft & Stamped & { customer_id: string };
+
+export type Reason =
+  | { reason: 'scale_top'; percent: number; points: number }
+  | { reason: 'scale_low' }
+  | { reason: 'no_purchases' }
+  | { reason: 'importance'; level: number; points: number }
+  | { reason: 'longevity'; years: number; points: number }
+  | { reason: 'per_head'; amount: number; points: number }
+  | { reason: 'frequent'; purchases: number; points: number }
+  | { reason: 'dormant'; days: number | null; points: number }
+  | { reason: 'lost' };
+
+export interface ValuePicture {
+  rfm: {
+    currency: string;
+    window_days: number;
+    first_purchase: string | null;
+    last_purchase: string | null;
+    purchases_in_window: number;
+    total_amount: number;
+    window_amount: number;
+    other_currency_deals: number;
+  };
+  activity: { dormant: boolean; days_since: number | null; last_contact: string | null; threshold_days: number };
+  suggestion: { tier: Tier; points: number; reasons: Reason[] };
+  tier: Tier | null;
+}
+
+export interface TierChange {
+  id: string;
+  old_tier: Tier | null;
+  new_tier: Tier | null;
+  suggested_tier: Tier | null;
+  reason: string;
+  decided_at: string;
+  decided_by: string;
+}
+
+export interface ValueDetail {
+  picture: ValuePicture;
+  deals: Deal[];
+  tier_history: TierChange[];
 }

@@ -1,0 +1,55 @@
+//! Transactions, the value picture, and tier decisions.
+
+use baton::deals::{self, Deal, DealDraft};
+use baton::enums::Tier;
+use baton::tiers::{self, TierChange};
+use baton::value::{self, ValuePicture};
+use serde::Serialize;
+use tauri::State;
+
+use super::input;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// A customer's value section: the picture, its deals, its tier history.
+#[derive(Serialize)]
+pub struct ValueDetail {
+    picture: ValuePicture,
+    deals: Vec<Deal>,
+    tier_history: Vec<TierChange>,
+}
+
+/// The value section of a customer card, as of today (local date).
+#[tauri::command]
+pub fn value_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<ValueDetail> {
+    let today = baton::clock::local_today();
+    Ok(state.store()?.read(|c| {
+        Ok(ValueDetail {
+            picture: value::picture(c, &customer_id, today)?,
+            deals: deals::list_for(c, &customer_id)?,
+            tier_history: tiers::list_for(c, &customer_id)?,
+        })
+    })?)
+}
+
+/// Records a transaction.
+#[tauri::command]
+pub fn deals_create(state: State<'_, AppState>, customer_id: String, draft: serde_json::Value) -> CmdResult<Deal> {
+    let draft: DealDraft = input("deal", draft)?;
+    Ok(state.store()?.write(|tx| deals::create(tx, &customer_id, draft))?)
+}
+
+/// Accepts the suggested tier, or overrides it with a reason.
+#[tauri::command]
+pub fn tiers_decide(
+    state: State<'_, AppState>,
+    customer_id: String,
+    tier: serde_json::Value,
+    reason: String,
+) -> CmdResult<TierChange> {
+    let tier: Tier = input("tier_change.new_tier", tier)?;
+    let today = baton::clock::local_today();
+    Ok(state
+        .store()?
+        .write(|tx| tiers::decide(tx, &customer_id, tier, &reason, today))?)
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, parseAmount } from './money';
+
+describe('money', () => {
+  it('shows amounts with symbol and thousands separators', () => {
+    expect(formatMoney(123456700, 'CNY', 'zh')).toBe('¥1,234,567.00');
+    expect(formatMoney(150, 'USD', 'en')).toBe('$1.50');
+  });
+  it('reads typed amounts exactly, without float drift', () => {
+    expect(parseAmount('1,234.5')).toBe(123450);
+    expect(parseAmount('¥ 0.07')).toBe(7);
+    expect(parseAmount('19.99')).toBe(1999);
+  });
+  it('refuses what is not an amount, including negatives', () => {
+    expect(parseAmount('-5')).toBeNull();
+    expect(parseAmount('12.345')).toBeNull();
+    expect(parseAmount('abc')).toBeNull();
+  });
+});
