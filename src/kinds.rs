@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::{changes, contacts, customers, deals, followups, people, tiers};
+use crate::{changes, contacts, customers, deals, followups, people, satisfaction, tiers};
 
 /// Every kind of record a book holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -29,6 +29,8 @@ pub enum RecordKind {
     Deal,
     /// Tier decisions.
     TierChange,
+    /// Satisfaction checks.
+    SatisfactionCheck,
 }
 
 /// Tables that hold no records of their own: preferences (`settings`) and
@@ -45,6 +47,7 @@ impl RecordKind {
         RecordKind::FollowUp,
         RecordKind::Deal,
         RecordKind::TierChange,
+        RecordKind::SatisfactionCheck,
     ];
 
     /// The table holding this kind.
@@ -57,6 +60,7 @@ impl RecordKind {
             RecordKind::FollowUp => "followups",
             RecordKind::Deal => "deals",
             RecordKind::TierChange => "tier_changes",
+            RecordKind::SatisfactionCheck => "satisfaction_checks",
         }
     }
 
@@ -84,6 +88,7 @@ impl RecordKind {
             RecordKind::FollowUp => followups::for_each(conn, |r| f(json(&r)?)),
             RecordKind::Deal => deals::for_each(conn, |r| f(json(&r)?)),
             RecordKind::TierChange => tiers::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::SatisfactionCheck => satisfaction::for_each(conn, |r| f(json(&r)?)),
         }
     }
 
@@ -117,6 +122,12 @@ impl RecordKind {
                 Ok(())
             }),
             RecordKind::TierChange => tiers::for_each(conn, |_| Ok(())),
+            RecordKind::SatisfactionCheck => satisfaction::for_each(conn, |c| {
+                if let Err(e) = c.draft.validate() {
+                    problem(format!("satisfaction check {}: {e}", c.id));
+                }
+                Ok(())
+            }),
             RecordKind::FollowUp => followups::for_each(conn, |f| {
                 if let Err(e) = crate::validate::parse_date("followup.due_on", &f.due_on) {
                     problem(format!("follow-up {}: {e}", f.id));

@@ -30,6 +30,7 @@ pub mod followups;
 pub mod kinds;
 pub mod paths;
 pub mod people;
+pub mod satisfaction;
 pub mod settings;
 pub mod sort_key;
 pub mod store;
@@ -38,6 +39,7 @@ pub mod timeline;
 pub mod trash;
 pub mod validate;
 pub mod value;
+pub mod value_board;
 
 pub use error::{Error, Result, Rule, ValidationError};
 pub use store::Store;

@@ -10,6 +10,7 @@ use crate::customers::Customer;
 use crate::deals::{self, Deal, DealDraft};
 use crate::enums::{DealKind, Status, Tier};
 use crate::error::Result;
+use crate::satisfaction::{self, CheckDraft, SatisfactionCheck};
 use crate::tiers::{self, TierChange};
 
 /// Writes the demo deals and the initial tier decision of one customer.
@@ -87,6 +88,29 @@ pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, no
         if rng.chance(4) {
             let returned = day + Duration::days(rng.between(5, 30)).min(now - day);
             write(rng, DealKind::Return, returned, amount / 10, "质量问题退货")?;
+        }
+    }
+    if customer.card.status != Status::Prospect {
+        // Satisfaction checks every year or so, drifting with the relationship.
+        let mut rating = rng.between(2, 5);
+        for _ in 0..rng.below(4) {
+            let day = (created + Duration::days(rng.between(0, span))).date_naive();
+            rating = (rating + rng.between(-1, 1)).clamp(1, 5);
+            let at = clock::format_ts(created);
+            satisfaction::put(
+                conn,
+                &SatisfactionCheck {
+                    id: rng.uuid(),
+                    customer_id: customer.id.clone(),
+                    draft: CheckDraft {
+                        checked_on: day.to_string(),
+                        rating,
+                        comment: ["交货及时", "售后响应慢", "价格偏高", "技术支持很专业"][rng.below(4) as usize].into(),
+                    },
+                    created_at: at.clone(),
+                    updated_at: at,
+                },
+            )?;
         }
     }
     if orders > 5 && rng.chance(50) {

@@ -26,6 +26,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0004_deals_value.sql",
         include_str!("../../migrations/0004_deals_value.sql"),
     ),
+    (
+        "0005_satisfaction.sql",
+        include_str!("../../migrations/0005_satisfaction.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

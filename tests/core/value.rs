@@ -226,3 +226,157 @@ fn bad_deals_are_refused_by_field_and_nothing_is_written() {
     }
     assert!(store.read(|conn| deals::list_for(conn, &c.id)).unwrap().is_empty());
 }
+
+use baton::satisfaction::{self, CheckDraft};
+use baton::value_board;
+
+#[test]
+fn satisfaction_checks_are_validated_and_kept_as_a_trend() {
+    let store = Store::open_in_memory().unwrap();
+    let c = store.write(|tx| customers::create(tx, card("ACME"))).unwrap();
+    let check = |day: &str, rating: i64| CheckDraft {
+        checked_on: day.into(),
+        rating,
+        comment: String::new(),
+    };
+    for (bad, field) in [
+        (check("2026-01-01", 6), "satisfaction.rating"),
+        (check("2026-13-01", 3), "satisfaction.checked_on"),
+    ] {
+        match store
+            .write(|tx| satisfaction::create(tx, &c.id, bad.clone()))
+            .unwrap_err()
+        {
+            Error::Invalid(v) => assert_eq!(v.field, field),
+            e => panic!("{e:?}"),
+        }
+    }
+    store
+        .write(|tx| satisfaction::create(tx, &c.id, check("2026-05-01", 2)))
+        .unwrap();
+    store
+        .write(|tx| satisfaction::create(tx, &c.id, check("2025-05-01", 4)))
+        .unwrap();
+    let trend: Vec<i64> = store
+        .read(|conn| satisfaction::list_for(conn, &c.id))
+        .unwrap()
+        .iter()
+        .map(|c| c.draft.rating)
+        .collect();
+    assert_eq!(trend, [4, 2], "oldest first");
+}
+
+fn customer_at(tx: &rusqlite::Connection, name: &str, created: &str) -> baton::customers::Customer {
+    let c = baton::customers::Customer {
+        id: uuid::Uuid::new_v4().to_string(),
+        card: card(name),
+        created_at: created.into(),
+        updated_at: created.into(),
+        deleted_at: None,
+    };
+    customers::put(tx, &c).unwrap();
+    c
+}
+
+fn tier_at(tx: &rusqlite::Connection, customer: &str, old: Option<Tier>, new: Tier, at: &str) {
+    tiers::put(
+        tx,
+        &tiers::TierChange {
+            id: uuid::Uuid::new_v4().to_string(),
+            customer_id: customer.into(),
+            old_tier: old,
+            new_tier: Some(new),
+            suggested_tier: None,
+            reason: String::new(),
+            decided_at: at.into(),
+            decided_by: String::new(),
+            created_at: at.into(),
+            updated_at: at.into(),
+        },
+    )
+    .unwrap();
+    tx.execute(
+        "UPDATE customers SET tier = ?2 WHERE id = ?1",
+        rusqlite::params![customer, new],
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_pyramid_counts_customers_and_revenue_per_tier_and_how_they_moved() {
+    let store = Store::open_in_memory().unwrap();
+    store
+        .write(|tx| {
+            let a = customer_at(tx, "a", "2025-01-01T00:00:00.000Z");
+            let b = customer_at(tx, "b", "2025-01-01T00:00:00.000Z");
+            customer_at(tx, "untiered", "2025-01-01T00:00:00.000Z");
+            customer_at(tx, "new", "2026-06-01T00:00:00.000Z");
+            tier_at(tx, &a.id, None, Tier::B, "2025-01-02T00:00:00.000Z");
+            tier_at(tx, &a.id, Some(Tier::B), Tier::A, "2026-04-01T00:00:00.000Z");
+            tier_at(tx, &b.id, None, Tier::C, "2025-01-02T00:00:00.000Z");
+            deals::create(tx, &a.id, deal(DealKind::Order, "2026-05-01", 7_000))?;
+            deals::create(tx, &b.id, deal(DealKind::Order, "2026-05-01", 1_000))?;
+            Ok(())
+        })
+        .unwrap();
+    let p = store
+        .read(|conn| value_board::pyramid(conn, today(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()))
+        .unwrap();
+    let level = |t: Option<Tier>| p.levels.iter().find(|l| l.tier == t).unwrap().clone();
+    assert_eq!(
+        (level(Some(Tier::A)).customers, level(Some(Tier::A)).customers_before),
+        (1, 0)
+    );
+    assert_eq!(
+        (level(Some(Tier::B)).customers, level(Some(Tier::B)).customers_before),
+        (0, 1)
+    );
+    assert_eq!(level(Some(Tier::A)).revenue, 700_000);
+    assert_eq!(level(Some(Tier::C)).customers, 1);
+    assert_eq!(
+        (level(None).customers, level(None).customers_before),
+        (2, 1),
+        "'new' did not exist yet"
+    );
+}
+
+#[test]
+fn pareto_finds_the_few_customers_that_make_eighty_percent() {
+    let store = Store::open_in_memory().unwrap();
+    store
+        .write(|tx| {
+            let whale = customers::create(tx, card("Whale"))?;
+            deals::create(tx, &whale.id, deal(DealKind::Order, "2026-05-01", 90_000))?;
+            for i in 0..10 {
+                let small = customers::create(tx, card(&format!("small {i}")))?;
+                deals::create(tx, &small.id, deal(DealKind::Order, "2026-05-01", 1_000))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let p = store.read(|conn| value_board::pareto(conn, today(), 50)).unwrap();
+    assert_eq!(p.total_revenue, 10_000_000);
+    assert_eq!(p.customers_with_revenue, 11);
+    assert_eq!(p.customers_for_80, 1);
+    assert_eq!(p.top[0].name, "Whale");
+    assert_eq!(p.top[0].cumulative_permille, 900);
+}
+
+#[test]
+fn dormant_lists_customers_silent_past_the_threshold() {
+    let store = Store::open_in_memory().unwrap();
+    store
+        .write(|tx| {
+            let old = customers::create(tx, card("silent"))?;
+            deals::create(tx, &old.id, deal(DealKind::Order, "2025-01-01", 100))?;
+            let fresh = customers::create(tx, card("fresh"))?;
+            deals::create(tx, &fresh.id, deal(DealKind::Order, "2026-06-01", 100))?;
+            customers::create(tx, card("never"))?;
+            Ok(())
+        })
+        .unwrap();
+    let (total, rows) = store.read(|conn| value_board::dormant(conn, today(), 10)).unwrap();
+    assert_eq!(total, 2);
+    let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["never", "silent"], "never-active first, then longest silent");
+}

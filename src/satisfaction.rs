@@ -1,0 +1,118 @@
+//! Satisfaction checks (满意度): a dated rating on the five-step scale, from
+//! very dissatisfied (1) to very satisfied (5), with a comment.
+
+use rusqlite::{Connection, Row, params};
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::store::upsert_sql;
+use crate::{clock, customers, validate};
+
+/// What the salesperson records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckDraft {
+    /// The day of the check (`YYYY-MM-DD`, not in the future).
+    pub checked_on: String,
+    /// 1 very dissatisfied … 5 very satisfied.
+    pub rating: i64,
+    /// What they said.
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A stored check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SatisfactionCheck {
+    /// Stable UUID.
+    pub id: String,
+    /// The customer.
+    pub customer_id: String,
+    /// What was recorded.
+    #[serde(flatten)]
+    pub draft: CheckDraft,
+    /// Created (UTC, RFC 3339).
+    pub created_at: String,
+    /// Last changed (UTC, RFC 3339).
+    pub updated_at: String,
+}
+
+impl CheckDraft {
+    /// Checks every field.
+    pub fn validate(&self) -> Result<()> {
+        let min = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default();
+        validate::past_date("satisfaction.checked_on", &self.checked_on, min)?;
+        validate::range("satisfaction.rating", self.rating, 1, 5)?;
+        validate::text("satisfaction.comment", &self.comment, validate::TEXT_MAX)
+    }
+}
+
+const COLUMNS: &str = "id, customer_id, checked_on, rating, comment, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<SatisfactionCheck> {
+    Ok(SatisfactionCheck {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        draft: CheckDraft {
+            checked_on: row.get(2)?,
+            rating: row.get(3)?,
+            comment: row.get(4)?,
+        },
+        created_at: row.get(5)?,
+        updated_at: row.get(6)?,
+    })
+}
+
+/// Writes a complete check (insert or update by id), after validating it.
+pub fn put(conn: &Connection, c: &SatisfactionCheck) -> Result<()> {
+    validate::id("satisfaction.id", &c.id)?;
+    c.draft.validate()?;
+    conn.prepare_cached(&upsert_sql("satisfaction_checks", COLUMNS))?
+        .execute(params![
+            c.id,
+            c.customer_id,
+            c.draft.checked_on,
+            c.draft.rating,
+            c.draft.comment,
+            c.created_at,
+            c.updated_at,
+        ])?;
+    Ok(())
+}
+
+/// Records a check for a live customer. Call inside a transaction.
+pub fn create(conn: &Connection, customer_id: &str, mut draft: CheckDraft) -> Result<SatisfactionCheck> {
+    customers::get(conn, customer_id)?;
+    draft.comment = draft.comment.trim().to_string();
+    let now = clock::now();
+    let check = SatisfactionCheck {
+        id: clock::new_id(),
+        customer_id: customer_id.to_string(),
+        draft,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    put(conn, &check)?;
+    Ok(check)
+}
+
+/// A customer's checks, oldest first (the order of a trend).
+pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<SatisfactionCheck>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM satisfaction_checks WHERE customer_id = ?1 ORDER BY checked_on, id"
+    ))?;
+    let rows = stmt
+        .query_map([customer_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Calls `f` with every check, in id order.
+pub fn for_each(conn: &Connection, mut f: impl FnMut(SatisfactionCheck) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM satisfaction_checks ORDER BY id"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}
