@@ -180,6 +180,12 @@ def order_changes_value(s):
     s.click("[data-testid=accept-tier]")
     s.wait("[data-testid=suggestion]", text="当前分级：B")
     s.wait("[data-testid=tier-badge]", text="B")
+    print("- a satisfaction check joins the trend")
+    s.click("[data-testid=add-satisfaction]")
+    s.choose("#f-satisfaction-rating", "5")
+    s.click("[data-testid=save-satisfaction]")
+    s.wait("[data-testid=satisfaction]", text="很满意")
+    assert len(s.find_all("[data-testid=satisfaction-trend] .dot")) == 1
     s.js("document.querySelector('[data-testid=value-section]').scrollIntoView()")
     shot(s, "11-value-zh")
 
@@ -268,6 +274,12 @@ def demo_and_filters(driver, tmp):
         tiers = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .tier')].slice(0, 5).map(e => e.textContent)")
         assert tiers[0] == "S", f"sorted by tier starts with {tiers}"
         shot(s, "08-demo-sorted-by-tier-zh")
+        print("- the Value screen: pyramid, 80/20, dormant customers")
+        s.click("[data-testid=nav-value]")
+        s.wait("[data-testid=pareto]", text="贡献了 80% 的营业额")
+        assert len(s.find_all("[data-testid=pyramid-level]")) == 5
+        s.wait("[data-testid=dormant]", text="个客户超过休眠期限")
+        shot(s, "12-value-board-zh")
     finally:
         s.quit()
 

@@ -43,6 +43,8 @@ fn main() {
             commands::value::value_get,
             commands::value::deals_create,
             commands::value::tiers_decide,
+            commands::value::satisfaction_create,
+            commands::value::value_board,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

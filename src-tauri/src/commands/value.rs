@@ -2,8 +2,10 @@
 
 use baton::deals::{self, Deal, DealDraft};
 use baton::enums::Tier;
+use baton::satisfaction::{self, CheckDraft, SatisfactionCheck};
 use baton::tiers::{self, TierChange};
 use baton::value::{self, ValuePicture};
+use baton::value_board::{self, DormantRow, Pareto, Pyramid};
 use serde::Serialize;
 use tauri::State;
 
@@ -11,12 +13,14 @@ use super::input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
-/// A customer's value section: the picture, its deals, its tier history.
+/// A customer's value section: the picture, its deals, its tier history,
+/// its satisfaction trend.
 #[derive(Serialize)]
 pub struct ValueDetail {
     picture: ValuePicture,
     deals: Vec<Deal>,
     tier_history: Vec<TierChange>,
+    satisfaction: Vec<SatisfactionCheck>,
 }
 
 /// The value section of a customer card, as of today (local date).
@@ -28,6 +32,7 @@ pub fn value_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<V
             picture: value::picture(c, &customer_id, today)?,
             deals: deals::list_for(c, &customer_id)?,
             tier_history: tiers::list_for(c, &customer_id)?,
+            satisfaction: satisfaction::list_for(c, &customer_id)?,
         })
     })?)
 }
@@ -52,4 +57,42 @@ pub fn tiers_decide(
     Ok(state
         .store()?
         .write(|tx| tiers::decide(tx, &customer_id, tier, &reason, today))?)
+}
+
+/// Records a satisfaction check.
+#[tauri::command]
+pub fn satisfaction_create(
+    state: State<'_, AppState>,
+    customer_id: String,
+    draft: serde_json::Value,
+) -> CmdResult<SatisfactionCheck> {
+    let draft: CheckDraft = input("satisfaction", draft)?;
+    Ok(state
+        .store()?
+        .write(|tx| satisfaction::create(tx, &customer_id, draft))?)
+}
+
+/// The book's value picture: pyramid (vs `since_days` ago), Pareto, dormant.
+#[derive(Serialize)]
+pub struct ValueBoard {
+    pyramid: Pyramid,
+    pareto: Pareto,
+    dormant_total: i64,
+    dormant: Vec<DormantRow>,
+}
+
+/// The Value screen.
+#[tauri::command]
+pub fn value_board(state: State<'_, AppState>, since_days: i64) -> CmdResult<ValueBoard> {
+    let today = baton::clock::local_today();
+    let since = today - chrono::Duration::days(since_days.clamp(1, 3650));
+    Ok(state.store()?.read(|c| {
+        let (dormant_total, dormant) = value_board::dormant(c, today, 100)?;
+        Ok(ValueBoard {
+            pyramid: value_board::pyramid(c, today, since)?,
+            pareto: value_board::pareto(c, today, 100)?,
+            dormant_total,
+            dormant,
+        })
+    })?)
 }

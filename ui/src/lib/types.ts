@@ -332,4 +332,33 @@ export interface ValueDetail {
   picture: ValuePicture;
   deals: Deal[];
   tier_history: TierChange[];
+  satisfaction: SatisfactionCheck[];
+}
+
+export interface SatisfactionDraft {
+  checked_on: string;
+  rating: number;
+  comment: string;
+}
+
+export type SatisfactionCheck = SatisfactionDraft & { id: string; customer_id: string };
+
+export interface PyramidLevel {
+  tier: Tier | null;
+  customers: number;
+  revenue: number;
+  customers_before: number;
+}
+
+export interface ValueBoard {
+  pyramid: { since: string; currency: string; levels: PyramidLevel[] };
+  pareto: {
+    currency: string;
+    total_revenue: number;
+    customers_with_revenue: number;
+    customers_for_80: number;
+    top: { customer_id: string; name: string; tier: Tier | null; revenue: number; cumulative_permille: number }[];
+  };
+  dormant_total: number;
+  dormant: { customer_id: string; name: string; tier: Tier | null; last_activity: string | null }[];
 }
