@@ -72,9 +72,12 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
         let store = Store::open(&opts.path)?;
         let s = demo::fill(&store, opts.customers, opts.seed)?;
         report(&format!(
-            "built a book of {} customers and {} key people in {:.1} s",
+            "built a book of {} customers, {} key people, {} contacts, {} follow-ups, {} transactions in {:.1} s",
             s.customers,
             s.people,
+            s.contacts,
+            s.followups,
+            s.deals,
             started.elapsed().as_secs_f64()
         ));
         store.read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")?))?;
@@ -207,6 +210,94 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
                 )?)
             })
         })?),
+    );
+    // A customer with 10k timeline entries, as the issue asks.
+    let heavy = ids[0].clone();
+    store.write(|tx| {
+        for i in 0..10_000 {
+            let at = chrono::DateTime::from_timestamp(1_600_000_000 + i * 3_600, 0).unwrap_or_default();
+            let draft = crate::contacts::ContactDraft {
+                happened_at: crate::clock::format_ts(at),
+                channel: crate::enums::Channel::Phone,
+                person_ids: vec![],
+                subject: format!("bench contact {i}"),
+                summary: String::new(),
+                outcome: String::new(),
+                objection: None,
+                objection_note: String::new(),
+                in_charge_person_id: None,
+                next_step: String::new(),
+                next_due: None,
+            };
+            crate::contacts::create(tx, &heavy, draft)?;
+        }
+        Ok(())
+    })?;
+    let first_page = crate::timeline::TimelineQuery { limit: 30, ..Default::default() };
+    add(
+        "card with 10k-entry timeline (card, people, first 30 entries)",
+        time(runs, |_| {
+            store.read(|c| {
+                Ok((
+                    customers::get(c, &heavy)?,
+                    people::list_for(c, &heavy)?,
+                    crate::timeline::page(c, &heavy, &first_page)?,
+                ))
+            })
+        })?,
+        Some(time(runs, |_| {
+            store.read(|c| {
+                reference_ids(
+                    c,
+                    &format!(
+                        "SELECT id, subject FROM contacts WHERE customer_id = '{heavy}' AND deleted_at IS NULL \
+                         ORDER BY happened_at DESC LIMIT 30"
+                    ),
+                )
+            })
+        })?),
+    );
+    let today = crate::clock::local_today();
+    add(
+        "follow-up screen (overdue / today / 2 weeks, 200 each)",
+        time(runs, |_| store.read(|c| crate::followups::board(c, today, 14, 200)))?,
+        Some(time(runs, |_| {
+            store.read(|c| {
+                reference_ids(
+                    c,
+                    &format!(
+                        "SELECT id, title FROM followups WHERE done_at IS NULL AND due_on < '{today}' ORDER BY due_on LIMIT 200"
+                    ),
+                )
+            })
+        })?),
+    );
+    add(
+        "value picture of a customer (R-F-M, activity, tier suggestion)",
+        time(runs.min(10), |i| store.read(|c| crate::value::picture(c, &ids[i % ids.len()], today)))?,
+        None,
+    );
+    add(
+        "write: log a contact with a next step",
+        time(runs, |i| {
+            store.write(|tx| {
+                let draft = crate::contacts::ContactDraft {
+                    happened_at: crate::clock::now(),
+                    channel: crate::enums::Channel::Visit,
+                    person_ids: vec![],
+                    subject: format!("bench visit {i}"),
+                    summary: String::new(),
+                    outcome: String::new(),
+                    objection: None,
+                    objection_note: String::new(),
+                    in_charge_person_id: None,
+                    next_step: "follow up".into(),
+                    next_due: Some(today.to_string()),
+                };
+                crate::contacts::create(tx, &ids[i % ids.len()], draft)
+            })
+        })?,
+        None,
     );
     add(
         "write: create a customer",
