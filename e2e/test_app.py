@@ -143,6 +143,12 @@ def contact_and_followup(s):
     assert names.count("李四") == 1, f"the person in charge was created {names.count('李四')} times"
     s.wait("[data-testid=next-followup]", text="发送修改后的报价单")
     s.wait("[data-testid=person-last-contact]", text="最近联系")
+    print("- a key person's own slice of the timeline")
+    s.js("[...document.querySelectorAll('[data-testid=person]')].find(p => p.textContent.includes('李四')).querySelector('[data-testid=person-timeline]').click()")
+    s.wait_gone("[data-testid=timeline-entry] .entry-head strong")
+    s.js("[...document.querySelectorAll('[data-testid=person]')].find(p => p.textContent.includes('张三')).querySelector('[data-testid=person-timeline]').click()")
+    s.wait("[data-testid=timeline-entry]", text="季度回顾")
+    s.choose("[data-testid=timeline-person]", "")
     shot(s, "09-timeline-zh")
 
     print("- the follow-up is on the follow-up screen; mark it done with the closing contact")

@@ -233,7 +233,10 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
         }
         Ok(())
     })?;
-    let first_page = crate::timeline::TimelineQuery { limit: 30, ..Default::default() };
+    let first_page = crate::timeline::TimelineQuery {
+        limit: 30,
+        ..Default::default()
+    };
     add(
         "card with 10k-entry timeline (card, people, first 30 entries)",
         time(runs, |_| {
@@ -274,7 +277,9 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
     );
     add(
         "value picture of a customer (R-F-M, activity, tier suggestion)",
-        time(runs.min(10), |i| store.read(|c| crate::value::picture(c, &ids[i % ids.len()], today)))?,
+        time(runs.min(10), |i| {
+            store.read(|c| crate::value::picture(c, &ids[i % ids.len()], today))
+        })?,
         None,
     );
     add(
