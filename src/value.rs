@@ -127,10 +127,16 @@ pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result
     if rfm.purchases_in_window == 0 {
         reasons.push(Reason::NoPurchases);
     } else {
-        let (above, n) = rank(conn, &s.currency, &since, rfm.window_amount, None)?;
+        let staff = customer.card.serving_staff.unwrap_or(1).max(1);
+        let per_head = rfm.window_amount / staff;
+        let rank = rank(conn, &s.currency, &since, rfm.window_amount, per_head)?;
         // The share of customers strictly above this one, so the biggest
         // customer of even a small book ranks at the top.
-        let percent = if n == 0 { 100 } else { above * 100 / n + 1 };
+        let percent = if rank.n == 0 {
+            100
+        } else {
+            rank.above * 100 / rank.n + 1
+        };
         let p = match percent {
             0..=5 => 3,
             6..=20 => 2,
@@ -146,10 +152,7 @@ pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result
         } else {
             Reason::ScaleLow
         });
-        let staff = customer.card.serving_staff.unwrap_or(1).max(1);
-        let per_head = rfm.window_amount / staff;
-        let (above, n) = rank(conn, &s.currency, &since, per_head, Some(()))?;
-        if n > 0 && above * 5 < n {
+        if rank.n > 0 && rank.above_per_head * 5 < rank.n {
             points += 1;
             reasons.push(Reason::PerHead {
                 amount: per_head,
@@ -238,24 +241,36 @@ fn rfm(conn: &Connection, customer_id: &str, s: &Settings, since: &str) -> Resul
     })
 }
 
-/// How many live customers with revenue in the window beat `value`, and how
-/// many have revenue at all. `per_head` ranks revenue per serving staff.
-fn rank(conn: &Connection, currency: &str, since: &str, value: i64, per_head: Option<()>) -> Result<(i64, i64)> {
-    let measure = if per_head.is_some() {
-        "r.rev / max(coalesce(c.serving_staff, 1), 1)"
-    } else {
-        "r.rev"
-    };
+/// Where a customer stands in the book's revenue in the window.
+struct Rank {
+    /// Live customers with revenue in the window.
+    n: i64,
+    /// How many of them have more revenue.
+    above: i64,
+    /// How many of them have more revenue per head of serving staff.
+    above_per_head: i64,
+}
+
+/// Ranks `revenue` and `per_head` among live customers with revenue in the
+/// window, in one pass over the covering `deals_revenue` index.
+fn rank(conn: &Connection, currency: &str, since: &str, revenue: i64, per_head: i64) -> Result<Rank> {
     let sql = format!(
         "WITH r AS (SELECT d.customer_id, sum({REVENUE}) AS rev FROM deals d \
                     WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
                     GROUP BY d.customer_id HAVING rev > 0) \
-         SELECT count(*) FILTER (WHERE {measure} > ?3), count(*) FROM r JOIN customers c ON c.id = r.customer_id \
-         WHERE c.deleted_at IS NULL"
+         SELECT count(*), count(*) FILTER (WHERE r.rev > ?3), \
+                count(*) FILTER (WHERE r.rev / max(coalesce(c.serving_staff, 1), 1) > ?4) \
+         FROM r JOIN customers c ON c.id = r.customer_id WHERE c.deleted_at IS NULL"
     );
     Ok(conn
         .prepare_cached(&sql)?
-        .query_row(params![currency, since, value], |r| Ok((r.get(0)?, r.get(1)?)))?)
+        .query_row(params![currency, since, revenue, per_head], |r| {
+            Ok(Rank {
+                n: r.get(0)?,
+                above: r.get(1)?,
+                above_per_head: r.get(2)?,
+            })
+        })?)
 }
 
 /// The tier a customer had on `day`, from its tier history (for the pyramid's change).

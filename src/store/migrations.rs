@@ -30,6 +30,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0005_satisfaction.sql",
         include_str!("../../migrations/0005_satisfaction.sql"),
     ),
+    (
+        "0006_board_indexes.sql",
+        include_str!("../../migrations/0006_board_indexes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
