@@ -9,8 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::contacts::ContactDraft;
 use crate::customers::{self, ListQuery, SortBy};
-use crate::enums::{Status, Tier};
+use crate::enums::{Channel, Status, Tier};
 use crate::error::Result;
 use crate::{Store, changes, demo, people};
 
@@ -216,19 +217,11 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
     store.write(|tx| {
         for i in 0..10_000 {
             let at = chrono::DateTime::from_timestamp(1_600_000_000 + i * 3_600, 0).unwrap_or_default();
-            let draft = crate::contacts::ContactDraft {
-                happened_at: crate::clock::format_ts(at),
-                channel: crate::enums::Channel::Phone,
-                person_ids: vec![],
-                subject: format!("bench contact {i}"),
-                summary: String::new(),
-                outcome: String::new(),
-                objection: None,
-                objection_note: String::new(),
-                in_charge_person_id: None,
-                next_step: String::new(),
-                next_due: None,
-            };
+            let draft = ContactDraft::new(
+                crate::clock::format_ts(at),
+                Channel::Phone,
+                format!("bench contact {i}"),
+            );
             crate::contacts::create(tx, &heavy, draft)?;
         }
         Ok(())
@@ -286,18 +279,10 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
         "write: log a contact with a next step",
         time(runs, |i| {
             store.write(|tx| {
-                let draft = crate::contacts::ContactDraft {
-                    happened_at: crate::clock::now(),
-                    channel: crate::enums::Channel::Visit,
-                    person_ids: vec![],
-                    subject: format!("bench visit {i}"),
-                    summary: String::new(),
-                    outcome: String::new(),
-                    objection: None,
-                    objection_note: String::new(),
-                    in_charge_person_id: None,
+                let draft = ContactDraft {
                     next_step: "follow up".into(),
                     next_due: Some(today.to_string()),
+                    ..ContactDraft::new(crate::clock::now(), Channel::Visit, format!("bench visit {i}"))
                 };
                 crate::contacts::create(tx, &ids[i % ids.len()], draft)
             })

@@ -129,11 +129,11 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<CustomerChan
 }
 
 /// Calls `f` with every change, in id order.
-pub fn for_each(conn: &Connection, mut f: impl FnMut(CustomerChange) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM customer_changes ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+pub fn for_each(conn: &Connection, f: impl FnMut(CustomerChange) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM customer_changes ORDER BY id"),
+        from_row,
+        f,
+    )
 }

@@ -72,6 +72,23 @@ pub struct Contact {
 }
 
 impl ContactDraft {
+    /// A contact with just a time, a channel and a subject; the rest empty.
+    pub fn new(happened_at: impl Into<String>, channel: Channel, subject: impl Into<String>) -> Self {
+        ContactDraft {
+            happened_at: happened_at.into(),
+            channel,
+            person_ids: Vec::new(),
+            subject: subject.into(),
+            summary: String::new(),
+            outcome: String::new(),
+            objection: None,
+            objection_note: String::new(),
+            in_charge_person_id: None,
+            next_step: String::new(),
+            next_due: None,
+        }
+    }
+
     /// Trims text and drops the fields that do not apply.
     pub fn normalise(&mut self) {
         self.subject = self.subject.trim().to_string();
@@ -285,13 +302,13 @@ pub fn get(conn: &Connection, id: &str) -> Result<Contact> {
 }
 
 /// Calls `f` with every contact, live and trashed, in id order.
-pub fn for_each(conn: &Connection, mut f: impl FnMut(Contact) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM contacts ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+pub fn for_each(conn: &Connection, f: impl FnMut(Contact) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM contacts ORDER BY id"),
+        from_row,
+        f,
+    )
 }
 
 /// The last contact with each of a customer's key people (person id → when).

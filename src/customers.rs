@@ -430,13 +430,13 @@ pub fn find(conn: &Connection, id: &str) -> Result<Option<Customer>> {
 }
 
 /// Calls `f` with every customer, live and trashed, in id order.
-pub fn for_each(conn: &Connection, mut f: impl FnMut(Customer) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM customers ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+pub fn for_each(conn: &Connection, f: impl FnMut(Customer) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM customers ORDER BY id"),
+        from_row,
+        f,
+    )
 }
 
 pub use crate::customer_list::{ListPage, ListQuery, ListRow, SortBy, all_tags, list};

@@ -153,11 +153,6 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Deal>> {
 }
 
 /// Calls `f` with every deal, live and trashed, in id order.
-pub fn for_each(conn: &Connection, mut f: impl FnMut(Deal) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM deals ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+pub fn for_each(conn: &Connection, f: impl FnMut(Deal) -> Result<()>) -> Result<()> {
+    crate::store::each_row(conn, &format!("SELECT {COLUMNS} FROM deals ORDER BY id"), from_row, f)
 }

@@ -231,11 +231,11 @@ pub fn done(conn: &Connection, id: &str, closing: Option<ContactDraft>) -> Resul
 }
 
 /// Calls `f` with every follow-up, in id order.
-pub fn for_each(conn: &Connection, mut f: impl FnMut(FollowUp) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM followups ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+pub fn for_each(conn: &Connection, f: impl FnMut(FollowUp) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM followups ORDER BY id"),
+        from_row,
+        f,
+    )
 }

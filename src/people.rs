@@ -288,11 +288,6 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Person>> {
 }
 
 /// Calls `f` with every person, live and trashed, in id order.
-pub fn for_each(conn: &Connection, mut f: impl FnMut(Person) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM people ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+pub fn for_each(conn: &Connection, f: impl FnMut(Person) -> Result<()>) -> Result<()> {
+    crate::store::each_row(conn, &format!("SELECT {COLUMNS} FROM people ORDER BY id"), from_row, f)
 }

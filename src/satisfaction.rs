@@ -108,11 +108,11 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Satisfaction
 }
 
 /// Calls `f` with every check, in id order.
-pub fn for_each(conn: &Connection, mut f: impl FnMut(SatisfactionCheck) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM satisfaction_checks ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+pub fn for_each(conn: &Connection, f: impl FnMut(SatisfactionCheck) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM satisfaction_checks ORDER BY id"),
+        from_row,
+        f,
+    )
 }

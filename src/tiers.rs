@@ -141,11 +141,11 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<TierChange>>
 }
 
 /// Calls `f` with every tier change, in id order.
-pub fn for_each(conn: &Connection, mut f: impl FnMut(TierChange) -> Result<()>) -> Result<()> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM tier_changes ORDER BY id"))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
-    }
-    Ok(())
+pub fn for_each(conn: &Connection, f: impl FnMut(TierChange) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM tier_changes ORDER BY id"),
+        from_row,
+        f,
+    )
 }

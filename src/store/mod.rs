@@ -121,3 +121,28 @@ pub fn upsert_sql(table: &str, columns: &str) -> String {
         updates.join(", ")
     )
 }
+
+/// `columns` ("id, name, …") with each column prefixed by `alias.`, for joins.
+pub fn prefixed(columns: &str, alias: &str) -> String {
+    columns
+        .split(',')
+        .map(|c| format!("{alias}.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Runs `sql` and calls `f` with each row mapped by `map`, streaming, so a
+/// whole-book walk (dump, check) never holds every record at once.
+pub fn each_row<T>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    mut f: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(map(row)?)?;
+    }
+    Ok(())
+}
