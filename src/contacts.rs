@@ -202,11 +202,7 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
 
 /// The columns of a contact, for queries in sibling modules.
 pub(crate) fn columns(alias: &str) -> String {
-    COLUMNS
-        .split(", ")
-        .map(|c| format!("{alias}.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::store::prefixed(COLUMNS, alias)
 }
 
 /// Writes a complete contact (insert or update by id) and its people index,

@@ -92,11 +92,7 @@ pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Deal> {
 
 /// The columns of a deal, prefixed, for queries in sibling modules.
 pub(crate) fn columns(alias: &str) -> String {
-    COLUMNS
-        .split(", ")
-        .map(|c| format!("{alias}.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::store::prefixed(COLUMNS, alias)
 }
 
 /// Writes a complete deal (insert or update by id), after validating it.

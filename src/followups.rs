@@ -141,11 +141,7 @@ fn group(conn: &Connection, range: &str, from: &str, to: &str, limit: u32) -> Re
     let hidden: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM followups f WHERE {HIDDEN} AND {range}"))?
         .query_row(params![from, to], |r| r.get(0))?;
-    let cols = COLUMNS
-        .split(", ")
-        .map(|c| format!("f.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let cols = crate::store::prefixed(COLUMNS, "f");
     // Ordered by the index (due date, then id), so SQLite stops after `limit`.
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {cols}, c.name FROM followups f JOIN customers c ON c.id = f.customer_id \
@@ -190,11 +186,7 @@ pub fn open_list(conn: &Connection, today: NaiveDate, overdue_only: bool) -> Res
 
 /// A customer's open follow-ups, soonest first.
 pub fn open_for(conn: &Connection, customer_id: &str) -> Result<Vec<FollowUp>> {
-    let cols = COLUMNS
-        .split(", ")
-        .map(|c| format!("f.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let cols = crate::store::prefixed(COLUMNS, "f");
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {cols} FROM followups f JOIN customers c ON c.id = f.customer_id \
          WHERE f.customer_id = ?1 AND {OPEN} ORDER BY f.due_on, f.id"
