@@ -255,7 +255,9 @@ struct Rank {
 /// window, in one pass over the covering `deals_revenue` index.
 fn rank(conn: &Connection, currency: &str, since: &str, revenue: i64, per_head: i64) -> Result<Rank> {
     let sql = format!(
-        "WITH r AS (SELECT d.customer_id, sum({REVENUE}) AS rev FROM deals d \
+        // INDEXED BY: left alone, the planner walks every deal in customer
+        // order to skip the GROUP BY sort, which is ~2x slower on a big book.
+        "WITH r AS (SELECT d.customer_id, sum({REVENUE}) AS rev FROM deals d INDEXED BY deals_revenue \
                     WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
                     GROUP BY d.customer_id HAVING rev > 0) \
          SELECT count(*), count(*) FILTER (WHERE r.rev > ?3), \
