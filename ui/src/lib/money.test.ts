@@ -5,6 +5,7 @@ describe('money', () => {
   it('shows amounts with symbol and thousands separators', () => {
     expect(formatMoney(123456700, 'CNY', 'zh')).toBe('¥1,234,567.00');
     expect(formatMoney(150, 'USD', 'en')).toBe('$1.50');
+    expect(formatMoney(123456700, 'CNY', 'en')).toBe('¥1,234,567.00');
   });
   it('reads typed amounts exactly, without float drift', () => {
     expect(parseAmount('1,234.5')).toBe(123450);

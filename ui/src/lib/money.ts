@@ -4,7 +4,12 @@ import type { Lang } from './i18n/index.svelte';
 
 export function formatMoney(minor: number, currency: string, lang: Lang): string {
   try {
-    return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { style: 'currency', currency }).format(minor / 100);
+    return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
+      style: 'currency',
+      currency,
+      // "¥" in both languages (en-US would otherwise write "CN¥").
+      currencyDisplay: 'narrowSymbol',
+    }).format(minor / 100);
   } catch {
     return `${currency} ${(minor / 100).toFixed(2)}`;
   }
