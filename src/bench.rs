@@ -336,7 +336,7 @@ fn remove_book(path: &Path) {
 pub fn table(figures: &[Figure]) -> String {
     let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
     let mut out = format!(
-        "{:<52} {:>11} {:>11} {:>11} {:>7}\n",
+        "{:<64} {:>11} {:>11} {:>11} {:>7}\n",
         "operation", "median", "p95", "reference", "ratio"
     );
     for f in figures {
@@ -348,7 +348,7 @@ pub fn table(figures: &[Figure]) -> String {
             None => ("—".into(), "—".into()),
         };
         out.push_str(&format!(
-            "{:<52} {:>11} {:>11} {:>11} {:>7}\n",
+            "{:<64} {:>11} {:>11} {:>11} {:>7}\n",
             f.name,
             ms(f.median),
             ms(f.p95),
