@@ -247,6 +247,12 @@ def after_restart(s):
     count = s.text(s.wait("[data-testid=list-count]"))
     assert count.startswith("3 "), count
     shot(s, "06-after-restart-en")
+    s.click("[data-testid=nav-today]")
+    s.wait("[data-testid=today-view]", text="Follow-ups")
+    shot(s, "13-today-en")
+    s.click("[data-testid=nav-value]")
+    s.wait("[data-testid=pareto]", text="bring 80% of it")
+    shot(s, "14-value-board-en")
 
 
 def demo_and_filters(driver, tmp):

@@ -9,19 +9,7 @@ use chrono::NaiveDate;
 use crate::{card, person};
 
 fn draft(at: &str, subject: &str) -> ContactDraft {
-    ContactDraft {
-        happened_at: at.to_string(),
-        channel: Channel::Visit,
-        person_ids: vec![],
-        subject: subject.to_string(),
-        summary: String::new(),
-        outcome: String::new(),
-        objection: None,
-        objection_note: String::new(),
-        in_charge_person_id: None,
-        next_step: String::new(),
-        next_due: None,
-    }
+    ContactDraft::new(at, Channel::Visit, subject)
 }
 
 fn day(s: &str) -> NaiveDate {

@@ -330,6 +330,8 @@ export const en = {
   'board.dormant_line': '{n} customers have had no purchase or contact for longer than the threshold.',
   'board.last_activity': 'Last purchase or contact',
   'board.never': 'never',
+  'punct.paren': ' ({text})',
+  'punct.colon': '{label}: {text}',
   'rule.required': 'must not be empty',
   'rule.too_long': 'is longer than {max} characters',
   'rule.too_many': 'has more than {max} entries',

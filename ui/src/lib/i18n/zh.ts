@@ -331,6 +331,8 @@ export const zh: Record<MessageKey, string> = {
   'board.dormant_line': '{n} 个客户超过休眠期限没有购买或联系。',
   'board.last_activity': '最近购买或联系',
   'board.never': '从未',
+  'punct.paren': '（{text}）',
+  'punct.colon': '{label}：{text}',
   'rule.required': '不能为空',
   'rule.too_long': '超过 {max} 个字',
   'rule.too_many': '超过 {max} 项',
