@@ -154,3 +154,32 @@ string_enum!(
         Return = "return",
     }
 );
+
+string_enum!(
+    /// The six dimensions of the key-customer relationship card (关键客户拓展卡片).
+    Dimension {
+        /// 接受认可度: do they know and accept our company, beyond one person?
+        Acceptance = "acceptance",
+        /// 活动参与度: do they come to our events when invited?
+        Events = "events",
+        /// 信息传递: do they pass us information?
+        Information = "information",
+        /// 项目日常指导: do they coach us on how to work with them?
+        Guidance = "guidance",
+        /// 项目支持度: do they back our bids and projects?
+        Support = "support",
+        /// 竞争态度: do they favour us over competitors?
+        Competition = "competition",
+    }
+);
+
+string_enum!(
+    /// Kotler's five relationship types: how we serve the customer.
+    RelationshipType {
+        Basic = "basic",
+        Reactive = "reactive",
+        Accountable = "accountable",
+        Proactive = "proactive",
+        Partner = "partner",
+    }
+);

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::{changes, contacts, customers, deals, followups, people, satisfaction, tiers};
+use crate::{changes, contacts, customers, deals, followups, people, relationship, satisfaction, tiers};
 
 /// Every kind of record a book holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -31,6 +31,8 @@ pub enum RecordKind {
     TierChange,
     /// Satisfaction checks.
     SatisfactionCheck,
+    /// Relationship-card assessments.
+    Assessment,
 }
 
 /// Tables that hold no records of their own: preferences (`settings`) and
@@ -48,6 +50,7 @@ impl RecordKind {
         RecordKind::Deal,
         RecordKind::TierChange,
         RecordKind::SatisfactionCheck,
+        RecordKind::Assessment,
     ];
 
     /// The table holding this kind.
@@ -61,6 +64,7 @@ impl RecordKind {
             RecordKind::Deal => "deals",
             RecordKind::TierChange => "tier_changes",
             RecordKind::SatisfactionCheck => "satisfaction_checks",
+            RecordKind::Assessment => "assessments",
         }
     }
 
@@ -89,6 +93,7 @@ impl RecordKind {
             RecordKind::Deal => deals::for_each(conn, |r| f(json(&r)?)),
             RecordKind::TierChange => tiers::for_each(conn, |r| f(json(&r)?)),
             RecordKind::SatisfactionCheck => satisfaction::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::Assessment => relationship::for_each(conn, |r| f(json(&r)?)),
         }
     }
 
@@ -122,6 +127,12 @@ impl RecordKind {
                 Ok(())
             }),
             RecordKind::TierChange => tiers::for_each(conn, |_| Ok(())),
+            RecordKind::Assessment => relationship::for_each(conn, |a| {
+                if let Err(e) = a.draft.validate() {
+                    problem(format!("assessment {}: {e}", a.id));
+                }
+                Ok(())
+            }),
             RecordKind::SatisfactionCheck => satisfaction::for_each(conn, |c| {
                 if let Err(e) = c.draft.validate() {
                     problem(format!("satisfaction check {}: {e}", c.id));

@@ -6,7 +6,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::enums::Language;
+use crate::enums::{Dimension, Language};
 use crate::error::Result;
 use crate::validate::{self, NAME_MAX};
 
@@ -24,6 +24,13 @@ pub struct Settings {
     pub dormant_days: i64,
     /// The R-F-M window: purchases and amount "in the window" count this many days back.
     pub value_window_days: i64,
+    /// Relationship-card dimensions in use (small firms use three or four).
+    /// Changing this never deletes past scores.
+    pub dimensions: Vec<Dimension>,
+    /// Optional weight per dimension (1–5; missing = 1) in the card's weight.
+    pub dimension_weights: std::collections::BTreeMap<Dimension, i64>,
+    /// A key customer's card is due for reassessment after this many days.
+    pub reassess_days: i64,
 }
 
 impl Default for Settings {
@@ -34,6 +41,9 @@ impl Default for Settings {
             currency: "CNY".into(),
             dormant_days: 180,
             value_window_days: 365,
+            dimensions: Dimension::ALL.to_vec(),
+            dimension_weights: Default::default(),
+            reassess_days: 90,
         }
     }
 }
@@ -63,6 +73,15 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     if let Some(v) = value(conn, "value_window_days")?.and_then(|v| v.parse().ok()) {
         s.value_window_days = v;
     }
+    if let Some(v) = value(conn, "dimensions")?.and_then(|v| serde_json::from_str(&v).ok()) {
+        s.dimensions = v;
+    }
+    if let Some(v) = value(conn, "dimension_weights")?.and_then(|v| serde_json::from_str(&v).ok()) {
+        s.dimension_weights = v;
+    }
+    if let Some(v) = value(conn, "reassess_days")?.and_then(|v| v.parse().ok()) {
+        s.reassess_days = v;
+    }
     Ok(s)
 }
 
@@ -82,6 +101,15 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<Settings> {
     }
     validate::range("settings.dormant_days", s.dormant_days, 7, 3650)?;
     validate::range("settings.value_window_days", s.value_window_days, 30, 3650)?;
+    validate::range("settings.reassess_days", s.reassess_days, 7, 3650)?;
+    s.dimensions.sort();
+    s.dimensions.dedup();
+    if s.dimensions.is_empty() {
+        return Err(crate::Error::invalid("settings.dimensions", crate::Rule::Required));
+    }
+    for (d, w) in &s.dimension_weights {
+        validate::range(&format!("settings.dimension_weights.{}", d.as_str()), *w, 1, 5)?;
+    }
     let now = crate::clock::now();
     let mut stmt = conn.prepare_cached(
         "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) \
@@ -92,6 +120,12 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<Settings> {
     stmt.execute(params!["currency", s.currency, now])?;
     stmt.execute(params!["dormant_days", s.dormant_days.to_string(), now])?;
     stmt.execute(params!["value_window_days", s.value_window_days.to_string(), now])?;
+    // Plain data: serialising it cannot fail.
+    let dimensions = serde_json::to_string(&s.dimensions).unwrap_or_default();
+    let weights = serde_json::to_string(&s.dimension_weights).unwrap_or_default();
+    stmt.execute(params!["dimensions", dimensions, now])?;
+    stmt.execute(params!["dimension_weights", weights, now])?;
+    stmt.execute(params!["reassess_days", s.reassess_days.to_string(), now])?;
     Ok(s)
 }
 

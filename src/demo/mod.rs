@@ -5,6 +5,7 @@
 //! benchmark always measures the same data. Chinese and English companies
 //! are mixed, and every profile-card and key-person field is used.
 
+mod assessments;
 mod deals;
 mod history;
 mod rng;
@@ -35,6 +36,8 @@ pub struct DemoSummary {
     pub followups: usize,
     /// Transactions written.
     pub deals: usize,
+    /// Relationship-card assessments written.
+    pub assessments: usize,
 }
 
 /// Fills an empty book with `customers` demo customers from `seed`, in one transaction.
@@ -54,7 +57,7 @@ pub fn fill(store: &Store, customers: usize, seed: u64) -> Result<DemoSummary> {
 fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
     let mut rng = Rng::new(seed);
     let mut people_written = 0;
-    let (mut contacts_written, mut followups_written, mut deals_written) = (0, 0, 0);
+    let (mut contacts_written, mut followups_written, mut deals_written, mut assessments_written) = (0, 0, 0, 0);
     for _ in 0..count {
         let customer = customer(&mut rng);
         customers::put(conn, &customer)?;
@@ -90,6 +93,9 @@ fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
         contacts_written += c;
         followups_written += f;
         deals_written += deals::generate(conn, &mut rng, &customer, epoch())?;
+        if customer.card.is_key {
+            assessments_written += assessments::generate(conn, &mut rng, &customer, epoch())?;
+        }
     }
     Ok(DemoSummary {
         customers: count,
@@ -97,6 +103,7 @@ fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
         contacts: contacts_written,
         followups: followups_written,
         deals: deals_written,
+        assessments: assessments_written,
     })
 }
 

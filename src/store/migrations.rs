@@ -34,6 +34,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0006_board_indexes.sql",
         include_str!("../../migrations/0006_board_indexes.sql"),
     ),
+    (
+        "0007_relationship.sql",
+        include_str!("../../migrations/0007_relationship.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,231 @@
+//! The six-dimension key-customer relationship card (关键客户拓展卡片).
+//!
+//! An assessment is dated and has an assessor; for each dimension scored it
+//! keeps the score (0–5), the evidence, a target and an action plan
+//! (现状评估 → 目标规划 → 行动计划). Its *weight* (称重) is the combined score
+//! of the dimensions in use, normalised to 0–100 so cards with different
+//! dimension sets compare.
+
+use rusqlite::{Connection, Row, params};
+use serde::{Deserialize, Serialize};
+
+use crate::enums::{Dimension, Layer, RelationshipType};
+use crate::error::{Error, Result, Rule};
+use crate::settings::Settings;
+use crate::store::upsert_sql;
+use crate::validate::{self, NAME_MAX, TEXT_MAX};
+use crate::{clock, customers};
+
+/// One step of an action plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanStep {
+    /// What to do.
+    pub step: String,
+    /// By when (`YYYY-MM-DD`), if set.
+    #[serde(default)]
+    pub due_on: Option<String>,
+    /// Done yet.
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// One dimension of one assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionScore {
+    /// Which of the six.
+    pub dimension: Dimension,
+    /// Score now, 0–5.
+    pub score: i64,
+    /// Why that score.
+    #[serde(default)]
+    pub evidence: String,
+    /// Contact-history entries that back the evidence.
+    #[serde(default)]
+    pub contact_ids: Vec<String>,
+    /// Target score, 0–5.
+    #[serde(default)]
+    pub target: Option<i64>,
+    /// When the target should be reached.
+    #[serde(default)]
+    pub target_on: Option<String>,
+    /// The action plan.
+    #[serde(default)]
+    pub plan: Vec<PlanStep>,
+}
+
+/// What the salesperson records in one assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentDraft {
+    /// The day of the assessment (not in the future).
+    pub assessed_on: String,
+    /// Who assessed (defaults to "me").
+    #[serde(default)]
+    pub assessor: String,
+    /// The relationship layer reached.
+    #[serde(default)]
+    pub layer: Option<Layer>,
+    /// Kotler's relationship type.
+    #[serde(default)]
+    pub relationship_type: Option<RelationshipType>,
+    /// The dimension scores (each dimension at most once).
+    pub scores: Vec<DimensionScore>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A stored assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// Stable UUID.
+    pub id: String,
+    /// The customer.
+    pub customer_id: String,
+    /// What was recorded.
+    #[serde(flatten)]
+    pub draft: AssessmentDraft,
+    /// Created (UTC, RFC 3339).
+    pub created_at: String,
+    /// Last changed (UTC, RFC 3339).
+    pub updated_at: String,
+}
+
+impl AssessmentDraft {
+    /// Checks every field; the error names the first one that is wrong.
+    pub fn validate(&self) -> Result<()> {
+        let min = chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default();
+        validate::past_date("assessment.assessed_on", &self.assessed_on, min)?;
+        validate::text("assessment.assessor", &self.assessor, NAME_MAX)?;
+        validate::text("assessment.notes", &self.notes, TEXT_MAX)?;
+        if self.scores.is_empty() {
+            return Err(Error::invalid("assessment.scores", Rule::Required));
+        }
+        validate::count("assessment.scores", &self.scores, Dimension::ALL.len())?;
+        for (i, s) in self.scores.iter().enumerate() {
+            let field = |f: &str| format!("assessment.scores[{i}].{f}");
+            if self.scores[..i].iter().any(|o| o.dimension == s.dimension) {
+                return Err(Error::invalid(
+                    field("dimension"),
+                    Rule::Malformed {
+                        detail: format!("{} is scored twice", s.dimension.as_str()),
+                    },
+                ));
+            }
+            validate::range(&field("score"), s.score, 0, 5)?;
+            if let Some(t) = s.target {
+                validate::range(&field("target"), t, 0, 5)?;
+            }
+            if let Some(d) = &s.target_on {
+                validate::parse_date(&field("target_on"), d)?;
+            }
+            validate::text(&field("evidence"), &s.evidence, TEXT_MAX)?;
+            validate::count(&field("plan"), &s.plan, 50)?;
+            for (j, p) in s.plan.iter().enumerate() {
+                validate::required(&format!("assessment.scores[{i}].plan[{j}].step"), &p.step, TEXT_MAX)?;
+                if let Some(d) = &p.due_on {
+                    validate::parse_date(&format!("assessment.scores[{i}].plan[{j}].due_on"), d)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The card's weight (称重), 0–100: the weighted mean score of the dimensions
+/// in use that this assessment scored, as a share of the maximum (5). `None`
+/// when it scored none of them. Dimensions not in use are kept but not counted.
+pub fn weight(scores: &[DimensionScore], settings: &Settings) -> Option<i64> {
+    let (mut sum, mut max) = (0, 0);
+    for s in scores.iter().filter(|s| settings.dimensions.contains(&s.dimension)) {
+        let w = settings.dimension_weights.get(&s.dimension).copied().unwrap_or(1);
+        sum += w * s.score;
+        max += w * 5;
+    }
+    (max > 0).then(|| (sum * 100 + max / 2) / max)
+}
+
+const COLUMNS: &str =
+    "id, customer_id, assessed_on, assessor, layer, relationship_type, scores, notes, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Assessment> {
+    let scores: String = row.get(6)?;
+    Ok(Assessment {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        draft: AssessmentDraft {
+            assessed_on: row.get(2)?,
+            assessor: row.get(3)?,
+            layer: row.get(4)?,
+            relationship_type: row.get(5)?,
+            scores: serde_json::from_str(&scores)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e)))?,
+            notes: row.get(7)?,
+        },
+        created_at: row.get(8)?,
+        updated_at: row.get(9)?,
+    })
+}
+
+/// Writes a complete assessment (insert or update by id), after validating it.
+pub fn put(conn: &Connection, a: &Assessment) -> Result<()> {
+    validate::id("assessment.id", &a.id)?;
+    a.draft.validate()?;
+    let scores = serde_json::to_string(&a.draft.scores).map_err(|e| Error::Corrupt(e.to_string()))?;
+    conn.prepare_cached(&upsert_sql("assessments", COLUMNS))?
+        .execute(params![
+            a.id,
+            a.customer_id,
+            a.draft.assessed_on,
+            a.draft.assessor,
+            a.draft.layer,
+            a.draft.relationship_type,
+            scores,
+            a.draft.notes,
+            a.created_at,
+            a.updated_at,
+        ])?;
+    Ok(())
+}
+
+/// Records an assessment of a live customer. Call inside a transaction.
+pub fn create(conn: &Connection, customer_id: &str, mut draft: AssessmentDraft) -> Result<Assessment> {
+    customers::get(conn, customer_id)?;
+    draft.assessor = draft.assessor.trim().to_string();
+    if draft.assessor.is_empty() {
+        draft.assessor = crate::settings::get(conn)?.user_name;
+    }
+    let now = clock::now();
+    let a = Assessment {
+        id: clock::new_id(),
+        customer_id: customer_id.to_string(),
+        draft,
+        created_at: now.clone(),
+        updated_at: now,
+    };
+    put(conn, &a)?;
+    Ok(a)
+}
+
+/// A customer's assessments, oldest first (the order of the curve).
+pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Assessment>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 ORDER BY assessed_on, id"
+    ))?;
+    let rows = stmt
+        .query_map([customer_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Calls `f` with every assessment, in id order.
+pub fn for_each(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM assessments ORDER BY id"),
+        from_row,
+        f,
+    )
+}
