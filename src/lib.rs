@@ -23,6 +23,7 @@ pub mod customer_list;
 pub mod customers;
 pub mod deals;
 pub mod demo;
+pub mod dependence;
 pub mod dimensions;
 pub mod dump;
 pub mod enums;

@@ -48,6 +48,12 @@ enum Command {
         /// The customer's id.
         customer_id: String,
     },
+    /// Print a customer's latest relationship card, its weight, and the
+    /// dependence-on-one-person score with its reasons.
+    Relationship {
+        /// The customer's id.
+        customer_id: String,
+    },
     /// Build a large demo book in a scratch file and print timings (median, p95,
     /// and a hand-written reference query for each operation). Build with --release.
     Bench {
@@ -173,6 +179,17 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             })?;
             print!("{}", value_report(&name, &customer_id, &v));
         }
+        Command::Relationship { customer_id } => {
+            let today = baton::clock::local_today();
+            let text = store.read(|c| {
+                let name = baton::customers::get(c, &customer_id)?.card.name;
+                let settings = baton::settings::get(c)?;
+                let cards = baton::relationship::list_for(c, &customer_id)?;
+                let dependence = baton::dependence::score(c, &customer_id, today)?;
+                Ok(relationship_report(&name, &cards, &settings, &dependence))
+            })?;
+            print!("{text}");
+        }
         Command::Bench { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
@@ -209,6 +226,55 @@ fn value_report(name: &str, id: &str, v: &baton::value::ValuePicture) -> String 
             "note: {} deals in other currencies are not counted\n",
             v.rfm.other_currency_deals
         ));
+    }
+    out
+}
+
+/// `baton relationship` as text.
+fn relationship_report(
+    name: &str,
+    cards: &[baton::relationship::Assessment],
+    settings: &baton::settings::Settings,
+    dependence: &baton::dependence::Dependence,
+) -> String {
+    use baton::relationship::weight;
+    let mut out = format!("customer: {name}\n");
+    match cards.last() {
+        None => out.push_str("relationship card: none yet\n"),
+        Some(a) => {
+            let d = &a.draft;
+            out.push_str(&format!(
+                "latest assessment: {} by {} (layer: {}, type: {})\n",
+                d.assessed_on,
+                if d.assessor.is_empty() { "?" } else { &d.assessor },
+                d.layer.map_or("-", |l| l.as_str()),
+                d.relationship_type.map_or("-", |t| t.as_str()),
+            ));
+            for s in &d.scores {
+                let in_use = if settings.dimensions.contains(&s.dimension) {
+                    ""
+                } else {
+                    " (not in use)"
+                };
+                let target = s.target.map_or(String::new(), |t| format!(" -> target {t}"));
+                let scale = baton::dimensions::scale(s.dimension, false);
+                out.push_str(&format!("  {:<28} {}/5{target}{in_use}\n", scale.name, s.score));
+            }
+            let now = weight(&d.scores, settings);
+            let before = cards
+                .len()
+                .checked_sub(2)
+                .and_then(|i| weight(&cards[i].draft.scores, settings));
+            out.push_str(&format!("weight: {}", now.map_or("-".into(), |w| format!("{w}/100"))));
+            if let (Some(n), Some(b)) = (now, before) {
+                out.push_str(&format!(" (previous {b}, change {:+})", n - b));
+            }
+            out.push_str(&format!("\nassessments: {}\n", cards.len()));
+        }
+    }
+    out.push_str(&format!("dependence on one person: {}/100\n", dependence.score));
+    for r in &dependence.reasons {
+        out.push_str(&format!("  {r}\n"));
     }
     out
 }

@@ -194,3 +194,41 @@ fn value_prints_rfm_activity_and_the_reasons_for_the_suggestion() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("not found"));
 }
+
+#[test]
+fn relationship_prints_the_latest_card_its_weight_and_the_dependence_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "60", "--seed", "8"])
+        .output()
+        .unwrap();
+    let id: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT customer_id FROM assessments GROUP BY customer_id HAVING count(*) > 1 LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let out = baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["relationship", &id])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in [
+        "latest assessment: ",
+        "/5",
+        "weight: ",
+        "(previous ",
+        "dependence on one person: ",
+        "key people",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+}

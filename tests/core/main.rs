@@ -8,6 +8,7 @@ mod dump_check;
 mod history;
 mod kinds;
 mod people;
+mod relationship;
 mod store;
 mod trash;
 mod value;

@@ -1,0 +1,236 @@
+//! How much a relationship depends on one person (the seeds' rotation test:
+//! move the salesperson to another city — does the business suffer?).
+//!
+//! The score runs from 0 (the company holds the relationship) to 100 (one
+//! person holds it). It starts at 100; each safeguard takes points off, up to
+//! a cap, and the total is scaled so full coverage reaches 0:
+//!
+//! | safeguard | points off (cap) |
+//! |---|---|
+//! | key people we know: 1 → 0, 2 → 8, 3 → 12, 4+ → 15 | 15 |
+//! | decision-chain roles covered: 4 each | 20 |
+//! | layers we reach: everyday 4, senior 8, organisational 8 | 20 |
+//! | share of key people contacted within the reassessment interval × 10 | 10 |
+//! | colleagues on our side who know them: 1 → 0, 2 → 8, 3+ → 15 | 15 |
+//! | relationship card: current 15, stale 5, none 0 | 15 |
+//!
+//! score = 100 − (points off × 100 / 95), rounded. One known contact, reached
+//! by one salesperson, with a stale card, scores about 76: highly dependent.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::enums::{Layer, Role};
+use crate::error::Result;
+use crate::{contacts, customers, people, relationship, settings};
+
+/// The most points the safeguards can take off.
+const MAX_OFF: i64 = 95;
+
+/// The state of the relationship card for the dependence score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardState {
+    /// Assessed within the reassessment interval.
+    Current,
+    /// Assessed, but longer ago than the interval (days since).
+    Stale { days: i64 },
+    /// Never assessed.
+    None,
+}
+
+/// One safeguard and the points it took off, as data the UI words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum DependenceReason {
+    /// How many key people we know.
+    People { count: i64, off: i64 },
+    /// Which decision-chain roles are covered, and whether the decision maker is.
+    Roles {
+        covered: Vec<Role>,
+        decision_maker: bool,
+        off: i64,
+    },
+    /// Which layers we reach.
+    Layers { layers: Vec<Layer>, off: i64 },
+    /// How many key people were contacted within `days`.
+    Recent {
+        contacted: i64,
+        of: i64,
+        days: i64,
+        off: i64,
+    },
+    /// How many colleagues on our side know them.
+    Colleagues { count: i64, off: i64 },
+    /// Whether the relationship card is current.
+    Card { state: CardState, off: i64 },
+}
+
+/// The score and its reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dependence {
+    /// 0 (the company holds it) … 100 (one person holds it).
+    pub score: i64,
+    /// Every safeguard, with what it took off.
+    pub reasons: Vec<DependenceReason>,
+}
+
+/// The dependence score of a live customer as of `today`.
+pub fn score(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Dependence> {
+    customers::get(conn, customer_id)?;
+    let s = settings::get(conn)?;
+    let people = people::list_for(conn, customer_id)?;
+    let last = contacts::last_contact_by_person(conn, customer_id)?;
+    let latest = relationship::list_for(conn, customer_id)?.pop();
+
+    let count = people.len() as i64;
+    let people_off = match count {
+        0 | 1 => 0,
+        2 => 8,
+        3 => 12,
+        _ => 15,
+    };
+    let roles: BTreeSet<Role> = people.iter().filter_map(|p| p.card.role).collect();
+    let roles_off = (roles.len() as i64 * 4).min(20);
+    let mut layers: BTreeSet<Layer> = people
+        .iter()
+        .flat_map(|p| p.card.known_by.iter().map(|k| k.layer))
+        .collect();
+    if let Some(layer) = latest.as_ref().and_then(|a| a.draft.layer) {
+        layers.insert(layer);
+    }
+    let layers_off: i64 = layers
+        .iter()
+        .map(|l| match l {
+            Layer::Everyday => 4,
+            Layer::Senior | Layer::Organisational => 8,
+        })
+        .sum();
+    let since = (today - chrono::Duration::days(s.reassess_days)).to_string();
+    let contacted = people
+        .iter()
+        .filter(|p| last.get(&p.id).is_some_and(|at| at.as_str() >= since.as_str()))
+        .count() as i64;
+    let recent_off = if count == 0 { 0 } else { contacted * 10 / count };
+    let colleagues: BTreeSet<&str> = people
+        .iter()
+        .flat_map(|p| p.card.known_by.iter().map(|k| k.name.as_str()))
+        .collect();
+    let colleagues_off = match colleagues.len() {
+        0 | 1 => 0,
+        2 => 8,
+        _ => 15,
+    };
+    let (state, card_off) = match latest
+        .as_ref()
+        .and_then(|a| NaiveDate::parse_from_str(&a.draft.assessed_on, "%Y-%m-%d").ok())
+    {
+        Some(day) if (today - day).num_days() <= s.reassess_days => (CardState::Current, 15),
+        Some(day) => (
+            CardState::Stale {
+                days: (today - day).num_days(),
+            },
+            5,
+        ),
+        None => (CardState::None, 0),
+    };
+    let off = people_off + roles_off + layers_off + recent_off + colleagues_off + card_off;
+    let score = (100 - (off * 100 + MAX_OFF / 2) / MAX_OFF).clamp(0, 100);
+    Ok(Dependence {
+        score,
+        reasons: vec![
+            DependenceReason::People { count, off: people_off },
+            DependenceReason::Roles {
+                decision_maker: roles.contains(&Role::DecisionMaker),
+                covered: roles.into_iter().collect(),
+                off: roles_off,
+            },
+            DependenceReason::Layers {
+                layers: layers.into_iter().collect(),
+                off: layers_off,
+            },
+            DependenceReason::Recent {
+                contacted,
+                of: count,
+                days: s.reassess_days,
+                off: recent_off,
+            },
+            DependenceReason::Colleagues {
+                count: colleagues.len() as i64,
+                off: colleagues_off,
+            },
+            DependenceReason::Card { state, off: card_off },
+        ],
+    })
+}
+
+impl std::fmt::Display for DependenceReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DependenceReason::People { count, off } => write!(f, "-{off}: we know {count} key people"),
+            DependenceReason::Roles {
+                covered,
+                decision_maker,
+                off,
+            } => {
+                let names: Vec<&str> = covered.iter().map(|r| r.as_str()).collect();
+                write!(
+                    f,
+                    "-{off}: roles covered: {}",
+                    if names.is_empty() {
+                        "none".into()
+                    } else {
+                        names.join(", ")
+                    }
+                )?;
+                if !decision_maker {
+                    write!(f, " (no decision maker: a red flag)")?;
+                }
+                Ok(())
+            }
+            DependenceReason::Layers { layers, off } => {
+                let names: Vec<&str> = layers.iter().map(|l| l.as_str()).collect();
+                write!(
+                    f,
+                    "-{off}: layers reached: {}",
+                    if names.is_empty() {
+                        "none".into()
+                    } else {
+                        names.join(", ")
+                    }
+                )
+            }
+            DependenceReason::Recent {
+                contacted,
+                of,
+                days,
+                off,
+            } => {
+                write!(
+                    f,
+                    "-{off}: {contacted} of {of} key people contacted in the last {days} days"
+                )
+            }
+            DependenceReason::Colleagues { count, off } => {
+                write!(f, "-{off}: {count} colleague(s) on our side know them")
+            }
+            DependenceReason::Card {
+                state: CardState::Current,
+                off,
+            } => write!(f, "-{off}: the relationship card is current"),
+            DependenceReason::Card {
+                state: CardState::Stale { days },
+                off,
+            } => {
+                write!(f, "-{off}: the relationship card is {days} days old (stale)")
+            }
+            DependenceReason::Card {
+                state: CardState::None,
+                off,
+            } => write!(f, "-{off}: no relationship card yet"),
+        }
+    }
+}
