@@ -269,6 +269,29 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
         })?),
     );
     add(
+        "key-customer board (rank by weight, first 200, dependence each)",
+        time(runs.min(10), |_| {
+            store.read(|c| crate::key_board::board(c, today, crate::key_board::BoardSort::Weight, 200))
+        })?,
+        Some(time(runs.min(10), |_| {
+            store.read(|c| {
+                reference_ids(
+                    c,
+                    "SELECT c.id, c.name, a.scores FROM customers c JOIN assessments a ON a.customer_id = c.id \
+                     WHERE c.is_key = 1 AND c.deleted_at IS NULL \
+                     AND a.assessed_on = (SELECT max(assessed_on) FROM assessments WHERE customer_id = c.id)",
+                )
+            })
+        })?),
+    );
+    add(
+        "relationship card of a customer (assessments, weights, dependence)",
+        time(runs, |i| {
+            store.read(|c| crate::key_board::card(c, &ids[i % ids.len()], today))
+        })?,
+        None,
+    );
+    add(
         "value picture of a customer (R-F-M, activity, tier suggestion)",
         time(runs.min(10), |i| {
             store.read(|c| crate::value::picture(c, &ids[i % ids.len()], today))

@@ -396,6 +396,24 @@ pub fn update(conn: &Connection, id: &str, mut card: CustomerCard) -> Result<Cus
     Ok(customer)
 }
 
+/// Marks a live customer as a key customer (关键客户), or not. Unmarking keeps
+/// the relationship card's assessments: marking again brings them back.
+pub fn set_key(conn: &Connection, id: &str, is_key: bool) -> Result<Customer> {
+    let old = get(conn, id)?;
+    if old.card.is_key == is_key {
+        return Ok(old);
+    }
+    let mut card = old.card.clone();
+    card.is_key = is_key;
+    let customer = Customer {
+        card,
+        updated_at: clock::now(),
+        ..old
+    };
+    put(conn, &customer)?;
+    Ok(customer)
+}
+
 /// Moves a live customer to the trash.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
     let now = clock::now();

@@ -199,15 +199,13 @@ pub fn open_for(conn: &Connection, customer_id: &str) -> Result<Vec<FollowUp>> {
 
 /// Marks a follow-up done, optionally logging the contact that closed it
 /// (in the same transaction). Call inside a transaction.
+/// A follow-up that came from a relationship-card action plan ticks its step
+/// off too.
 pub fn done(conn: &Connection, id: &str, closing: Option<ContactDraft>) -> Result<FollowUp> {
-    let mut f = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM followups WHERE id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound {
-            kind: "follow-up",
-            id: id.to_string(),
-        })?;
+    let mut f = find(conn, id)?.ok_or_else(|| Error::NotFound {
+        kind: "follow-up",
+        id: id.to_string(),
+    })?;
     if f.done_at.is_some() {
         return Ok(f);
     }
@@ -219,7 +217,16 @@ pub fn done(conn: &Connection, id: &str, closing: Option<ContactDraft>) -> Resul
     f.done_at = Some(now.clone());
     f.updated_at = now;
     put(conn, &f)?;
+    crate::relationship::tick_step(conn, &f.customer_id, &f.id)?;
     Ok(f)
+}
+
+/// One follow-up by id, whatever its state.
+pub fn find(conn: &Connection, id: &str) -> Result<Option<FollowUp>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM followups WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?)
 }
 
 /// Calls `f` with every follow-up, in id order.

@@ -10,6 +10,7 @@
 //! - [`customers`], [`people`], [`changes`]: the records and their SQL;
 //! - [`contacts`], [`followups`], [`timeline`]: contact history and next steps;
 //! - [`deals`], [`value`], [`tiers`]: transactions, R-F-M, the tier suggestion and its history;
+//! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
 //! - [`trash`], [`settings`]: soft deletes and per-book preferences;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
 //! - [`dump`], [`check`], [`demo`]: the tool's contract commands.
@@ -29,6 +30,7 @@ pub mod dump;
 pub mod enums;
 pub mod error;
 pub mod followups;
+pub mod key_board;
 pub mod kinds;
 pub mod paths;
 pub mod people;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::{Dimension, Layer, RelationshipType};
 use crate::error::{Error, Result, Rule};
+use crate::followups::{self, FollowUp};
 use crate::settings::Settings;
 use crate::store::upsert_sql;
 use crate::validate::{self, NAME_MAX, TEXT_MAX};
@@ -28,6 +29,9 @@ pub struct PlanStep {
     /// Done yet.
     #[serde(default)]
     pub done: bool,
+    /// The follow-up this step became, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followup_id: Option<String>,
 }
 
 /// One dimension of one assessment.
@@ -228,4 +232,98 @@ pub fn for_each(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> R
         from_row,
         f,
     )
+}
+
+/// One assessment of a live customer, by id.
+pub fn get(conn: &Connection, id: &str) -> Result<Assessment> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM assessments WHERE id = ?1"))?;
+    let found = stmt.query_map([id], from_row)?.next().transpose()?;
+    let a = found.ok_or_else(|| Error::NotFound {
+        kind: "assessment",
+        id: id.to_string(),
+    })?;
+    customers::get(conn, &a.customer_id)?;
+    Ok(a)
+}
+
+/// Turns step `step` of the action plan for `dimension` in assessment `id`
+/// into a follow-up, so it shows on the Today screen until done. Due on the
+/// step's own date, else the dimension's target date, else in two weeks.
+/// A step that already became a follow-up returns that follow-up, so a
+/// double click never makes two. Call inside a transaction.
+pub fn plan_followup(
+    conn: &Connection,
+    id: &str,
+    dimension: Dimension,
+    step: usize,
+    today: chrono::NaiveDate,
+) -> Result<FollowUp> {
+    let mut a = get(conn, id)?;
+    let field = format!("assessment.scores.{}.plan[{step}]", dimension.as_str());
+    let score = a
+        .draft
+        .scores
+        .iter_mut()
+        .find(|s| s.dimension == dimension)
+        .ok_or_else(|| Error::invalid(field.clone(), Rule::Required))?;
+    let target_on = score.target_on.clone();
+    let plan = score
+        .plan
+        .get_mut(step)
+        .ok_or_else(|| Error::invalid(field.clone(), Rule::Required))?;
+    if let Some(existing) = plan
+        .followup_id
+        .as_deref()
+        .and_then(|f| followups::find(conn, f).transpose())
+    {
+        return existing;
+    }
+    let due = plan
+        .due_on
+        .clone()
+        .or(target_on)
+        .unwrap_or_else(|| (today + chrono::Duration::days(14)).to_string());
+    let now = clock::now();
+    let f = FollowUp {
+        id: clock::new_id(),
+        customer_id: a.customer_id.clone(),
+        contact_id: None,
+        title: plan.step.clone(),
+        due_on: due,
+        done_at: None,
+        done_contact_id: None,
+        created_at: now.clone(),
+        updated_at: now.clone(),
+    };
+    followups::put(conn, &f)?;
+    plan.followup_id = Some(f.id.clone());
+    a.updated_at = now;
+    put(conn, &a)?;
+    Ok(f)
+}
+
+/// Marks done the action-plan step that became follow-up `followup_id`.
+pub(crate) fn tick_step(conn: &Connection, customer_id: &str, followup_id: &str) -> Result<()> {
+    // The id is a UUID, so a substring test finds the few candidates cheaply;
+    // the JSON is then read properly.
+    let pattern = format!("%{followup_id}%");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 AND scores LIKE ?2"
+    ))?;
+    let found = stmt
+        .query_map(params![customer_id, pattern], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for mut a in found {
+        let steps = a.draft.scores.iter_mut().flat_map(|s| s.plan.iter_mut());
+        let mut changed = false;
+        for step in steps.filter(|p| p.followup_id.as_deref() == Some(followup_id) && !p.done) {
+            step.done = true;
+            changed = true;
+        }
+        if changed {
+            a.updated_at = clock::now();
+            put(conn, &a)?;
+        }
+    }
+    Ok(())
 }

@@ -45,6 +45,12 @@ fn main() {
             commands::value::tiers_decide,
             commands::value::satisfaction_create,
             commands::value::value_board,
+            commands::relationship::relationship_get,
+            commands::relationship::relationship_scales,
+            commands::relationship::assessments_create,
+            commands::relationship::assessments_plan_followup,
+            commands::relationship::customers_set_key,
+            commands::relationship::key_board,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

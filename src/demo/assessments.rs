@@ -46,6 +46,7 @@ pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, no
                     step: "邀请对方高层参加季度技术交流会".into(),
                     due_on: None,
                     done: k + 1 < count,
+                    followup_id: None,
                 }],
             })
             .collect();

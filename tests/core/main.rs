@@ -6,6 +6,7 @@ mod cli;
 mod customers;
 mod dump_check;
 mod history;
+mod key_board;
 mod kinds;
 mod people;
 mod relationship;

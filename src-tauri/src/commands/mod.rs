@@ -5,6 +5,7 @@ pub mod app;
 pub mod customers;
 pub mod history;
 pub mod people;
+pub mod relationship;
 pub mod settings;
 pub mod trash;
 pub mod value;

@@ -162,6 +162,9 @@ export interface Settings {
   currency: string;
   dormant_days: number;
   value_window_days: number;
+  dimensions: Dimension[];
+  dimension_weights: Partial<Record<Dimension, number>>;
+  reassess_days: number;
 }
 
 export interface AppInfo {
@@ -361,4 +364,105 @@ export interface ValueBoard {
   };
   dormant_total: number;
   dormant: { customer_id: string; name: string; tier: Tier | null; last_activity: string | null }[];
+}
+
+// The six-dimension relationship card (src/relationship.rs, key_board.rs,
+// dependence.rs, dimensions.rs).
+export const DIMENSIONS = ['acceptance', 'events', 'information', 'guidance', 'support', 'competition'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export const RELATIONSHIP_TYPES = ['basic', 'reactive', 'accountable', 'proactive', 'partner'] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+export interface PlanStep {
+  step: string;
+  due_on: string | null;
+  done: boolean;
+  followup_id?: string;
+}
+
+export interface DimensionScore {
+  dimension: Dimension;
+  score: number;
+  evidence: string;
+  contact_ids: string[];
+  target: number | null;
+  target_on: string | null;
+  plan: PlanStep[];
+}
+
+export interface AssessmentDraft {
+  assessed_on: string;
+  assessor: string;
+  layer: Layer | null;
+  relationship_type: RelationshipType | null;
+  scores: DimensionScore[];
+  notes: string;
+}
+
+export type Assessment = AssessmentDraft & { id: string; customer_id: string; created_at: string; updated_at: string };
+
+export interface Weighed {
+  assessment: Assessment;
+  weight: number | null;
+}
+
+export interface Due {
+  due_on: string;
+  overdue_days: number;
+  never: boolean;
+}
+
+export type CardState = 'current' | 'none' | { stale: { days: number } };
+
+export type DependenceReason =
+  | { reason: 'people'; count: number; off: number }
+  | { reason: 'roles'; covered: Role[]; decision_maker: boolean; off: number }
+  | { reason: 'layers'; layers: Layer[]; off: number }
+  | { reason: 'recent'; contacted: number; of: number; days: number; off: number }
+  | { reason: 'colleagues'; count: number; off: number }
+  | { reason: 'card'; state: CardState; off: number };
+
+export interface Dependence {
+  score: number;
+  reasons: DependenceReason[];
+}
+
+export interface RelationshipCard {
+  is_key: boolean;
+  assessments: Weighed[];
+  due: Due;
+  dimensions: Dimension[];
+  dependence: Dependence;
+}
+
+export interface Scale {
+  dimension: Dimension;
+  name: string;
+  question: string;
+  levels: string[];
+}
+
+export interface Scales {
+  zh: Scale[];
+  en: Scale[];
+}
+
+export type BoardSort = 'weight' | 'change' | 'overdue';
+
+export interface KeyBoardRow {
+  customer_id: string;
+  name: string;
+  tier: Tier | null;
+  weight: number | null;
+  previous_weight: number | null;
+  change: number | null;
+  assessed_on: string | null;
+  due: Due;
+  dependence: number;
+}
+
+export interface KeyBoard {
+  total: number;
+  due_now: number;
+  rows: KeyBoardRow[];
 }

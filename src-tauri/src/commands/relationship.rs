@@ -1,0 +1,85 @@
+//! The six-dimension relationship card, the key-customer board, and the
+//! dependence score.
+
+use baton::customers::{self, Customer};
+use baton::dimensions::{self, Scale};
+use baton::enums::Dimension;
+use baton::followups::FollowUp;
+use baton::key_board::{self, Board, BoardSort, Card};
+use baton::relationship::{self, Assessment, AssessmentDraft};
+use serde::Serialize;
+use tauri::State;
+
+use super::input;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// A customer's relationship card, as of today (local date).
+#[tauri::command]
+pub fn relationship_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<Card> {
+    let today = baton::clock::local_today();
+    Ok(state.store()?.read(|c| key_board::card(c, &customer_id, today))?)
+}
+
+/// What each level of each dimension means, in both languages.
+#[derive(Serialize)]
+pub struct Scales {
+    zh: Vec<Scale>,
+    en: Vec<Scale>,
+}
+
+/// The scoring guide shown while assessing.
+#[tauri::command]
+pub fn relationship_scales() -> Scales {
+    let all = |zh| Dimension::ALL.iter().map(|d| dimensions::scale(*d, zh)).collect();
+    Scales {
+        zh: all(true),
+        en: all(false),
+    }
+}
+
+/// Records an assessment.
+#[tauri::command]
+pub fn assessments_create(
+    state: State<'_, AppState>,
+    customer_id: String,
+    draft: serde_json::Value,
+) -> CmdResult<Assessment> {
+    let draft: AssessmentDraft = input("assessment", draft)?;
+    Ok(state
+        .store()?
+        .write(|tx| relationship::create(tx, &customer_id, draft))?)
+}
+
+/// Turns an action-plan step into a follow-up (or returns the one it became).
+#[tauri::command]
+pub fn assessments_plan_followup(
+    state: State<'_, AppState>,
+    assessment_id: String,
+    dimension: serde_json::Value,
+    step: usize,
+) -> CmdResult<FollowUp> {
+    let dimension: Dimension = input("assessment.dimension", dimension)?;
+    let today = baton::clock::local_today();
+    Ok(state
+        .store()?
+        .write(|tx| relationship::plan_followup(tx, &assessment_id, dimension, step, today))?)
+}
+
+/// Marks a customer as a key customer, or not.
+#[tauri::command]
+pub fn customers_set_key(state: State<'_, AppState>, customer_id: String, is_key: bool) -> CmdResult<Customer> {
+    Ok(state
+        .store()?
+        .write(|tx| customers::set_key(tx, &customer_id, is_key))?)
+}
+
+/// The key-customer board, ranked by `sort`.
+#[tauri::command]
+pub fn key_board(state: State<'_, AppState>, sort: serde_json::Value, limit: usize) -> CmdResult<Board> {
+    let sort: BoardSort = input("board.sort", sort)?;
+    let today = baton::clock::local_today();
+    Ok(state
+        .store()?
+        .read(|c| key_board::board(c, today, sort, limit.clamp(1, 1000)))?)
+}

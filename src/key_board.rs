@@ -1,0 +1,207 @@
+//! The relationship card as the salesperson sees it: one customer's
+//! assessments with their weights and when the next one is due, and the
+//! key-customer board (关键客户看板) that ranks every key customer by weight,
+//! by change since the previous assessment, and by how overdue the next
+//! assessment is.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
+
+use crate::enums::{Dimension, Tier};
+use crate::error::Result;
+use crate::relationship::{self, Assessment, DimensionScore};
+use crate::settings::{self, Settings};
+use crate::{customers, dependence};
+
+/// An assessment and its weight under today's settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Weighed {
+    /// The assessment as recorded.
+    pub assessment: Assessment,
+    /// Its weight (0–100) over the dimensions in use; `None` if it scored none of them.
+    pub weight: Option<i64>,
+}
+
+/// When the next assessment is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Due {
+    /// The day it is due: the last assessment plus the interval, or today if never assessed.
+    pub due_on: String,
+    /// Days past due (negative: days left).
+    pub overdue_days: i64,
+    /// True if the card was never assessed.
+    pub never: bool,
+}
+
+/// One customer's relationship card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Card {
+    /// Whether the customer is a key customer.
+    pub is_key: bool,
+    /// Every assessment, oldest first (the curve's order).
+    pub assessments: Vec<Weighed>,
+    /// When the next assessment is due.
+    pub due: Due,
+    /// The dimensions in use, in canonical order.
+    pub dimensions: Vec<Dimension>,
+    /// How much the relationship depends on one person.
+    pub dependence: dependence::Dependence,
+}
+
+fn due(last: Option<&str>, today: NaiveDate, s: &Settings) -> Due {
+    match last.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        Some(day) => {
+            let due_on = day + chrono::Duration::days(s.reassess_days);
+            Due {
+                due_on: due_on.to_string(),
+                overdue_days: (today - due_on).num_days(),
+                never: false,
+            }
+        }
+        None => Due {
+            due_on: today.to_string(),
+            overdue_days: 0,
+            never: true,
+        },
+    }
+}
+
+fn in_use(s: &Settings) -> Vec<Dimension> {
+    Dimension::ALL
+        .iter()
+        .copied()
+        .filter(|d| s.dimensions.contains(d))
+        .collect()
+}
+
+/// The relationship card of a live customer, as of `today`.
+pub fn card(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Card> {
+    let customer = customers::get(conn, customer_id)?;
+    let s = settings::get(conn)?;
+    let assessments: Vec<Weighed> = relationship::list_for(conn, customer_id)?
+        .into_iter()
+        .map(|a| Weighed {
+            weight: relationship::weight(&a.draft.scores, &s),
+            assessment: a,
+        })
+        .collect();
+    let last = assessments.last().map(|w| w.assessment.draft.assessed_on.as_str());
+    Ok(Card {
+        is_key: customer.card.is_key,
+        due: due(last, today, &s),
+        dimensions: in_use(&s),
+        dependence: dependence::score(conn, customer_id, today)?,
+        assessments,
+    })
+}
+
+/// How the board is ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BoardSort {
+    /// Highest weight first; never-assessed last.
+    #[default]
+    Weight,
+    /// Biggest fall first (then the smallest rises).
+    Change,
+    /// Most overdue first; never-assessed at the top.
+    Overdue,
+}
+
+/// One key customer on the board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BoardRow {
+    /// The customer.
+    pub customer_id: String,
+    /// Its name.
+    pub name: String,
+    /// Its tier.
+    pub tier: Option<Tier>,
+    /// Weight of the latest assessment.
+    pub weight: Option<i64>,
+    /// Weight of the one before.
+    pub previous_weight: Option<i64>,
+    /// `weight − previous_weight`, when both exist.
+    pub change: Option<i64>,
+    /// Day of the latest assessment.
+    pub assessed_on: Option<String>,
+    /// When the next assessment is due.
+    pub due: Due,
+    /// Dependence on one person (0–100), for the rows shown.
+    pub dependence: i64,
+}
+
+/// The key-customer board: `total` key customers, the first `limit` ranked by `sort`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Board {
+    /// Live key customers in the book.
+    pub total: i64,
+    /// Of them, how many are due or overdue for reassessment (never assessed included).
+    pub due_now: i64,
+    /// The rows, ranked.
+    pub rows: Vec<BoardRow>,
+}
+
+/// Builds the board as of `today`. Weights come from each key customer's two
+/// latest assessments; the dependence score (several queries each) is only
+/// computed for the rows returned.
+pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize) -> Result<Board> {
+    let s = settings::get(conn)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.name, c.tier, a.n, a.assessed_on, a.scores FROM customers c \
+         LEFT JOIN (SELECT customer_id, assessed_on, scores, \
+                    row_number() OVER (PARTITION BY customer_id ORDER BY assessed_on DESC, id DESC) AS n \
+                    FROM assessments) a ON a.customer_id = c.id AND a.n <= 2 \
+         WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.id, a.n",
+    )?;
+    let mut rows: Vec<BoardRow> = Vec::new();
+    let mut q = stmt.query(params![])?;
+    while let Some(r) = q.next()? {
+        let id: String = r.get(0)?;
+        let n: Option<i64> = r.get(3)?;
+        let weight = match r.get::<_, Option<String>>(5)? {
+            Some(json) => {
+                let scores: Vec<DimensionScore> =
+                    serde_json::from_str(&json).map_err(|e| crate::Error::Corrupt(e.to_string()))?;
+                relationship::weight(&scores, &s)
+            }
+            None => None,
+        };
+        if n == Some(2) {
+            if let Some(row) = rows.last_mut().filter(|row| row.customer_id == id) {
+                row.previous_weight = weight;
+                row.change = row.weight.zip(weight).map(|(now, before)| now - before);
+            }
+            continue;
+        }
+        let assessed_on: Option<String> = r.get(4)?;
+        rows.push(BoardRow {
+            due: due(assessed_on.as_deref(), today, &s),
+            customer_id: id,
+            name: r.get(1)?,
+            tier: r.get(2)?,
+            weight,
+            previous_weight: None,
+            change: None,
+            assessed_on,
+            dependence: 0,
+        });
+    }
+    let total = rows.len() as i64;
+    let due_now = rows.iter().filter(|r| r.due.never || r.due.overdue_days >= 0).count() as i64;
+    // Ties in name order (pinyin for Chinese names): sort by name first, then
+    // stably by the rank.
+    rows.sort_by_cached_key(|r| crate::sort_key::sort_key(&r.name));
+    match sort {
+        BoardSort::Weight => rows.sort_by_key(|r| std::cmp::Reverse(r.weight)),
+        // Falls first; rows without a change (one or no assessment) last.
+        BoardSort::Change => rows.sort_by_key(|r| (r.change.is_none(), r.change)),
+        BoardSort::Overdue => rows.sort_by_key(|r| std::cmp::Reverse((r.due.never, r.due.overdue_days))),
+    }
+    rows.truncate(limit);
+    for row in &mut rows {
+        row.dependence = dependence::score(conn, &row.customer_id, today)?.score;
+    }
+    Ok(Board { total, due_now, rows })
+}
