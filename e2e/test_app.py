@@ -223,6 +223,8 @@ def relationship_card(s):
     s.click("[data-testid=save-assessment]")
     s.wait("[data-testid=assessment-error]", text="请至少为一个维度打分")
     score(s, {"acceptance": 2, "events": 1, "information": 3, "support": 2}, {"acceptance": "张总在会上介绍了我们公司"})
+    s.click("[data-testid=dim-acceptance] .cited summary")
+    s.click("[data-testid=dim-acceptance] .cited label", text="季度回顾")
     s.choose("[data-testid=target-acceptance]", "4")
     s.click("[data-testid=add-step-acceptance]")
     s.type("[data-testid=step-acceptance-0]", "邀请张总参观工厂")
@@ -232,6 +234,7 @@ def relationship_card(s):
     radar = s.wait("[data-testid=radar][data-drawn='6']")
     assert s.js("return arguments[0].dataset.datasets", radar) == "2", "latest and target"
     s.wait("[data-testid=detail-acceptance]", text="目标 4/5")
+    s.wait("[data-testid=detail-acceptance] [data-testid=cited]", text="季度回顾")
     s.wait("[data-testid=detail-guidance]", text="未评")
 
     print("- an action-plan step becomes a follow-up")

@@ -62,7 +62,7 @@ impl std::fmt::Display for ValidationError {
             }
             Rule::OutOfRange { min, max } => write!(f, "{field}: must be between {min} and {max}"),
             Rule::Malformed { detail } => write!(f, "{field}: {detail}"),
-            Rule::NotOfCustomer { id } => write!(f, "{field}: {id} is not a key person of this customer"),
+            Rule::NotOfCustomer { id } => write!(f, "{field}: {id} does not belong to this customer"),
             Rule::BeforeDate { date } => write!(f, "{field}: must not be before {date}"),
         }
     }

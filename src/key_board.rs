@@ -34,6 +34,17 @@ pub struct Due {
     pub never: bool,
 }
 
+/// A contact-history entry cited as evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cited {
+    /// The contact.
+    pub id: String,
+    /// When it happened (UTC, RFC 3339).
+    pub happened_at: String,
+    /// Its subject.
+    pub subject: String,
+}
+
 /// One customer's relationship card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Card {
@@ -47,6 +58,8 @@ pub struct Card {
     pub dimensions: Vec<Dimension>,
     /// How much the relationship depends on one person.
     pub dependence: dependence::Dependence,
+    /// The contacts any assessment cites as evidence (live ones only).
+    pub cited: Vec<Cited>,
 }
 
 fn due(last: Option<&str>, today: NaiveDate, s: &Settings) -> Due {
@@ -87,7 +100,27 @@ pub fn card(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Ca
         })
         .collect();
     let last = assessments.last().map(|w| w.assessment.draft.assessed_on.as_str());
+    let ids: std::collections::BTreeSet<&str> = assessments
+        .iter()
+        .flat_map(|w| w.assessment.draft.scores.iter())
+        .flat_map(|s| s.contact_ids.iter().map(String::as_str))
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, happened_at, subject FROM contacts WHERE id = ?1 AND customer_id = ?2 AND deleted_at IS NULL",
+    )?;
+    let mut cited = Vec::new();
+    for id in ids {
+        let mut rows = stmt.query(params![id, customer_id])?;
+        if let Some(r) = rows.next()? {
+            cited.push(Cited {
+                id: r.get(0)?,
+                happened_at: r.get(1)?,
+                subject: r.get(2)?,
+            });
+        }
+    }
     Ok(Card {
+        cited,
         is_key: customer.card.is_key,
         due: due(last, today, &s),
         dimensions: in_use(&s),

@@ -197,6 +197,7 @@ pub fn put(conn: &Connection, a: &Assessment) -> Result<()> {
 /// Records an assessment of a live customer. Call inside a transaction.
 pub fn create(conn: &Connection, customer_id: &str, mut draft: AssessmentDraft) -> Result<Assessment> {
     customers::get(conn, customer_id)?;
+    check_contacts(conn, customer_id, &draft)?;
     draft.assessor = draft.assessor.trim().to_string();
     if draft.assessor.is_empty() {
         draft.assessor = crate::settings::get(conn)?.user_name;
@@ -211,6 +212,22 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: AssessmentDraft) 
     };
     put(conn, &a)?;
     Ok(a)
+}
+
+/// Evidence may only point at this customer's own contact-history entries.
+fn check_contacts(conn: &Connection, customer_id: &str, draft: &AssessmentDraft) -> Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM contacts WHERE id = ?1 AND customer_id = ?2")?;
+    for (i, s) in draft.scores.iter().enumerate() {
+        for (j, id) in s.contact_ids.iter().enumerate() {
+            if !stmt.exists(params![id, customer_id])? {
+                return Err(Error::invalid(
+                    format!("assessment.scores[{i}].contact_ids[{j}]"),
+                    Rule::NotOfCustomer { id: id.clone() },
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A customer's assessments, oldest first (the order of the curve).

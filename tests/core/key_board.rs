@@ -166,3 +166,62 @@ fn a_plan_step_becomes_one_follow_up_and_closing_it_ticks_the_step() {
     let missing = store.write(|tx| relationship::plan_followup(tx, &a.id, Dimension::Events, 9, today()));
     assert!(matches!(missing, Err(Error::Invalid(_))), "{missing:?}");
 }
+
+#[test]
+fn evidence_cites_only_this_customers_contacts_and_the_card_lists_them() {
+    use baton::contacts::{self, ContactDraft};
+    use baton::enums::Channel;
+    let store = Store::open_in_memory().unwrap();
+    let id = key(&store, "华为");
+    let other = key(&store, "中兴");
+    let ours = store
+        .write(|tx| {
+            contacts::create(
+                tx,
+                &id,
+                ContactDraft::new("2026-05-01T02:00:00.000Z", Channel::Visit, "技术交流会"),
+            )
+        })
+        .unwrap();
+    let theirs = store
+        .write(|tx| {
+            contacts::create(
+                tx,
+                &other,
+                ContactDraft::new("2026-05-01T02:00:00.000Z", Channel::Phone, "别家的电话"),
+            )
+        })
+        .unwrap();
+    let draft = |contact: &str| AssessmentDraft {
+        assessed_on: "2026-05-10".into(),
+        assessor: String::new(),
+        layer: None,
+        relationship_type: None,
+        scores: vec![DimensionScore {
+            dimension: Dimension::Events,
+            score: 3,
+            evidence: "来参加了交流会".into(),
+            contact_ids: vec![contact.to_string()],
+            target: None,
+            target_on: None,
+            plan: vec![],
+        }],
+        notes: String::new(),
+    };
+    let refused = store.write(|tx| relationship::create(tx, &id, draft(&theirs.id)));
+    assert!(
+        matches!(refused, Err(Error::Invalid(ref v)) if v.field == "assessment.scores[0].contact_ids[0]"),
+        "{refused:?}"
+    );
+    assert!(store.read(|c| relationship::list_for(c, &id)).unwrap().is_empty());
+
+    store
+        .write(|tx| relationship::create(tx, &id, draft(&ours.id)))
+        .unwrap();
+    let card = store.read(|c| key_board::card(c, &id, today())).unwrap();
+    assert_eq!(card.cited.len(), 1);
+    assert_eq!(
+        (card.cited[0].id.as_str(), card.cited[0].subject.as_str()),
+        (ours.id.as_str(), "技术交流会")
+    );
+}

@@ -20,6 +20,7 @@ function assessment(day: string, scores: Partial<DimensionScore>[]): Assessment 
 
 const card: RelationshipCard = {
   is_key: true,
+  cited: [],
   dimensions: ['acceptance', 'events', 'support'],
   due: { due_on: '2026-08-01', overdue_days: -10, never: false },
   dependence: { score: 50, reasons: [] },

@@ -427,8 +427,15 @@ export interface Dependence {
   reasons: DependenceReason[];
 }
 
+export interface Cited {
+  id: string;
+  happened_at: string;
+  subject: string;
+}
+
 export interface RelationshipCard {
   is_key: boolean;
+  cited: Cited[];
   assessments: Weighed[];
   due: Due;
   dimensions: Dimension[];

@@ -249,7 +249,7 @@ export const en = {
   'objection.send_material': 'Send us material',
   'objection.other': 'Other',
   'hint.send_material': 'Follow up whether the decision maker saw it.',
-  'rule.not_of_customer': 'is not a key person of this customer',
+  'rule.not_of_customer': 'does not belong to this customer',
   'rule.before_date': 'must not be before {date}',
   'value.title': 'Deals and value',
   'value.rfm': 'R-F-M',

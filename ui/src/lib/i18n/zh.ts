@@ -250,7 +250,7 @@ export const zh: Record<MessageKey, string> = {
   'objection.send_material': '发资料来看看',
   'objection.other': '其他',
   'hint.send_material': '之后要跟进：决策者看过资料了吗？',
-  'rule.not_of_customer': '不是该客户的关键人',
+  'rule.not_of_customer': '不属于该客户',
   'rule.before_date': '不能早于 {date}',
   'value.title': '交易与价值',
   'value.rfm': 'R-F-M',
