@@ -314,6 +314,9 @@ def settings_in_english(s):
     s.click("[data-testid=nav-settings]")
     s.type("[data-testid=user-name]", "李娜")
     s.choose("[data-testid=language]", "en")
+    # A small firm scores four of the six dimensions.
+    s.click("[data-testid=use-guidance]")
+    s.click("[data-testid=use-competition]")
     s.click("[data-testid=save-settings]")
     s.wait("[data-testid=nav-customers]", text="Customers")
     shot(s, "05-settings-en")
@@ -337,6 +340,8 @@ def after_restart(s):
     shot(s, "06-after-restart-en")
     s.js("document.querySelector('[data-testid=radar]').scrollIntoView()")
     s.wait("[data-testid=relationship]", text="Relationship curve")
+    s.wait("[data-testid=radar][data-drawn='4']")  # the four dimensions in use
+    s.wait("[data-testid=weight]", text="55")
     shot(s, "18-radar-curve-en")
     s.click("[data-testid=nav-today]")
     s.wait("[data-testid=today-view]", text="Follow-ups")

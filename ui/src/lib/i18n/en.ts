@@ -435,7 +435,7 @@ export const en = {
   'keys.in_days': 'in {days} days',
   'keys.never': 'never assessed',
   'field.settings.dimensions': 'Relationship-card dimensions in use',
-  'hint.dimensions': 'Small firms use three or four. Changing this never deletes past scores. The number beside each is its weight in the card’s total (1–5).',
+  'hint.dimensions': 'Small firms use three or four. Changing this never deletes past scores. The number beside each is its weight in the total (1–5).',
   'field.settings.dimension_weights': 'Weight',
   'field.settings.reassess_days': 'Reassess key customers every (days)',
 } as const;
