@@ -36,8 +36,20 @@ pub enum RecordKind {
 }
 
 /// Tables that hold no records of their own: preferences (`settings`) and
-/// indexes derived from records and rewritten with them (`customer_tags`).
-pub const NON_RECORD_TABLES: &[&str] = &["settings", "customer_tags", "contact_people"];
+/// indexes derived from records and rewritten with them (`customer_tags`,
+/// `contact_people`, and the search index `search_docs` with FTS5's
+/// `search_fts*` tables, all maintained by triggers).
+pub const NON_RECORD_TABLES: &[&str] = &[
+    "settings",
+    "customer_tags",
+    "contact_people",
+    "search_docs",
+    "search_fts",
+    "search_fts_config",
+    "search_fts_data",
+    "search_fts_docsize",
+    "search_fts_idx",
+];
 
 impl RecordKind {
     /// All kinds, parents before children (the order an import must write them).

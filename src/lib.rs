@@ -36,6 +36,7 @@ pub mod paths;
 pub mod people;
 pub mod relationship;
 pub mod satisfaction;
+pub mod search;
 pub mod settings;
 pub mod sort_key;
 pub mod store;

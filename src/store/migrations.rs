@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0007_relationship.sql",
         include_str!("../../migrations/0007_relationship.sql"),
     ),
+    ("0008_search.sql", include_str!("../../migrations/0008_search.sql")),
 ];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ mod key_board;
 mod kinds;
 mod people;
 mod relationship;
+mod search;
 mod store;
 mod trash;
 mod value;

@@ -1,0 +1,324 @@
+use baton::contacts::{self, ContactDraft};
+use baton::customers::{self, CustomerCard};
+use baton::enums::Channel;
+use baton::people::{self, PersonCard};
+use baton::search::{self, Group, HitKind};
+use baton::trash::{self, TrashKind};
+use baton::{Store, demo};
+
+use crate::card;
+
+/// (kind, id) of every hit, sorted.
+fn ids(groups: &[Group]) -> Vec<(HitKind, String)> {
+    let mut all: Vec<(HitKind, String)> = groups
+        .iter()
+        .flat_map(|g| g.hits.iter().map(|h| (h.kind, h.record_id.clone())))
+        .collect();
+    all.sort_by(|a, b| (a.0 as u8, &a.1).cmp(&(b.0 as u8, &b.1)));
+    all
+}
+
+fn find(store: &Store, q: &str) -> Vec<(HitKind, String)> {
+    ids(&store.read(|c| search::search(c, q, usize::MAX)).unwrap())
+}
+
+/// The brute-force answer: every live record whose searchable text contains
+/// the term, by `instr()` over the same text.
+fn oracle(store: &Store, term: &str) -> Vec<(HitKind, String)> {
+    let sql = "SELECT d.kind, d.record_id FROM search_docs d \
+               JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL \
+               LEFT JOIN people p ON p.id = d.record_id LEFT JOIN contacts k ON k.id = d.record_id \
+               WHERE p.deleted_at IS NULL AND k.deleted_at IS NULL \
+               AND (instr(lower(d.title), lower(?1)) > 0 OR instr(lower(d.body), lower(?1)) > 0)";
+    let mut all: Vec<(HitKind, String)> = store
+        .read(|c| {
+            let mut stmt = c.prepare(sql)?;
+            let rows = stmt
+                .query_map([term], |r| {
+                    let kind: String = r.get(0)?;
+                    let kind = match kind.as_str() {
+                        "customer" => HitKind::Customer,
+                        "person" => HitKind::Person,
+                        _ => HitKind::Contact,
+                    };
+                    Ok((kind, r.get::<_, String>(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+        .unwrap();
+    all.sort_by(|a, b| (a.0 as u8, &a.1).cmp(&(b.0 as u8, &b.1)));
+    all
+}
+
+/// SplitMix64, so the random queries are the same on every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn hits_equal_a_brute_force_scan_for_random_chinese_and_latin_queries() {
+    let store = Store::open_in_memory().unwrap();
+    demo::fill(&store, 60, 7).unwrap();
+    // Queries: substrings of the indexed text (so most hit), 1–5 characters,
+    // plus a few that cannot hit.
+    let texts: Vec<Vec<char>> = store
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT title || char(10) || body FROM search_docs ORDER BY doc")?;
+            let rows = stmt
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+        .unwrap()
+        .into_iter()
+        .map(|t| t.chars().collect())
+        .collect();
+    let mut rng = Rng(42);
+    let mut queries: Vec<String> = vec![
+        "华".into(),
+        "华为".into(),
+        "客户关系".into(),
+        "zzq".into(),
+        "不存在的词".into(),
+    ];
+    while queries.len() < 300 {
+        let text = &texts[rng.below(texts.len())];
+        let len = 1 + rng.below(5);
+        if text.len() < len {
+            continue;
+        }
+        let start = rng.below(text.len() - len + 1);
+        let q: String = text[start..start + len].iter().collect();
+        if q.chars().any(char::is_whitespace) {
+            continue;
+        }
+        queries.push(q);
+    }
+    let mut hit = 0;
+    for q in &queries {
+        let expected = oracle(&store, q);
+        hit += usize::from(!expected.is_empty());
+        assert_eq!(find(&store, q), expected, "query {q:?}");
+    }
+    assert!(hit > 250, "the queries should mostly hit ({hit} of {})", queries.len());
+}
+
+#[test]
+fn chinese_substrings_of_any_length_mixed_terms_and_case() {
+    let store = Store::open_in_memory().unwrap();
+    let hw = store
+        .write(|tx| {
+            customers::create(
+                tx,
+                CustomerCard {
+                    name: "深圳华为技术有限公司".into(),
+                    short_name: "华为".into(),
+                    need_stated: "需要 P40 手机 200 台".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let zx = store.write(|tx| customers::create(tx, card("中兴通讯 ZTE"))).unwrap();
+    let zhang = store
+        .write(|tx| {
+            people::create(
+                tx,
+                &hw.id,
+                PersonCard {
+                    name: "张三".into(),
+                    interests: "高尔夫、钓鱼".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let visit = store
+        .write(|tx| {
+            contacts::create(
+                tx,
+                &zx.id,
+                ContactDraft::new("2026-05-01T02:00:00.000Z", Channel::Visit, "讨论客户关系管理方案"),
+            )
+        })
+        .unwrap();
+
+    assert_eq!(find(&store, "华"), vec![(HitKind::Customer, hw.id.clone())]);
+    assert_eq!(find(&store, "华为"), vec![(HitKind::Customer, hw.id.clone())]);
+    assert_eq!(find(&store, "华为技术"), vec![(HitKind::Customer, hw.id.clone())]);
+    assert_eq!(find(&store, "客户关系"), vec![(HitKind::Contact, visit.id.clone())]);
+    assert_eq!(find(&store, "钓鱼"), vec![(HitKind::Person, zhang.id.clone())]);
+    assert_eq!(
+        find(&store, "zte"),
+        vec![(HitKind::Customer, zx.id.clone())],
+        "Latin is case-folded"
+    );
+    assert_eq!(
+        find(&store, "p40 手机"),
+        vec![(HitKind::Customer, hw.id.clone())],
+        "mixed terms all match"
+    );
+    assert_eq!(find(&store, "P40 中兴"), vec![], "every term must match");
+    assert_eq!(find(&store, "200台"), vec![], "a substring, not a bag of words");
+
+    let groups = store.read(|c| search::search(c, "华为", 10)).unwrap();
+    let title: String = groups[0].hits[0]
+        .title
+        .iter()
+        .map(|p| {
+            if p.mark {
+                format!("[{}]", p.text)
+            } else {
+                p.text.clone()
+            }
+        })
+        .collect();
+    assert_eq!(title, "深圳[华为]技术有限公司\n[华为]");
+    let groups = store.read(|c| search::search(c, "p40", 10)).unwrap();
+    let context: String = groups[0].hits[0]
+        .context
+        .iter()
+        .map(|p| {
+            if p.mark {
+                format!("[{}]", p.text)
+            } else {
+                p.text.clone()
+            }
+        })
+        .collect();
+    assert_eq!(context, "需要 [P40] 手机 200 台");
+}
+
+#[test]
+fn hostile_queries_never_error() {
+    let store = Store::open_in_memory().unwrap();
+    demo::fill(&store, 20, 3).unwrap();
+    let long = "客".repeat(10_240);
+    let queries = [
+        "\"",
+        "\"\"\"",
+        "*",
+        "华*",
+        "NEAR(a b)",
+        "a OR b",
+        "(((",
+        ")",
+        "title:华为",
+        "'; DROP TABLE customers; --",
+        "^abc",
+        "a AND NOT b",
+        "😀",
+        "😀客户",
+        "\u{0}",
+        "  ",
+        "",
+        long.as_str(),
+    ];
+    for q in queries {
+        let result = store.read(|c| search::search(c, q, 20));
+        assert!(result.is_ok(), "{q:.40?}: {result:?}");
+    }
+    assert!(store.read(|c| search::search(c, &long, 20)).unwrap().is_empty());
+    let count: i64 = store
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(count, 20);
+}
+
+#[test]
+fn the_index_follows_edits_deletes_restores_and_hard_deletes() {
+    let store = Store::open_in_memory().unwrap();
+    let c = store.write(|tx| customers::create(tx, card("甲乙丙贸易"))).unwrap();
+    let p = store
+        .write(|tx| {
+            people::create(
+                tx,
+                &c.id,
+                PersonCard {
+                    name: "王五".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let k = store
+        .write(|tx| {
+            contacts::create(
+                tx,
+                &c.id,
+                ContactDraft::new("2026-05-01T02:00:00.000Z", Channel::Phone, "报价跟进"),
+            )
+        })
+        .unwrap();
+    assert_eq!(find(&store, "甲乙丙").len(), 1);
+
+    // Edit: the old text is gone, the new one is found.
+    let mut edited = c.card.clone();
+    edited.name = "丁戊己贸易".into();
+    store.write(|tx| customers::update(tx, &c.id, edited)).unwrap();
+    assert!(find(&store, "甲乙丙").is_empty());
+    assert_eq!(find(&store, "丁戊己"), vec![(HitKind::Customer, c.id.clone())]);
+    store
+        .write(|tx| {
+            people::update(
+                tx,
+                &p.id,
+                PersonCard {
+                    name: "赵六".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    assert!(find(&store, "王五").is_empty());
+    assert_eq!(find(&store, "赵六"), vec![(HitKind::Person, p.id.clone())]);
+
+    // Soft delete hides, restore brings back (the person and the contact
+    // too, since they hang on the customer).
+    store.write(|tx| people::delete(tx, &p.id)).unwrap();
+    assert!(find(&store, "赵六").is_empty());
+    store.write(|tx| trash::restore(tx, TrashKind::Person, &p.id)).unwrap();
+    assert_eq!(find(&store, "赵六").len(), 1);
+    store.write(|tx| customers::delete(tx, &c.id)).unwrap();
+    assert!(find(&store, "丁戊己").is_empty());
+    assert!(
+        find(&store, "报价跟进").is_empty(),
+        "a trashed customer's history is hidden"
+    );
+    store
+        .write(|tx| trash::restore(tx, TrashKind::Customer, &c.id))
+        .unwrap();
+    assert_eq!(find(&store, "报价跟进"), vec![(HitKind::Contact, k.id.clone())]);
+
+    // Emptying the trash removes the rows from the index itself.
+    store.write(|tx| customers::delete(tx, &c.id)).unwrap();
+    store.write(|tx| trash::empty(tx)).unwrap();
+    let rows: i64 = store
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM search_docs", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(rows, 0);
+    let fts: i64 = store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"贸易\"'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(fts, 0, "the trigram index forgot them too");
+    store
+        .write(|c| Ok(c.execute_batch("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")?))
+        .unwrap_or_else(|e| panic!("FTS integrity: {e}"));
+}
