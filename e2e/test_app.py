@@ -284,6 +284,38 @@ def relationship_card(s):
     s.wait("[data-testid=weight]", text="55")
 
 
+CTRL = "\ue009"
+ENTER = "\ue007"
+ESCAPE = "\ue00c"
+
+
+def global_search(s):
+    print("- Ctrl+K searches from anywhere: a two-character Chinese name, pinyin initials")
+    s.click("[data-testid=nav-today]")
+    s.keys((CTRL, "k"))
+    s.wait("[data-testid=search-palette]")
+    s.type("[data-testid=search-input]", "李四")
+    hit = s.wait("[data-testid=search-group-person] [data-testid=search-hit]", text="李四")
+    marked = s.js("return [...arguments[0].querySelectorAll('mark')].map(m => m.textContent)", hit)
+    assert marked == ["李四"], marked
+    assert "深圳华为技术有限公司" in s.text(hit), "a person hit names its customer"
+    shot(s, "19-search-zh")
+    s.type("[data-testid=search-input]", "hw")
+    s.wait("[data-testid=search-group-customer] [data-testid=search-hit]", text="深圳华为技术有限公司")
+    s.type("[data-testid=search-input]", '"NEAR( *')
+    s.wait("[data-testid=search-none]")
+    s.type("[data-testid=search-input]", "李四")
+    s.wait("[data-testid=search-results][data-shown-for='李四'] [data-testid=search-hit]", text="李四")
+    s.keys((ENTER,))
+    s.wait_gone("[data-testid=search-palette]")
+    s.wait("[data-testid=customer-name]", text="深圳华为技术有限公司")
+    s.wait("[data-testid=person]", text="李四")
+    s.click("[data-testid=open-search]")
+    s.wait("[data-testid=search-input]")
+    s.keys((ESCAPE,))
+    s.wait_gone("[data-testid=search-palette]")
+
+
 def markup_is_text(s):
     print("- a name made of markup shows as those characters")
     evil = "<img src=x onerror=alert(1)>"
@@ -431,6 +463,7 @@ def main():
             contact_and_followup(s)
             order_changes_value(s)
             relationship_card(s)
+            global_search(s)
             evil = markup_is_text(s)
             trash_round_trip(s, evil)
             settings_in_english(s)

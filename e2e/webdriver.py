@@ -108,6 +108,17 @@ class Session:
             value,
         )
 
+    def keys(self, *chords):
+        """Presses key chords through the driver's input actions, e.g.
+        keys(("\ue009", "k")) for Ctrl+K: each chord's keys go down in order
+        and come up in reverse, as a person's fingers do."""
+        actions = []
+        for chord in chords:
+            actions += [{"type": "keyDown", "value": k} for k in chord]
+            actions += [{"type": "keyUp", "value": k} for k in reversed(chord)]
+        self.cmd("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
+        self.cmd("DELETE", "/actions")
+
     def js(self, script, *args):
         return self.cmd("POST", "/execute/sync", {"script": script, "args": list(args)})
 

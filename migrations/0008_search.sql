@@ -8,16 +8,21 @@
 -- INTEGER PRIMARY KEY is the FTS rowid: unlike the implicit rowid of our
 -- TEXT-keyed tables it survives VACUUM. search_fts is a trigram index over it
 -- (substring search in any script; queries under three characters fall back to
--- a scan of search_docs, see src/search.rs).
+-- a scan of search_docs, see src/search.rs). `initials` holds the pinyin
+-- initials of a customer's or person's names (华为 → hw), computed by the
+-- baton_initials() function every Baton connection registers.
 CREATE TABLE search_docs (
     doc         INTEGER PRIMARY KEY,
     record_id   TEXT NOT NULL UNIQUE,
     kind        TEXT NOT NULL CHECK (kind IN ('customer', 'person', 'contact')),
     customer_id TEXT NOT NULL,
     title       TEXT NOT NULL,
-    body        TEXT NOT NULL
+    body        TEXT NOT NULL,
+    initials    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX search_docs_customer ON search_docs (customer_id);
+-- Initials queries scan this (covering) index for one kind, not the table.
+CREATE INDEX search_docs_initials ON search_docs (kind, initials, doc);
 
 CREATE VIRTUAL TABLE search_fts USING fts5 (
     title, body, content = 'search_docs', content_rowid = 'doc', tokenize = 'trigram'
@@ -36,8 +41,9 @@ END;
 
 -- Customers. Competitors are a JSON array: index their names and notes, not the JSON keys.
 CREATE TRIGGER search_customers_ai AFTER INSERT ON customers BEGIN
-    INSERT INTO search_docs (record_id, kind, customer_id, title, body) VALUES (
+    INSERT INTO search_docs (record_id, kind, customer_id, initials, title, body) VALUES (
         new.id, 'customer', new.id,
+        concat_ws(' ', baton_initials(new.name), nullif(baton_initials(new.short_name), '')),
         concat_ws(char(10), new.name, nullif(new.short_name, '')),
         concat_ws(char(10), nullif(new.notes, ''), nullif(new.need_stated, ''), nullif(new.need_real, ''),
                   nullif(new.need_unstated, ''), nullif(new.need_delight, ''), nullif(new.need_secret, ''),
@@ -47,6 +53,7 @@ END;
 CREATE TRIGGER search_customers_au AFTER UPDATE OF name, short_name, notes, need_stated, need_real,
     need_unstated, need_delight, need_secret, competitors ON customers BEGIN
     UPDATE search_docs SET
+        initials = concat_ws(' ', baton_initials(new.name), nullif(baton_initials(new.short_name), '')),
         title = concat_ws(char(10), new.name, nullif(new.short_name, '')),
         body = concat_ws(char(10), nullif(new.notes, ''), nullif(new.need_stated, ''), nullif(new.need_real, ''),
                   nullif(new.need_unstated, ''), nullif(new.need_delight, ''), nullif(new.need_secret, ''),
@@ -60,12 +67,12 @@ END;
 
 -- Key people.
 CREATE TRIGGER search_people_ai AFTER INSERT ON people BEGIN
-    INSERT INTO search_docs (record_id, kind, customer_id, title, body) VALUES (
-        new.id, 'person', new.customer_id, new.name,
+    INSERT INTO search_docs (record_id, kind, customer_id, initials, title, body) VALUES (
+        new.id, 'person', new.customer_id, baton_initials(new.name), new.name,
         concat_ws(char(10), nullif(new.title, ''), nullif(new.interests, ''), nullif(new.notes, '')));
 END;
 CREATE TRIGGER search_people_au AFTER UPDATE OF name, title, interests, notes, customer_id ON people BEGIN
-    UPDATE search_docs SET customer_id = new.customer_id, title = new.name,
+    UPDATE search_docs SET customer_id = new.customer_id, initials = baton_initials(new.name), title = new.name,
         body = concat_ws(char(10), nullif(new.title, ''), nullif(new.interests, ''), nullif(new.notes, ''))
     WHERE record_id = new.id;
 END;
@@ -89,16 +96,17 @@ CREATE TRIGGER search_contacts_ad AFTER DELETE ON contacts BEGIN
 END;
 
 -- Books written before version 8 get their existing records indexed.
-INSERT INTO search_docs (record_id, kind, customer_id, title, body)
+INSERT INTO search_docs (record_id, kind, customer_id, initials, title, body)
 SELECT id, 'customer', id,
+       concat_ws(' ', baton_initials(name), nullif(baton_initials(short_name), '')),
        concat_ws(char(10), name, nullif(short_name, '')),
        concat_ws(char(10), nullif(notes, ''), nullif(need_stated, ''), nullif(need_real, ''),
                  nullif(need_unstated, ''), nullif(need_delight, ''), nullif(need_secret, ''),
                  (SELECT group_concat(concat_ws(' ', value ->> 'name', nullif(value ->> 'notes', '')), char(10))
                   FROM json_each(competitors)))
 FROM customers;
-INSERT INTO search_docs (record_id, kind, customer_id, title, body)
-SELECT id, 'person', customer_id, name,
+INSERT INTO search_docs (record_id, kind, customer_id, initials, title, body)
+SELECT id, 'person', customer_id, baton_initials(name), name,
        concat_ws(char(10), nullif(title, ''), nullif(interests, ''), nullif(notes, ''))
 FROM people;
 INSERT INTO search_docs (record_id, kind, customer_id, title, body)

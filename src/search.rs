@@ -13,9 +13,11 @@
 //! Results come grouped by kind, each hit with its text cut around the match
 //! and the matching parts marked, as data: the UI renders it as text.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, params_from_iter, types::Value};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::enums::{Status, Tier};
 use crate::error::Result;
 
 /// Queries longer than this (in characters) cannot match anything useful;
@@ -115,16 +117,134 @@ pub fn terms(query: &str) -> Option<Vec<String>> {
     (!terms.is_empty()).then_some(terms)
 }
 
-/// Searches the live book; up to `limit` hits per kind, best first.
-pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<Group>> {
-    let Some(terms) = terms(query) else {
+/// The term to look up as pinyin initials (`hw` → 华为), if the query is
+/// one: a single term of 2–10 ASCII letters. Longer or mixed queries are
+/// text, not initials.
+pub fn initials_term(terms: &[String]) -> Option<&str> {
+    match terms {
+        [t] if (2..=10).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_lowercase()) => Some(t),
+        _ => None,
+    }
+}
+
+/// What to look for: the text, and filters on the customer each hit belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SearchQuery {
+    /// The words typed.
+    pub text: String,
+    /// Only customers of this tier.
+    pub tier: Option<Tier>,
+    /// Only customers in this status.
+    pub status: Option<Status>,
+    /// Only key customers.
+    pub key_only: bool,
+    /// Only customers owned by this salesperson.
+    pub owner: Option<String>,
+    /// Only customers with this tag.
+    pub tag: Option<String>,
+    /// Only dormant customers (no order or contact within the dormancy threshold).
+    pub dormant: bool,
+    /// Hits per kind (default 20, at most 10,000).
+    pub limit: Option<usize>,
+}
+
+/// The customer filters as SQL on `c`, with their arguments appended to `args`.
+fn customer_filter(conn: &Connection, q: &SearchQuery, today: NaiveDate, args: &mut Vec<Value>) -> Result<String> {
+    let mut sql = String::new();
+    let arg = |args: &mut Vec<Value>, v: String| {
+        args.push(Value::Text(v));
+        args.len()
+    };
+    if let Some(tier) = q.tier {
+        sql.push_str(&format!(" AND c.tier = ?{}", arg(args, tier.as_str().into())));
+    }
+    if let Some(status) = q.status {
+        sql.push_str(&format!(" AND c.status = ?{}", arg(args, status.as_str().into())));
+    }
+    if q.key_only {
+        sql.push_str(" AND c.is_key = 1");
+    }
+    if let Some(owner) = q.owner.as_ref().filter(|o| !o.trim().is_empty()) {
+        sql.push_str(&format!(" AND c.owner = ?{}", arg(args, owner.trim().into())));
+    }
+    if let Some(tag) = q.tag.as_ref().filter(|t| !t.trim().is_empty()) {
+        let n = arg(args, tag.trim().into());
+        sql.push_str(&format!(
+            " AND c.id IN (SELECT customer_id FROM customer_tags WHERE tag = ?{n})"
+        ));
+    }
+    if q.dormant {
+        let days = crate::settings::get(conn)?.dormant_days;
+        let n = arg(args, (today - chrono::Duration::days(days)).to_string());
+        sql.push_str(&format!(
+            " AND c.status <> 'lost' \
+             AND NOT EXISTS (SELECT 1 FROM deals dd WHERE dd.customer_id = c.id AND dd.kind = 'order' \
+                             AND dd.deleted_at IS NULL AND dd.occurred_on >= ?{n}) \
+             AND NOT EXISTS (SELECT 1 FROM contacts dc WHERE dc.customer_id = c.id AND dc.deleted_at IS NULL \
+                             AND dc.happened_at >= ?{n})"
+        ));
+    }
+    Ok(sql)
+}
+
+fn hit_from_row(r: &rusqlite::Row<'_>, kind: HitKind, terms: &[String]) -> rusqlite::Result<Hit> {
+    let title: String = r.get(3)?;
+    let body: String = r.get(4)?;
+    Ok(Hit {
+        kind,
+        record_id: r.get(0)?,
+        customer_id: r.get(1)?,
+        customer_name: r.get(2)?,
+        context: context(&body, terms),
+        title: mark(&title, terms),
+    })
+}
+
+fn run(conn: &Connection, sql: &str, args: &[Value], kind: HitKind, terms: &[String]) -> Result<Vec<Hit>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params_from_iter(args.iter()), |r| hit_from_row(r, kind, terms))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Searches the live book as of `today` (for the dormant filter); up to the
+/// limit of hits per kind, best first. A query that looks like pinyin
+/// initials also finds names by their initials, listed before text matches.
+pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Vec<Group>> {
+    let Some(terms) = terms(&q.text) else {
         return Ok(Vec::new());
     };
+    let limit = q.limit.unwrap_or(20).clamp(1, 10_000);
+    let fetch = limit + 1;
+    let initials = initials_term(&terms);
     let (long, short): (Vec<&String>, Vec<&String>) = terms.iter().partition(|t| t.chars().count() >= 3);
     let mut groups = Vec::new();
     for kind in HitKind::ALL {
+        let join = kind.live_join();
         let mut args: Vec<Value> = vec![Value::Text(kind.as_str().into())];
-        let mut filter = String::new();
+        let customers = customer_filter(conn, q, today, &mut args)?;
+        let shared = args.clone();
+        let mut hits = match (initials, kind) {
+            (Some(term), HitKind::Customer | HitKind::Person) => {
+                let mut a = shared.clone();
+                a.push(Value::Text(term.into()));
+                let n = a.len();
+                run(
+                    conn,
+                    &format!(
+                        "SELECT d.record_id, d.customer_id, c.name, d.title, d.body \
+                         FROM search_docs d INDEXED BY search_docs_initials {join} \
+                         WHERE d.kind = ?1 AND instr(d.initials, ?{n}) > 0{customers} \
+                         ORDER BY instr(d.initials, ?{n}) <> 1, length(d.initials), d.doc LIMIT {fetch}"
+                    ),
+                    &a,
+                    kind,
+                    &terms,
+                )?
+            }
+            _ => Vec::new(),
+        };
+        let mut filter = customers.clone();
         for t in &short {
             args.push(Value::Text((*t).clone()));
             let n = args.len();
@@ -132,17 +252,15 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<Group>
                 " AND (instr(lower(d.title), ?{n}) > 0 OR instr(lower(d.body), ?{n}) > 0)"
             ));
         }
-        let join = kind.live_join();
         let sql = if long.is_empty() {
             // Names that start with the query first, then names containing
             // it, then the rest (a match in notes or history text).
-            let first = 2;
+            let first = shared.len() + 1;
             format!(
                 "SELECT d.record_id, d.customer_id, c.name, d.title, d.body FROM search_docs d {join} \
                  WHERE d.kind = ?1{filter} \
-                 ORDER BY instr(lower(d.title), ?{first}) = 0, instr(lower(d.title), ?{first}) <> 1, length(d.title), d.doc \
-                 LIMIT {}",
-                limit.saturating_add(1).min(i64::MAX as usize)
+                 ORDER BY instr(lower(d.title), ?{first}) = 0, instr(lower(d.title), ?{first}) <> 1, \
+                 length(d.title), d.doc LIMIT {fetch}"
             )
         } else {
             let phrase = long
@@ -156,24 +274,16 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<Group>
                 "SELECT d.record_id, d.customer_id, c.name, d.title, d.body FROM search_fts f \
                  JOIN search_docs d ON d.doc = f.rowid {join} \
                  WHERE search_fts MATCH ?{m} AND d.kind = ?1{filter} \
-                 ORDER BY f.rank LIMIT {}",
-                limit.saturating_add(1).min(i64::MAX as usize)
+                 ORDER BY f.rank LIMIT {fetch}"
             )
         };
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let mut rows = stmt.query(params_from_iter(args.iter()))?;
-        let mut hits = Vec::new();
-        while let Some(r) = rows.next()? {
-            let title: String = r.get(3)?;
-            let body: String = r.get(4)?;
-            hits.push(Hit {
-                kind,
-                record_id: r.get(0)?,
-                customer_id: r.get(1)?,
-                customer_name: r.get(2)?,
-                context: context(&title, &body, &terms),
-                title: mark(&title, &terms),
-            });
+        for hit in run(conn, &sql, &args, kind, &terms)? {
+            if hits.len() > limit {
+                break;
+            }
+            if !hits.iter().any(|h| h.record_id == hit.record_id) {
+                hits.push(hit);
+            }
         }
         let more = hits.len() > limit;
         hits.truncate(limit);
@@ -237,7 +347,7 @@ pub fn mark(text: &str, terms: &[String]) -> Vec<Piece> {
 const CONTEXT_CHARS: usize = 30;
 
 /// The body's line around its first match, if the body matches at all.
-fn context(_title: &str, body: &str, terms: &[String]) -> Vec<Piece> {
+fn context(body: &str, terms: &[String]) -> Vec<Piece> {
     let Some(&(s, _)) = ranges(body, terms).first() else {
         return Vec::new();
     };

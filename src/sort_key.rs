@@ -23,9 +23,31 @@ pub fn sort_key(name: &str) -> String {
     key
 }
 
+/// Pinyin initials of a name, for searching it the way Chinese users type
+/// (`hw` finds 华为): the first letter of each Han character's reading,
+/// Latin letters and digits lowercased, everything else dropped. Characters
+/// with several readings use the most common one.
+pub fn initials(name: &str) -> String {
+    name.chars()
+        .zip(name.to_pinyin())
+        .filter_map(|(ch, py)| match py {
+            Some(py) => py.first_letter().chars().next(),
+            None if ch.is_ascii_alphanumeric() => Some(ch.to_ascii_lowercase()),
+            None => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sort_key;
+    use super::{initials, sort_key};
+
+    #[test]
+    fn initials_follow_pinyin_and_keep_latin() {
+        assert_eq!(initials("深圳华为技术有限公司"), "szhwjsyxgs");
+        assert_eq!(initials("中兴 ZTE-5G"), "zxzte5g");
+        assert_eq!(initials("😀"), "");
+    }
 
     #[test]
     fn chinese_sorts_by_pinyin_among_latin_names() {

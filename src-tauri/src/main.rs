@@ -51,6 +51,7 @@ fn main() {
             commands::relationship::assessments_plan_followup,
             commands::relationship::customers_set_key,
             commands::relationship::key_board,
+            commands::search::search,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -20,6 +20,24 @@ pub use lock::BookLock;
 /// How long a write waits for another connection (the CLI, a backup) before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// SQL functions the schema's triggers call (migration 8: the search index
+/// stores pinyin initials of names). Registered on every connection before
+/// migrations run; a tool without them (the sqlite3 shell) cannot write to
+/// customers or people, which keeps it from leaving the index stale.
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "baton_initials",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text.map(|t| crate::sort_key::initials(&t)).unwrap_or_default())
+        },
+    )?;
+    Ok(())
+}
+
 /// An open customer book.
 pub struct Store {
     conn: Mutex<Connection>,
@@ -66,6 +84,7 @@ impl Store {
             }
             conn.pragma_update(None, "synchronous", "normal")?;
         }
+        register_functions(&conn)?;
         migrations::migrate(&mut conn)?;
         // Refreshes the planner's statistics when they are missing or stale
         // (cheap; SQLite's recommendation for long-lived connections), so

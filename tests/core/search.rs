@@ -2,7 +2,7 @@ use baton::contacts::{self, ContactDraft};
 use baton::customers::{self, CustomerCard};
 use baton::enums::Channel;
 use baton::people::{self, PersonCard};
-use baton::search::{self, Group, HitKind};
+use baton::search::{self, Group, HitKind, SearchQuery};
 use baton::trash::{self, TrashKind};
 use baton::{Store, demo};
 
@@ -18,18 +18,40 @@ fn ids(groups: &[Group]) -> Vec<(HitKind, String)> {
     all
 }
 
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+}
+
+fn query(text: &str, limit: usize) -> SearchQuery {
+    SearchQuery {
+        text: text.into(),
+        limit: Some(limit),
+        ..Default::default()
+    }
+}
+
 fn find(store: &Store, q: &str) -> Vec<(HitKind, String)> {
-    ids(&store.read(|c| search::search(c, q, usize::MAX)).unwrap())
+    ids(&store.read(|c| search::search(c, &query(q, 10_000), today())).unwrap())
 }
 
 /// The brute-force answer: every live record whose searchable text contains
 /// the term, by `instr()` over the same text.
+/// Names also match by pinyin initials when the query looks like initials.
 fn oracle(store: &Store, term: &str) -> Vec<(HitKind, String)> {
-    let sql = "SELECT d.kind, d.record_id FROM search_docs d \
-               JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL \
-               LEFT JOIN people p ON p.id = d.record_id LEFT JOIN contacts k ON k.id = d.record_id \
-               WHERE p.deleted_at IS NULL AND k.deleted_at IS NULL \
-               AND (instr(lower(d.title), lower(?1)) > 0 OR instr(lower(d.body), lower(?1)) > 0)";
+    let initials = search::initials_term(&[term.to_ascii_lowercase()]).is_some();
+    let sql = format!(
+        "SELECT d.kind, d.record_id FROM search_docs d \
+         JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL \
+         LEFT JOIN people p ON p.id = d.record_id LEFT JOIN contacts k ON k.id = d.record_id \
+         WHERE p.deleted_at IS NULL AND k.deleted_at IS NULL \
+         AND (instr(lower(d.title), lower(?1)) > 0 OR instr(lower(d.body), lower(?1)) > 0 {})",
+        if initials {
+            "OR (d.kind <> 'contact' AND instr(d.initials, lower(?1)) > 0)"
+        } else {
+            ""
+        }
+    );
+    let sql = sql.as_str();
     let mut all: Vec<(HitKind, String)> = store
         .read(|c| {
             let mut stmt = c.prepare(sql)?;
@@ -171,8 +193,19 @@ fn chinese_substrings_of_any_length_mixed_terms_and_case() {
     );
     assert_eq!(find(&store, "P40 中兴"), vec![], "every term must match");
     assert_eq!(find(&store, "200台"), vec![], "a substring, not a bag of words");
+    assert_eq!(
+        find(&store, "hw"),
+        vec![(HitKind::Customer, hw.id.clone())],
+        "pinyin initials of 华为"
+    );
+    assert_eq!(
+        find(&store, "ZS"),
+        vec![(HitKind::Person, zhang.id.clone())],
+        "张三, typed in capitals"
+    );
+    assert_eq!(find(&store, "zxtx"), vec![(HitKind::Customer, zx.id.clone())]);
 
-    let groups = store.read(|c| search::search(c, "华为", 10)).unwrap();
+    let groups = store.read(|c| search::search(c, &query("华为", 10), today())).unwrap();
     let title: String = groups[0].hits[0]
         .title
         .iter()
@@ -185,7 +218,7 @@ fn chinese_substrings_of_any_length_mixed_terms_and_case() {
         })
         .collect();
     assert_eq!(title, "深圳[华为]技术有限公司\n[华为]");
-    let groups = store.read(|c| search::search(c, "p40", 10)).unwrap();
+    let groups = store.read(|c| search::search(c, &query("p40", 10), today())).unwrap();
     let context: String = groups[0].hits[0]
         .context
         .iter()
@@ -226,10 +259,15 @@ fn hostile_queries_never_error() {
         long.as_str(),
     ];
     for q in queries {
-        let result = store.read(|c| search::search(c, q, 20));
+        let result = store.read(|c| search::search(c, &query(q, 20), today()));
         assert!(result.is_ok(), "{q:.40?}: {result:?}");
     }
-    assert!(store.read(|c| search::search(c, &long, 20)).unwrap().is_empty());
+    assert!(
+        store
+            .read(|c| search::search(c, &query(&long, 20), today()))
+            .unwrap()
+            .is_empty()
+    );
     let count: i64 = store
         .read(|c| Ok(c.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?))
         .unwrap();
@@ -321,4 +359,82 @@ fn the_index_follows_edits_deletes_restores_and_hard_deletes() {
     store
         .write(|c| Ok(c.execute_batch("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")?))
         .unwrap_or_else(|e| panic!("FTS integrity: {e}"));
+}
+
+#[test]
+fn filters_combine_with_the_text_and_the_limit_says_there_is_more() {
+    use baton::enums::{Status, Tier};
+    let store = Store::open_in_memory().unwrap();
+    let make = |name: &str, tier: Option<Tier>, status: Status, key: bool, owner: &str, tag: &str| {
+        store
+            .write(|tx| {
+                customers::create(
+                    tx,
+                    CustomerCard {
+                        name: name.into(),
+                        tier,
+                        status,
+                        is_key: key,
+                        owner: owner.into(),
+                        tags: vec![tag.into()],
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap()
+            .id
+    };
+    let a = make("东方贸易", Some(Tier::S), Status::Active, true, "李娜", "华南");
+    let b = make("西方贸易", Some(Tier::B), Status::Active, false, "王强", "华北");
+    let c = make("南方贸易", Some(Tier::S), Status::Prospect, false, "李娜", "华南");
+    store
+        .write(|tx| contacts::create(tx, &b, ContactDraft::new(baton::clock::now(), Channel::Visit, "拜访")))
+        .unwrap();
+    let with = |f: &dyn Fn(&mut SearchQuery)| {
+        let mut q = query("贸易", 50);
+        f(&mut q);
+        let mut got: Vec<String> = ids(&store
+            .read(|conn| search::search(conn, &q, baton::clock::local_today()))
+            .unwrap())
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+        got.sort();
+        got
+    };
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    assert_eq!(with(&|q| q.tier = Some(Tier::S)), sorted(vec![a.clone(), c.clone()]));
+    assert_eq!(with(&|q| q.status = Some(Status::Prospect)), vec![c.clone()]);
+    assert_eq!(with(&|q| q.key_only = true), vec![a.clone()]);
+    assert_eq!(with(&|q| q.owner = Some("王强".into())), vec![b.clone()]);
+    assert_eq!(
+        with(&|q| q.tag = Some("华南".into())),
+        sorted(vec![a.clone(), c.clone()])
+    );
+    assert_eq!(
+        with(&|q| q.dormant = true),
+        sorted(vec![a.clone(), c.clone()]),
+        "b was visited today"
+    );
+    assert_eq!(
+        with(&|q| {
+            q.tier = Some(Tier::S);
+            q.owner = Some("李娜".into());
+            q.key_only = true;
+        }),
+        vec![a.clone()]
+    );
+
+    let two = store
+        .read(|conn| search::search(conn, &query("贸易", 2), today()))
+        .unwrap();
+    assert_eq!(two[0].hits.len(), 2);
+    assert!(two[0].more);
+    let all = store
+        .read(|conn| search::search(conn, &query("贸易", 3), today()))
+        .unwrap();
+    assert!(!all[0].more);
 }

@@ -6,6 +6,7 @@ pub mod customers;
 pub mod history;
 pub mod people;
 pub mod relationship;
+pub mod search;
 pub mod settings;
 pub mod trash;
 pub mod value;

@@ -473,3 +473,37 @@ export interface KeyBoard {
   due_now: number;
   rows: KeyBoardRow[];
 }
+
+// Global search (src/search.rs).
+export type HitKind = 'customer' | 'person' | 'contact';
+
+export interface Piece {
+  text: string;
+  mark: boolean;
+}
+
+export interface Hit {
+  kind: HitKind;
+  record_id: string;
+  customer_id: string;
+  customer_name: string;
+  title: Piece[];
+  context: Piece[];
+}
+
+export interface SearchGroup {
+  kind: HitKind;
+  hits: Hit[];
+  more: boolean;
+}
+
+export interface SearchQuery {
+  text: string;
+  tier: Tier | null;
+  status: Status | null;
+  key_only: boolean;
+  owner: string | null;
+  tag: string | null;
+  dormant: boolean;
+  limit: number;
+}

@@ -438,6 +438,17 @@ export const en = {
   'hint.dimensions': 'Small firms use three or four. Changing this never deletes past scores. The number beside each is its weight in the total (1–5).',
   'field.settings.dimension_weights': 'Weight',
   'field.settings.reassess_days': 'Reassess key customers every (days)',
+  'nav.search': 'Search',
+  'search.title': 'Search',
+  'search.placeholder': 'Customers, key people, contact history…  (Ctrl+K)',
+  'search.hint': 'Type a name, pinyin initials (hw finds 华为), a key person, or words from the contact history.',
+  'search.none': 'Nothing matches “{q}”.',
+  'search.more': 'More matches: type more to narrow down.',
+  'search.kind.customer': 'Customers',
+  'search.kind.person': 'Key people',
+  'search.kind.contact': 'Contact history',
+  'search.owner': 'Owner',
+  'search.dormant': 'Dormant only',
 } as const;
 
 export type MessageKey = keyof typeof en;
