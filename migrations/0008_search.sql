@@ -7,8 +7,8 @@
 -- restore, import), so the index can never lag behind the records. Its
 -- INTEGER PRIMARY KEY is the FTS rowid: unlike the implicit rowid of our
 -- TEXT-keyed tables it survives VACUUM. search_fts is a trigram index over it
--- (substring search in any script; queries under three characters fall back to
--- a scan of search_docs, see src/search.rs). `initials` holds the pinyin
+-- (substring search in any script); search_grams answers queries under three
+-- characters (see src/search/). `initials` holds the pinyin
 -- initials of a customer's or person's names (华为 → hw), computed by the
 -- baton_initials() function every Baton connection registers.
 CREATE TABLE search_docs (
@@ -28,15 +28,44 @@ CREATE VIRTUAL TABLE search_fts USING fts5 (
     title, body, content = 'search_docs', content_rowid = 'doc', tokenize = 'trigram'
 );
 
+-- One- and two-character queries: every character pair as an ASCII token
+-- (baton_grams(), src/search/grams.rs), document ids only, with a prefix
+-- index of one encoded character (tag + 4 digits). Contentless: a row is
+-- removed by replaying its tokens, which baton_grams() recomputes exactly.
+CREATE VIRTUAL TABLE search_grams USING fts5 (
+    grams, content = '', detail = 'none', prefix = '5', tokenize = 'ascii'
+);
+
+-- A bigger in-memory buffer (default 1 MiB) before FTS5 writes a segment:
+-- fewer, larger segments to merge when a big import or the demo writes
+-- millions of rows in one transaction.
+INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 33554432);
+INSERT INTO search_grams (search_grams, rank) VALUES ('hashsize', 33554432);
+
+-- The FTS indexes are not written by per-row triggers: FTS5 flushes its
+-- in-memory buffer to a new segment at every statement savepoint, so a
+-- trigger per row would turn a big import into endless segment merging.
+-- Instead changed documents are queued (with the text the indexes hold for
+-- them, which a contentless 'delete' must replay) and search::sync() applies
+-- the queue in four statements at the end of every write transaction
+-- (Store::write), before it commits.
+CREATE TABLE search_queue (
+    doc       INTEGER PRIMARY KEY,
+    indexed   INTEGER NOT NULL,  -- 1: the indexes hold old_title/old_body for doc
+    old_title TEXT,
+    old_body  TEXT
+);
+
 CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
-    INSERT INTO search_fts (rowid, title, body) VALUES (new.doc, new.title, new.body);
+    INSERT INTO search_queue (doc, indexed) VALUES (new.doc, 0) ON CONFLICT (doc) DO NOTHING;
+END;
+CREATE TRIGGER search_docs_au AFTER UPDATE OF title, body ON search_docs BEGIN
+    INSERT INTO search_queue (doc, indexed, old_title, old_body) VALUES (old.doc, 1, old.title, old.body)
+        ON CONFLICT (doc) DO NOTHING;
 END;
 CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
-    INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', old.doc, old.title, old.body);
-END;
-CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
-    INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', old.doc, old.title, old.body);
-    INSERT INTO search_fts (rowid, title, body) VALUES (new.doc, new.title, new.body);
+    INSERT INTO search_queue (doc, indexed, old_title, old_body) VALUES (old.doc, 1, old.title, old.body)
+        ON CONFLICT (doc) DO NOTHING;
 END;
 
 -- Customers. Competitors are a JSON array: index their names and notes, not the JSON keys.
@@ -112,3 +141,10 @@ FROM people;
 INSERT INTO search_docs (record_id, kind, customer_id, title, body)
 SELECT id, 'contact', customer_id, subject, concat_ws(char(10), nullif(summary, ''), nullif(outcome, ''))
 FROM contacts;
+
+-- Index the backfilled documents (what search::sync() does after each write).
+INSERT INTO search_fts (rowid, title, body)
+SELECT d.doc, d.title, d.body FROM search_queue q JOIN search_docs d ON d.doc = q.doc;
+INSERT INTO search_grams (rowid, grams)
+SELECT d.doc, baton_grams(d.title, d.body) FROM search_queue q JOIN search_docs d ON d.doc = q.doc;
+DELETE FROM search_queue;

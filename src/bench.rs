@@ -41,7 +41,23 @@ pub struct BenchOptions {
     pub path: PathBuf,
     /// Keep the book file after the run.
     pub keep: bool,
+    /// Measure an existing scratch book (one an earlier `--keep` run built)
+    /// instead of building a new one.
+    pub reuse: bool,
 }
+
+/// What a run measured.
+#[derive(Debug, Clone)]
+pub struct BenchReport {
+    /// One figure per operation.
+    pub figures: Vec<Figure>,
+    /// The book's file size after the run.
+    pub book_bytes: u64,
+}
+
+/// The settings key that marks a book as the bench's own scratch book, so
+/// `reuse` can never write bench data into someone's real book.
+const SCRATCH_MARK: &str = "bench_scratch";
 
 fn time<T>(runs: usize, mut f: impl FnMut(usize) -> Result<T>) -> Result<(Duration, Duration)> {
     let mut samples = Vec::with_capacity(runs);
@@ -59,18 +75,43 @@ fn time<T>(runs: usize, mut f: impl FnMut(usize) -> Result<T>) -> Result<(Durati
 }
 
 /// Builds the book and measures; `report` is called with progress lines.
-pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figure>> {
-    // Never overwrite a file we did not make: the path could be someone's book.
-    if opts.path.exists() {
-        return Err(crate::Error::NotEmpty(format!(
-            "{} already exists; the bench builds a fresh scratch book, so choose another --scratch path or remove it",
-            opts.path.display()
-        )));
-    }
+pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchReport> {
     let runs = opts.runs.max(1);
     let started = Instant::now();
-    {
+    if opts.reuse && opts.path.exists() {
+        // Read-only first: a book that is not ours must not even be migrated.
+        let marked = rusqlite::Connection::open_with_flags(&opts.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| {
+                c.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM settings WHERE key = ?1)",
+                    [SCRATCH_MARK],
+                    |r| r.get::<_, bool>(0),
+                )
+            })
+            .unwrap_or(false);
+        if !marked {
+            return Err(crate::Error::NotEmpty(format!(
+                "{} is not a scratch book the bench built; it will not write into it",
+                opts.path.display()
+            )));
+        }
+        report(&format!("reusing the scratch book {}", opts.path.display()));
+    } else {
+        // Never overwrite a file we did not make: the path could be someone's book.
+        if opts.path.exists() {
+            return Err(crate::Error::NotEmpty(format!(
+                "{} already exists; the bench builds a fresh scratch book, so choose another --scratch path or remove it",
+                opts.path.display()
+            )));
+        }
         let store = Store::open(&opts.path)?;
+        store.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value, updated_at) VALUES (?1, '1', ?2)",
+                rusqlite::params![SCRATCH_MARK, crate::clock::now()],
+            )?;
+            Ok(())
+        })?;
         let s = demo::fill(&store, opts.customers, opts.seed)?;
         report(&format!(
             "built a book of {} customers, {} key people, {} contacts, {} follow-ups, {} transactions in {:.1} s",
@@ -298,6 +339,17 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
         })?,
         None,
     );
+    for (text, what) in SEARCHES {
+        let query = crate::search::SearchQuery {
+            text: (*text).into(),
+            ..Default::default()
+        };
+        add(
+            &format!("search: {text} ({what})"),
+            time(runs, |_| store.read(|c| crate::search::search(c, &query, today)))?,
+            Some(time(runs, |_| store.read(|c| reference_search(c, text)))?),
+        );
+    }
     add(
         "write: log a contact with a next step",
         time(runs, |i| {
@@ -327,13 +379,81 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<Vec<Figu
         })?,
         None,
     );
+    store.read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?))?;
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
     report(&format!("book file size: {:.1} MiB", size as f64 / 1_048_576.0));
     drop(store);
     if !opts.keep {
         remove_book(&opts.path);
     }
-    Ok(figures)
+    Ok(BenchReport {
+        figures,
+        book_bytes: size,
+    })
+}
+
+/// The 20 representative queries: Chinese of 1–4 characters, Latin, pinyin
+/// initials, mixed, and some that find nothing.
+const SEARCHES: &[(&str, &str)] = &[
+    ("华", "Chinese, 1 character"),
+    ("王", "Chinese, 1 character, common surname"),
+    ("鑫", "Chinese, 1 character, rare"),
+    ("深圳", "Chinese, 2 characters"),
+    ("恒达", "Chinese, 2 characters, brand"),
+    ("报价", "Chinese, 2 characters, history text"),
+    ("精密机", "Chinese, 3 characters"),
+    ("有限公", "Chinese, 3 characters, in most names"),
+    ("医疗器械", "Chinese, 4 characters"),
+    ("技术交流", "Chinese, 4 characters, history text"),
+    ("north", "Latin"),
+    ("gmbh", "Latin, suffix"),
+    ("Summit Group", "Latin, two words"),
+    ("hd", "pinyin initials"),
+    ("szhx", "pinyin initials, 4 letters"),
+    ("深圳 恒达", "mixed, two Chinese terms"),
+    ("Atlas Ltd", "mixed, Latin name"),
+    ("华信 2", "mixed, Chinese and a digit"),
+    ("zzqx", "no hit, Latin"),
+    ("不存在的词", "no hit, Chinese"),
+];
+
+/// The minimal index lookup behind a query: for each kind, the first 21 ids
+/// the trigram and character-pair indexes give, with no ranking, liveness,
+/// filters or marking.
+fn reference_search(conn: &rusqlite::Connection, text: &str) -> Result<usize> {
+    let mut n = 0;
+    for kind in ["customer", "person", "contact"] {
+        let mut sources = Vec::new();
+        for term in text.split_whitespace().map(str::to_ascii_lowercase) {
+            if term.chars().count() >= 3 {
+                sources.push(format!(
+                    "SELECT rowid FROM search_fts WHERE search_fts MATCH '\"{}\"'",
+                    term.replace('\'', "''").replace('"', "\"\"")
+                ));
+            } else {
+                let mut q = String::new();
+                let star = if term.chars().count() == 1 { "*" } else { "" };
+                for ch in term.chars() {
+                    let mut v = ch as u32;
+                    let mut digits = [b'0'; 4];
+                    for d in digits.iter_mut().rev() {
+                        *d = b"0123456789abcdefghijklmnopqrstuvwxyz"[(v % 36) as usize];
+                        v /= 36;
+                    }
+                    q.extend(digits.iter().map(|&b| b as char));
+                }
+                sources.push(format!(
+                    "SELECT rowid FROM search_grams WHERE search_grams MATCH 't{q}{star} OR b{q}{star}'"
+                ));
+            }
+        }
+        let sql = format!(
+            "SELECT d.doc, d.record_id FROM search_docs d WHERE d.kind = '{kind}' AND d.doc IN ({}) LIMIT 21",
+            sources.join(" INTERSECT ")
+        );
+        n += reference_ids(conn, &sql)?;
+    }
+    Ok(n)
 }
 
 fn reference_ids(conn: &rusqlite::Connection, sql: &str) -> Result<usize> {
@@ -353,6 +473,24 @@ fn remove_book(path: &Path) {
         p.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(p));
     }
+}
+
+/// The report as one JSON object (the `--json` contract).
+pub fn json(report: &BenchReport) -> String {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let operations: Vec<serde_json::Value> = report
+        .figures
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "name": f.name,
+                "median_ms": ms(f.median),
+                "p95_ms": ms(f.p95),
+                "reference_median_ms": f.reference.map(ms),
+            })
+        })
+        .collect();
+    serde_json::json!({ "operations": operations, "book_bytes": report.book_bytes }).to_string()
 }
 
 /// Formats figures as an aligned table.

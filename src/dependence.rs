@@ -81,10 +81,20 @@ pub struct Dependence {
 /// The dependence score of a live customer as of `today`.
 pub fn score(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Dependence> {
     customers::get(conn, customer_id)?;
-    let s = settings::get(conn)?;
+    score_with(conn, customer_id, today, &settings::get(conn)?)
+}
+
+/// [`score`] for a customer known to be live, with the settings already read
+/// (the key-customer board scores many customers in a row).
+pub fn score_with(
+    conn: &Connection,
+    customer_id: &str,
+    today: NaiveDate,
+    s: &settings::Settings,
+) -> Result<Dependence> {
     let people = people::list_for(conn, customer_id)?;
     let last = contacts::last_contact_by_person(conn, customer_id)?;
-    let latest = relationship::list_for(conn, customer_id)?.pop();
+    let latest = relationship::latest(conn, customer_id)?;
 
     let count = people.len() as i64;
     let people_off = match count {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::{Dimension, Tier};
 use crate::error::Result;
-use crate::relationship::{self, Assessment, DimensionScore};
+use crate::relationship::{self, Assessment};
 use crate::settings::{self, Settings};
 use crate::{customers, dependence};
 
@@ -129,6 +129,14 @@ pub fn card(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Ca
     })
 }
 
+/// Just what the weight needs from a stored score: parsing skips evidence
+/// and plans, which is most of the text.
+#[derive(Deserialize)]
+struct ScoreOnly {
+    dimension: Dimension,
+    score: i64,
+}
+
 /// How the board is ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -181,23 +189,32 @@ pub struct Board {
 /// computed for the rows returned.
 pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize) -> Result<Board> {
     let s = settings::get(conn)?;
+    // Each key customer's two latest assessments, straight from the
+    // (customer_id, assessed_on) index; names come in sort-key order so ties
+    // rank by pinyin without computing it here.
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.name, c.tier, a.n, a.assessed_on, a.scores FROM customers c \
-         LEFT JOIN (SELECT customer_id, assessed_on, scores, \
-                    row_number() OVER (PARTITION BY customer_id ORDER BY assessed_on DESC, id DESC) AS n \
-                    FROM assessments) a ON a.customer_id = c.id AND a.n <= 2 \
-         WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.id, a.n",
+         LEFT JOIN (SELECT x.customer_id, x.assessed_on, x.scores, \
+                      row_number() OVER (PARTITION BY x.customer_id ORDER BY x.assessed_on DESC, x.id DESC) AS n \
+                    FROM assessments x \
+                    JOIN customers k ON k.id = x.customer_id AND k.is_key = 1 AND k.deleted_at IS NULL) a \
+           ON a.customer_id = c.id AND a.n <= 2 \
+         WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id, a.n",
     )?;
     let mut rows: Vec<BoardRow> = Vec::new();
     let mut q = stmt.query(params![])?;
     while let Some(r) = q.next()? {
         let id: String = r.get(0)?;
         let n: Option<i64> = r.get(3)?;
-        let weight = match r.get::<_, Option<String>>(5)? {
+        let json = r
+            .get_ref(5)?
+            .as_str_or_null()
+            .map_err(|e| crate::Error::Corrupt(e.to_string()))?;
+        let weight = match json {
             Some(json) => {
-                let scores: Vec<DimensionScore> =
-                    serde_json::from_str(&json).map_err(|e| crate::Error::Corrupt(e.to_string()))?;
-                relationship::weight(&scores, &s)
+                let scores: Vec<ScoreOnly> =
+                    serde_json::from_str(json).map_err(|e| crate::Error::Corrupt(e.to_string()))?;
+                relationship::weight_of(scores.iter().map(|x| (x.dimension, x.score)), &s)
             }
             None => None,
         };
@@ -223,9 +240,8 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
     }
     let total = rows.len() as i64;
     let due_now = rows.iter().filter(|r| r.due.never || r.due.overdue_days >= 0).count() as i64;
-    // Ties in name order (pinyin for Chinese names): sort by name first, then
-    // stably by the rank.
-    rows.sort_by_cached_key(|r| crate::sort_key::sort_key(&r.name));
+    // Rows arrive in name order (pinyin for Chinese names); the stable sorts
+    // below keep it for ties.
     match sort {
         BoardSort::Weight => rows.sort_by_key(|r| std::cmp::Reverse(r.weight)),
         // Falls first; rows without a change (one or no assessment) last.
@@ -234,7 +250,7 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
     }
     rows.truncate(limit);
     for row in &mut rows {
-        row.dependence = dependence::score(conn, &row.customer_id, today)?.score;
+        row.dependence = dependence::score_with(conn, &row.customer_id, today, &s)?.score;
     }
     Ok(Board { total, due_now, rows })
 }

@@ -38,7 +38,7 @@ pub enum RecordKind {
 /// Tables that hold no records of their own: preferences (`settings`) and
 /// indexes derived from records and rewritten with them (`customer_tags`,
 /// `contact_people`, and the search index `search_docs` with FTS5's
-/// `search_fts*` tables, all maintained by triggers).
+/// `search_fts*` and `search_grams*` tables, all maintained by triggers).
 pub const NON_RECORD_TABLES: &[&str] = &[
     "settings",
     "customer_tags",
@@ -49,6 +49,12 @@ pub const NON_RECORD_TABLES: &[&str] = &[
     "search_fts_data",
     "search_fts_docsize",
     "search_fts_idx",
+    "search_grams",
+    "search_grams_config",
+    "search_grams_data",
+    "search_grams_docsize",
+    "search_grams_idx",
+    "search_queue",
 ];
 
 impl RecordKind {

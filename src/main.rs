@@ -72,6 +72,14 @@ enum Command {
         /// Keep the scratch book afterwards.
         #[arg(long)]
         keep: bool,
+        /// Measure the scratch book an earlier --keep run built, instead of
+        /// building a new one (only a book the bench built is accepted).
+        #[arg(long)]
+        reuse: bool,
+        /// Print one JSON object: {"operations": [{"name", "median_ms",
+        /// "p95_ms", "reference_median_ms"}], "book_bytes"}.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -93,6 +101,8 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         runs,
         scratch,
         keep,
+        reuse,
+        json,
     } = cli.command
     {
         // The bench builds its own scratch book; it never touches --db.
@@ -102,9 +112,14 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             runs,
             path: scratch,
             keep,
+            reuse,
         };
-        let figures = baton::bench::run(&opts, |line| eprintln!("baton bench: {line}"))?;
-        print!("{}", baton::bench::table(&figures));
+        let report = baton::bench::run(&opts, |line| eprintln!("baton bench: {line}"))?;
+        if json {
+            println!("{}", baton::bench::json(&report));
+        } else {
+            print!("{}", baton::bench::table(&report.figures));
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let path = match cli.db {

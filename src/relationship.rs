@@ -142,10 +142,15 @@ impl AssessmentDraft {
 /// in use that this assessment scored, as a share of the maximum (5). `None`
 /// when it scored none of them. Dimensions not in use are kept but not counted.
 pub fn weight(scores: &[DimensionScore], settings: &Settings) -> Option<i64> {
+    weight_of(scores.iter().map(|s| (s.dimension, s.score)), settings)
+}
+
+/// [`weight`] over (dimension, score) pairs, for callers that read only those.
+pub fn weight_of(scores: impl Iterator<Item = (Dimension, i64)>, settings: &Settings) -> Option<i64> {
     let (mut sum, mut max) = (0, 0);
-    for s in scores.iter().filter(|s| settings.dimensions.contains(&s.dimension)) {
-        let w = settings.dimension_weights.get(&s.dimension).copied().unwrap_or(1);
-        sum += w * s.score;
+    for (dimension, score) in scores.filter(|(d, _)| settings.dimensions.contains(d)) {
+        let w = settings.dimension_weights.get(&dimension).copied().unwrap_or(1);
+        sum += w * score;
         max += w * 5;
     }
     (max > 0).then(|| (sum * 100 + max / 2) / max)
@@ -239,6 +244,14 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Assessment>>
         .query_map([customer_id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// A customer's latest assessment (the last point of the curve), if any.
+pub fn latest(conn: &Connection, customer_id: &str) -> Result<Option<Assessment>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 ORDER BY assessed_on DESC, id DESC LIMIT 1"
+    ))?;
+    Ok(stmt.query_map([customer_id], from_row)?.next().transpose()?)
 }
 
 /// Calls `f` with every assessment, in id order.

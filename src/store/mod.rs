@@ -21,7 +21,7 @@ pub use lock::BookLock;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// SQL functions the schema's triggers call (migration 8: the search index
-/// stores pinyin initials of names). Registered on every connection before
+/// stores pinyin initials of names and the character-pair tokens). Registered on every connection before
 /// migrations run; a tool without them (the sqlite3 shell) cannot write to
 /// customers or people, which keeps it from leaving the index stale.
 fn register_functions(conn: &Connection) -> Result<()> {
@@ -33,6 +33,19 @@ fn register_functions(conn: &Connection) -> Result<()> {
         |ctx| {
             let text: Option<String> = ctx.get(0)?;
             Ok(text.map(|t| crate::sort_key::initials(&t)).unwrap_or_default())
+        },
+    )?;
+    conn.create_scalar_function(
+        "baton_grams",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            let title: Option<String> = ctx.get(0)?;
+            let body: Option<String> = ctx.get(1)?;
+            Ok(crate::search::grams(
+                title.as_deref().unwrap_or_default(),
+                body.as_deref().unwrap_or_default(),
+            ))
         },
     )?;
     Ok(())
@@ -113,6 +126,9 @@ impl Store {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let out = f(&tx)?;
+        // The search indexes catch up with whatever `f` wrote, in the same
+        // transaction: a committed book is always fully indexed.
+        crate::search::sync(&tx)?;
         tx.commit()?;
         Ok(out)
     }

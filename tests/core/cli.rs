@@ -107,6 +107,62 @@ fn bench_prints_figures_with_references_and_cleans_up() {
 }
 
 #[test]
+fn bench_json_lists_every_operation_with_its_reference_and_the_book_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let scratch = dir.path().join("bench.db");
+    let out = baton()
+        .arg("bench")
+        .args(["--customers", "30", "--runs", "2", "--json", "--keep", "--scratch"])
+        .arg(&scratch)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ops = v["operations"].as_array().unwrap();
+    let searches: Vec<&serde_json::Value> = ops
+        .iter()
+        .filter(|o| o["name"].as_str().unwrap().starts_with("search"))
+        .collect();
+    assert_eq!(searches.len(), 20, "20 representative queries");
+    for o in &searches {
+        assert!(o["median_ms"].as_f64().unwrap() >= 0.0);
+        assert!(o["p95_ms"].as_f64().unwrap() >= o["median_ms"].as_f64().unwrap());
+        assert!(o["reference_median_ms"].as_f64().is_some(), "{o}");
+    }
+    assert!(
+        ops.iter()
+            .any(|o| o["name"].as_str().unwrap().starts_with("key-customer board"))
+    );
+    assert!(v["book_bytes"].as_u64().unwrap() > 0);
+
+    // The kept book can be measured again; a book the bench did not build cannot.
+    let again = baton()
+        .arg("bench")
+        .args(["--runs", "1", "--reuse", "--scratch"])
+        .arg(&scratch)
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let mine = dir.path().join("mine.db");
+    baton()
+        .arg("--db")
+        .arg(&mine)
+        .args(["demo", "--customers", "3"])
+        .output()
+        .unwrap();
+    let before = std::fs::read(&mine).unwrap();
+    let refused = baton()
+        .arg("bench")
+        .args(["--runs", "1", "--reuse", "--scratch"])
+        .arg(&mine)
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a scratch book"));
+    assert!(std::fs::read(&mine).unwrap() == before, "the real book is untouched");
+}
+
+#[test]
 fn bench_refuses_to_overwrite_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
     let precious = dir.path().join("my-book.db");

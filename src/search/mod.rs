@@ -18,7 +18,16 @@ use rusqlite::{Connection, params_from_iter, types::Value};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{Status, Tier};
+
+mod grams;
+mod index;
+mod marks;
+
 use crate::error::Result;
+pub use grams::grams;
+pub use index::sync;
+use marks::context;
+pub use marks::{Piece, mark};
 
 /// Queries longer than this (in characters) cannot match anything useful;
 /// they return no hits rather than an error.
@@ -62,15 +71,6 @@ impl HitKind {
             }
         }
     }
-}
-
-/// A piece of a hit's text; `mark` pieces are what matched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Piece {
-    /// The text.
-    pub text: String,
-    /// Whether it matched the query.
-    pub mark: bool,
 }
 
 /// One record found.
@@ -207,9 +207,82 @@ fn run(conn: &Connection, sql: &str, args: &[Value], kind: HitKind, terms: &[Str
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// How many index candidates are ranked per phase. Ranking reads each
+/// candidate's title, so a query that matches half the book (有限公司) costs
+/// this many reads, not half the book.
+const CANDIDATES: usize = 2000;
+
+/// The FTS5 match expressions for terms that must all match, in the title
+/// only or anywhere: one for the trigram index (terms of 3+ characters,
+/// quoted so any FTS5 syntax in them is text) and one for the character-pair
+/// index (shorter terms).
+fn match_exprs(terms: &[String], title_only: bool) -> (Option<String>, Option<String>) {
+    let (long, short): (Vec<&String>, Vec<&String>) = terms.iter().partition(|t| t.chars().count() >= 3);
+    let trigram = (!long.is_empty()).then(|| {
+        let phrases: Vec<String> = long.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect();
+        if title_only {
+            format!("title : ({})", phrases.join(" AND "))
+        } else {
+            phrases.join(" AND ")
+        }
+    });
+    let pairs = (!short.is_empty()).then(|| {
+        short
+            .iter()
+            .map(|t| grams::term_query(t, title_only))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    });
+    (trigram, pairs)
+}
+
+/// One phase of a search: index candidates (capped), live and filtered,
+/// ranked names-starting-with-the-query first, then shorter titles.
+fn phase(
+    conn: &Connection,
+    kind: HitKind,
+    terms: &[String],
+    title_only: bool,
+    filter: (&str, &[Value]),
+    fetch: usize,
+) -> Result<Vec<Hit>> {
+    let (trigram, pairs) = match_exprs(terms, title_only);
+    let (customers, filter_args) = filter;
+    let mut args: Vec<Value> = filter_args.to_vec();
+    let mut arg = |v: String| {
+        args.push(Value::Text(v));
+        args.len()
+    };
+    let mut source = String::new();
+    if let Some(m) = trigram {
+        let n = arg(m);
+        source = format!("SELECT rowid AS doc FROM search_fts WHERE search_fts MATCH ?{n}");
+    }
+    if let Some(m) = pairs {
+        let n = arg(m);
+        let grams = format!("SELECT rowid AS doc FROM search_grams WHERE search_grams MATCH ?{n}");
+        source = if source.is_empty() {
+            grams
+        } else {
+            format!("{source} INTERSECT {grams}")
+        };
+    }
+    let first = arg(terms[0].clone());
+    let join = kind.live_join();
+    let sql = format!(
+        "SELECT * FROM (SELECT d.record_id, d.customer_id, c.name, d.title, d.body, d.doc \
+           FROM ({source}) m JOIN search_docs d ON d.doc = m.doc {join} \
+           WHERE d.kind = ?1{customers} LIMIT {cap}) \
+         ORDER BY instr(lower(title), ?{first}) <> 1, length(title), doc LIMIT {fetch}",
+        cap = CANDIDATES.max(fetch),
+    );
+    run(conn, &sql, &args, kind, terms)
+}
+
 /// Searches the live book as of `today` (for the dormant filter); up to the
-/// limit of hits per kind, best first. A query that looks like pinyin
-/// initials also finds names by their initials, listed before text matches.
+/// limit of hits per kind. Per kind: names matching the pinyin initials (when
+/// the query looks like initials), then records whose title holds every
+/// term, then records holding them anywhere.
 pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Vec<Group>> {
     let Some(terms) = terms(&q.text) else {
         return Ok(Vec::new());
@@ -217,16 +290,14 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
     let limit = q.limit.unwrap_or(20).clamp(1, 10_000);
     let fetch = limit + 1;
     let initials = initials_term(&terms);
-    let (long, short): (Vec<&String>, Vec<&String>) = terms.iter().partition(|t| t.chars().count() >= 3);
     let mut groups = Vec::new();
     for kind in HitKind::ALL {
         let join = kind.live_join();
         let mut args: Vec<Value> = vec![Value::Text(kind.as_str().into())];
         let customers = customer_filter(conn, q, today, &mut args)?;
-        let shared = args.clone();
         let mut hits = match (initials, kind) {
             (Some(term), HitKind::Customer | HitKind::Person) => {
-                let mut a = shared.clone();
+                let mut a = args.clone();
                 a.push(Value::Text(term.into()));
                 let n = a.len();
                 run(
@@ -244,45 +315,17 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
             }
             _ => Vec::new(),
         };
-        let mut filter = customers.clone();
-        for t in &short {
-            args.push(Value::Text((*t).clone()));
-            let n = args.len();
-            filter.push_str(&format!(
-                " AND (instr(lower(d.title), ?{n}) > 0 OR instr(lower(d.body), ?{n}) > 0)"
-            ));
-        }
-        let sql = if long.is_empty() {
-            // Names that start with the query first, then names containing
-            // it, then the rest (a match in notes or history text).
-            let first = shared.len() + 1;
-            format!(
-                "SELECT d.record_id, d.customer_id, c.name, d.title, d.body FROM search_docs d {join} \
-                 WHERE d.kind = ?1{filter} \
-                 ORDER BY instr(lower(d.title), ?{first}) = 0, instr(lower(d.title), ?{first}) <> 1, \
-                 length(d.title), d.doc LIMIT {fetch}"
-            )
-        } else {
-            let phrase = long
-                .iter()
-                .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-                .collect::<Vec<_>>()
-                .join(" ");
-            args.push(Value::Text(phrase));
-            let m = args.len();
-            format!(
-                "SELECT d.record_id, d.customer_id, c.name, d.title, d.body FROM search_fts f \
-                 JOIN search_docs d ON d.doc = f.rowid {join} \
-                 WHERE search_fts MATCH ?{m} AND d.kind = ?1{filter} \
-                 ORDER BY f.rank LIMIT {fetch}"
-            )
-        };
-        for hit in run(conn, &sql, &args, kind, &terms)? {
+        for title_only in [true, false] {
             if hits.len() > limit {
                 break;
             }
-            if !hits.iter().any(|h| h.record_id == hit.record_id) {
-                hits.push(hit);
+            for hit in phase(conn, kind, &terms, title_only, (&customers, &args), fetch)? {
+                if hits.len() > limit {
+                    break;
+                }
+                if !hits.iter().any(|h| h.record_id == hit.record_id) {
+                    hits.push(hit);
+                }
             }
         }
         let more = hits.len() > limit;
@@ -292,91 +335,4 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
         }
     }
     Ok(groups)
-}
-
-/// Byte ranges in `text` where any term occurs (ASCII case-folded), merged.
-fn ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
-    let folded = text.to_ascii_lowercase(); // same byte offsets as `text`
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for t in terms {
-        let mut from = 0;
-        while let Some(i) = folded[from..].find(t.as_str()) {
-            let start = from + i;
-            found.push((start, start + t.len()));
-            from = start + t.len().max(1);
-        }
-    }
-    found.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in found {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    merged
-}
-
-/// `text` cut into marked and unmarked pieces.
-pub fn mark(text: &str, terms: &[String]) -> Vec<Piece> {
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    for (s, e) in ranges(text, terms) {
-        if s > at {
-            pieces.push(Piece {
-                text: text[at..s].to_string(),
-                mark: false,
-            });
-        }
-        pieces.push(Piece {
-            text: text[s..e].to_string(),
-            mark: true,
-        });
-        at = e;
-    }
-    if at < text.len() || pieces.is_empty() {
-        pieces.push(Piece {
-            text: text[at..].to_string(),
-            mark: false,
-        });
-    }
-    pieces
-}
-
-/// Characters of context kept on each side of the first match in the body.
-const CONTEXT_CHARS: usize = 30;
-
-/// The body's line around its first match, if the body matches at all.
-fn context(body: &str, terms: &[String]) -> Vec<Piece> {
-    let Some(&(s, _)) = ranges(body, terms).first() else {
-        return Vec::new();
-    };
-    let line_start = body[..s].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = body[s..].find('\n').map_or(body.len(), |i| s + i);
-    let start = body[line_start..s]
-        .char_indices()
-        .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(line_start, |(i, _)| line_start + i);
-    let end = body[s..line_end]
-        .char_indices()
-        .nth(CONTEXT_CHARS * 2)
-        .map_or(line_end, |(i, _)| s + i);
-    let mut pieces = mark(&body[start..end], terms);
-    if start > line_start {
-        pieces.insert(
-            0,
-            Piece {
-                text: "…".into(),
-                mark: false,
-            },
-        );
-    }
-    if end < line_end {
-        pieces.push(Piece {
-            text: "…".into(),
-            mark: false,
-        });
-    }
-    pieces
 }

@@ -1,0 +1,68 @@
+"""Measures global search in the real app on a big book (not part of CI).
+
+    xvfb-run -a python3 e2e/measure_search.py target/debug/baton-app BOOK.db
+
+Opens the search with Ctrl+K, then for each of the bench's 20 queries types
+it the way an input event delivers a keystroke and times, in the page, from
+that event to the results for exactly that text being rendered. Three rounds;
+prints the median and p95 over all of them.
+"""
+
+import os
+import statistics
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_app  # noqa: E402
+
+APP, BOOK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+test_app.APP = APP
+
+QUERIES = ["华", "王", "鑫", "深圳", "恒达", "报价", "精密机", "有限公", "医疗器械", "技术交流",
+           "north", "gmbh", "Summit Group", "hd", "szhx", "深圳 恒达", "Atlas Ltd", "华信 2", "zzqx", "不存在的词"]
+
+TYPE = """
+const done = arguments[arguments.length - 1];
+const q = arguments[0];
+const input = document.querySelector('[data-testid=search-input]');
+const results = document.querySelector('[data-testid=search-results]');
+const t0 = performance.now();
+input.value = q;
+input.dispatchEvent(new Event('input', {bubbles: true}));
+(function poll() {
+  if (results.dataset.shownFor === q) requestAnimationFrame(() => done(performance.now() - t0));
+  else requestAnimationFrame(poll);
+})();
+"""
+
+
+def p95(xs):
+    xs = sorted(xs)
+    return xs[max(0, int(len(xs) * 0.95 + 0.5) - 1)]
+
+
+def main():
+    os.makedirs(test_app.OUT, exist_ok=True)
+    driver = test_app.Driver()
+    timings = {q: [] for q in QUERIES}
+    try:
+        s = driver.session(BOOK)
+        s.wait("[data-testid=nav-customers]", timeout=60)
+        s.keys((test_app.CTRL, "k"))
+        s.wait("[data-testid=search-input]")
+        for _ in range(3):
+            for q in QUERIES:
+                timings[q].append(s.cmd("POST", "/execute/async", {"script": TYPE, "args": [q]}))
+        s.cmd("POST", "/execute/async", {"script": TYPE, "args": ["深圳"]})
+        test_app.shot(s, "search-100k")
+        s.quit()
+    finally:
+        driver.stop()
+    for q in QUERIES:
+        print(f"  {q:<14} median {statistics.median(timings[q]):7.1f} ms")
+    every = [t for ts in timings.values() for t in ts]
+    print(f"keystroke to rendered results: median {statistics.median(every):.1f} ms, p95 {p95(every):.1f} ms, n={len(every)}")
+
+
+if __name__ == "__main__":
+    main()
