@@ -4,13 +4,11 @@
 --
 -- search_docs holds one row of searchable text per record, written by the
 -- triggers below on every write path (create, edit, soft delete, trash
--- restore, import), so the index can never lag behind the records. Its
--- INTEGER PRIMARY KEY is the FTS rowid: unlike the implicit rowid of our
--- TEXT-keyed tables it survives VACUUM. search_fts is a trigram index over it
--- (substring search in any script); search_grams answers queries under three
--- characters (see src/search/). `initials` holds the pinyin
--- initials of a customer's or person's names (华为 → hw), computed by the
--- baton_initials() function every Baton connection registers.
+-- restore, import), so it never lags behind the records. Its INTEGER PRIMARY
+-- KEY is the FTS rowid: unlike the implicit rowid of our TEXT-keyed tables it
+-- survives VACUUM. `initials` holds the pinyin initials of a customer's or
+-- person's names (华为 → hw), from baton_initials(), a function every Baton
+-- connection registers.
 CREATE TABLE search_docs (
     doc         INTEGER PRIMARY KEY,
     record_id   TEXT NOT NULL UNIQUE,
@@ -21,51 +19,68 @@ CREATE TABLE search_docs (
     initials    TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX search_docs_customer ON search_docs (customer_id);
--- Initials queries scan this (covering) index for one kind, not the table.
-CREATE INDEX search_docs_initials ON search_docs (kind, initials, doc);
 
-CREATE VIRTUAL TABLE search_fts USING fts5 (
-    title, body, content = 'search_docs', content_rowid = 'doc', tokenize = 'trigram'
-);
-
--- One- and two-character queries: every character pair as an ASCII token
--- (baton_grams(), src/search/grams.rs), document ids only, with a prefix
--- index of one encoded character (tag + 4 digits). Contentless: a row is
--- removed by replaying its tokens, which baton_grams() recomputes exactly.
-CREATE VIRTUAL TABLE search_grams USING fts5 (
-    grams, content = '', detail = 'none', prefix = '5', tokenize = 'ascii'
-);
+-- Two indexes per kind, so a term common in contact history (报价) never
+-- makes a customer search wade through a million contacts' matches:
+-- * search_fts_<kind>: trigrams, for terms of three or more characters in
+--   any script;
+-- * search_grams_<kind>: every character pair as an ASCII token (and the
+--   pairs of the pinyin initials), document ids only, with a prefix index of
+--   one encoded character, for terms of one or two characters and initials
+--   (baton_grams(), src/search/grams.rs).
+-- Both are contentless: a document is removed by replaying the text it was
+-- indexed with, which search_queue keeps.
+CREATE VIRTUAL TABLE search_fts_customer USING fts5 (title, body, content = '', tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_grams_customer USING fts5 (grams, content = '', detail = 'none', prefix = '5', tokenize = 'ascii');
+CREATE VIRTUAL TABLE search_fts_person USING fts5 (title, body, content = '', tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_grams_person USING fts5 (grams, content = '', detail = 'none', prefix = '5', tokenize = 'ascii');
+CREATE VIRTUAL TABLE search_fts_contact USING fts5 (title, body, content = '', tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_grams_contact USING fts5 (grams, content = '', detail = 'none', prefix = '5', tokenize = 'ascii');
 
 -- A bigger in-memory buffer (default 1 MiB) before FTS5 writes a segment:
--- fewer, larger segments to merge when a big import or the demo writes
--- millions of rows in one transaction.
-INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 33554432);
-INSERT INTO search_grams (search_grams, rank) VALUES ('hashsize', 33554432);
+-- fewer, larger segments when an import or the demo indexes millions of rows
+-- at once. Automatic merging is off: it would merge whole levels inside some
+-- unlucky write (a 400 ms edit); search::sync() merges a little after every
+-- write instead, and everything after a bulk one.
+INSERT INTO search_fts_customer (search_fts_customer, rank) VALUES ('hashsize', 16777216);
+INSERT INTO search_fts_customer (search_fts_customer, rank) VALUES ('automerge', 0);
+INSERT INTO search_grams_customer (search_grams_customer, rank) VALUES ('hashsize', 16777216);
+INSERT INTO search_grams_customer (search_grams_customer, rank) VALUES ('automerge', 0);
+INSERT INTO search_fts_person (search_fts_person, rank) VALUES ('hashsize', 16777216);
+INSERT INTO search_fts_person (search_fts_person, rank) VALUES ('automerge', 0);
+INSERT INTO search_grams_person (search_grams_person, rank) VALUES ('hashsize', 16777216);
+INSERT INTO search_grams_person (search_grams_person, rank) VALUES ('automerge', 0);
+INSERT INTO search_fts_contact (search_fts_contact, rank) VALUES ('hashsize', 16777216);
+INSERT INTO search_fts_contact (search_fts_contact, rank) VALUES ('automerge', 0);
+INSERT INTO search_grams_contact (search_grams_contact, rank) VALUES ('hashsize', 16777216);
+INSERT INTO search_grams_contact (search_grams_contact, rank) VALUES ('automerge', 0);
 
 -- The FTS indexes are not written by per-row triggers: FTS5 flushes its
 -- in-memory buffer to a new segment at every statement savepoint, so a
--- trigger per row would turn a big import into endless segment merging.
--- Instead changed documents are queued (with the text the indexes hold for
--- them, which a contentless 'delete' must replay) and search::sync() applies
--- the queue in four statements at the end of every write transaction
--- (Store::write), before it commits.
+-- trigger per row turns a big import into endless segment merging (a 10k
+-- demo took 293 s that way, 23 s this way). Changed documents are queued
+-- instead, with the text the indexes hold for them, and search::sync()
+-- applies the queue in a few statements at the end of every write
+-- transaction (Store::write), before it commits.
 CREATE TABLE search_queue (
-    doc       INTEGER PRIMARY KEY,
-    indexed   INTEGER NOT NULL,  -- 1: the indexes hold old_title/old_body for doc
-    old_title TEXT,
-    old_body  TEXT
+    doc          INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    indexed      INTEGER NOT NULL,  -- 1: the indexes hold the old_* text for doc
+    old_title    TEXT,
+    old_body     TEXT,
+    old_initials TEXT
 );
 
 CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
-    INSERT INTO search_queue (doc, indexed) VALUES (new.doc, 0) ON CONFLICT (doc) DO NOTHING;
+    INSERT INTO search_queue (doc, kind, indexed) VALUES (new.doc, new.kind, 0) ON CONFLICT (doc) DO NOTHING;
 END;
-CREATE TRIGGER search_docs_au AFTER UPDATE OF title, body ON search_docs BEGIN
-    INSERT INTO search_queue (doc, indexed, old_title, old_body) VALUES (old.doc, 1, old.title, old.body)
-        ON CONFLICT (doc) DO NOTHING;
+CREATE TRIGGER search_docs_au AFTER UPDATE OF title, body, initials ON search_docs BEGIN
+    INSERT INTO search_queue (doc, kind, indexed, old_title, old_body, old_initials)
+        VALUES (old.doc, old.kind, 1, old.title, old.body, old.initials) ON CONFLICT (doc) DO NOTHING;
 END;
 CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
-    INSERT INTO search_queue (doc, indexed, old_title, old_body) VALUES (old.doc, 1, old.title, old.body)
-        ON CONFLICT (doc) DO NOTHING;
+    INSERT INTO search_queue (doc, kind, indexed, old_title, old_body, old_initials)
+        VALUES (old.doc, old.kind, 1, old.title, old.body, old.initials) ON CONFLICT (doc) DO NOTHING;
 END;
 
 -- Customers. Competitors are a JSON array: index their names and notes, not the JSON keys.
@@ -143,8 +158,19 @@ SELECT id, 'contact', customer_id, subject, concat_ws(char(10), nullif(summary, 
 FROM contacts;
 
 -- Index the backfilled documents (what search::sync() does after each write).
-INSERT INTO search_fts (rowid, title, body)
-SELECT d.doc, d.title, d.body FROM search_queue q JOIN search_docs d ON d.doc = q.doc;
-INSERT INTO search_grams (rowid, grams)
-SELECT d.doc, baton_grams(d.title, d.body) FROM search_queue q JOIN search_docs d ON d.doc = q.doc;
+INSERT INTO search_fts_customer (rowid, title, body)
+SELECT d.doc, d.title, d.body FROM search_queue q JOIN search_docs d ON d.doc = q.doc WHERE q.kind = 'customer';
+INSERT INTO search_grams_customer (rowid, grams)
+SELECT d.doc, baton_grams(d.title, d.body, d.initials) FROM search_queue q JOIN search_docs d ON d.doc = q.doc
+WHERE q.kind = 'customer';
+INSERT INTO search_fts_person (rowid, title, body)
+SELECT d.doc, d.title, d.body FROM search_queue q JOIN search_docs d ON d.doc = q.doc WHERE q.kind = 'person';
+INSERT INTO search_grams_person (rowid, grams)
+SELECT d.doc, baton_grams(d.title, d.body, d.initials) FROM search_queue q JOIN search_docs d ON d.doc = q.doc
+WHERE q.kind = 'person';
+INSERT INTO search_fts_contact (rowid, title, body)
+SELECT d.doc, d.title, d.body FROM search_queue q JOIN search_docs d ON d.doc = q.doc WHERE q.kind = 'contact';
+INSERT INTO search_grams_contact (rowid, grams)
+SELECT d.doc, baton_grams(d.title, d.body, d.initials) FROM search_queue q JOIN search_docs d ON d.doc = q.doc
+WHERE q.kind = 'contact';
 DELETE FROM search_queue;

@@ -418,39 +418,31 @@ const SEARCHES: &[(&str, &str)] = &[
 ];
 
 /// The minimal index lookup behind a query: for each kind, the first 21 ids
-/// the trigram and character-pair indexes give, with no ranking, liveness,
-/// filters or marking.
+/// that kind's index gives for the query's terms (trigram phrases if any term
+/// has three or more characters, else character pairs), with no ranking,
+/// liveness, filters or marking.
 fn reference_search(conn: &rusqlite::Connection, text: &str) -> Result<usize> {
+    let terms: Vec<String> = text.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let long: Vec<String> = terms
+        .iter()
+        .filter(|t| t.chars().count() >= 3)
+        .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
+        .collect();
     let mut n = 0;
     for kind in ["customer", "person", "contact"] {
-        let mut sources = Vec::new();
-        for term in text.split_whitespace().map(str::to_ascii_lowercase) {
-            if term.chars().count() >= 3 {
-                sources.push(format!(
-                    "SELECT rowid FROM search_fts WHERE search_fts MATCH '\"{}\"'",
-                    term.replace('\'', "''").replace('"', "\"\"")
-                ));
-            } else {
-                let mut q = String::new();
-                let star = if term.chars().count() == 1 { "*" } else { "" };
-                for ch in term.chars() {
-                    let mut v = ch as u32;
-                    let mut digits = [b'0'; 4];
-                    for d in digits.iter_mut().rev() {
-                        *d = b"0123456789abcdefghijklmnopqrstuvwxyz"[(v % 36) as usize];
-                        v /= 36;
-                    }
-                    q.extend(digits.iter().map(|&b| b as char));
-                }
-                sources.push(format!(
-                    "SELECT rowid FROM search_grams WHERE search_grams MATCH 't{q}{star} OR b{q}{star}'"
-                ));
-            }
-        }
-        let sql = format!(
-            "SELECT d.doc, d.record_id FROM search_docs d WHERE d.kind = '{kind}' AND d.doc IN ({}) LIMIT 21",
-            sources.join(" INTERSECT ")
-        );
+        let source = if long.is_empty() {
+            let pairs: Vec<String> = terms.iter().map(|t| crate::search::pair_query(t)).collect();
+            format!(
+                "SELECT rowid FROM search_grams_{kind} WHERE search_grams_{kind} MATCH '{}'",
+                pairs.join(" AND ")
+            )
+        } else {
+            format!(
+                "SELECT rowid FROM search_fts_{kind} WHERE search_fts_{kind} MATCH '{}'",
+                long.join(" AND ").replace('\'', "''")
+            )
+        };
+        let sql = format!("SELECT d.doc, d.record_id FROM ({source} LIMIT 21) m JOIN search_docs d ON d.doc = m.rowid");
         n += reference_ids(conn, &sql)?;
     }
     Ok(n)

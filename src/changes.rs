@@ -137,3 +137,9 @@ pub fn for_each(conn: &Connection, f: impl FnMut(CustomerChange) -> Result<()>) 
         f,
     )
 }
+
+/// One record by id, live or in the trash (for handover merges).
+pub fn find(conn: &Connection, id: &str) -> Result<Option<CustomerChange>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM customer_changes WHERE id = ?1"))?;
+    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
+}

@@ -323,3 +323,9 @@ pub fn last_contact_by_person(
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// One record by id, live or in the trash (for handover merges).
+pub fn find_any(conn: &Connection, id: &str) -> Result<Option<Contact>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"))?;
+    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
+}

@@ -152,3 +152,9 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Deal>> {
 pub fn for_each(conn: &Connection, f: impl FnMut(Deal) -> Result<()>) -> Result<()> {
     crate::store::each_row(conn, &format!("SELECT {COLUMNS} FROM deals ORDER BY id"), from_row, f)
 }
+
+/// One record by id, live or in the trash (for handover merges).
+pub fn find(conn: &Connection, id: &str) -> Result<Option<Deal>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM deals WHERE id = ?1"))?;
+    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
+}

@@ -38,6 +38,13 @@ macro_rules! string_enum {
             }
         }
 
+        impl std::str::FromStr for $name {
+            type Err = Error;
+            fn from_str(text: &str) -> Result<Self, Error> {
+                $name::parse(text, stringify!($name))
+            }
+        }
+
         impl rusqlite::types::FromSql for $name {
             fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
                 let text = value.as_str()?;

@@ -102,6 +102,53 @@ pub enum Error {
     /// JSON (de)serialisation of stored data failed.
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// A handover file failed validation; nothing was written.
+    #[error("{} problem(s) in the handover file, nothing was imported; first: {}", .0.len(), .0.first().map(|p| p.to_string()).unwrap_or_default())]
+    BadFile(Vec<FileProblem>),
+    /// A handover file written by a newer Baton.
+    #[error(
+        "this handover file uses format version {found}, but this Baton reads up to version {supported}; \
+         update Baton to import it (nothing was imported)"
+    )]
+    NewerFormat { found: i64, supported: i64 },
+    /// The handover file is encrypted and the passphrase is missing or wrong.
+    #[error("{0}")]
+    Passphrase(String),
+}
+
+/// One problem found in a handover file, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileProblem {
+    /// 1-based line of the document (0: the file as a whole).
+    pub line: usize,
+    /// The record kind, if the line had one.
+    pub kind: Option<String>,
+    /// The record id, if known.
+    pub id: Option<String>,
+    /// The field, if the problem is in one.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}", self.line)?;
+        } else {
+            write!(f, "file")?;
+        }
+        if let Some(kind) = &self.kind {
+            write!(f, ", {kind}")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, " {id}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ", {field}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
 }
 
 impl Error {
@@ -116,6 +163,9 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Sqlite(_) => "database",
             Error::Corrupt(_) => "corrupt",
+            Error::BadFile(_) => "bad_file",
+            Error::NewerFormat { .. } => "newer_format",
+            Error::Passphrase(_) => "passphrase",
         }
     }
 

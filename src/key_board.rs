@@ -189,51 +189,48 @@ pub struct Board {
 /// computed for the rows returned.
 pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize) -> Result<Board> {
     let s = settings::get(conn)?;
-    // Each key customer's two latest assessments, straight from the
-    // (customer_id, assessed_on) index; names come in sort-key order so ties
-    // rank by pinyin without computing it here.
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, c.name, c.tier, a.n, a.assessed_on, a.scores FROM customers c \
-         LEFT JOIN (SELECT x.customer_id, x.assessed_on, x.scores, \
-                      row_number() OVER (PARTITION BY x.customer_id ORDER BY x.assessed_on DESC, x.id DESC) AS n \
-                    FROM assessments x \
-                    JOIN customers k ON k.id = x.customer_id AND k.is_key = 1 AND k.deleted_at IS NULL) a \
-           ON a.customer_id = c.id AND a.n <= 2 \
-         WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id, a.n",
+    // Key customers in sort-key order (so ties rank by pinyin without
+    // computing it here), then each one's two latest assessments by an index
+    // seek: reading every assessment's JSON through a window function cost
+    // 1.8 s on the 100k book.
+    let mut customers = conn.prepare_cached(
+        "SELECT c.id, c.name, c.tier FROM customers c \
+         WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id",
+    )?;
+    let mut latest = conn.prepare_cached(
+        "SELECT assessed_on, scores FROM assessments WHERE customer_id = ?1 \
+         ORDER BY assessed_on DESC, id DESC LIMIT 2",
     )?;
     let mut rows: Vec<BoardRow> = Vec::new();
-    let mut q = stmt.query(params![])?;
+    let mut q = customers.query(params![])?;
     while let Some(r) = q.next()? {
         let id: String = r.get(0)?;
-        let n: Option<i64> = r.get(3)?;
-        let json = r
-            .get_ref(5)?
-            .as_str_or_null()
-            .map_err(|e| crate::Error::Corrupt(e.to_string()))?;
-        let weight = match json {
-            Some(json) => {
-                let scores: Vec<ScoreOnly> =
-                    serde_json::from_str(json).map_err(|e| crate::Error::Corrupt(e.to_string()))?;
-                relationship::weight_of(scores.iter().map(|x| (x.dimension, x.score)), &s)
+        let mut assessed_on = None;
+        let mut weights = [None, None];
+        let mut a = latest.query([&id])?;
+        let mut n = 0;
+        while let Some(row) = a.next()? {
+            if n == 0 {
+                assessed_on = Some(row.get::<_, String>(0)?);
             }
-            None => None,
-        };
-        if n == Some(2) {
-            if let Some(row) = rows.last_mut().filter(|row| row.customer_id == id) {
-                row.previous_weight = weight;
-                row.change = row.weight.zip(weight).map(|(now, before)| now - before);
-            }
-            continue;
+            let json = row
+                .get_ref(1)?
+                .as_str()
+                .map_err(|e| crate::Error::Corrupt(e.to_string()))?;
+            let scores: Vec<ScoreOnly> =
+                serde_json::from_str(json).map_err(|e| crate::Error::Corrupt(e.to_string()))?;
+            weights[n] = relationship::weight_of(scores.iter().map(|x| (x.dimension, x.score)), &s);
+            n += 1;
         }
-        let assessed_on: Option<String> = r.get(4)?;
+        let [weight, previous_weight] = weights;
         rows.push(BoardRow {
             due: due(assessed_on.as_deref(), today, &s),
             customer_id: id,
             name: r.get(1)?,
             tier: r.get(2)?,
             weight,
-            previous_weight: None,
-            change: None,
+            previous_weight,
+            change: weight.zip(previous_weight).map(|(now, before)| now - before),
             assessed_on,
             dependence: 0,
         });

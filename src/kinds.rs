@@ -35,27 +35,21 @@ pub enum RecordKind {
     Assessment,
 }
 
-/// Tables that hold no records of their own: preferences (`settings`) and
+/// Tables that hold no records of their own: preferences (`settings`),
 /// indexes derived from records and rewritten with them (`customer_tags`,
-/// `contact_people`, and the search index `search_docs` with FTS5's
-/// `search_fts*` and `search_grams*` tables, all maintained by triggers).
-pub const NON_RECORD_TABLES: &[&str] = &[
-    "settings",
-    "customer_tags",
-    "contact_people",
-    "search_docs",
-    "search_fts",
-    "search_fts_config",
-    "search_fts_data",
-    "search_fts_docsize",
-    "search_fts_idx",
-    "search_grams",
-    "search_grams_config",
-    "search_grams_data",
-    "search_grams_docsize",
-    "search_grams_idx",
-    "search_queue",
-];
+/// `contact_people`), and the log of versions imports replaced
+/// (`import_conflicts`: about this book's imports, not carried by handover).
+pub const NON_RECORD_TABLES: &[&str] = &["settings", "customer_tags", "contact_people", "import_conflicts"];
+
+/// Name prefixes of derived tables: the search index (`search_docs`, its
+/// queue, and the per-kind FTS5 tables with their shadow tables), kept by
+/// triggers and `search::sync`.
+pub const DERIVED_TABLE_PREFIXES: &[&str] = &["search_"];
+
+/// Whether `table` holds no records of its own (see the two lists above).
+pub fn is_non_record_table(table: &str) -> bool {
+    NON_RECORD_TABLES.contains(&table) || DERIVED_TABLE_PREFIXES.iter().any(|p| table.starts_with(p))
+}
 
 impl RecordKind {
     /// All kinds, parents before children (the order an import must write them).
@@ -84,6 +78,95 @@ impl RecordKind {
             RecordKind::SatisfactionCheck => "satisfaction_checks",
             RecordKind::Assessment => "assessments",
         }
+    }
+
+    /// The kind's name in handover files (`customer`, `follow_up`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Customer => "customer",
+            RecordKind::Person => "person",
+            RecordKind::CustomerChange => "customer_change",
+            RecordKind::Contact => "contact",
+            RecordKind::FollowUp => "follow_up",
+            RecordKind::Deal => "deal",
+            RecordKind::TierChange => "tier_change",
+            RecordKind::SatisfactionCheck => "satisfaction_check",
+            RecordKind::Assessment => "assessment",
+        }
+    }
+
+    /// The kind named `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<RecordKind> {
+        RecordKind::ALL.iter().copied().find(|k| k.name() == name)
+    }
+
+    /// One record of this kind by id (live or trashed), as JSON.
+    pub fn find_json(self, conn: &Connection, id: &str) -> Result<Option<serde_json::Value>> {
+        fn json<T: Serialize>(record: Option<T>) -> Result<Option<serde_json::Value>> {
+            record
+                .map(|r| serde_json::to_value(r).map_err(|e| Error::Corrupt(e.to_string())))
+                .transpose()
+        }
+        match self {
+            RecordKind::Customer => json(customers::find(conn, id)?),
+            RecordKind::Person => json(people::find(conn, id)?),
+            RecordKind::CustomerChange => json(changes::find(conn, id)?),
+            RecordKind::Contact => json(contacts::find_any(conn, id)?),
+            RecordKind::FollowUp => json(followups::find(conn, id)?),
+            RecordKind::Deal => json(deals::find(conn, id)?),
+            RecordKind::TierChange => json(tiers::find(conn, id)?),
+            RecordKind::SatisfactionCheck => json(satisfaction::find(conn, id)?),
+            RecordKind::Assessment => json(relationship::find_any(conn, id)?),
+        }
+    }
+
+    /// Writes a record of this kind given as JSON (insert or update by id),
+    /// through its typed struct and the domain's own validation. An error
+    /// names the field, rooted at the kind's name.
+    pub fn put_json(self, conn: &Connection, value: serde_json::Value) -> Result<()> {
+        use crate::validate::from_json;
+        let root = self.name();
+        match self {
+            RecordKind::Customer => customers::put(conn, &from_json(root, value)?),
+            RecordKind::Person => people::put(conn, &from_json(root, value)?),
+            RecordKind::CustomerChange => changes::put(conn, &from_json(root, value)?),
+            RecordKind::Contact => contacts::put(conn, &from_json(root, value)?),
+            RecordKind::FollowUp => followups::put(conn, &from_json(root, value)?),
+            RecordKind::Deal => deals::put(conn, &from_json(root, value)?),
+            RecordKind::TierChange => tiers::put(conn, &from_json(root, value)?),
+            RecordKind::SatisfactionCheck => satisfaction::put(conn, &from_json(root, value)?),
+            RecordKind::Assessment => relationship::put(conn, &from_json(root, value)?),
+        }
+    }
+
+    /// Checks that a record decodes as this kind, without touching a book.
+    /// The error names the field, even inside the flattened card or draft.
+    pub fn decode_json(self, value: serde_json::Value) -> Result<()> {
+        use crate::validate::from_json;
+        let root = self.name();
+        match self {
+            RecordKind::Customer => decode::<customers::Customer, customers::CustomerCard>(root, value),
+            RecordKind::Person => decode::<people::Person, people::PersonCard>(root, value),
+            RecordKind::CustomerChange => from_json::<changes::CustomerChange>(root, value).map(drop),
+            RecordKind::Contact => decode::<contacts::Contact, contacts::ContactDraft>(root, value),
+            RecordKind::FollowUp => from_json::<followups::FollowUp>(root, value).map(drop),
+            RecordKind::Deal => decode::<deals::Deal, deals::DealDraft>(root, value),
+            RecordKind::TierChange => from_json::<tiers::TierChange>(root, value).map(drop),
+            RecordKind::SatisfactionCheck => {
+                decode::<satisfaction::SatisfactionCheck, satisfaction::CheckDraft>(root, value)
+            }
+            RecordKind::Assessment => decode::<relationship::Assessment, relationship::AssessmentDraft>(root, value),
+        }
+    }
+
+    /// The customer a record of this kind (as JSON) belongs to.
+    pub fn customer_of(self, record: &serde_json::Value) -> Option<&str> {
+        let key = if self == RecordKind::Customer {
+            "id"
+        } else {
+            "customer_id"
+        };
+        record.get(key).and_then(|v| v.as_str())
     }
 
     /// Whether this kind can sit in the trash (`deleted_at`).
@@ -165,4 +248,28 @@ impl RecordKind {
             }),
         }
     }
+}
+
+/// Decodes a stored record (`Outer`) whose card or draft (`Inner`) is
+/// flattened into it. serde loses the field path inside a flattened struct,
+/// so on an error at the record's root the inner part is decoded alone to
+/// name the field.
+fn decode<Outer: serde::de::DeserializeOwned, Inner: serde::de::DeserializeOwned>(
+    root: &str,
+    value: serde_json::Value,
+) -> Result<()> {
+    use crate::validate::from_json;
+    let err = match from_json::<Outer>(root, value.clone()) {
+        Ok(_) => return Ok(()),
+        Err(e) => e,
+    };
+    if let (Error::Invalid(v), serde_json::Value::Object(mut map)) = (&err, value)
+        && v.field == root
+    {
+        for outer in ["id", "customer_id", "created_at", "updated_at", "deleted_at"] {
+            map.remove(outer);
+        }
+        from_json::<Inner>(root, serde_json::Value::Object(map))?;
+    }
+    Err(err)
 }

@@ -13,8 +13,11 @@
 //! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
 //! - [`trash`], [`settings`]: soft deletes and per-book preferences;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
+//! - [`handover`], [`backup`]: carrying a book to another laptop, and backups;
+//! - [`search`]: full-text search and its index;
 //! - [`dump`], [`check`], [`demo`]: the tool's contract commands.
 
+pub mod backup;
 pub mod bench;
 pub mod changes;
 pub mod check;
@@ -30,6 +33,7 @@ pub mod dump;
 pub mod enums;
 pub mod error;
 pub mod followups;
+pub mod handover;
 pub mod key_board;
 pub mod kinds;
 pub mod paths;
@@ -47,5 +51,5 @@ pub mod validate;
 pub mod value;
 pub mod value_board;
 
-pub use error::{Error, Result, Rule, ValidationError};
+pub use error::{Error, FileProblem, Result, Rule, ValidationError};
 pub use store::Store;

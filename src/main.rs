@@ -10,6 +10,8 @@ use std::process::ExitCode;
 use baton::{Store, check, demo, dump, paths};
 use clap::{Parser, Subcommand};
 
+mod cli_handover;
+
 /// Baton: the salesperson's customer book.
 #[derive(Parser)]
 #[command(name = "baton", version, about)]
@@ -53,6 +55,56 @@ enum Command {
     Relationship {
         /// The customer's id.
         customer_id: String,
+    },
+    /// Write a handover file: the whole book, or the customers chosen by id,
+    /// tier, tag or status, with all of their records.
+    Export {
+        /// The file to write (replaced if it exists).
+        #[arg(long)]
+        out: PathBuf,
+        /// A customer to export (repeatable).
+        #[arg(long = "customer")]
+        customers: Vec<String>,
+        /// Export the customers of this tier (repeatable).
+        #[arg(long = "tier")]
+        tiers: Vec<baton::enums::Tier>,
+        /// Export the customers with this tag (repeatable).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        /// Export the customers in this status (repeatable).
+        #[arg(long = "status")]
+        statuses: Vec<baton::enums::Status>,
+        /// Encrypt with the passphrase held by this environment variable.
+        #[arg(long)]
+        passphrase_env: Option<String>,
+    },
+    /// Import a handover file: validate it, then merge it by record id (the
+    /// newer version wins; the other is kept in the conflict log). Prints the
+    /// counts per record kind.
+    Import {
+        /// The handover file.
+        file: PathBuf,
+        /// Only report what would happen.
+        #[arg(long)]
+        dry_run: bool,
+        /// Take over the imported customers as this salesperson (owner
+        /// history kept).
+        #[arg(long)]
+        take_over: Option<String>,
+        /// The passphrase of an encrypted file, from this environment variable.
+        #[arg(long)]
+        passphrase_env: Option<String>,
+    },
+    /// Write a consistent copy of the book (SQLite online backup).
+    Backup {
+        /// The backup file to create (never overwritten).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Replace the book's content with a backup.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
     },
     /// Build a large demo book in a scratch file and print timings (median, p95,
     /// and a hand-written reference query for each operation). Build with --release.
@@ -205,6 +257,28 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             })?;
             print!("{text}");
         }
+        Command::Export {
+            out,
+            customers,
+            tiers,
+            tags,
+            statuses,
+            passphrase_env,
+        } => {
+            let pass = cli_handover::passphrase(passphrase_env.as_deref())?;
+            cli_handover::export(&store, &out, customers, tiers, tags, statuses, pass)?;
+        }
+        Command::Import {
+            file,
+            dry_run,
+            take_over,
+            passphrase_env,
+        } => {
+            let pass = cli_handover::passphrase(passphrase_env.as_deref())?;
+            cli_handover::import(&store, &file, dry_run, take_over, pass)?;
+        }
+        Command::Backup { out } => cli_handover::backup(&store, &out)?,
+        Command::Restore { file } => cli_handover::restore(&store, &file)?,
         Command::Bench { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)

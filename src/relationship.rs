@@ -357,3 +357,9 @@ pub(crate) fn tick_step(conn: &Connection, customer_id: &str, followup_id: &str)
     }
     Ok(())
 }
+
+/// One record by id, live or in the trash (for handover merges).
+pub fn find_any(conn: &Connection, id: &str) -> Result<Option<Assessment>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM assessments WHERE id = ?1"))?;
+    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
+}

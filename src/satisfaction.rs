@@ -116,3 +116,9 @@ pub fn for_each(conn: &Connection, f: impl FnMut(SatisfactionCheck) -> Result<()
         f,
     )
 }
+
+/// One record by id, live or in the trash (for handover merges).
+pub fn find(conn: &Connection, id: &str) -> Result<Option<SatisfactionCheck>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM satisfaction_checks WHERE id = ?1"))?;
+    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
+}

@@ -149,3 +149,9 @@ pub fn for_each(conn: &Connection, f: impl FnMut(TierChange) -> Result<()>) -> R
         f,
     )
 }
+
+/// One record by id, live or in the trash (for handover merges).
+pub fn find(conn: &Connection, id: &str) -> Result<Option<TierChange>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM tier_changes WHERE id = ?1"))?;
+    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
+}

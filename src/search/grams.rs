@@ -9,7 +9,9 @@
 //! or the end follows). A two-character term is then one exact token, a
 //! one-character term a prefix query over the tokens starting with it, kept
 //! fast by a prefix index of exactly one encoded character. Title and body
-//! tokens are tagged `t`/`b` so a title match can rank first.
+//! tokens are tagged `t`/`b` so a title match can rank first; the pairs of a
+//! name's pinyin initials are tagged `i`, so initials queries (hw) are index
+//! lookups too.
 //!
 //! Characters are encoded as four base-36 digits (36⁴ > U+10FFFF), ASCII
 //! letters lowercased as the trigram index folds them.
@@ -41,12 +43,29 @@ fn emit(out: &mut String, tag: char, text: &str) {
     }
 }
 
-/// The tokens of a document (what the triggers index through `baton_grams()`).
-pub fn grams(title: &str, body: &str) -> String {
-    let mut out = String::with_capacity((title.len() + body.len()) * 4);
+/// The tokens of a document (what the index holds, through `baton_grams()`).
+pub fn grams(title: &str, body: &str, initials: &str) -> String {
+    let mut out = String::with_capacity((title.len() + body.len() + initials.len()) * 4);
     emit(&mut out, 't', title);
     emit(&mut out, 'b', body);
+    emit(&mut out, 'i', initials);
     out
+}
+
+/// The FTS5 query for an initials term (2+ ASCII letters): every pair of it.
+/// Pairs can match out of order, so callers confirm with `instr()`.
+pub(super) fn initials_query(term: &str) -> String {
+    let chars: Vec<char> = term.chars().collect();
+    chars
+        .windows(2)
+        .map(|w| {
+            let mut token = String::from("i");
+            encode(&mut token, w[0]);
+            encode(&mut token, w[1]);
+            token
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ")
 }
 
 /// The FTS5 query for one short term (1–2 characters, no whitespace) in the
@@ -74,8 +93,10 @@ mod tests {
         encode(&mut hua, '华');
         let mut wei = String::new();
         encode(&mut wei, '为');
-        assert_eq!(grams("华为", ""), format!("t{hua}{wei} t{wei} "));
-        assert_eq!(grams("", "A b"), "b002p b002q ", "a = 97 = 2·36 + 25");
+        assert_eq!(grams("华为", "", ""), format!("t{hua}{wei} t{wei} "));
+        assert_eq!(grams("", "A b", ""), "b002p b002q ", "a = 97 = 2·36 + 25");
+        assert_eq!(grams("", "", "ab"), "i002p002q i002q ");
+        assert_eq!(initials_query("abc"), "i002p002q AND i002q002r");
         assert_eq!(term_query("华为", true), format!("t{hua}{wei}"));
         assert_eq!(term_query("华", false), format!("(t{hua}* OR b{hua}*)"));
         let mut max = String::new();

@@ -25,6 +25,12 @@ mod marks;
 
 use crate::error::Result;
 pub use grams::grams;
+
+/// The character-pair index query for one short term anywhere in a record
+/// (for the bench's reference lookup).
+pub fn pair_query(term: &str) -> String {
+    grams::term_query(term, false)
+}
 pub use index::sync;
 use marks::context;
 pub use marks::{Piece, mark};
@@ -49,7 +55,7 @@ impl HitKind {
     /// Every kind, in the order results are shown.
     pub const ALL: [HitKind; 3] = [HitKind::Customer, HitKind::Person, HitKind::Contact];
 
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             HitKind::Customer => "customer",
             HitKind::Person => "person",
@@ -209,74 +215,91 @@ fn run(conn: &Connection, sql: &str, args: &[Value], kind: HitKind, terms: &[Str
 
 /// How many index candidates are ranked per phase. Ranking reads each
 /// candidate's title, so a query that matches half the book (有限公司) costs
-/// this many reads, not half the book.
+/// this many reads, not half the book: the index streams its matches and the
+/// scan stops here.
 const CANDIDATES: usize = 2000;
 
-/// The FTS5 match expressions for terms that must all match, in the title
-/// only or anywhere: one for the trigram index (terms of 3+ characters,
-/// quoted so any FTS5 syntax in them is text) and one for the character-pair
-/// index (shorter terms).
-fn match_exprs(terms: &[String], title_only: bool) -> (Option<String>, Option<String>) {
-    let (long, short): (Vec<&String>, Vec<&String>) = terms.iter().partition(|t| t.chars().count() >= 3);
-    let trigram = (!long.is_empty()).then(|| {
-        let phrases: Vec<String> = long.iter().map(|t| format!("\"{}\"", t.replace('"', "\"\""))).collect();
-        if title_only {
-            format!("title : ({})", phrases.join(" AND "))
-        } else {
-            phrases.join(" AND ")
-        }
-    });
-    let pairs = (!short.is_empty()).then(|| {
-        short
-            .iter()
-            .map(|t| grams::term_query(t, title_only))
-            .collect::<Vec<_>>()
-            .join(" AND ")
-    });
-    (trigram, pairs)
+fn quote(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
 }
 
-/// One phase of a search: index candidates (capped), live and filtered,
-/// ranked names-starting-with-the-query first, then shorter titles.
-fn phase(
-    conn: &Connection,
-    kind: HitKind,
-    terms: &[String],
-    title_only: bool,
-    filter: (&str, &[Value]),
-    fetch: usize,
-) -> Result<Vec<Hit>> {
-    let (trigram, pairs) = match_exprs(terms, title_only);
-    let (customers, filter_args) = filter;
-    let mut args: Vec<Value> = filter_args.to_vec();
-    let mut arg = |v: String| {
+/// Where one phase takes its candidates from, as SQL producing `doc`, plus
+/// the `instr()` filters for terms the chosen index cannot check itself.
+fn source(kind: HitKind, terms: &[String], title_only: bool, args: &mut Vec<Value>) -> (String, String) {
+    let k = kind.as_str();
+    let (long, short): (Vec<&String>, Vec<&String>) = terms.iter().partition(|t| t.chars().count() >= 3);
+    let arg = |args: &mut Vec<Value>, v: String| {
         args.push(Value::Text(v));
         args.len()
     };
-    let mut source = String::new();
-    if let Some(m) = trigram {
-        let n = arg(m);
-        source = format!("SELECT rowid AS doc FROM search_fts WHERE search_fts MATCH ?{n}");
-    }
-    if let Some(m) = pairs {
-        let n = arg(m);
-        let grams = format!("SELECT rowid AS doc FROM search_grams WHERE search_grams MATCH ?{n}");
-        source = if source.is_empty() {
-            grams
+    let mut filter = String::new();
+    let from = if long.is_empty() {
+        // Only short terms: the character-pair index answers all of them.
+        let m = short
+            .iter()
+            .map(|t| grams::term_query(t, title_only))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let n = arg(args, m);
+        format!("SELECT rowid AS doc FROM search_grams_{k} WHERE search_grams_{k} MATCH ?{n}")
+    } else {
+        // Trigrams for the long terms; short ones filter the candidates.
+        let phrases = long.iter().map(|t| quote(t)).collect::<Vec<_>>().join(" AND ");
+        let m = if title_only {
+            format!("title : ({phrases})")
         } else {
-            format!("{source} INTERSECT {grams}")
+            phrases
         };
-    }
-    let first = arg(terms[0].clone());
+        let n = arg(args, m);
+        for t in &short {
+            let i = arg(args, (*t).clone());
+            if title_only {
+                filter.push_str(&format!(" AND instr(lower(d.title), ?{i}) > 0"));
+            } else {
+                filter.push_str(&format!(
+                    " AND (instr(lower(d.title), ?{i}) > 0 OR instr(lower(d.body), ?{i}) > 0)"
+                ));
+            }
+        }
+        format!("SELECT rowid AS doc FROM search_fts_{k} WHERE search_fts_{k} MATCH ?{n}")
+    };
+    (from, filter)
+}
+
+/// One phase of a search for one kind.
+struct Phase<'a> {
+    /// SQL producing candidate `doc`s from an index.
+    from: String,
+    /// Conditions on the candidates (`d`, `c`), each starting with ` AND`.
+    filter: String,
+    /// Arguments for both.
+    args: Vec<Value>,
+    /// An `instr(...)` expression: 1 ranks first (the name starts with the term).
+    rank_by: String,
+    /// The query's terms, for marking.
+    terms: &'a [String],
+}
+
+/// Runs one phase: index candidates (capped), live and filtered, ranked
+/// names-starting-with-the-query first, then shorter titles.
+fn phase(conn: &Connection, kind: HitKind, p: &Phase<'_>, fetch: usize) -> Result<Vec<Hit>> {
+    let Phase {
+        from,
+        filter,
+        args,
+        rank_by,
+        terms,
+    } = p;
     let join = kind.live_join();
     let sql = format!(
-        "SELECT * FROM (SELECT d.record_id, d.customer_id, c.name, d.title, d.body, d.doc \
-           FROM ({source}) m JOIN search_docs d ON d.doc = m.doc {join} \
-           WHERE d.kind = ?1{customers} LIMIT {cap}) \
-         ORDER BY instr(lower(title), ?{first}) <> 1, length(title), doc LIMIT {fetch}",
+        "SELECT record_id, customer_id, name, title, body FROM ( \
+           SELECT d.record_id, d.customer_id, c.name, d.title, d.body, d.doc, d.initials \
+           FROM ({from}) m JOIN search_docs d ON d.doc = m.doc {join} \
+           WHERE 1{filter} LIMIT {cap}) \
+         ORDER BY {rank_by} <> 1, length(title), doc LIMIT {fetch}",
         cap = CANDIDATES.max(fetch),
     );
-    run(conn, &sql, &args, kind, terms)
+    run(conn, &sql, args, kind, terms)
 }
 
 /// Searches the live book as of `today` (for the dormant filter); up to the
@@ -292,34 +315,11 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
     let initials = initials_term(&terms);
     let mut groups = Vec::new();
     for kind in HitKind::ALL {
-        let join = kind.live_join();
-        let mut args: Vec<Value> = vec![Value::Text(kind.as_str().into())];
-        let customers = customer_filter(conn, q, today, &mut args)?;
-        let mut hits = match (initials, kind) {
-            (Some(term), HitKind::Customer | HitKind::Person) => {
-                let mut a = args.clone();
-                a.push(Value::Text(term.into()));
-                let n = a.len();
-                run(
-                    conn,
-                    &format!(
-                        "SELECT d.record_id, d.customer_id, c.name, d.title, d.body \
-                         FROM search_docs d INDEXED BY search_docs_initials {join} \
-                         WHERE d.kind = ?1 AND instr(d.initials, ?{n}) > 0{customers} \
-                         ORDER BY instr(d.initials, ?{n}) <> 1, length(d.initials), d.doc LIMIT {fetch}"
-                    ),
-                    &a,
-                    kind,
-                    &terms,
-                )?
-            }
-            _ => Vec::new(),
-        };
-        for title_only in [true, false] {
-            if hits.len() > limit {
-                break;
-            }
-            for hit in phase(conn, kind, &terms, title_only, (&customers, &args), fetch)? {
+        let mut base: Vec<Value> = Vec::new();
+        let customers = customer_filter(conn, q, today, &mut base)?;
+        let mut hits: Vec<Hit> = Vec::new();
+        let take = |found: Vec<Hit>, hits: &mut Vec<Hit>| {
+            for hit in found {
                 if hits.len() > limit {
                     break;
                 }
@@ -327,6 +327,40 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
                     hits.push(hit);
                 }
             }
+        };
+        if let (Some(term), HitKind::Customer | HitKind::Person) = (initials, kind) {
+            let k = kind.as_str();
+            let mut args = base.clone();
+            args.push(Value::Text(grams::initials_query(term)));
+            let m = args.len();
+            args.push(Value::Text(term.into()));
+            let t = args.len();
+            let from = format!("SELECT rowid AS doc FROM search_grams_{k} WHERE search_grams_{k} MATCH ?{m}");
+            let p = Phase {
+                from,
+                filter: format!("{customers} AND instr(d.initials, ?{t}) > 0"),
+                args,
+                rank_by: format!("instr(initials, ?{t})"),
+                terms: &terms,
+            };
+            take(phase(conn, kind, &p, fetch)?, &mut hits);
+        }
+        for title_only in [true, false] {
+            if hits.len() > limit {
+                break;
+            }
+            let mut args = base.clone();
+            let (from, extra) = source(kind, &terms, title_only, &mut args);
+            args.push(Value::Text(terms[0].clone()));
+            let first = args.len();
+            let p = Phase {
+                from,
+                filter: format!("{customers}{extra}"),
+                args,
+                rank_by: format!("instr(lower(title), ?{first})"),
+                terms: &terms,
+            };
+            take(phase(conn, kind, &p, fetch)?, &mut hits);
         }
         let more = hits.len() > limit;
         hits.truncate(limit);

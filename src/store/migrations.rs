@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0007_relationship.sql"),
     ),
     ("0008_search.sql", include_str!("../../migrations/0008_search.sql")),
+    (
+        "0009_import_conflicts.sql",
+        include_str!("../../migrations/0009_import_conflicts.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

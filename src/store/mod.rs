@@ -37,15 +37,11 @@ fn register_functions(conn: &Connection) -> Result<()> {
     )?;
     conn.create_scalar_function(
         "baton_grams",
-        2,
+        3,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
         |ctx| {
-            let title: Option<String> = ctx.get(0)?;
-            let body: Option<String> = ctx.get(1)?;
-            Ok(crate::search::grams(
-                title.as_deref().unwrap_or_default(),
-                body.as_deref().unwrap_or_default(),
-            ))
+            let text = |i: usize| ctx.get::<Option<String>>(i).map(Option::unwrap_or_default);
+            Ok(crate::search::grams(&text(0)?, &text(1)?, &text(2)?))
         },
     )?;
     Ok(())

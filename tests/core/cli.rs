@@ -288,3 +288,69 @@ fn relationship_prints_the_latest_card_its_weight_and_the_dependence_score() {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
 }
+
+#[test]
+fn export_import_round_trip_through_the_tool_gives_an_identical_dump() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, file) = (
+        dir.path().join("a.db"),
+        dir.path().join("b.db"),
+        dir.path().join("h.baton"),
+    );
+    let run = |args: &[&str], db: &std::path::Path| {
+        let out = baton()
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .env("HANDOVER_PASS", "口令")
+            .env("BATON_SCRYPT_WORK_FACTOR", "10")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["demo", "--customers", "25"], &a);
+    let f = file.to_str().unwrap();
+    run(&["export", "--out", f, "--passphrase-env", "HANDOVER_PASS"], &a);
+    let preview = run(&["import", f, "--dry-run", "--passphrase-env", "HANDOVER_PASS"], &b);
+    assert!(preview.contains("dry run: nothing was written"), "{preview}");
+    assert!(
+        preview.lines().any(|l| l.starts_with("customer") && l.contains(" 25 ")),
+        "{preview}"
+    );
+    let summary = run(&["import", f, "--passphrase-env", "HANDOVER_PASS"], &b);
+    assert!(summary.contains("imported"), "{summary}");
+    assert_eq!(
+        run(&["dump"], &a),
+        run(&["dump"], &b),
+        "demo -> export -> import -> identical dump"
+    );
+    let again = run(&["import", f, "--passphrase-env", "HANDOVER_PASS"], &b);
+    let customers_line = again.lines().find(|l| l.starts_with("customer ")).unwrap();
+    let cols: Vec<&str> = customers_line.split_whitespace().collect();
+    assert_eq!(cols[1..], ["0", "0", "25", "0"], "{again}");
+
+    // A wrong passphrase is a clear error and changes nothing.
+    let out = baton()
+        .arg("--db")
+        .arg(&b)
+        .args(["import", f, "--passphrase-env", "WRONG_PASS"])
+        .env("WRONG_PASS", "nope")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrong passphrase"));
+
+    // Backup and restore.
+    let copy = dir.path().join("copy.db");
+    run(&["backup", "--out", copy.to_str().unwrap()], &b);
+    let saved = run(&["dump"], &b);
+    let c = dir.path().join("c.db");
+    run(&["demo", "--customers", "3", "--seed", "5"], &c);
+    run(&["restore", copy.to_str().unwrap()], &c);
+    assert_eq!(run(&["dump"], &c), saved);
+}

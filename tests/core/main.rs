@@ -5,6 +5,7 @@
 mod cli;
 mod customers;
 mod dump_check;
+mod handover;
 mod history;
 mod key_board;
 mod kinds;

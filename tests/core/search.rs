@@ -349,7 +349,7 @@ fn the_index_follows_edits_deletes_restores_and_hard_deletes() {
     let fts: i64 = store
         .read(|c| {
             Ok(c.query_row(
-                "SELECT count(*) FROM search_fts WHERE search_fts MATCH '\"贸易\"'",
+                "SELECT count(*) FROM search_fts_customer WHERE search_fts_customer MATCH '\"贸易\"'",
                 [],
                 |r| r.get(0),
             )?)
@@ -357,7 +357,17 @@ fn the_index_follows_edits_deletes_restores_and_hard_deletes() {
         .unwrap();
     assert_eq!(fts, 0, "the trigram index forgot them too");
     store
-        .write(|c| Ok(c.execute_batch("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")?))
+        .write(|c| {
+            for t in [
+                "search_fts_customer",
+                "search_fts_person",
+                "search_fts_contact",
+                "search_grams_customer",
+            ] {
+                c.execute_batch(&format!("INSERT INTO {t} ({t}) VALUES ('integrity-check')"))?;
+            }
+            Ok(())
+        })
         .unwrap_or_else(|e| panic!("FTS integrity: {e}"));
 }
 

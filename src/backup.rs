@@ -1,0 +1,56 @@
+//! Backups of a live book, and restoring one.
+//!
+//! Both use SQLite's online backup API, never a file copy: a copy of a live
+//! WAL book can miss committed pages still in the WAL, or catch a write
+//! half-way. A backup is a complete, standalone book file.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+use crate::store::migrations;
+
+/// Writes a consistent copy of the book behind `conn` to `dest` (which must
+/// not exist yet: a backup never overwrites a file).
+pub fn snapshot(conn: &Connection, dest: &Path) -> Result<()> {
+    if dest.exists() {
+        return Err(Error::NotEmpty(format!(
+            "{} already exists; a backup never overwrites a file",
+            dest.display()
+        )));
+    }
+    let mut out = Connection::open(dest)?;
+    Backup::new(conn, &mut out)?.run_to_completion(256, Duration::ZERO, None)?;
+    // Leave a plain single file behind (no -wal to carry along).
+    out.pragma_update(None, "journal_mode", "delete")?;
+    Ok(())
+}
+
+/// Replaces the whole content of the book behind `conn` with the backup at
+/// `src`, after checking that it is a Baton book this version can open, then
+/// brings its schema up to date. The replacement is one transaction on the
+/// book: it happens entirely or not at all.
+pub fn restore(conn: &mut Connection, src: &Path) -> Result<()> {
+    if !src.is_file() {
+        return Err(Error::io(src, std::io::Error::from(std::io::ErrorKind::NotFound)));
+    }
+    let backup = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let not_a_book = |why: String| Error::NotEmpty(format!("{} is not a Baton backup: {why}", src.display()));
+    let version = migrations::version(&backup).map_err(|e| not_a_book(e.to_string()))?;
+    if version < 1 {
+        return Err(not_a_book("it has no Baton schema".into()));
+    }
+    migrations::refuse_newer(&backup)?;
+    let ok: String = backup
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| not_a_book(e.to_string()))?;
+    if ok != "ok" {
+        return Err(not_a_book(format!("it is damaged ({ok})")));
+    }
+    Backup::new(&backup, conn)?.run_to_completion(256, Duration::ZERO, None)?;
+    migrations::migrate(conn)?;
+    Ok(())
+}

@@ -1,0 +1,117 @@
+//! `baton export`, `import`, `backup` and `restore` (part of the `baton`
+//! binary, not the library).
+
+use std::path::Path;
+
+use baton::enums::{Status, Tier};
+use baton::handover::{self, ExportOptions, ImportOptions, ImportReport, Selection};
+use baton::{Error, Result, Store};
+
+/// Reads a passphrase from the environment variable named `var`: never from
+/// the command line, where other users could see it in the process list.
+pub fn passphrase(var: Option<&str>) -> Result<Option<String>> {
+    match var {
+        None => Ok(None),
+        Some(var) => std::env::var(var)
+            .map(Some)
+            .map_err(|_| Error::Passphrase(format!("the environment variable {var} holds no passphrase"))),
+    }
+}
+
+/// `baton export`.
+pub fn export(
+    store: &Store,
+    out: &Path,
+    customers: Vec<String>,
+    tiers: Vec<Tier>,
+    tags: Vec<String>,
+    statuses: Vec<Status>,
+    passphrase: Option<String>,
+) -> Result<()> {
+    let opts = ExportOptions {
+        selection: Selection {
+            customers,
+            tiers,
+            tags,
+            statuses,
+        },
+        passphrase,
+        work_factor: std::env::var("BATON_SCRYPT_WORK_FACTOR")
+            .ok()
+            .and_then(|w| w.parse().ok()),
+    };
+    let header = store.read(|c| handover::export(c, &opts, out))?;
+    let total: u64 = header.counts.values().sum();
+    eprintln!(
+        "baton: exported {total} records ({} customers) to {}{}",
+        header.counts.get("customer").copied().unwrap_or(0),
+        out.display(),
+        if opts.passphrase.is_some() { ", encrypted" } else { "" }
+    );
+    Ok(())
+}
+
+/// `baton import`: prints one line per record kind, then the conflicts.
+pub fn import(
+    store: &Store,
+    file: &Path,
+    dry_run: bool,
+    take_over: Option<String>,
+    passphrase: Option<String>,
+) -> Result<()> {
+    let opts = ImportOptions {
+        passphrase,
+        dry_run,
+        take_over,
+        backup_dir: None,
+    };
+    let report = handover::import(store, file, &opts)?;
+    print!("{}", summary(&report));
+    Ok(())
+}
+
+/// The import summary as text.
+pub fn summary(r: &ImportReport) -> String {
+    let mut out = format!(
+        "{:<20} {:>9} {:>9} {:>9} {:>9}\n",
+        "kind", "added", "updated", "unchanged", "conflicts"
+    );
+    for c in &r.counts {
+        out.push_str(&format!(
+            "{:<20} {:>9} {:>9} {:>9} {:>9}\n",
+            c.kind, c.added, c.updated, c.unchanged, c.conflicts
+        ));
+    }
+    for c in &r.conflicts {
+        out.push_str(&format!(
+            "conflict: {} {} (book {}, file {}): kept the {} version; the other is in the conflict log\n",
+            c.kind, c.id, c.book_updated_at, c.file_updated_at, c.kept
+        ));
+    }
+    if r.taken_over > 0 {
+        out.push_str(&format!("taken over: {} customers\n", r.taken_over));
+    }
+    if let Some(b) = &r.backup {
+        out.push_str(&format!("backup before import: {b}\n"));
+    }
+    out.push_str(if r.dry_run {
+        "dry run: nothing was written\n"
+    } else {
+        "imported\n"
+    });
+    out
+}
+
+/// `baton backup`.
+pub fn backup(store: &Store, out: &Path) -> Result<()> {
+    store.read(|c| baton::backup::snapshot(c, out))?;
+    eprintln!("baton: backed up the book to {}", out.display());
+    Ok(())
+}
+
+/// `baton restore`.
+pub fn restore(store: &Store, file: &Path) -> Result<()> {
+    baton::backup::restore(&mut store.conn(), file)?;
+    eprintln!("baton: restored the book from {}", file.display());
+    Ok(())
+}

@@ -1,0 +1,564 @@
+//! Reading a handover file: validate, preview, merge.
+//!
+//! Two passes over the file, so memory stays bounded whatever its size:
+//! 1. **the file**: envelope, header, format version, every line's JSON
+//!    structure and types, kinds in order, duplicate ids, record counts and
+//!    the payload checksum. Any problem stops here, before the book is
+//!    touched.
+//! 2. **the records**, in one transaction: each is compared with the book by
+//!    id and added, left alone (identical), or resolved by `updated_at`, the
+//!    newer version winning and the losing one kept whole in the conflict
+//!    log. Every record goes through the domain's own validation and its
+//!    references are checked against the file and the book. If any record
+//!    fails, or this is a dry run, the transaction is rolled back: the book
+//!    is exactly as it was.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::envelope;
+use super::format::{FORMAT, FORMAT_VERSION, Header, Line, hex};
+use crate::error::{Error, FileProblem, Result};
+use crate::kinds::RecordKind;
+use crate::{Store, backup, changes, clock, customers, validate};
+
+/// The longest line accepted (one record). Far above any valid record (text
+/// fields are capped well below), so it only stops hostile files.
+const LINE_MAX: usize = 8 << 20;
+/// Problems reported before giving up on listing more.
+const PROBLEMS_MAX: usize = 200;
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The passphrase, if the file is encrypted.
+    pub passphrase: Option<String>,
+    /// Only report what would happen.
+    pub dry_run: bool,
+    /// Take over the imported customers: they become owned by this name,
+    /// with the owner history kept.
+    pub take_over: Option<String>,
+    /// Where to put the automatic backup (default: `<book>-backups/` next to
+    /// the book).
+    pub backup_dir: Option<PathBuf>,
+}
+
+/// What happened (or would happen) to one record kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct KindCounts {
+    /// The kind's name.
+    pub kind: String,
+    /// New to the book.
+    pub added: u64,
+    /// The file's newer version replaced the book's.
+    pub updated: u64,
+    /// Identical in both.
+    pub unchanged: u64,
+    /// The book's version is newer (or as new): kept; the file's is logged.
+    pub conflicts: u64,
+}
+
+/// A record both sides changed, and which version stays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    /// The kind's name.
+    pub kind: String,
+    /// The record.
+    pub id: String,
+    /// The book's `updated_at`.
+    pub book_updated_at: String,
+    /// The file's `updated_at`.
+    pub file_updated_at: String,
+    /// `book` or `file`: the version that stays.
+    pub kept: String,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    /// The file's header.
+    pub header: Header,
+    /// Per kind, in file order.
+    pub counts: Vec<KindCounts>,
+    /// Every record whose two versions differ (the loser is in the conflict log).
+    pub conflicts: Vec<Conflict>,
+    /// True if nothing was written.
+    pub dry_run: bool,
+    /// The backup taken before writing.
+    pub backup: Option<String>,
+    /// Customers whose owner changed to the successor.
+    pub taken_over: u64,
+}
+
+fn problem(
+    line: usize,
+    kind: Option<&str>,
+    id: Option<&str>,
+    field: Option<String>,
+    message: impl Into<String>,
+) -> FileProblem {
+    FileProblem {
+        line,
+        kind: kind.map(str::to_string),
+        id: id.map(str::to_string),
+        field,
+        message: message.into(),
+    }
+}
+
+/// Reads one line (without its `\n`) into `buf`; false at the end. A line
+/// over [`LINE_MAX`] is an error, not an allocation.
+fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, path: &Path) -> Result<(bool, bool)> {
+    buf.clear();
+    loop {
+        let available = r.fill_buf().map_err(|e| Error::io(path, e))?;
+        if available.is_empty() {
+            return Ok((!buf.is_empty(), false));
+        }
+        let (take, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        if buf.len() + take > LINE_MAX + 1 {
+            return Err(Error::BadFile(vec![problem(
+                0,
+                None,
+                None,
+                None,
+                format!(
+                    "a line is longer than {} MiB; this is not a Baton handover file",
+                    LINE_MAX >> 20
+                ),
+            )]));
+        }
+        buf.extend_from_slice(&available[..take]);
+        r.consume(take);
+        if done {
+            buf.pop();
+            return Ok((true, true));
+        }
+    }
+}
+
+/// Opens the file and reads and checks its header.
+fn open(path: &Path, passphrase: Option<&str>) -> Result<(Box<dyn BufRead>, Header)> {
+    let mut r = envelope::open(path, passphrase)?;
+    let mut buf = Vec::new();
+    let (any, _) = read_line(&mut *r, &mut buf, path)?;
+    let bad = |message: String| Error::BadFile(vec![problem(1, None, None, None, message)]);
+    if !any {
+        return Err(bad("the file is empty".into()));
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(&buf).map_err(|e| bad(format!("the first line is not a Baton handover header: {e}")))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(bad(format!(
+            "not a Baton handover file (the header's format is not \"{FORMAT}\")"
+        )));
+    }
+    let version = value.get("format_version").and_then(|v| v.as_i64()).unwrap_or(0);
+    if version > FORMAT_VERSION {
+        return Err(Error::NewerFormat {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if version < 1 {
+        return Err(bad(
+            "the header's format_version is missing or not a positive integer".into()
+        ));
+    }
+    let header: Header = validate::from_json("header", value).map_err(|e| bad(e.to_string()))?;
+    Ok((r, header))
+}
+
+/// Pass 1: the file as a whole. Returns the header or every problem found.
+fn check_file(path: &Path, passphrase: Option<&str>) -> Result<Header> {
+    let (mut r, header) = open(path, passphrase)?;
+    let mut problems = Vec::new();
+    let mut hasher = Sha256::new();
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut seen: HashSet<(usize, u128)> = HashSet::new();
+    let mut last_kind = 0usize;
+    let mut buf = Vec::new();
+    let mut line_no = 1;
+    let mut ends_with_newline = true;
+    loop {
+        let (any, newline) = read_line(&mut *r, &mut buf, path)?;
+        if !any {
+            break;
+        }
+        line_no += 1;
+        ends_with_newline = newline;
+        hasher.update(&buf);
+        if newline {
+            hasher.update(b"\n");
+        }
+        if problems.len() >= PROBLEMS_MAX {
+            continue; // keep hashing so the checksum verdict still comes
+        }
+        let line: Line = match serde_json::from_slice(&buf) {
+            Ok(l) => l,
+            Err(e) => {
+                problems.push(problem(line_no, None, None, None, format!("not a record line: {e}")));
+                continue;
+            }
+        };
+        let Some(kind) = RecordKind::from_name(&line.kind) else {
+            problems.push(problem(
+                line_no,
+                Some(&line.kind),
+                None,
+                Some("kind".into()),
+                "unknown record kind",
+            ));
+            continue;
+        };
+        let index = RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        if index < last_kind {
+            problems.push(problem(
+                line_no,
+                Some(kind.name()),
+                None,
+                None,
+                "records are out of order: each kind must follow the kinds it belongs to",
+            ));
+        }
+        last_kind = last_kind.max(index);
+        let id = line.record.get("id").and_then(|v| v.as_str()).map(str::to_string);
+        let Some(id) = id else {
+            problems.push(problem(
+                line_no,
+                Some(kind.name()),
+                None,
+                Some("id".into()),
+                "the record has no id",
+            ));
+            continue;
+        };
+        match uuid::Uuid::parse_str(&id) {
+            Ok(u) if !seen.insert((index, u.as_u128())) => {
+                problems.push(problem(
+                    line_no,
+                    Some(kind.name()),
+                    Some(&id),
+                    Some("id".into()),
+                    "this id appears twice in the file",
+                ));
+            }
+            Ok(_) => {}
+            Err(_) => problems.push(problem(
+                line_no,
+                Some(kind.name()),
+                Some(&id),
+                Some("id".into()),
+                "not a valid id (UUID)",
+            )),
+        }
+        if let Err(e) = kind.decode_json(line.record) {
+            problems.push(record_problem(line_no, kind, &id, e));
+        }
+        *counts.entry(kind.name().to_string()).or_default() += 1;
+    }
+    if !ends_with_newline {
+        problems.push(problem(
+            line_no,
+            None,
+            None,
+            None,
+            "the last line is cut off: the file is truncated",
+        ));
+    }
+    let sha = hex(&hasher.finalize());
+    if sha != header.payload_sha256 {
+        problems.push(problem(
+            0,
+            None,
+            None,
+            Some("payload_sha256".into()),
+            "the checksum does not match the content: the file is damaged or was altered",
+        ));
+    }
+    for kind in RecordKind::ALL {
+        let declared = header.counts.get(kind.name()).copied().unwrap_or(0);
+        let found = counts.get(kind.name()).copied().unwrap_or(0);
+        if declared != found {
+            problems.push(problem(
+                0,
+                Some(kind.name()),
+                None,
+                Some("counts".into()),
+                format!("the header declares {declared} records of this kind, the file holds {found}"),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(header)
+    } else {
+        Err(Error::BadFile(problems))
+    }
+}
+
+fn record_problem(line: usize, kind: RecordKind, id: &str, e: Error) -> FileProblem {
+    match e {
+        Error::Invalid(v) => problem(line, Some(kind.name()), Some(id), Some(v.field.clone()), v.to_string()),
+        other => problem(line, Some(kind.name()), Some(id), None, other.to_string()),
+    }
+}
+
+/// The references a record makes, as (field, table, id), beyond what the
+/// domain's own validation checks.
+fn references(kind: RecordKind, r: &serde_json::Value) -> Vec<(String, &'static str, String)> {
+    let mut out = Vec::new();
+    let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    if kind != RecordKind::Customer
+        && let Some(c) = r.get("customer_id").and_then(s)
+    {
+        out.push(("customer_id".into(), "customers", c));
+    }
+    match kind {
+        RecordKind::FollowUp => {
+            for f in ["contact_id", "done_contact_id"] {
+                if let Some(id) = r.get(f).and_then(s) {
+                    out.push((f.into(), "contacts", id));
+                }
+            }
+        }
+        RecordKind::Assessment => {
+            for (i, score) in r
+                .get("scores")
+                .and_then(|v| v.as_array())
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                for (j, id) in score
+                    .get("contact_ids")
+                    .and_then(|v| v.as_array())
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                {
+                    if let Some(id) = s(id) {
+                        out.push((format!("scores[{i}].contact_ids[{j}]"), "contacts", id));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The default place for automatic backups: `<book>-backups/` beside it.
+fn default_backup_dir(store: &Store) -> Option<PathBuf> {
+    let book = store.path()?;
+    let stem = book.file_stem()?.to_string_lossy().to_string();
+    Some(book.with_file_name(format!("{stem}-backups")))
+}
+
+/// Validates `path` and merges it into the book (see the module docs).
+pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
+    let header = check_file(path, opts.passphrase.as_deref())?;
+
+    let mut backup_path = None;
+    if !opts.dry_run
+        && let Some(dir) = opts.backup_dir.clone().or_else(|| default_backup_dir(store))
+    {
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let stamp = clock::now().replace([':', '.'], "-");
+        let file = dir.join(format!("before-import-{stamp}.db"));
+        store.read(|c| backup::snapshot(c, &file))?;
+        backup_path = Some(file.display().to_string());
+    }
+
+    let mut conn = store.conn();
+    let tx = conn.transaction()?;
+    let import_id = clock::new_id();
+    let mut counts: Vec<KindCounts> = RecordKind::ALL
+        .iter()
+        .map(|k| KindCounts {
+            kind: k.name().into(),
+            ..Default::default()
+        })
+        .collect();
+    let mut conflicts = Vec::new();
+    let mut problems = Vec::new();
+    let mut imported_customers = Vec::new();
+
+    let (mut r, _) = open(path, opts.passphrase.as_deref())?;
+    let mut hasher = Sha256::new();
+    let mut buf = Vec::new();
+    let mut line_no = 1;
+    loop {
+        let (any, newline) = read_line(&mut *r, &mut buf, path)?;
+        if !any {
+            break;
+        }
+        line_no += 1;
+        hasher.update(&buf);
+        if newline {
+            hasher.update(b"\n");
+        }
+        if problems.len() >= PROBLEMS_MAX {
+            continue;
+        }
+        let line: Line = serde_json::from_slice(&buf).map_err(|e| Error::Corrupt(e.to_string()))?;
+        let kind = RecordKind::from_name(&line.kind).ok_or_else(|| Error::Corrupt(line.kind.clone()))?;
+        let index = RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        let id = line
+            .record
+            .get("id")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let mut missing = false;
+        for (field, table, target) in references(kind, &line.record) {
+            if !exists(&tx, table, &target)? {
+                missing = true;
+                problems.push(problem(
+                    line_no,
+                    Some(kind.name()),
+                    Some(&id),
+                    Some(field),
+                    format!("refers to {target}, which is neither in the file nor in this book"),
+                ));
+            }
+        }
+        if missing {
+            continue;
+        }
+        match merge(&tx, kind, &id, line.record, &import_id)? {
+            Ok(Outcome::Added) => counts[index].added += 1,
+            Ok(Outcome::Unchanged) => counts[index].unchanged += 1,
+            Ok(Outcome::Differs(c)) => {
+                if c.kept == "file" {
+                    counts[index].updated += 1;
+                } else {
+                    counts[index].conflicts += 1;
+                }
+                conflicts.push(c);
+            }
+            Err(e) => problems.push(record_problem(line_no, kind, &id, e)),
+        }
+        if kind == RecordKind::Customer {
+            imported_customers.push(id);
+        }
+    }
+    if hex(&hasher.finalize()) != header.payload_sha256 {
+        problems.push(problem(
+            0,
+            None,
+            None,
+            Some("payload_sha256".into()),
+            "the file changed while it was being imported",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(Error::BadFile(problems)); // the transaction rolls back on drop
+    }
+    let mut taken_over = 0;
+    if let Some(name) = opts.take_over.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        validate::text("import.take_over", name, validate::NAME_MAX)?;
+        for id in &imported_customers {
+            taken_over += u64::from(take_over(&tx, id, name)?);
+        }
+    }
+    if opts.dry_run {
+        drop(tx);
+    } else {
+        crate::search::sync(&tx)?;
+        tx.commit()?;
+    }
+    Ok(ImportReport {
+        header,
+        counts,
+        conflicts,
+        dry_run: opts.dry_run,
+        backup: backup_path,
+        taken_over,
+    })
+}
+
+fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
+        .query_row([id], |r| r.get(0))?)
+}
+
+enum Outcome {
+    Added,
+    Unchanged,
+    Differs(Conflict),
+}
+
+/// Merges one record by id. The outer error is the book failing; the inner
+/// one is this record failing validation (reported, import continues).
+fn merge(
+    conn: &Connection,
+    kind: RecordKind,
+    id: &str,
+    record: serde_json::Value,
+    import_id: &str,
+) -> Result<Result<Outcome>> {
+    let Some(book) = kind.find_json(conn, id)? else {
+        return Ok(kind.put_json(conn, record).map(|()| Outcome::Added));
+    };
+    if book == record {
+        return Ok(Ok(Outcome::Unchanged));
+    }
+    let at = |v: &serde_json::Value| {
+        v.get("updated_at")
+            .and_then(|u| u.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (book_at, file_at) = (at(&book), at(&record));
+    let file_wins = file_at > book_at;
+    let losing = if file_wins { &book } else { &record };
+    conn.prepare_cached(
+        "INSERT INTO import_conflicts (id, import_id, kind, record_id, kept, losing, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        clock::new_id(),
+        import_id,
+        kind.name(),
+        id,
+        if file_wins { "file" } else { "book" },
+        serde_json::to_string(losing).map_err(|e| Error::Corrupt(e.to_string()))?,
+        clock::now(),
+    ])?;
+    if file_wins && let Err(e) = kind.put_json(conn, record) {
+        return Ok(Err(e));
+    }
+    Ok(Ok(Outcome::Differs(Conflict {
+        kind: kind.name().into(),
+        id: id.into(),
+        book_updated_at: book_at,
+        file_updated_at: file_at,
+        kept: if file_wins { "file" } else { "book" }.into(),
+    })))
+}
+
+/// Makes `name` the owner of customer `id`, keeping the owner history.
+fn take_over(conn: &Connection, id: &str, name: &str) -> Result<bool> {
+    let mut c = customers::find(conn, id)?.ok_or_else(|| Error::NotFound {
+        kind: "customer",
+        id: id.into(),
+    })?;
+    if c.card.owner == name {
+        return Ok(false);
+    }
+    let now = clock::now();
+    let old = std::mem::replace(&mut c.card.owner, name.to_string());
+    c.updated_at = now.clone();
+    customers::put(conn, &c)?;
+    changes::record(conn, id, changes::ChangeField::Owner, &old, name, name, &now)?;
+    Ok(true)
+}

@@ -1,0 +1,631 @@
+use std::path::{Path, PathBuf};
+
+use baton::handover::{self, ExportOptions, ImportOptions, Selection};
+use baton::kinds::RecordKind;
+use baton::{Error, Store, customers, demo, dump};
+use sha2::{Digest, Sha256};
+
+fn dump_of(store: &Store) -> String {
+    let mut out = Vec::new();
+    store.read(|c| dump::write(c, &mut out)).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn export(store: &Store, path: &Path, opts: &ExportOptions) -> handover::Header {
+    store.read(|c| handover::export(c, opts, path)).unwrap()
+}
+
+fn all_rows() -> customers::ListQuery {
+    customers::ListQuery {
+        limit: 500,
+        ..Default::default()
+    }
+}
+
+fn opts() -> ImportOptions {
+    ImportOptions::default()
+}
+
+fn demo_book(dir: &Path, name: &str) -> Store {
+    let store = Store::open(&dir.join(name)).unwrap();
+    demo::fill(&store, 40, 7).unwrap();
+    store
+}
+
+#[test]
+fn whole_book_round_trip_is_lossless_for_every_record_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let leaver = demo_book(dir.path(), "leaver.db");
+    let file = dir.path().join("book.baton");
+    let header = export(&leaver, &file, &ExportOptions::default());
+    assert!(header.scope.whole_book);
+    let counts = leaver.read(baton::check::run).unwrap().counts;
+    for kind in RecordKind::ALL {
+        let declared = header.counts.get(kind.name()).copied();
+        let c = counts.iter().find(|c| c.table() == kind.table()).unwrap();
+        assert_eq!(
+            declared,
+            Some((c.live + c.trashed) as u64),
+            "{}: every record of every kind is in the file",
+            kind.name()
+        );
+        assert!(declared.unwrap() > 0, "the demo has {} records", kind.name());
+    }
+
+    let successor = Store::open(&dir.path().join("successor.db")).unwrap();
+    let report = handover::import(&successor, &file, &opts()).unwrap();
+    assert!(report.conflicts.is_empty());
+    assert_eq!(dump_of(&successor), dump_of(&leaver), "byte-identical dumps");
+    assert!(report.backup.is_some(), "a backup is taken before writing");
+
+    // Idempotent: the second import changes nothing.
+    let before = dump_of(&successor);
+    let again = handover::import(&successor, &file, &opts()).unwrap();
+    for c in &again.counts {
+        assert_eq!((c.added, c.updated, c.conflicts), (0, 0, 0), "{}", c.kind);
+    }
+    assert_eq!(again.counts[0].unchanged, header.counts["customer"]);
+    assert_eq!(dump_of(&successor), before);
+    // And the search index came along.
+    let name = customers::list(&successor.conn(), &all_rows()).unwrap().rows[0]
+        .name
+        .clone();
+    let hits = successor
+        .read(|c| {
+            baton::search::search(
+                c,
+                &baton::search::SearchQuery {
+                    text: name.clone(),
+                    ..Default::default()
+                },
+                baton::clock::local_today(),
+            )
+        })
+        .unwrap();
+    assert!(!hits.is_empty(), "imported records are searchable");
+}
+
+#[test]
+fn a_selection_carries_the_chosen_customers_with_all_their_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let leaver = demo_book(dir.path(), "leaver.db");
+    let all = customers::list(&leaver.conn(), &all_rows()).unwrap().rows;
+    let chosen = all[3].id.clone();
+    let file = dir.path().join("one.baton");
+    let header = export(
+        &leaver,
+        &file,
+        &ExportOptions {
+            selection: Selection {
+                customers: vec![chosen.clone()],
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    );
+    assert!(!header.scope.whole_book);
+    assert_eq!(header.counts["customer"], 1);
+    let people: i64 = leaver
+        .read(|c| {
+            Ok(
+                c.query_row("SELECT count(*) FROM people WHERE customer_id = ?1", [&chosen], |r| {
+                    r.get(0)
+                })?,
+            )
+        })
+        .unwrap();
+    let people = people as u64;
+    assert_eq!(header.counts["person"], people);
+
+    let successor = Store::open(&dir.path().join("s.db")).unwrap();
+    handover::import(&successor, &file, &opts()).unwrap();
+    let (c, p, k): (i64, i64, i64) = successor
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM people), (SELECT count(*) FROM contacts)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?)
+        })
+        .unwrap();
+    assert_eq!((c, p as u64), (1, people));
+    assert_eq!(k as u64, header.counts["contact"]);
+
+    let unknown = leaver.read(|c| {
+        handover::export(
+            c,
+            &ExportOptions {
+                selection: Selection {
+                    customers: vec!["0190a000-0000-7000-8000-000000000000".into()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            &dir.path().join("none.baton"),
+        )
+    });
+    assert!(matches!(unknown, Err(Error::NotFound { .. })), "{unknown:?}");
+}
+
+#[test]
+fn the_newer_version_wins_and_the_loser_is_kept_in_the_conflict_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let leaver = demo_book(dir.path(), "leaver.db");
+    let file = dir.path().join("book.baton");
+    export(&leaver, &file, &ExportOptions::default());
+    let successor = Store::open(&dir.path().join("s.db")).unwrap();
+    handover::import(&successor, &file, &opts()).unwrap();
+
+    let rows = customers::list(&leaver.conn(), &all_rows()).unwrap().rows;
+    let (a, b) = (rows[0].id.clone(), rows[1].id.clone());
+    // a: changed by the successor after the export (the book is newer);
+    // b: changed by the leaver after the export (the file will be newer).
+    let edit = |store: &Store, id: &str, notes: &str| {
+        store
+            .write(|tx| {
+                let mut card = customers::get(tx, id)?.card;
+                card.notes = notes.into();
+                customers::update(tx, id, card)
+            })
+            .unwrap();
+    };
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    edit(&leaver, &a, "leaver's older note");
+    edit(&leaver, &b, "leaver's newer note");
+    export(&leaver, &file, &ExportOptions::default());
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    edit(&successor, &a, "successor's newest note");
+
+    let preview = handover::import(
+        &successor,
+        &file,
+        &ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(preview.counts[0].conflicts, 1);
+    assert_eq!(preview.counts[0].updated, 1);
+    let before = dump_of(&successor);
+
+    let report = handover::import(&successor, &file, &opts()).unwrap();
+    assert_ne!(dump_of(&successor), before);
+    let kept = |id: &str| report.conflicts.iter().find(|c| c.id == id).unwrap().kept.clone();
+    assert_eq!(kept(&a), "book");
+    assert_eq!(kept(&b), "file");
+    let notes = |id: &str| successor.read(|c| customers::get(c, id)).unwrap().card.notes;
+    assert_eq!(notes(&a), "successor's newest note");
+    assert_eq!(notes(&b), "leaver's newer note");
+    let log: Vec<(String, String, String)> = successor
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT record_id, kept, losing FROM import_conflicts ORDER BY record_id")?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+        .unwrap();
+    assert_eq!(log.len(), 2);
+    let losing = |id: &str| log.iter().find(|l| l.0 == id).unwrap().2.clone();
+    assert!(
+        losing(&a).contains("leaver's older note"),
+        "the file's losing version is kept whole"
+    );
+    assert!(
+        !losing(&b).contains("leaver's newer note"),
+        "the book's replaced version is kept"
+    );
+}
+
+#[test]
+fn take_over_moves_ownership_and_keeps_the_owner_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let leaver = demo_book(dir.path(), "leaver.db");
+    let file = dir.path().join("book.baton");
+    let header = export(&leaver, &file, &ExportOptions::default());
+    let successor = Store::open(&dir.path().join("s.db")).unwrap();
+    let report = handover::import(
+        &successor,
+        &file,
+        &ImportOptions {
+            take_over: Some("周新".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(report.taken_over > 0 && report.taken_over <= header.counts["customer"]);
+    let owners: Vec<String> = customers::list(&successor.conn(), &all_rows())
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.owner)
+        .collect();
+    assert!(owners.iter().all(|o| o == "周新"));
+    let changes: i64 = successor
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM customer_changes WHERE field = 'owner' AND new_value = '周新'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(changes as u64, report.taken_over);
+}
+
+#[test]
+fn an_encrypted_file_needs_its_passphrase_and_refuses_absurd_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let leaver = demo_book(dir.path(), "leaver.db");
+    let file = dir.path().join("secret.baton");
+    export(
+        &leaver,
+        &file,
+        &ExportOptions {
+            passphrase: Some("交接口令 2026".into()),
+            work_factor: Some(10),
+            ..Default::default()
+        },
+    );
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1"));
+    let name = customers::list(&leaver.conn(), &all_rows()).unwrap().rows[0]
+        .name
+        .clone();
+    assert!(
+        !bytes.windows(name.len()).any(|w| w == name.as_bytes()),
+        "no record text in the clear"
+    );
+    let successor = Store::open(&dir.path().join("s.db")).unwrap();
+    let before = dump_of(&successor);
+    let none = handover::import(&successor, &file, &opts());
+    assert!(
+        matches!(none, Err(Error::Passphrase(ref m)) if m.contains("encrypted")),
+        "{none:?}"
+    );
+    let wrong = handover::import(
+        &successor,
+        &file,
+        &ImportOptions {
+            passphrase: Some("wrong".into()),
+            ..Default::default()
+        },
+    );
+    assert!(
+        matches!(wrong, Err(Error::Passphrase(ref m)) if m.contains("wrong passphrase")),
+        "{wrong:?}"
+    );
+    assert_eq!(dump_of(&successor), before);
+    handover::import(
+        &successor,
+        &file,
+        &ImportOptions {
+            passphrase: Some("交接口令 2026".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(dump_of(&successor), dump_of(&leaver));
+
+    // A file demanding more scrypt work than the cap is refused unopened:
+    // take a real file and raise the work factor its header demands (making
+    // one honestly would need 2^30-round scrypt, which is the point).
+    let greedy = dir.path().join("greedy.baton");
+    let text = std::fs::read(&file).unwrap();
+    let at = text.windows(10).position(|w| w == b"-> scrypt ").unwrap();
+    let eol = at + text[at..].iter().position(|&b| b == b'\n').unwrap();
+    let line = String::from_utf8(text[at..eol].to_vec()).unwrap();
+    let raised = format!("{} 30", line.rsplit_once(' ').unwrap().0);
+    let mut forged = text[..at].to_vec();
+    forged.extend_from_slice(raised.as_bytes());
+    forged.extend_from_slice(&text[eol..]);
+    std::fs::write(&greedy, forged).unwrap();
+    let started = std::time::Instant::now();
+    let refused = handover::import(
+        &successor,
+        &greedy,
+        &ImportOptions {
+            passphrase: Some("交接口令 2026".into()),
+            ..Default::default()
+        },
+    );
+    assert!(
+        matches!(refused, Err(Error::Passphrase(ref m)) if m.contains("work factor")),
+        "{refused:?}"
+    );
+    assert!(started.elapsed().as_secs() < 5, "refused without doing the work");
+}
+
+#[test]
+fn backup_and_restore_bring_the_book_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_book(dir.path(), "book.db");
+    let saved = dump_of(&store);
+    let copy = dir.path().join("copy.db");
+    store.read(|c| baton::backup::snapshot(c, &copy)).unwrap();
+    assert!(
+        store.read(|c| baton::backup::snapshot(c, &copy)).is_err(),
+        "never overwrites"
+    );
+    let id = customers::list(&store.conn(), &all_rows()).unwrap().rows[0].id.clone();
+    store.write(|tx| customers::delete(tx, &id)).unwrap();
+    assert_ne!(dump_of(&store), saved);
+    baton::backup::restore(&mut store.conn(), &copy).unwrap();
+    assert_eq!(dump_of(&store), saved);
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database at all, just some bytes padding it out").unwrap();
+    assert!(baton::backup::restore(&mut store.conn(), &junk).is_err());
+    assert_eq!(dump_of(&store), saved);
+}
+
+/// A small valid file's lines, for the malformed corpus to break.
+fn valid_lines(dir: &Path) -> Vec<String> {
+    let store = Store::open(&dir.join("src.db")).unwrap();
+    demo::fill(&store, 3, 1).unwrap();
+    let file = dir.join("valid.baton");
+    export(&store, &file, &ExportOptions::default());
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Writes `lines` as a file whose header counts and checksum match its payload.
+fn sealed(dir: &Path, name: &str, mut lines: Vec<String>) -> PathBuf {
+    let payload: String = lines[1..].iter().map(|l| format!("{l}\n")).collect();
+    let mut header: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    header["payload_sha256"] = hex(&Sha256::digest(payload.as_bytes())).into();
+    lines[0] = header.to_string();
+    let path = dir.join(name);
+    std::fs::write(&path, format!("{}\n{payload}", lines[0])).unwrap();
+    path
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// Replaces the first line of `kind` with what `f` makes of its record.
+fn edit(lines: &[String], kind: &str, f: impl Fn(&mut serde_json::Value)) -> Vec<String> {
+    let mut out = lines.to_vec();
+    let i = out
+        .iter()
+        .position(|l| l.contains(&format!("\"kind\":\"{kind}\"")))
+        .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&out[i]).unwrap();
+    f(&mut v["record"]);
+    out[i] = v.to_string();
+    out
+}
+
+#[test]
+fn malformed_files_are_refused_with_where_and_leave_the_book_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let lines = valid_lines(d);
+    let first = |kind: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(&format!("\"kind\":\"{kind}\"")))
+            .unwrap()
+    };
+    let mut corpus: Vec<(&str, PathBuf, &str)> = Vec::new();
+    let raw = |name: &str, bytes: &[u8]| {
+        let p = d.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    corpus.push(("empty file", raw("empty", b""), "empty"));
+    corpus.push((
+        "not JSON",
+        raw("text", b"hello, this is not a handover\n"),
+        "not a Baton handover header",
+    ));
+    corpus.push(("binary garbage", raw("bin", &[0u8, 159, 146, 150, 255, 0, 1]), "line 1"));
+    let mut h: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    h["format"] = "something-else".into();
+    corpus.push((
+        "another format",
+        raw("format", format!("{h}\n").as_bytes()),
+        "not a Baton handover file",
+    ));
+    let mut h: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    h["format_version"] = 2.into();
+    let future = [vec![h.to_string()], lines[1..].to_vec()].concat();
+    corpus.push(("future version", sealed(d, "future", future), "format version 2"));
+    let mut h: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    h["format_version"] = 0.into();
+    corpus.push((
+        "version zero",
+        sealed(d, "zero", [vec![h.to_string()], lines[1..].to_vec()].concat()),
+        "format_version",
+    ));
+    let mut h: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    h.as_object_mut().unwrap().remove("counts");
+    corpus.push((
+        "header missing counts",
+        sealed(d, "nocounts", [vec![h.to_string()], lines[1..].to_vec()].concat()),
+        "counts",
+    ));
+    let full = std::fs::read(d.join("valid.baton")).unwrap();
+    corpus.push(("truncated", raw("truncated", &full[..full.len() - 40]), "truncated"));
+    let mut tampered = lines.clone();
+    let i = first("customer");
+    tampered[i] = tampered[i].replacen("\"name\":\"", "\"name\":\"X", 1);
+    let tampered_text: String = tampered.iter().map(|l| format!("{l}\n")).collect();
+    corpus.push(("wrong checksum", raw("checksum", tampered_text.as_bytes()), "checksum"));
+    let mut fewer = lines.clone();
+    fewer.remove(first("person"));
+    corpus.push(("counts disagree", sealed(d, "counts", fewer), "declares"));
+    let mut dup = lines.clone();
+    dup.insert(first("customer"), lines[first("customer")].clone());
+    let mut h: serde_json::Value = serde_json::from_str(&dup[0]).unwrap();
+    h["counts"]["customer"] = (h["counts"]["customer"].as_u64().unwrap() + 1).into();
+    dup[0] = h.to_string();
+    corpus.push(("duplicate ids", sealed(d, "dup", dup), "appears twice"));
+    corpus.push((
+        "dangling reference",
+        sealed(
+            d,
+            "dangling",
+            edit(&lines, "person", |r| {
+                r["customer_id"] = "0190a000-0000-7000-8000-00000000dead".into()
+            }),
+        ),
+        "neither in the file nor in this book",
+    ));
+    corpus.push((
+        "invalid date",
+        sealed(
+            d,
+            "date",
+            edit(&lines, "customer", |r| r["founded_on"] = "2026-13-45".into()),
+        ),
+        "founded_on",
+    ));
+    corpus.push((
+        "wrong type",
+        sealed(d, "type", edit(&lines, "customer", |r| r["name"] = 42.into())),
+        "customer.name",
+    ));
+    corpus.push((
+        "over-long text",
+        sealed(
+            d,
+            "long",
+            edit(&lines, "customer", |r| r["name"] = "长".repeat(500).into()),
+        ),
+        "name",
+    ));
+    corpus.push((
+        "huge string",
+        sealed(
+            d,
+            "huge",
+            edit(&lines, "customer", |r| r["notes"] = "x".repeat(9 << 20).into()),
+        ),
+        "longer than",
+    ));
+    let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    corpus.push((
+        "deeply nested JSON",
+        sealed(d, "deep", {
+            let mut l = lines.clone();
+            let i = first("customer");
+            l[i] = l[i].replacen("\"record\":{", &format!("\"record\":{{\"nested\":{deep},"), 1);
+            l
+        }),
+        "recursion limit",
+    ));
+    let mut bad_utf8 = full.clone();
+    let at = bad_utf8.windows(8).position(|w| w == b"\"name\":\"").unwrap() + 8;
+    bad_utf8.splice(at..at, [0xff, 0xfe]);
+    corpus.push(("non-UTF-8", raw("utf8", &bad_utf8), "line"));
+    corpus.push((
+        "unknown kind",
+        sealed(d, "kind", {
+            let mut l = lines.clone();
+            let i = first("deal");
+            l[i] = l[i].replacen("\"kind\":\"deal\"", "\"kind\":\"invoice\"", 1);
+            l
+        }),
+        "unknown record kind",
+    ));
+    corpus.push((
+        "extra field in a line",
+        sealed(d, "extra", {
+            let mut l = lines.clone();
+            let i = first("deal");
+            l[i] = l[i].replacen("{\"kind\"", "{\"oops\":1,\"kind\"", 1);
+            l
+        }),
+        "unknown field",
+    ));
+    corpus.push((
+        "record without id",
+        sealed(
+            d,
+            "noid",
+            edit(&lines, "deal", |r| {
+                r.as_object_mut().unwrap().remove("id");
+            }),
+        ),
+        "no id",
+    ));
+    corpus.push((
+        "id not a UUID",
+        sealed(d, "badid", edit(&lines, "deal", |r| r["id"] = "42".into())),
+        "UUID",
+    ));
+    corpus.push((
+        "out of order",
+        sealed(d, "order", {
+            let mut l = lines.clone();
+            let p = l.remove(first("person"));
+            l.insert(1, p);
+            l
+        }),
+        "out of order",
+    ));
+    corpus.push((
+        "unknown enum value",
+        sealed(d, "enum", edit(&lines, "customer", |r| r["status"] = "vip".into())),
+        "status",
+    ));
+    corpus.push((
+        "contact dated in the future",
+        sealed(
+            d,
+            "future-contact",
+            edit(&lines, "contact", |r| {
+                r["happened_at"] = "2099-01-01T00:00:00.000Z".into()
+            }),
+        ),
+        "happened_at",
+    ));
+    corpus.push((
+        "follow-up of a missing contact",
+        sealed(
+            d,
+            "fu",
+            edit(&lines, "follow_up", |r| {
+                r["contact_id"] = "0190a000-0000-7000-8000-00000000beef".into()
+            }),
+        ),
+        "contact_id",
+    ));
+    corpus.push((
+        "header only, records declared",
+        raw("headeronly", format!("{}\n", lines[0]).as_bytes()),
+        "declares",
+    ));
+    assert!(corpus.len() >= 25, "{} cases", corpus.len());
+
+    let book = Store::open(&d.join("target.db")).unwrap();
+    demo::fill(&book, 5, 99).unwrap();
+    let before = dump_of(&book);
+    for (what, path, needle) in &corpus {
+        let result = handover::import(&book, path, &opts());
+        let message = match &result {
+            Err(Error::BadFile(problems)) => problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"),
+            Err(e @ Error::NewerFormat { .. }) => e.to_string(),
+            other => panic!("{what}: expected a refusal, got {other:?}"),
+        };
+        assert!(message.contains(needle), "{what}: {needle:?} not in {message:.400}");
+        assert_eq!(dump_of(&book), before, "{what}: the book changed");
+    }
+    // Dry runs of bad files are refused the same way.
+    assert!(
+        handover::import(
+            &book,
+            &corpus[8].1,
+            &ImportOptions {
+                dry_run: true,
+                ..Default::default()
+            }
+        )
+        .is_err()
+    );
+}
