@@ -290,7 +290,15 @@ ESCAPE = "\ue00c"
 
 
 def global_search(s):
-    print("- Ctrl+K searches from anywhere: a two-character Chinese name, pinyin initials")
+    print("- a handover note on the key customer")
+    s.wait("[data-testid=note-empty]", text="这是关键客户")
+    s.click("[data-testid=edit-note]")
+    s.type("[data-testid=note-key_relationships]", "张总是决策者，李四负责采购")
+    s.type("[data-testid=note-open_promises]", "月底前寄送样品")
+    s.click("[data-testid=save-note]")
+    s.wait("[data-testid=note-key_relationships-text]", text="张总是决策者")
+
+    print("- Ctrl+K searches from anywhere: a two-character Chinese name, pinyin initials, notes")
     s.click("[data-testid=nav-today]")
     s.keys((CTRL, "k"))
     s.wait("[data-testid=search-palette]")
@@ -302,6 +310,8 @@ def global_search(s):
     shot(s, "19-search-zh")
     s.type("[data-testid=search-input]", "hw")
     s.wait("[data-testid=search-group-customer] [data-testid=search-hit]", text="深圳华为技术有限公司")
+    s.type("[data-testid=search-input]", "寄送样品")
+    s.wait("[data-testid=search-group-note] [data-testid=search-hit]", text="深圳华为技术有限公司")
     s.type("[data-testid=search-input]", '"NEAR( *')
     s.wait("[data-testid=search-none]")
     s.type("[data-testid=search-input]", "李四")

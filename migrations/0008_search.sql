@@ -12,7 +12,7 @@
 CREATE TABLE search_docs (
     doc         INTEGER PRIMARY KEY,
     record_id   TEXT NOT NULL UNIQUE,
-    kind        TEXT NOT NULL CHECK (kind IN ('customer', 'person', 'contact')),
+    kind        TEXT NOT NULL CHECK (kind IN ('customer', 'person', 'contact', 'note')),
     customer_id TEXT NOT NULL,
     title       TEXT NOT NULL,
     body        TEXT NOT NULL,

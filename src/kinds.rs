@@ -9,7 +9,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::{changes, contacts, customers, deals, followups, people, relationship, satisfaction, tiers};
+use crate::{
+    changes, contacts, customers, deals, followups, handover_notes, people, relationship, satisfaction, tiers,
+};
 
 /// Every kind of record a book holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -33,6 +35,8 @@ pub enum RecordKind {
     SatisfactionCheck,
     /// Relationship-card assessments.
     Assessment,
+    /// Handover notes.
+    HandoverNote,
 }
 
 /// Tables that hold no records of their own: preferences (`settings`),
@@ -63,6 +67,7 @@ impl RecordKind {
         RecordKind::TierChange,
         RecordKind::SatisfactionCheck,
         RecordKind::Assessment,
+        RecordKind::HandoverNote,
     ];
 
     /// The table holding this kind.
@@ -77,6 +82,7 @@ impl RecordKind {
             RecordKind::TierChange => "tier_changes",
             RecordKind::SatisfactionCheck => "satisfaction_checks",
             RecordKind::Assessment => "assessments",
+            RecordKind::HandoverNote => "handover_notes",
         }
     }
 
@@ -92,6 +98,7 @@ impl RecordKind {
             RecordKind::TierChange => "tier_change",
             RecordKind::SatisfactionCheck => "satisfaction_check",
             RecordKind::Assessment => "assessment",
+            RecordKind::HandoverNote => "handover_note",
         }
     }
 
@@ -117,6 +124,7 @@ impl RecordKind {
             RecordKind::TierChange => json(tiers::find(conn, id)?),
             RecordKind::SatisfactionCheck => json(satisfaction::find(conn, id)?),
             RecordKind::Assessment => json(relationship::find_any(conn, id)?),
+            RecordKind::HandoverNote => json(handover_notes::find(conn, id)?),
         }
     }
 
@@ -136,6 +144,7 @@ impl RecordKind {
             RecordKind::TierChange => tiers::put(conn, &from_json(root, value)?),
             RecordKind::SatisfactionCheck => satisfaction::put(conn, &from_json(root, value)?),
             RecordKind::Assessment => relationship::put(conn, &from_json(root, value)?),
+            RecordKind::HandoverNote => handover_notes::put(conn, &from_json(root, value)?),
         }
     }
 
@@ -156,6 +165,7 @@ impl RecordKind {
                 decode::<satisfaction::SatisfactionCheck, satisfaction::CheckDraft>(root, value)
             }
             RecordKind::Assessment => decode::<relationship::Assessment, relationship::AssessmentDraft>(root, value),
+            RecordKind::HandoverNote => decode::<handover_notes::HandoverNote, handover_notes::NoteDraft>(root, value),
         }
     }
 
@@ -195,6 +205,7 @@ impl RecordKind {
             RecordKind::TierChange => tiers::for_each(conn, |r| f(json(&r)?)),
             RecordKind::SatisfactionCheck => satisfaction::for_each(conn, |r| f(json(&r)?)),
             RecordKind::Assessment => relationship::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::HandoverNote => handover_notes::for_each(conn, |r| f(json(&r)?)),
         }
     }
 
@@ -237,6 +248,12 @@ impl RecordKind {
             RecordKind::SatisfactionCheck => satisfaction::for_each(conn, |c| {
                 if let Err(e) = c.draft.validate() {
                     problem(format!("satisfaction check {}: {e}", c.id));
+                }
+                Ok(())
+            }),
+            RecordKind::HandoverNote => handover_notes::for_each(conn, |n| {
+                if let Err(e) = n.draft.validate() {
+                    problem(format!("handover note {}: {e}", n.id));
                 }
                 Ok(())
             }),

@@ -34,6 +34,7 @@ pub mod enums;
 pub mod error;
 pub mod followups;
 pub mod handover;
+pub mod handover_notes;
 pub mod key_board;
 pub mod kinds;
 pub mod paths;

@@ -52,6 +52,8 @@ fn main() {
             commands::relationship::customers_set_key,
             commands::relationship::key_board,
             commands::search::search,
+            commands::handover::handover_note_get,
+            commands::handover::handover_note_save,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -8,6 +8,7 @@
 mod assessments;
 mod deals;
 mod history;
+mod notes;
 mod rng;
 mod words;
 
@@ -58,7 +59,7 @@ fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
     let mut rng = Rng::new(seed);
     let mut people_written = 0;
     let (mut contacts_written, mut followups_written, mut deals_written, mut assessments_written) = (0, 0, 0, 0);
-    for _ in 0..count {
+    for index in 0..count {
         let customer = customer(&mut rng);
         customers::put(conn, &customer)?;
         for (field, value) in [
@@ -95,6 +96,7 @@ fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
         deals_written += deals::generate(conn, &mut rng, &customer, epoch())?;
         if customer.card.is_key {
             assessments_written += assessments::generate(conn, &mut rng, &customer, epoch())?;
+            notes::generate(conn, index as u64, seed, &customer, chinese, epoch())?;
         }
     }
     Ok(DemoSummary {

@@ -14,19 +14,24 @@ use crate::error::Result;
 /// demo): the indexes are fully merged after it.
 const BULK: i64 = 20_000;
 /// Pages of segment merging done after an ordinary write.
-const MERGE_PAGES: i64 = 64;
+const MERGE_PAGES: i64 = 32;
 
 /// Applies queued document changes to the indexes of every kind. Cheap when
 /// nothing is queued (one lookup). Call inside the write transaction.
 pub fn sync(conn: &Connection) -> Result<()> {
-    let queued: i64 = conn
-        .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?1)")?
-        .query_row([BULK], |r| r.get(0))?;
-    if queued == 0 {
+    // Which kinds have queued documents, and whether it is a bulk load.
+    let mut per_kind = conn.prepare_cached("SELECT kind, count(*) FROM search_queue GROUP BY kind")?;
+    let queued: Vec<(String, i64)> = per_kind
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if queued.is_empty() {
         return Ok(());
     }
     for kind in HitKind::ALL {
         let k = kind.as_str();
+        let Some(&(_, queued)) = queued.iter().find(|(q, _)| q == k) else {
+            continue;
+        };
         for sql in [
             // Old entries first, replaying exactly the text they were indexed with.
             format!(

@@ -49,17 +49,20 @@ pub enum HitKind {
     Person,
     /// A contact-history entry.
     Contact,
+    /// A handover note.
+    Note,
 }
 
 impl HitKind {
     /// Every kind, in the order results are shown.
-    pub const ALL: [HitKind; 3] = [HitKind::Customer, HitKind::Person, HitKind::Contact];
+    pub const ALL: [HitKind; 4] = [HitKind::Customer, HitKind::Person, HitKind::Contact, HitKind::Note];
 
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             HitKind::Customer => "customer",
             HitKind::Person => "person",
             HitKind::Contact => "contact",
+            HitKind::Note => "note",
         }
     }
 
@@ -75,6 +78,7 @@ impl HitKind {
                 "JOIN contacts r ON r.id = d.record_id AND r.deleted_at IS NULL \
                  JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL"
             }
+            HitKind::Note => "JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL",
         }
     }
 }

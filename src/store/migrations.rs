@@ -43,6 +43,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_import_conflicts.sql",
         include_str!("../../migrations/0009_import_conflicts.sql"),
     ),
+    (
+        "0010_handover_notes.sql",
+        include_str!("../../migrations/0010_handover_notes.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -61,6 +61,7 @@ fn oracle(store: &Store, term: &str) -> Vec<(HitKind, String)> {
                     let kind = match kind.as_str() {
                         "customer" => HitKind::Customer,
                         "person" => HitKind::Person,
+                        "note" => HitKind::Note,
                         _ => HitKind::Contact,
                     };
                     Ok((kind, r.get::<_, String>(1)?))

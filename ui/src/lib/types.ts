@@ -475,7 +475,7 @@ export interface KeyBoard {
 }
 
 // Global search (src/search.rs).
-export type HitKind = 'customer' | 'person' | 'contact';
+export type HitKind = 'customer' | 'person' | 'contact' | 'note';
 
 export interface Piece {
   text: string;
@@ -507,3 +507,21 @@ export interface SearchQuery {
   dormant: boolean;
   limit: number;
 }
+
+// Handover notes (src/handover_notes.rs).
+export interface NoteDraft {
+  key_relationships: string;
+  open_promises: string;
+  risks: string;
+  next_steps: string;
+}
+
+export type HandoverNote = NoteDraft & {
+  id: string;
+  customer_id: string;
+  written_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export const NOTE_FIELDS = ['key_relationships', 'open_promises', 'risks', 'next_steps'] as const;

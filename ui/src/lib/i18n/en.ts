@@ -449,6 +449,16 @@ export const en = {
   'search.kind.contact': 'Contact history',
   'search.owner': 'Owner',
   'search.dormant': 'Dormant only',
+  'note.title': 'Handover note',
+  'note.none': 'No handover note yet.',
+  'note.prompt_key': 'A key customer: before a handover, write down the key relationships, open promises, risks and next steps.',
+  'note.write': 'Write the handover note',
+  'note.by': 'Written by {name}, {date}',
+  'field.handover_note.key_relationships': 'Key relationships',
+  'field.handover_note.open_promises': 'Open promises',
+  'field.handover_note.risks': 'Risks',
+  'field.handover_note.next_steps': 'Next steps',
+  'search.kind.note': 'Handover notes',
 } as const;
 
 export type MessageKey = keyof typeof en;

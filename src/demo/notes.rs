@@ -1,0 +1,93 @@
+//! Demo handover notes: most key customers get one, written in the
+//! customer's language. A separate random stream per customer, so adding
+//! notes did not change the rest of the demo.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use super::rng::Rng;
+use crate::clock;
+use crate::customers::Customer;
+use crate::error::Result;
+use crate::handover_notes::{self, HandoverNote, NoteDraft};
+
+const ZH: [[&str; 3]; 4] = [
+    [
+        "采购总监王总是决策者，技术部李工是我们的支持者",
+        "总经理很少出面，关系主要在采购部",
+        "财务经理对我们有疑虑，需要多沟通",
+    ],
+    [
+        "答应月底前提供新版报价和样品",
+        "承诺下季度安排一次工厂参观",
+        "答应帮他们申请延长付款期",
+    ],
+    [
+        "竞争对手正在低价抢单",
+        "对接人可能年内调岗",
+        "去年交货延期，对方仍有意见",
+    ],
+    [
+        "先拜访王总，当面介绍接手安排",
+        "两周内跟进样品测试结果",
+        "尽快约技术交流会",
+    ],
+];
+const EN: [[&str; 3]; 4] = [
+    [
+        "The purchasing director decides; the lead engineer supports us",
+        "The MD rarely meets suppliers",
+        "Finance doubts our pricing",
+    ],
+    [
+        "Promised a revised quote and samples by month end",
+        "Promised a factory visit next quarter",
+        "Promised to ask for longer payment terms",
+    ],
+    [
+        "A competitor is undercutting us",
+        "Our contact may move to another role this year",
+        "Last year's late delivery still rankles",
+    ],
+    [
+        "Meet the purchasing director first, in person",
+        "Follow up the sample test within two weeks",
+        "Book a technical workshop soon",
+    ],
+];
+
+/// Writes a note for `customer` (a key customer) with 80% probability.
+pub(super) fn generate(
+    conn: &Connection,
+    index: u64,
+    seed: u64,
+    customer: &Customer,
+    chinese: bool,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let mut rng = Rng::new(seed ^ 0x6e6f_7465_7300_0000 ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    if !rng.chance(80) {
+        return Ok(0);
+    }
+    let words = if chinese { &ZH } else { &EN };
+    let mut pick = |i: usize| words[i][rng.below(3) as usize].to_string();
+    let draft = NoteDraft {
+        key_relationships: pick(0),
+        open_promises: pick(1),
+        risks: pick(2),
+        next_steps: pick(3),
+    };
+    let at = clock::format_ts(now);
+    handover_notes::put(
+        conn,
+        &HandoverNote {
+            id: rng.uuid(),
+            customer_id: customer.id.clone(),
+            draft,
+            written_by: customer.card.owner.clone(),
+            created_at: at.clone(),
+            updated_at: at,
+        },
+    )?;
+    Ok(1)
+}
