@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::{
-    changes, contacts, customers, deals, followups, handover_notes, people, relationship, satisfaction, tiers,
+    changes, checklist, contacts, customers, deals, followups, handover_notes, people, relationship, satisfaction,
+    tiers,
 };
 
 /// Every kind of record a book holds.
@@ -37,6 +38,8 @@ pub enum RecordKind {
     Assessment,
     /// Handover notes.
     HandoverNote,
+    /// The successor's handover checklist items.
+    ChecklistItem,
 }
 
 /// Tables that hold no records of their own: preferences (`settings`),
@@ -68,6 +71,7 @@ impl RecordKind {
         RecordKind::SatisfactionCheck,
         RecordKind::Assessment,
         RecordKind::HandoverNote,
+        RecordKind::ChecklistItem,
     ];
 
     /// The table holding this kind.
@@ -83,6 +87,7 @@ impl RecordKind {
             RecordKind::SatisfactionCheck => "satisfaction_checks",
             RecordKind::Assessment => "assessments",
             RecordKind::HandoverNote => "handover_notes",
+            RecordKind::ChecklistItem => "handover_checklist",
         }
     }
 
@@ -99,6 +104,7 @@ impl RecordKind {
             RecordKind::SatisfactionCheck => "satisfaction_check",
             RecordKind::Assessment => "assessment",
             RecordKind::HandoverNote => "handover_note",
+            RecordKind::ChecklistItem => "checklist_item",
         }
     }
 
@@ -125,6 +131,7 @@ impl RecordKind {
             RecordKind::SatisfactionCheck => json(satisfaction::find(conn, id)?),
             RecordKind::Assessment => json(relationship::find_any(conn, id)?),
             RecordKind::HandoverNote => json(handover_notes::find(conn, id)?),
+            RecordKind::ChecklistItem => json(checklist::find(conn, id)?),
         }
     }
 
@@ -145,6 +152,7 @@ impl RecordKind {
             RecordKind::SatisfactionCheck => satisfaction::put(conn, &from_json(root, value)?),
             RecordKind::Assessment => relationship::put(conn, &from_json(root, value)?),
             RecordKind::HandoverNote => handover_notes::put(conn, &from_json(root, value)?),
+            RecordKind::ChecklistItem => checklist::put(conn, &from_json(root, value)?),
         }
     }
 
@@ -166,6 +174,7 @@ impl RecordKind {
             }
             RecordKind::Assessment => decode::<relationship::Assessment, relationship::AssessmentDraft>(root, value),
             RecordKind::HandoverNote => decode::<handover_notes::HandoverNote, handover_notes::NoteDraft>(root, value),
+            RecordKind::ChecklistItem => from_json::<checklist::ChecklistItem>(root, value).map(drop),
         }
     }
 
@@ -206,6 +215,7 @@ impl RecordKind {
             RecordKind::SatisfactionCheck => satisfaction::for_each(conn, |r| f(json(&r)?)),
             RecordKind::Assessment => relationship::for_each(conn, |r| f(json(&r)?)),
             RecordKind::HandoverNote => handover_notes::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::ChecklistItem => checklist::for_each(conn, |r| f(json(&r)?)),
         }
     }
 
@@ -257,6 +267,7 @@ impl RecordKind {
                 }
                 Ok(())
             }),
+            RecordKind::ChecklistItem => checklist::for_each(conn, |_| Ok(())),
             RecordKind::FollowUp => followups::for_each(conn, |f| {
                 if let Err(e) = crate::validate::parse_date("followup.due_on", &f.due_on) {
                     problem(format!("follow-up {}: {e}", f.id));

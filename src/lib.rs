@@ -21,6 +21,7 @@ pub mod backup;
 pub mod bench;
 pub mod changes;
 pub mod check;
+pub mod checklist;
 pub mod clock;
 pub mod contacts;
 pub mod customer_list;

@@ -97,6 +97,7 @@ fn generate(conn: &Connection, count: usize, seed: u64) -> Result<DemoSummary> {
         if customer.card.is_key {
             assessments_written += assessments::generate(conn, &mut rng, &customer, epoch())?;
             notes::generate(conn, index as u64, seed, &customer, chinese, epoch())?;
+            notes::checklist(conn, index as u64, seed, &customer, &its_people, epoch())?;
         }
     }
     Ok(DemoSummary {

@@ -91,3 +91,44 @@ pub(super) fn generate(
     )?;
     Ok(1)
 }
+
+/// Some key customers were taken over from a previous salesperson: their
+/// checklist (meet each person, re-assess the card), ticked in part.
+pub(super) fn checklist(
+    conn: &Connection,
+    index: u64,
+    seed: u64,
+    customer: &Customer,
+    people: &[crate::people::Person],
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    use crate::checklist::{ChecklistItem, Task};
+    let mut rng = Rng::new(seed ^ 0x6368_6563_6b00_0000 ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03));
+    if !rng.chance(25) {
+        return Ok(0);
+    }
+    let at = clock::format_ts(now - chrono::Duration::days(20));
+    let mut tasks: Vec<(Task, Option<String>, String)> = people
+        .iter()
+        .map(|p| (Task::MeetPerson, Some(p.id.clone()), p.card.name.clone()))
+        .collect();
+    tasks.push((Task::Reassess, None, String::new()));
+    for (task, target_id, label) in &tasks {
+        crate::checklist::put(
+            conn,
+            &ChecklistItem {
+                id: rng.uuid(),
+                customer_id: customer.id.clone(),
+                task: *task,
+                target_id: target_id.clone(),
+                label: label.clone(),
+                taken_over_by: customer.card.owner.clone(),
+                taken_over_at: at.clone(),
+                ticked_at: rng.chance(40).then(|| at.clone()),
+                created_at: at.clone(),
+                updated_at: at.clone(),
+            },
+        )?;
+    }
+    Ok(tasks.len())
+}

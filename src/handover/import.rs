@@ -467,6 +467,7 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
         validate::text("import.take_over", name, validate::NAME_MAX)?;
         for id in &imported_customers {
             taken_over += u64::from(take_over(&tx, id, name)?);
+            crate::checklist::create(&tx, id, name)?;
         }
     }
     if opts.dry_run {

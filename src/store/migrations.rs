@@ -47,6 +47,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0010_handover_notes.sql",
         include_str!("../../migrations/0010_handover_notes.sql"),
     ),
+    (
+        "0011_handover_checklists.sql",
+        include_str!("../../migrations/0011_handover_checklists.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
