@@ -326,6 +326,70 @@ def global_search(s):
     s.wait_gone("[data-testid=search-palette]")
 
 
+HANDOVER = {"file": None}
+PASSPHRASE = "交接口令-2026"
+
+
+def handover_export(s):
+    print("- the leaver exports a handover file with a passphrase")
+    s.click("[data-testid=nav-handover]")
+    s.wait("[data-testid=handover-export]")
+    s.type("[data-testid=export-path]", HANDOVER["file"])
+    s.type("[data-testid=export-pass]", PASSPHRASE)
+    s.type("[data-testid=export-pass2]", PASSPHRASE + "x")
+    s.click("[data-testid=do-export]")
+    s.wait("[data-testid=handover-export] .banner.error", text="两次输入的口令不一致")
+    s.type("[data-testid=export-pass2]", PASSPHRASE)
+    s.click("[data-testid=do-export]")
+    s.wait("[data-testid=export-done]", text="1 位客户")
+    assert open(HANDOVER["file"], "rb").read().startswith(b"age-encryption.org/v1"), "the file is encrypted"
+    shot(s, "20-handover-export-zh")
+    s.click("[data-testid=nav-customers]")
+
+
+def handover_take_over(driver, tmp):
+    print("- the successor imports it into an empty book and takes the customer over")
+    s = driver.session(os.path.join(tmp, "successor.db"))
+    try:
+        s.wait("[data-testid=load-demo]")  # an empty book
+        s.click("[data-testid=nav-handover]")
+        s.type("[data-testid=import-path]", HANDOVER["file"])
+        s.click("[data-testid=preview-import]")
+        s.wait("[data-testid=import-error]", text="口令保护")
+        s.type("[data-testid=import-pass]", "wrong")
+        s.click("[data-testid=preview-import]")
+        s.wait("[data-testid=import-error]", text="口令不对")
+        s.type("[data-testid=import-pass]", PASSPHRASE)
+        s.click("[data-testid=preview-import]")
+        s.wait("[data-testid=import-counts]", text="联系记录")
+        s.wait("[data-testid=import-source]", text="格式版本 1")
+        s.type("[data-testid=successor]", "周新")
+        shot(s, "21-handover-preview-zh")
+        s.click("[data-testid=do-import]")
+        s.wait("[data-testid=import-done]", text="已接手客户：1 位")
+        s.wait("[data-testid=checklist-row]", text="深圳华为技术有限公司")
+        s.wait("[data-testid=handover-checklists]", text="总进度")
+        shot(s, "22-handover-checklists-zh")
+        s.click("[data-testid=checklist-row] button", text="深圳华为技术有限公司")
+        s.wait("[data-testid=customer-name]", text="深圳华为技术有限公司")
+        s.wait(".card-head .meta", text="周新")
+        for name in ["张三", "李四"]:
+            s.wait("[data-testid=person]", text=name)
+        s.wait("[data-testid=checklist-item]", text="拜访 张三")
+        s.wait("[data-testid=checklist-item]", text="重新评估关系卡片")
+        s.wait("[data-testid=timeline-entry]", text="季度回顾")
+        s.wait("[data-testid=timeline-entry]", text="数控机床订单")
+        s.wait("[data-testid=note-key_relationships-text]", text="张总是决策者")
+        s.wait("[data-testid=weight]", text="55")
+        s.js("document.querySelector('[data-testid=checklist]').scrollIntoView()")
+        shot(s, "23-taken-over-card-zh")
+    except Exception:
+        shot(s, "failure-successor")
+        raise
+    finally:
+        s.quit()
+
+
 def markup_is_text(s):
     print("- a name made of markup shows as those characters")
     evil = "<img src=x onerror=alert(1)>"
@@ -465,6 +529,7 @@ def main():
         sys.exit(f"e2e: no app binary at {APP}")
     tmp = tempfile.mkdtemp(prefix="baton-e2e-")
     db = os.path.join(tmp, "book.db")
+    HANDOVER["file"] = os.path.join(tmp, "交接-华为.baton")
     driver = Driver()
     try:
         s = driver.session(db)
@@ -474,6 +539,7 @@ def main():
             order_changes_value(s)
             relationship_card(s)
             global_search(s)
+            handover_export(s)
             evil = markup_is_text(s)
             trash_round_trip(s, evil)
             settings_in_english(s)
@@ -491,6 +557,7 @@ def main():
             raise
         finally:
             s.quit()
+        handover_take_over(driver, tmp)
         demo_and_filters(driver, tmp)
         closed_book_screens(driver, tmp)
     except (WebDriverError, AssertionError):

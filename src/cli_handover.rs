@@ -12,9 +12,12 @@ use baton::{Error, Result, Store};
 pub fn passphrase(var: Option<&str>) -> Result<Option<String>> {
     match var {
         None => Ok(None),
-        Some(var) => std::env::var(var)
-            .map(Some)
-            .map_err(|_| Error::Passphrase(format!("the environment variable {var} holds no passphrase"))),
+        Some(var) => std::env::var(var).map(Some).map_err(|_| {
+            Error::passphrase(
+                baton::PassphraseProblem::Missing,
+                format!("the environment variable {var} holds no passphrase"),
+            )
+        }),
     }
 }
 

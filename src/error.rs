@@ -111,9 +111,27 @@ pub enum Error {
          update Baton to import it (nothing was imported)"
     )]
     NewerFormat { found: i64, supported: i64 },
-    /// The handover file is encrypted and the passphrase is missing or wrong.
-    #[error("{0}")]
-    Passphrase(String),
+    /// The handover file's passphrase is missing or wrong, or its
+    /// encryption is one Baton does not accept.
+    #[error("{message}")]
+    Passphrase {
+        problem: PassphraseProblem,
+        message: String,
+    },
+}
+
+/// Why a passphrase-protected file could not be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassphraseProblem {
+    /// The file is encrypted and no passphrase was given.
+    Missing,
+    /// The passphrase does not decrypt it.
+    Wrong,
+    /// Encrypted to a key, not a passphrase.
+    NotPassphrase,
+    /// It demands more scrypt work than Baton accepts.
+    TooMuchWork,
 }
 
 /// One problem found in a handover file, and where it is.
@@ -165,7 +183,12 @@ impl Error {
             Error::Corrupt(_) => "corrupt",
             Error::BadFile(_) => "bad_file",
             Error::NewerFormat { .. } => "newer_format",
-            Error::Passphrase(_) => "passphrase",
+            Error::Passphrase { problem, .. } => match problem {
+                PassphraseProblem::Missing => "passphrase_missing",
+                PassphraseProblem::Wrong => "passphrase_wrong",
+                PassphraseProblem::NotPassphrase => "passphrase_unsupported",
+                PassphraseProblem::TooMuchWork => "passphrase_work",
+            },
         }
     }
 
@@ -175,6 +198,14 @@ impl Error {
             field: field.into(),
             rule,
         })
+    }
+
+    /// Shorthand for a passphrase problem.
+    pub fn passphrase(problem: PassphraseProblem, message: impl Into<String>) -> Self {
+        Error::Passphrase {
+            problem,
+            message: message.into(),
+        }
     }
 
     /// Shorthand for an I/O error on `path`.

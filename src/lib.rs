@@ -53,5 +53,5 @@ pub mod validate;
 pub mod value;
 pub mod value_board;
 
-pub use error::{Error, FileProblem, Result, Rule, ValidationError};
+pub use error::{Error, FileProblem, PassphraseProblem, Result, Rule, ValidationError};
 pub use store::Store;

@@ -19,3 +19,15 @@ pub fn default_book() -> Result<PathBuf> {
     })?;
     Ok(dirs.data_dir().join("baton.db"))
 }
+
+/// Where to suggest saving files the user takes elsewhere (handover files):
+/// the Documents folder, else the home folder, else the current directory.
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(|| PathBuf::from("."))
+}

@@ -54,6 +54,12 @@ fn main() {
             commands::search::search,
             commands::handover::handover_note_get,
             commands::handover::handover_note_save,
+            commands::handover::handover_overview,
+            commands::handover::handover_export,
+            commands::handover::handover_import,
+            commands::handover::handover_undo_import,
+            commands::handover::checklist_get,
+            commands::handover::checklist_tick,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -28,6 +28,9 @@ pub fn book_path_from(mut args: impl Iterator<Item = String>) -> Result<PathBuf,
 pub struct AppState {
     book: Result<Store, IpcError>,
     path: String,
+    /// The backup taken before the last import, and the book's change count
+    /// right after it: "undo this import" is offered until the next write.
+    pub last_import: std::sync::Mutex<Option<(std::path::PathBuf, i64)>>,
     // Held, never read: dropping it would let a second window in.
     _lock: Option<BookLock>,
 }
@@ -42,6 +45,7 @@ impl AppState {
                 return AppState {
                     book: Err(e.into()),
                     path: String::new(),
+                    last_import: Default::default(),
                     _lock: None,
                 };
             }
@@ -53,6 +57,7 @@ impl AppState {
                 return AppState {
                     book: Err(e.into()),
                     path: shown,
+                    last_import: Default::default(),
                     _lock: None,
                 };
             }
@@ -60,6 +65,7 @@ impl AppState {
         AppState {
             book: Store::open(&path).map_err(IpcError::from),
             path: shown,
+            last_import: Default::default(),
             _lock: Some(lock),
         }
     }

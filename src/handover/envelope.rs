@@ -9,7 +9,7 @@ use std::path::Path;
 
 use age::secrecy::SecretString;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, PassphraseProblem, Result};
 
 /// The highest scrypt work factor (log₂ N) a reader accepts. age picks about
 /// one second's worth when encrypting (around 18 on this class of machine);
@@ -28,15 +28,16 @@ pub(crate) fn open(path: &Path, passphrase: Option<&str>) -> Result<Box<dyn BufR
         return Ok(Box::new(reader));
     }
     let Some(passphrase) = passphrase.filter(|p| !p.is_empty()) else {
-        return Err(Error::Passphrase(
-            "this handover file is encrypted: give its passphrase to import it".into(),
+        return Err(Error::passphrase(
+            PassphraseProblem::Missing,
+            "this handover file is encrypted: give its passphrase to import it",
         ));
     };
     let decryptor = age::Decryptor::new_buffered(reader).map_err(|e| decrypt_error(path, e))?;
     if !decryptor.is_scrypt() {
-        return Err(Error::Passphrase(
-            "this file is encrypted to a key, not a passphrase; Baton only reads passphrase-protected handover files"
-                .into(),
+        return Err(Error::passphrase(
+            PassphraseProblem::NotPassphrase,
+            "this file is encrypted to a key, not a passphrase; Baton only reads passphrase-protected handover files",
         ));
     }
     let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
@@ -53,13 +54,17 @@ fn decrypt_error(path: &Path, e: age::DecryptError) -> Error {
         // passphrase is wrong (or the header stanza was damaged).
         age::DecryptError::NoMatchingKeys
         | age::DecryptError::KeyDecryptionFailed
-        | age::DecryptError::DecryptionFailed => {
-            Error::Passphrase("wrong passphrase: the handover file could not be decrypted with it".into())
-        }
-        age::DecryptError::ExcessiveWork { required, .. } => Error::Passphrase(format!(
-            "the file demands an scrypt work factor of {required}, above the {MAX_WORK_FACTOR} Baton accepts; \
+        | age::DecryptError::DecryptionFailed => Error::passphrase(
+            PassphraseProblem::Wrong,
+            "wrong passphrase: the handover file could not be decrypted with it",
+        ),
+        age::DecryptError::ExcessiveWork { required, .. } => Error::passphrase(
+            PassphraseProblem::TooMuchWork,
+            format!(
+                "the file demands an scrypt work factor of {required}, above the {MAX_WORK_FACTOR} Baton accepts; \
              it was not opened"
-        )),
+            ),
+        ),
         age::DecryptError::Io(io) => Error::io(path, io),
         other => Error::BadFile(vec![crate::error::FileProblem {
             line: 0,

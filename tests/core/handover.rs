@@ -281,7 +281,7 @@ fn an_encrypted_file_needs_its_passphrase_and_refuses_absurd_work() {
     let before = dump_of(&successor);
     let none = handover::import(&successor, &file, &opts());
     assert!(
-        matches!(none, Err(Error::Passphrase(ref m)) if m.contains("encrypted")),
+        matches!(none, Err(Error::Passphrase { message: ref m, .. }) if m.contains("encrypted")),
         "{none:?}"
     );
     let wrong = handover::import(
@@ -293,7 +293,7 @@ fn an_encrypted_file_needs_its_passphrase_and_refuses_absurd_work() {
         },
     );
     assert!(
-        matches!(wrong, Err(Error::Passphrase(ref m)) if m.contains("wrong passphrase")),
+        matches!(wrong, Err(Error::Passphrase { message: ref m, .. }) if m.contains("wrong passphrase")),
         "{wrong:?}"
     );
     assert_eq!(dump_of(&successor), before);
@@ -331,7 +331,7 @@ fn an_encrypted_file_needs_its_passphrase_and_refuses_absurd_work() {
         },
     );
     assert!(
-        matches!(refused, Err(Error::Passphrase(ref m)) if m.contains("work factor")),
+        matches!(refused, Err(Error::Passphrase { message: ref m, .. }) if m.contains("work factor")),
         "{refused:?}"
     );
     assert!(started.elapsed().as_secs() < 5, "refused without doing the work");

@@ -1,6 +1,10 @@
-//! Handover notes (the export and import screens come with the handover UI).
+//! Handover: notes, export, import (with preview and undo), the checklist.
 
+use baton::checklist::{self, Checklist, ChecklistItem};
+use baton::enums::{Status, Tier};
+use baton::handover::{self, ExportOptions, Header, ImportOptions, ImportReport, Selection};
 use baton::handover_notes::{self, HandoverNote, NoteDraft};
+use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use super::input;
@@ -24,4 +28,138 @@ pub fn handover_note_save(
     Ok(state
         .store()?
         .write(|tx| handover_notes::save(tx, &customer_id, draft))?)
+}
+
+/// The Handover screen: key customers still without a note, every
+/// checklist, and where to suggest saving a file.
+#[derive(Serialize)]
+pub struct Overview {
+    without_notes_total: i64,
+    without_notes: Vec<(String, String)>,
+    checklists: Vec<Checklist>,
+    documents_dir: String,
+    can_undo: bool,
+}
+
+/// The Handover screen's data.
+#[tauri::command]
+pub fn handover_overview(state: State<'_, AppState>) -> CmdResult<Overview> {
+    let store = state.store()?;
+    let (without_notes_total, without_notes) = store.read(|c| handover_notes::key_customers_without(c, 50))?;
+    let checklists = store.read(checklist::all)?;
+    Ok(Overview {
+        without_notes_total,
+        without_notes,
+        checklists,
+        documents_dir: baton::paths::documents_dir().display().to_string(),
+        can_undo: undo_target(&state)?.is_some(),
+    })
+}
+
+/// What to export.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportRequest {
+    path: String,
+    #[serde(default)]
+    customers: Vec<String>,
+    #[serde(default)]
+    tiers: Vec<Tier>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    statuses: Vec<Status>,
+    #[serde(default)]
+    passphrase: String,
+}
+
+/// Writes a handover file.
+#[tauri::command]
+pub fn handover_export(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<Header> {
+    let r: ExportRequest = input("export", request)?;
+    let opts = ExportOptions {
+        selection: Selection {
+            customers: r.customers,
+            tiers: r.tiers,
+            tags: r.tags,
+            statuses: r.statuses,
+        },
+        passphrase: Some(r.passphrase).filter(|p| !p.is_empty()),
+        work_factor: None,
+    };
+    let path = std::path::PathBuf::from(r.path.trim());
+    Ok(state.store()?.read(|c| handover::export(c, &opts, &path))?)
+}
+
+/// What to import.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportRequest {
+    path: String,
+    #[serde(default)]
+    passphrase: String,
+    #[serde(default)]
+    dry_run: bool,
+    #[serde(default)]
+    take_over: String,
+}
+
+/// Validates and previews (dry run) or imports a handover file.
+#[tauri::command]
+pub fn handover_import(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<ImportReport> {
+    let r: ImportRequest = input("import", request)?;
+    let store = state.store()?;
+    let opts = ImportOptions {
+        passphrase: Some(r.passphrase).filter(|p| !p.is_empty()),
+        dry_run: r.dry_run,
+        take_over: Some(r.take_over).filter(|t| !t.trim().is_empty()),
+        backup_dir: None,
+    };
+    let report = handover::import(store, std::path::Path::new(r.path.trim()), &opts)?;
+    if let Some(backup) = &report.backup {
+        let changes = total_changes(store)?;
+        *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = Some((backup.into(), changes));
+    }
+    Ok(report)
+}
+
+fn total_changes(store: &baton::Store) -> CmdResult<i64> {
+    Ok(store.read(|c| Ok(c.query_row("SELECT total_changes()", [], |r| r.get(0))?))?)
+}
+
+/// The backup to restore for "undo this import", if nothing was written since.
+fn undo_target(state: &AppState) -> CmdResult<Option<std::path::PathBuf>> {
+    let last = state.last_import.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    match last {
+        Some((backup, changes)) if changes == total_changes(state.store()?)? => Ok(Some(backup)),
+        _ => Ok(None),
+    }
+}
+
+/// Undoes the last import by restoring the backup taken before it. Refused
+/// once anything else was written (the backup would lose that work).
+#[tauri::command]
+pub fn handover_undo_import(state: State<'_, AppState>) -> CmdResult<()> {
+    let Some(backup) = undo_target(&state)? else {
+        return Err(baton::Error::NotEmpty(
+            "the book changed after the import; restore the backup from the backups folder instead".into(),
+        )
+        .into());
+    };
+    let store = state.store()?;
+    baton::backup::restore(&mut store.conn(), &backup)?;
+    *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    Ok(())
+}
+
+/// A customer's checklist, if it was taken over.
+#[tauri::command]
+pub fn checklist_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<Option<Checklist>> {
+    Ok(state.store()?.read(|c| checklist::for_customer(c, &customer_id))?)
+}
+
+/// Ticks or unticks a checklist item by hand.
+#[tauri::command]
+pub fn checklist_tick(state: State<'_, AppState>, id: String, ticked: bool) -> CmdResult<ChecklistItem> {
+    Ok(state.store()?.write(|tx| checklist::tick(tx, &id, ticked))?)
 }

@@ -1,7 +1,13 @@
 import { call } from './ipc';
-import type { HandoverNote, NoteDraft } from '../types';
+import type { Checklist, ChecklistItemState, ExportRequest, HandoverHeader, HandoverNote, HandoverOverview, ImportReport, ImportRequest, NoteDraft } from '../types';
 
 export const handover = {
   note: (customerId: string) => call<HandoverNote | null>('handover_note_get', { customerId }),
   saveNote: (customerId: string, draft: NoteDraft) => call<HandoverNote>('handover_note_save', { customerId, draft }),
+  overview: () => call<HandoverOverview>('handover_overview'),
+  export: (request: ExportRequest) => call<HandoverHeader>('handover_export', { request }),
+  import: (request: ImportRequest) => call<ImportReport>('handover_import', { request }),
+  undoImport: () => call<void>('handover_undo_import'),
+  checklist: (customerId: string) => call<Checklist | null>('checklist_get', { customerId }),
+  tick: (id: string, ticked: boolean) => call<ChecklistItemState>('checklist_tick', { id, ticked }),
 };

@@ -13,23 +13,34 @@ export type Rule =
   | { rule: 'out_of_range'; min: number; max: number }
   | { rule: 'malformed'; detail: string };
 
+export interface FileProblem {
+  line: number;
+  kind: string | null;
+  id: string | null;
+  field: string | null;
+  message: string;
+}
+
 export interface IpcErrorData {
   code: string;
   message: string;
   field?: string;
   rule?: Rule;
+  problems?: FileProblem[];
 }
 
 export class BatonError extends Error {
   readonly code: string;
   readonly field?: string;
   readonly rule?: Rule;
+  readonly problems: FileProblem[];
 
   constructor(data: IpcErrorData) {
     super(data.message);
     this.code = data.code;
     this.field = data.field;
     this.rule = data.rule;
+    this.problems = data.problems ?? [];
   }
 }
 
