@@ -381,6 +381,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     );
     store.read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?))?;
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
+    handover_throughput(&store, &opts.path, &mut add, &mut report)?;
     report(&format!("book file size: {:.1} MiB", size as f64 / 1_048_576.0));
     drop(store);
     if !opts.keep {
@@ -390,6 +391,91 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         figures,
         book_bytes: size,
     })
+}
+
+/// Export the whole book, import it into an empty book, and insert the same
+/// rows into another empty book with plain prepared INSERTs (the reference),
+/// once each: these take minutes at full size.
+fn handover_throughput(
+    store: &Store,
+    book: &Path,
+    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
+    report: &mut impl FnMut(&str),
+) -> Result<()> {
+    use crate::handover::{self, ExportOptions, ImportOptions};
+    use crate::kinds::RecordKind;
+    let sibling = |suffix: &str| {
+        let mut p = book.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let (file, imported, raw) = (sibling(".baton"), sibling(".imported.db"), sibling(".raw.db"));
+    for p in [&imported, &raw] {
+        remove_book(p);
+    }
+    let started = Instant::now();
+    let header = store.read(|c| handover::export(c, &ExportOptions::default(), &file))?;
+    let export = started.elapsed();
+    let records: u64 = header.counts.values().sum();
+
+    let target = Store::open(&imported)?;
+    let started = Instant::now();
+    handover::import(
+        &target,
+        &file,
+        &ImportOptions {
+            backup_dir: Some(std::env::temp_dir()),
+            ..Default::default()
+        },
+    )?;
+    let import = started.elapsed();
+    drop(target);
+
+    // The reference: the same rows, read from the book and written with
+    // plain prepared INSERTs into a fresh book (same schema, indexes and
+    // search triggers), in one transaction.
+    let source = rusqlite::Connection::open_with_flags(book, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let reference = Store::open(&raw)?;
+    let started = Instant::now();
+    reference.write(|tx| {
+        for kind in RecordKind::ALL {
+            let table = kind.table();
+            let mut select = source.prepare(&format!("SELECT * FROM {table}"))?;
+            let n = select.column_count();
+            let marks = vec!["?"; n].join(", ");
+            let mut insert = tx.prepare(&format!("INSERT INTO {table} VALUES ({marks})"))?;
+            let mut rows = select.query([])?;
+            while let Some(row) = rows.next()? {
+                let values: Vec<rusqlite::types::Value> =
+                    (0..n).map(|i| row.get(i)).collect::<rusqlite::Result<_>>()?;
+                insert.execute(rusqlite::params_from_iter(values))?;
+            }
+        }
+        Ok(())
+    })?;
+    let raw_insert = started.elapsed();
+    drop(reference);
+    for p in [&imported, &raw] {
+        remove_book(p);
+    }
+    let _ = std::fs::remove_file(&file);
+
+    let per_s = |d: Duration| records as f64 / d.as_secs_f64().max(1e-9);
+    report(&format!(
+        "handover of {records} records: export {:.0} records/s, import {:.0} records/s, raw insert {:.0} records/s; \
+         import takes {:.1}x the raw insert",
+        per_s(export),
+        per_s(import),
+        per_s(raw_insert),
+        import.as_secs_f64() / raw_insert.as_secs_f64().max(1e-9)
+    ));
+    add("handover: export the whole book", (export, export), None);
+    add(
+        "handover: import into an empty book (ref: raw inserts)",
+        (import, import),
+        Some((raw_insert, raw_insert)),
+    );
+    Ok(())
 }
 
 /// The 20 representative queries: Chinese of 1–4 characters, Latin, pinyin

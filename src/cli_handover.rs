@@ -66,7 +66,7 @@ pub fn import(
         passphrase,
         dry_run,
         take_over,
-        backup_dir: None,
+        ..Default::default()
     };
     let report = handover::import(store, file, &opts)?;
     print!("{}", summary(&report));

@@ -111,6 +111,9 @@ pub enum Error {
          update Baton to import it (nothing was imported)"
     )]
     NewerFormat { found: i64, supported: i64 },
+    /// The user cancelled a long operation; nothing was written.
+    #[error("cancelled; nothing was written")]
+    Cancelled,
     /// The handover file's passphrase is missing or wrong, or its
     /// encryption is one Baton does not accept.
     #[error("{message}")]
@@ -183,6 +186,7 @@ impl Error {
             Error::Corrupt(_) => "corrupt",
             Error::BadFile(_) => "bad_file",
             Error::NewerFormat { .. } => "newer_format",
+            Error::Cancelled => "cancelled",
             Error::Passphrase { problem, .. } => match problem {
                 PassphraseProblem::Missing => "passphrase_missing",
                 PassphraseProblem::Wrong => "passphrase_wrong",

@@ -58,6 +58,8 @@ fn main() {
             commands::handover::handover_export,
             commands::handover::handover_import,
             commands::handover::handover_undo_import,
+            commands::handover::handover_import_progress,
+            commands::handover::handover_import_cancel,
             commands::handover::checklist_get,
             commands::handover::checklist_tick,
         ])

@@ -31,6 +31,8 @@ pub struct AppState {
     /// The backup taken before the last import, and the book's change count
     /// right after it: "undo this import" is offered until the next write.
     pub last_import: std::sync::Mutex<Option<(std::path::PathBuf, i64)>>,
+    /// The running import's progress and cancel flag.
+    pub import_control: std::sync::Mutex<Option<std::sync::Arc<baton::handover::ImportControl>>>,
     // Held, never read: dropping it would let a second window in.
     _lock: Option<BookLock>,
 }
@@ -46,6 +48,7 @@ impl AppState {
                     book: Err(e.into()),
                     path: String::new(),
                     last_import: Default::default(),
+                    import_control: Default::default(),
                     _lock: None,
                 };
             }
@@ -58,6 +61,7 @@ impl AppState {
                     book: Err(e.into()),
                     path: shown,
                     last_import: Default::default(),
+                    import_control: Default::default(),
                     _lock: None,
                 };
             }
@@ -66,6 +70,7 @@ impl AppState {
             book: Store::open(&path).map_err(IpcError::from),
             path: shown,
             last_import: Default::default(),
+            import_control: Default::default(),
             _lock: Some(lock),
         }
     }

@@ -16,6 +16,8 @@
 use std::collections::{BTreeMap, HashSet};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -46,6 +48,35 @@ pub struct ImportOptions {
     /// Where to put the automatic backup (default: `<book>-backups/` next to
     /// the book).
     pub backup_dir: Option<PathBuf>,
+    /// Progress to report and a cancel flag to watch, for a UI.
+    pub control: Option<Arc<ImportControl>>,
+}
+
+/// Shared with whoever shows the import: how far it is, and a way to stop
+/// it. A cancelled import leaves the book exactly as it was.
+#[derive(Debug, Default)]
+pub struct ImportControl {
+    /// Set to stop the import at the next record.
+    pub cancel: AtomicBool,
+    /// Lines processed so far (each line is read twice: check, then merge).
+    pub done: AtomicU64,
+    /// Lines to process in all (twice the records in the file).
+    pub total: AtomicU64,
+}
+
+impl ImportControl {
+    fn tick(&self) -> Result<()> {
+        self.done.fetch_add(1, Ordering::Relaxed);
+        if self.cancel.load(Ordering::Relaxed) {
+            Err(Error::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn tick(control: Option<&ImportControl>) -> Result<()> {
+    control.map_or(Ok(()), ImportControl::tick)
 }
 
 /// What happened (or would happen) to one record kind.
@@ -178,8 +209,12 @@ fn open(path: &Path, passphrase: Option<&str>) -> Result<(Box<dyn BufRead>, Head
 }
 
 /// Pass 1: the file as a whole. Returns the header or every problem found.
-fn check_file(path: &Path, passphrase: Option<&str>) -> Result<Header> {
+fn check_file(path: &Path, passphrase: Option<&str>, control: Option<&ImportControl>) -> Result<Header> {
     let (mut r, header) = open(path, passphrase)?;
+    if let Some(c) = control {
+        c.total
+            .store(2 * header.counts.values().sum::<u64>(), Ordering::Relaxed);
+    }
     let mut problems = Vec::new();
     let mut hasher = Sha256::new();
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
@@ -195,6 +230,7 @@ fn check_file(path: &Path, passphrase: Option<&str>) -> Result<Header> {
         }
         line_no += 1;
         ends_with_newline = newline;
+        tick(control)?;
         hasher.update(&buf);
         if newline {
             hasher.update(b"\n");
@@ -364,7 +400,8 @@ fn default_backup_dir(store: &Store) -> Option<PathBuf> {
 
 /// Validates `path` and merges it into the book (see the module docs).
 pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
-    let header = check_file(path, opts.passphrase.as_deref())?;
+    let control = opts.control.as_deref();
+    let header = check_file(path, opts.passphrase.as_deref(), control)?;
 
     let mut backup_path = None;
     if !opts.dry_run
@@ -405,6 +442,7 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
         if newline {
             hasher.update(b"\n");
         }
+        tick(control)?; // a cancel drops the transaction: nothing is written
         if problems.len() >= PROBLEMS_MAX {
             continue;
         }

@@ -18,4 +18,4 @@ mod import;
 pub use envelope::MAX_WORK_FACTOR;
 pub use export::{ExportOptions, Selection, export};
 pub use format::{FORMAT, FORMAT_VERSION, Header, Scope};
-pub use import::{Conflict, ImportOptions, ImportReport, KindCounts, import};
+pub use import::{Conflict, ImportControl, ImportOptions, ImportReport, KindCounts, import};

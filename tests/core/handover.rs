@@ -742,3 +742,66 @@ fn taking_over_creates_a_checklist_the_book_ticks_off() {
     successor.write(|tx| checklist::tick(tx, &item, false)).unwrap();
     assert_eq!(successor.read(checklist::all).unwrap()[0].done, 3);
 }
+
+#[test]
+fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
+    use std::sync::Arc;
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().unwrap();
+    let leaver = demo_book(dir.path(), "leaver.db");
+    let file = dir.path().join("h.baton");
+    let header = export(&leaver, &file, &ExportOptions::default());
+    let records: u64 = header.counts.values().sum();
+
+    let successor = Store::open(&dir.path().join("s.db")).unwrap();
+    let before = dump_of(&successor);
+    let control = Arc::new(handover::ImportControl::default());
+    control.cancel.store(true, Ordering::Relaxed);
+    let cancelled = handover::import(
+        &successor,
+        &file,
+        &ImportOptions {
+            control: Some(control.clone()),
+            ..Default::default()
+        },
+    );
+    assert!(matches!(cancelled, Err(Error::Cancelled)), "{cancelled:?}");
+    assert_eq!(dump_of(&successor), before);
+
+    // Cancelled in the middle of writing: a thread pulls the flag once half
+    // of the second pass is done.
+    let control = Arc::new(handover::ImportControl::default());
+    let watcher = {
+        let c = control.clone();
+        std::thread::spawn(move || {
+            while c.done.load(Ordering::Relaxed) < records * 3 / 2 {
+                std::thread::yield_now();
+            }
+            c.cancel.store(true, Ordering::Relaxed);
+        })
+    };
+    let cancelled = handover::import(
+        &successor,
+        &file,
+        &ImportOptions {
+            control: Some(control.clone()),
+            ..Default::default()
+        },
+    );
+    watcher.join().unwrap();
+    assert!(matches!(cancelled, Err(Error::Cancelled)), "{cancelled:?}");
+    assert_eq!(dump_of(&successor), before, "a cancelled import leaves the book unchanged");
+
+    let control = Arc::new(handover::ImportControl::default());
+    handover::import(
+        &successor,
+        &file,
+        &ImportOptions {
+            control: Some(control.clone()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(control.total.load(Ordering::Relaxed), 2 * records);
+    assert_eq!(control.done.load(Ordering::Relaxed), 2 * records);
+}

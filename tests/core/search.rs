@@ -449,3 +449,56 @@ fn filters_combine_with_the_text_and_the_limit_says_there_is_more() {
         .unwrap();
     assert!(!all[0].more);
 }
+
+#[test]
+fn the_index_stays_exact_through_a_handover_import() {
+    use baton::handover::{self, ExportOptions, ImportOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let leaver = Store::open(&dir.path().join("a.db")).unwrap();
+    demo::fill(&leaver, 30, 11).unwrap();
+    let file = dir.path().join("h.baton");
+    leaver
+        .read(|c| handover::export(c, &ExportOptions::default(), &file))
+        .unwrap();
+    let successor = Store::open(&dir.path().join("b.db")).unwrap();
+    // The successor already has a customer of their own, found before and after.
+    successor
+        .write(|tx| customers::create(tx, card("自己的客户甲乙")))
+        .unwrap();
+    handover::import(&successor, &file, &ImportOptions::default()).unwrap();
+    let texts: Vec<Vec<char>> = successor
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT title || ' ' || body FROM search_docs ORDER BY doc")?;
+            let rows = stmt
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+        .unwrap()
+        .into_iter()
+        .map(|t| t.chars().collect())
+        .collect();
+    let mut rng = Rng(7);
+    let mut checked = 0;
+    while checked < 80 {
+        let text = &texts[rng.below(texts.len())];
+        let len = 1 + rng.below(4);
+        if text.len() < len {
+            continue;
+        }
+        let start = rng.below(text.len() - len + 1);
+        let q: String = text[start..start + len].iter().collect();
+        if q.chars().any(char::is_whitespace) {
+            continue;
+        }
+        assert_eq!(find(&successor, &q), oracle(&successor, &q), "query {q:?} after import");
+        checked += 1;
+    }
+    assert_eq!(find(&successor, "甲乙").len(), 1);
+    // The search index of the successor matches the leaver's for the same records.
+    let n = |s: &Store| {
+        s.read(|c| Ok(c.query_row("SELECT count(*) FROM search_docs", [], |r| r.get::<_, i64>(0))?))
+            .unwrap()
+    };
+    assert_eq!(n(&successor), n(&leaver) + 1);
+}

@@ -2,7 +2,7 @@
 
 use baton::checklist::{self, Checklist, ChecklistItem};
 use baton::enums::{Status, Tier};
-use baton::handover::{self, ExportOptions, Header, ImportOptions, ImportReport, Selection};
+use baton::handover::{self, ExportOptions, Header, ImportControl, ImportOptions, ImportReport, Selection};
 use baton::handover_notes::{self, HandoverNote, NoteDraft};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -104,23 +104,57 @@ pub struct ImportRequest {
     take_over: String,
 }
 
-/// Validates and previews (dry run) or imports a handover file.
-#[tauri::command]
+/// Validates and previews (dry run) or imports a handover file. Runs off the
+/// main thread so the window stays responsive; `handover_import_progress`
+/// reports how far it is and `handover_import_cancel` stops it (the book is
+/// then unchanged).
+#[tauri::command(async)]
 pub fn handover_import(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<ImportReport> {
     let r: ImportRequest = input("import", request)?;
     let store = state.store()?;
+    let control = std::sync::Arc::new(ImportControl::default());
+    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = Some(control.clone());
     let opts = ImportOptions {
         passphrase: Some(r.passphrase).filter(|p| !p.is_empty()),
         dry_run: r.dry_run,
         take_over: Some(r.take_over).filter(|t| !t.trim().is_empty()),
         backup_dir: None,
+        control: Some(control),
     };
-    let report = handover::import(store, std::path::Path::new(r.path.trim()), &opts)?;
+    let result = handover::import(store, std::path::Path::new(r.path.trim()), &opts);
+    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    let report = result?;
     if let Some(backup) = &report.backup {
         let changes = total_changes(store)?;
         *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = Some((backup.into(), changes));
     }
     Ok(report)
+}
+
+/// How far the running import is.
+#[derive(Serialize)]
+pub struct ImportProgress {
+    done: u64,
+    total: u64,
+}
+
+/// The running import's progress, if one is running.
+#[tauri::command]
+pub fn handover_import_progress(state: State<'_, AppState>) -> Option<ImportProgress> {
+    use std::sync::atomic::Ordering;
+    let control = state.import_control.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    control.map(|c| ImportProgress {
+        done: c.done.load(Ordering::Relaxed),
+        total: c.total.load(Ordering::Relaxed),
+    })
+}
+
+/// Stops the running import; it rolls back and reports `cancelled`.
+#[tauri::command]
+pub fn handover_import_cancel(state: State<'_, AppState>) {
+    if let Some(c) = state.import_control.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+        c.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 fn total_changes(store: &baton::Store) -> CmdResult<i64> {

@@ -8,6 +8,8 @@ export const handover = {
   export: (request: ExportRequest) => call<HandoverHeader>('handover_export', { request }),
   import: (request: ImportRequest) => call<ImportReport>('handover_import', { request }),
   undoImport: () => call<void>('handover_undo_import'),
+  progress: () => call<{ done: number; total: number } | null>('handover_import_progress'),
+  cancel: () => call<void>('handover_import_cancel'),
   checklist: (customerId: string) => call<Checklist | null>('checklist_get', { customerId }),
   tick: (id: string, ticked: boolean) => call<ChecklistItemState>('checklist_tick', { id, ticked }),
 };

@@ -518,6 +518,7 @@ export const en = {
   'error.passphrase_wrong': 'Wrong passphrase: the file could not be opened with it.',
   'error.passphrase_unsupported': 'This file is encrypted to a key, not a passphrase; Baton only accepts passphrase-protected handover files.',
   'error.passphrase_work': 'This file demands an unreasonable amount of decryption work, so it was not opened.',
+  'error.cancelled': 'Cancelled; the book was not changed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

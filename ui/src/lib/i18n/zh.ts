@@ -519,4 +519,5 @@ export const zh: Record<MessageKey, string> = {
   'error.passphrase_wrong': '口令不对，无法打开这个文件。',
   'error.passphrase_unsupported': '这个文件是用密钥而不是口令加密的；Baton 只接受口令保护的交接文件。',
   'error.passphrase_work': '这个文件要求的解密计算量过大，为安全起见没有打开。',
+  'error.cancelled': '已取消，客户本没有任何改动。',
 };
