@@ -383,6 +383,21 @@ def handover_take_over(driver, tmp):
         s.wait("[data-testid=weight]", text="55")
         s.js("document.querySelector('[data-testid=checklist]').scrollIntoView()")
         shot(s, "23-taken-over-card-zh")
+
+        print("- importing the same file again: the successor's newer owner change wins, the other is logged")
+        s.click("[data-testid=nav-handover]")
+        s.type("[data-testid=import-path]", HANDOVER["file"])
+        s.type("[data-testid=import-pass]", PASSPHRASE)
+        s.click("[data-testid=take-over]")
+        s.click("[data-testid=preview-import]")
+        s.wait("[data-testid=import-counts]", text="客户")
+        s.click("[data-testid=do-import]")
+        s.wait("[data-testid=import-done]")
+        s.wait("[data-testid=conflict]", text="owner")
+        s.js("document.querySelector('[data-testid=conflict-log]').scrollIntoView()")
+        shot(s, "24-conflict-log-zh")
+        s.click("[data-testid=keep-current]")
+        s.wait_gone("[data-testid=conflict-log]")
     except Exception:
         shot(s, "failure-successor")
         raise

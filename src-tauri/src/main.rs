@@ -60,6 +60,8 @@ fn main() {
             commands::handover::handover_undo_import,
             commands::handover::handover_import_progress,
             commands::handover::handover_import_cancel,
+            commands::handover::conflicts_list,
+            commands::handover::conflicts_resolve,
             commands::handover::checklist_get,
             commands::handover::checklist_tick,
         ])

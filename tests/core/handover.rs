@@ -790,7 +790,11 @@ fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
     );
     watcher.join().unwrap();
     assert!(matches!(cancelled, Err(Error::Cancelled)), "{cancelled:?}");
-    assert_eq!(dump_of(&successor), before, "a cancelled import leaves the book unchanged");
+    assert_eq!(
+        dump_of(&successor),
+        before,
+        "a cancelled import leaves the book unchanged"
+    );
 
     let control = Arc::new(handover::ImportControl::default());
     handover::import(

@@ -197,3 +197,22 @@ pub fn checklist_get(state: State<'_, AppState>, customer_id: String) -> CmdResu
 pub fn checklist_tick(state: State<'_, AppState>, id: String, ticked: bool) -> CmdResult<ChecklistItem> {
     Ok(state.store()?.write(|tx| checklist::tick(tx, &id, ticked))?)
 }
+
+/// The conflict log: open entries, or all of them.
+#[tauri::command]
+pub fn conflicts_list(
+    state: State<'_, AppState>,
+    include_resolved: bool,
+) -> CmdResult<Vec<handover::conflicts::LoggedConflict>> {
+    Ok(state
+        .store()?
+        .read(|c| handover::conflicts::list(c, include_resolved, 500))?)
+}
+
+/// Settles a logged conflict, keeping the current version or the other one.
+#[tauri::command]
+pub fn conflicts_resolve(state: State<'_, AppState>, id: String, use_other: bool) -> CmdResult<()> {
+    Ok(state
+        .store()?
+        .write(|tx| handover::conflicts::resolve(tx, &id, use_other))?)
+}

@@ -604,3 +604,15 @@ export interface ImportRequest {
   dry_run: boolean;
   take_over: string;
 }
+
+export interface LoggedConflict {
+  id: string;
+  kind: string;
+  record_id: string;
+  kept: 'book' | 'file';
+  other: Record<string, unknown>;
+  current: Record<string, unknown> | null;
+  differing: string[];
+  created_at: string;
+  resolved_at: string | null;
+}

@@ -1,5 +1,5 @@
 import { call } from './ipc';
-import type { Checklist, ChecklistItemState, ExportRequest, HandoverHeader, HandoverNote, HandoverOverview, ImportReport, ImportRequest, NoteDraft } from '../types';
+import type { LoggedConflict, Checklist, ChecklistItemState, ExportRequest, HandoverHeader, HandoverNote, HandoverOverview, ImportReport, ImportRequest, NoteDraft } from '../types';
 
 export const handover = {
   note: (customerId: string) => call<HandoverNote | null>('handover_note_get', { customerId }),
@@ -12,4 +12,6 @@ export const handover = {
   cancel: () => call<void>('handover_import_cancel'),
   checklist: (customerId: string) => call<Checklist | null>('checklist_get', { customerId }),
   tick: (id: string, ticked: boolean) => call<ChecklistItemState>('checklist_tick', { id, ticked }),
+  conflicts: (includeResolved = false) => call<LoggedConflict[]>('conflicts_list', { includeResolved }),
+  resolve: (id: string, useOther: boolean) => call<void>('conflicts_resolve', { id, useOther }),
 };

@@ -519,6 +519,12 @@ export const en = {
   'error.passphrase_unsupported': 'This file is encrypted to a key, not a passphrase; Baton only accepts passphrase-protected handover files.',
   'error.passphrase_work': 'This file demands an unreasonable amount of decryption work, so it was not opened.',
   'error.cancelled': 'Cancelled; the book was not changed.',
+  'conflicts.title': 'Conflict log ({n} open)',
+  'conflicts.hint': 'Each record below was changed both here and in an imported file. The newer version was kept; compare and decide.',
+  'conflicts.current': 'Now in the book',
+  'conflicts.other': 'The other version',
+  'conflicts.keep': 'Keep the current version',
+  'conflicts.use_other': 'Use the other version',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -520,4 +520,10 @@ export const zh: Record<MessageKey, string> = {
   'error.passphrase_unsupported': '这个文件是用密钥而不是口令加密的；Baton 只接受口令保护的交接文件。',
   'error.passphrase_work': '这个文件要求的解密计算量过大，为安全起见没有打开。',
   'error.cancelled': '已取消，客户本没有任何改动。',
+  'conflicts.title': '冲突记录（{n} 条待处理）',
+  'conflicts.hint': '下面的记录在本地和导入的文件中都被改过。已保留较新的版本；请对比后决定。',
+  'conflicts.current': '当前版本',
+  'conflicts.other': '另一版本',
+  'conflicts.keep': '保留当前版本',
+  'conflicts.use_other': '改用另一版本',
 };
