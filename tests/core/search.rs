@@ -89,12 +89,9 @@ impl Rng {
     }
 }
 
-#[test]
-fn hits_equal_a_brute_force_scan_for_random_chinese_and_latin_queries() {
-    let store = Store::open_in_memory().unwrap();
-    demo::fill(&store, 60, 7).unwrap();
-    // Queries: substrings of the indexed text (so most hit), 1–5 characters,
-    // plus a few that cannot hit.
+/// `count` random substrings of 1 to `max_len` characters (no whitespace) of
+/// the book's indexed text, the same ones for the same seed.
+fn substrings(store: &Store, seed: u64, count: usize, max_len: usize) -> Vec<String> {
     let texts: Vec<Vec<char>> = store
         .read(|c| {
             let mut stmt = c.prepare("SELECT title || char(10) || body FROM search_docs ORDER BY doc")?;
@@ -107,7 +104,29 @@ fn hits_equal_a_brute_force_scan_for_random_chinese_and_latin_queries() {
         .into_iter()
         .map(|t| t.chars().collect())
         .collect();
-    let mut rng = Rng(42);
+    let mut rng = Rng(seed);
+    let mut out = Vec::new();
+    while out.len() < count {
+        let text = &texts[rng.below(texts.len())];
+        let len = 1 + rng.below(max_len);
+        if text.len() < len {
+            continue;
+        }
+        let start = rng.below(text.len() - len + 1);
+        let q: String = text[start..start + len].iter().collect();
+        if !q.chars().any(char::is_whitespace) {
+            out.push(q);
+        }
+    }
+    out
+}
+
+#[test]
+fn hits_equal_a_brute_force_scan_for_random_chinese_and_latin_queries() {
+    let store = Store::open_in_memory().unwrap();
+    demo::fill(&store, 60, 7).unwrap();
+    // Queries: substrings of the indexed text (so most hit), 1–5 characters,
+    // plus a few that cannot hit.
     let mut queries: Vec<String> = vec![
         "华".into(),
         "华为".into(),
@@ -115,19 +134,7 @@ fn hits_equal_a_brute_force_scan_for_random_chinese_and_latin_queries() {
         "zzq".into(),
         "不存在的词".into(),
     ];
-    while queries.len() < 300 {
-        let text = &texts[rng.below(texts.len())];
-        let len = 1 + rng.below(5);
-        if text.len() < len {
-            continue;
-        }
-        let start = rng.below(text.len() - len + 1);
-        let q: String = text[start..start + len].iter().collect();
-        if q.chars().any(char::is_whitespace) {
-            continue;
-        }
-        queries.push(q);
-    }
+    queries.extend(substrings(&store, 42, 295, 5));
     let mut hit = 0;
     for q in &queries {
         let expected = oracle(&store, q);
@@ -466,33 +473,8 @@ fn the_index_stays_exact_through_a_handover_import() {
         .write(|tx| customers::create(tx, card("自己的客户甲乙")))
         .unwrap();
     handover::import(&successor, &file, &ImportOptions::default()).unwrap();
-    let texts: Vec<Vec<char>> = successor
-        .read(|c| {
-            let mut stmt = c.prepare("SELECT title || ' ' || body FROM search_docs ORDER BY doc")?;
-            let rows = stmt
-                .query_map([], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
-        })
-        .unwrap()
-        .into_iter()
-        .map(|t| t.chars().collect())
-        .collect();
-    let mut rng = Rng(7);
-    let mut checked = 0;
-    while checked < 80 {
-        let text = &texts[rng.below(texts.len())];
-        let len = 1 + rng.below(4);
-        if text.len() < len {
-            continue;
-        }
-        let start = rng.below(text.len() - len + 1);
-        let q: String = text[start..start + len].iter().collect();
-        if q.chars().any(char::is_whitespace) {
-            continue;
-        }
+    for q in substrings(&successor, 7, 80, 4) {
         assert_eq!(find(&successor, &q), oracle(&successor, &q), "query {q:?} after import");
-        checked += 1;
     }
     assert_eq!(find(&successor, "甲乙").len(), 1);
     // The search index of the successor matches the leaver's for the same records.
