@@ -470,6 +470,13 @@ def after_restart(s):
     s.click("[data-testid=nav-value]")
     s.wait("[data-testid=pareto]", text="bring 80% of it")
     shot(s, "14-value-board-en")
+    print("- a backup from Settings; a second one to the same file is refused, not overwritten")
+    s.click("[data-testid=nav-settings]")
+    s.type("#backup-path", HANDOVER["file"] + ".backup.db")
+    s.click("[data-testid=backups] button.secondary")
+    s.wait("[data-testid=backups] .banner.ok", text="Backed up to")
+    s.click("[data-testid=backups] button.secondary")
+    s.wait("[data-testid=backups] .banner.error", text="already exists")
 
 
 def demo_and_filters(driver, tmp):

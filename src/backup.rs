@@ -17,10 +17,7 @@ use crate::store::migrations;
 /// not exist yet: a backup never overwrites a file).
 pub fn snapshot(conn: &Connection, dest: &Path) -> Result<()> {
     if dest.exists() {
-        return Err(Error::NotEmpty(format!(
-            "{} already exists; a backup never overwrites a file",
-            dest.display()
-        )));
+        return Err(Error::Exists(dest.display().to_string()));
     }
     let mut out = Connection::open(dest)?;
     Backup::new(conn, &mut out)?.run_to_completion(256, Duration::ZERO, None)?;
@@ -38,7 +35,7 @@ pub fn restore(conn: &mut Connection, src: &Path) -> Result<()> {
         return Err(Error::io(src, std::io::Error::from(std::io::ErrorKind::NotFound)));
     }
     let backup = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let not_a_book = |why: String| Error::NotEmpty(format!("{} is not a Baton backup: {why}", src.display()));
+    let not_a_book = |why: String| Error::Corrupt(format!("{} is not a Baton backup: {why}", src.display()));
     let version = migrations::version(&backup).map_err(|e| not_a_book(e.to_string()))?;
     if version < 1 {
         return Err(not_a_book("it has no Baton schema".into()));

@@ -111,6 +111,9 @@ pub enum Error {
          update Baton to import it (nothing was imported)"
     )]
     NewerFormat { found: i64, supported: i64 },
+    /// A file that would be overwritten already exists (the path).
+    #[error("{0} already exists; it was not overwritten")]
+    Exists(String),
     /// The user cancelled a long operation; nothing was written.
     #[error("cancelled; nothing was written")]
     Cancelled,
@@ -187,6 +190,7 @@ impl Error {
             Error::BadFile(_) => "bad_file",
             Error::NewerFormat { .. } => "newer_format",
             Error::Cancelled => "cancelled",
+            Error::Exists(_) => "exists",
             Error::Passphrase { problem, .. } => match problem {
                 PassphraseProblem::Missing => "passphrase_missing",
                 PassphraseProblem::Wrong => "passphrase_wrong",

@@ -62,6 +62,8 @@ fn main() {
             commands::handover::handover_import_cancel,
             commands::handover::conflicts_list,
             commands::handover::conflicts_resolve,
+            commands::handover::backup_create,
+            commands::handover::backup_restore,
             commands::handover::checklist_get,
             commands::handover::checklist_tick,
         ])

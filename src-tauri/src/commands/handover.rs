@@ -216,3 +216,19 @@ pub fn conflicts_resolve(state: State<'_, AppState>, id: String, use_other: bool
         .store()?
         .write(|tx| handover::conflicts::resolve(tx, &id, use_other))?)
 }
+
+/// Writes a backup of the book to `path` (never overwriting a file).
+#[tauri::command]
+pub fn backup_create(state: State<'_, AppState>, path: String) -> CmdResult<()> {
+    let path = std::path::PathBuf::from(path.trim());
+    Ok(state.store()?.read(|c| baton::backup::snapshot(c, &path))?)
+}
+
+/// Replaces the book's content with the backup at `path`.
+#[tauri::command]
+pub fn backup_restore(state: State<'_, AppState>, path: String) -> CmdResult<()> {
+    let store = state.store()?;
+    baton::backup::restore(&mut store.conn(), std::path::Path::new(path.trim()))?;
+    *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    Ok(())
+}

@@ -595,6 +595,8 @@ export interface HandoverOverview {
 export interface ExportRequest {
   path: string;
   tiers: Tier[];
+  statuses: Status[];
+  tags: string[];
   passphrase: string;
 }
 

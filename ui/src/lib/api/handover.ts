@@ -12,6 +12,8 @@ export const handover = {
   cancel: () => call<void>('handover_import_cancel'),
   checklist: (customerId: string) => call<Checklist | null>('checklist_get', { customerId }),
   tick: (id: string, ticked: boolean) => call<ChecklistItemState>('checklist_tick', { id, ticked }),
+  backup: (path: string) => call<void>('backup_create', { path }),
+  restore: (path: string) => call<void>('backup_restore', { path }),
   conflicts: (includeResolved = false) => call<LoggedConflict[]>('conflicts_list', { includeResolved }),
   resolve: (id: string, useOther: boolean) => call<void>('conflicts_resolve', { id, useOther }),
 };

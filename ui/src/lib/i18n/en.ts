@@ -464,7 +464,6 @@ export const en = {
   'handover.export': 'Hand over: export a file',
   'handover.notes_missing': '{n} key customers have no handover note yet. Write them before exporting:',
   'handover.scope_all': 'The whole book',
-  'handover.scope_tiers': 'Only these tiers:',
   'handover.file': 'File',
   'handover.passphrase': 'Passphrase (optional)',
   'handover.passphrase_again': 'Passphrase again',
@@ -525,6 +524,18 @@ export const en = {
   'conflicts.other': 'The other version',
   'conflicts.keep': 'Keep the current version',
   'conflicts.use_other': 'Use the other version',
+  'handover.scope_some': 'Only some customers:',
+  'handover.scope_hint': 'Customers matching any ticked tier, status or tag go, each with all of its records.',
+  'handover.choose_some': 'Tick at least one tier, status or tag, or export the whole book.',
+  'backup.title': 'Backups',
+  'backup.to': 'Back up the book to',
+  'backup.make': 'Back up now',
+  'backup.done': 'Backed up to {path}.',
+  'backup.from': 'Restore from a backup',
+  'backup.restore': 'Restore…',
+  'backup.restore_hint': 'Backups taken before each import are in the “-backups” folder next to the book.',
+  'backup.confirm': 'Replace everything in this book with the backup {path}? Changes made since that backup are lost.',
+  'error.exists': 'That file already exists and was not overwritten; choose another name.',
 } as const;
 
 export type MessageKey = keyof typeof en;
