@@ -477,6 +477,12 @@ def after_restart(s):
     s.wait("[data-testid=backups] .banner.ok", text="Backed up to")
     s.click("[data-testid=backups] button.secondary")
     s.wait("[data-testid=backups] .banner.error", text="already exists")
+    s.js("document.querySelector('[data-testid=backups]').scrollIntoView()")
+    shot(s, "25-settings-backup-en")
+    s.click("[data-testid=nav-handover]")
+    s.wait("[data-testid=handover-export]", text="Hand over")
+    s.click("[data-testid=scope-some]")
+    shot(s, "26-handover-en")
 
 
 def demo_and_filters(driver, tmp):

@@ -10,6 +10,7 @@
 //!   winning, every losing version kept in the conflict log; with `dry_run`
 //!   it only reports what it would do.
 
+mod check;
 pub mod conflicts;
 mod envelope;
 mod export;
