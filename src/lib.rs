@@ -41,6 +41,7 @@ pub mod kinds;
 pub mod paths;
 pub mod people;
 pub mod relationship;
+pub mod report;
 pub mod satisfaction;
 pub mod search;
 pub mod settings;

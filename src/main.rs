@@ -95,6 +95,24 @@ enum Command {
         #[arg(long)]
         passphrase_env: Option<String>,
     },
+    /// Write the file for the manager: FILE.xlsx (a workbook: customers, key
+    /// people, contact history, transactions, relationship assessments,
+    /// overdue follow-ups, summary). Private fields about people are left out
+    /// unless --include-private.
+    Report {
+        /// The file to write (.xlsx).
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of headers and values: zh or en.
+        #[arg(long, default_value = "zh")]
+        lang: String,
+        /// Only customers of this tier (repeatable).
+        #[arg(long = "tier")]
+        tiers: Vec<baton::enums::Tier>,
+        /// Include birthdays, personality, interests, background and notes of people.
+        #[arg(long)]
+        include_private: bool,
+    },
     /// Write a consistent copy of the book (SQLite online backup).
     Backup {
         /// The backup file to create (never overwritten).
@@ -278,6 +296,31 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             cli_handover::import(&store, &file, dry_run, take_over, pass)?;
         }
         Command::Backup { out } => cli_handover::backup(&store, &out)?,
+        Command::Report {
+            out,
+            lang,
+            tiers,
+            include_private,
+        } => {
+            let Some(lang) = baton::report::Lang::parse(&lang) else {
+                eprintln!("baton: --lang must be zh or en");
+                return Ok(ExitCode::FAILURE);
+            };
+            if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
+                eprintln!("baton: the report is written as .xlsx for now (the .html report is not built yet)");
+                return Ok(ExitCode::FAILURE);
+            }
+            let opts = baton::report::ReportOptions {
+                lang,
+                tiers,
+                include_private,
+            };
+            let today = baton::clock::local_today();
+            let summary = store.read(|c| baton::report::write_xlsx(c, &opts, &out, today))?;
+            for (sheet, rows) in &summary.sheets {
+                println!("{sheet}\t{rows}");
+            }
+        }
         Command::Restore { file } => cli_handover::restore(&store, &file)?,
         Command::Bench { .. } => unreachable!("handled above"),
     }

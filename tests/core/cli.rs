@@ -354,3 +354,35 @@ fn export_import_round_trip_through_the_tool_gives_an_identical_dump() {
     run(&["restore", copy.to_str().unwrap()], &c);
     assert_eq!(run(&["dump"], &c), saved);
 }
+
+#[test]
+fn report_writes_the_workbook_and_says_html_is_not_built_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--customers", "12"])
+        .output()
+        .unwrap();
+    let out = baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["report", "--lang", "en", "--out"])
+        .arg(dir.path().join("r.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Customers\t12\n"), "{text}");
+    assert!(dir.path().join("r.xlsx").exists());
+    let html = baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["report", "--out"])
+        .arg(dir.path().join("r.html"))
+        .output()
+        .unwrap();
+    assert!(!html.status.success());
+    assert!(String::from_utf8_lossy(&html.stderr).contains(".html report is not built yet"));
+}

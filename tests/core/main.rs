@@ -11,6 +11,7 @@ mod key_board;
 mod kinds;
 mod people;
 mod relationship;
+mod report;
 mod search;
 mod store;
 mod trash;

@@ -1,0 +1,78 @@
+//! The words of the manager's file in Chinese and English: sheet names,
+//! column headers, and the values of enumerations.
+
+/// The report's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Simplified Chinese.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// `zh` or `en`.
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text {
+            "zh" | "zh-CN" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The Chinese or the English of a pair.
+    pub fn pick(self, zh: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// An enumeration value (its stored spelling) in words.
+pub fn value(lang: Lang, stored: &str) -> String {
+    const WORDS: &[(&str, &str, &str)] = &[
+        ("prospect", "潜在", "Prospect"),
+        ("active", "活跃", "Active"),
+        ("dormant", "休眠", "Dormant"),
+        ("lost", "流失", "Lost"),
+        ("decision_maker", "决策者", "Decision maker"),
+        ("influencer", "影响者", "Influencer"),
+        ("technical_evaluator", "技术评估者", "Technical evaluator"),
+        ("user", "使用者", "User"),
+        ("gatekeeper", "把关者", "Gatekeeper"),
+        ("coach", "内线", "Coach"),
+        ("supporter", "支持", "Supporter"),
+        ("neutral", "中立", "Neutral"),
+        ("opponent", "反对", "Opponent"),
+        ("phone", "电话", "Phone"),
+        ("visit", "拜访", "Visit"),
+        ("meeting", "会议", "Meeting"),
+        ("email", "邮件", "Email"),
+        ("message", "消息", "Message"),
+        ("event", "活动", "Event"),
+        ("meal", "餐叙", "Meal"),
+        ("other", "其他", "Other"),
+        ("quote", "报价", "Quote"),
+        ("order", "订单", "Order"),
+        ("contract", "合同", "Contract"),
+        ("payment", "回款", "Payment"),
+        ("return", "退货", "Return"),
+    ];
+    WORDS
+        .iter()
+        .find(|(k, _, _)| *k == stored)
+        .map(|(_, zh, en)| lang.pick(zh, en).to_string())
+        .unwrap_or_else(|| stored.to_string())
+}
+
+/// Yes or no.
+pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
+    match (lang, yes) {
+        (Lang::Zh, true) => "是",
+        (Lang::Zh, false) => "否",
+        (Lang::En, true) => "yes",
+        (Lang::En, false) => "no",
+    }
+}
