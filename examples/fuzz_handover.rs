@@ -14,20 +14,6 @@ use std::time::{Duration, Instant};
 use baton::handover::{self, ExportOptions, ImportOptions};
 use baton::{Store, demo, dump};
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-}
-
 const SNIPPETS: &[&[u8]] = &[
     b"null",
     b"-1",
@@ -45,33 +31,33 @@ const SNIPPETS: &[&[u8]] = &[
     b"\"0190a000-0000-7000-8000-000000000000\"",
 ];
 
-fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
+fn mutate(rng: &mut baton::demo::Rng, seed: &[u8]) -> Vec<u8> {
     let mut b = seed.to_vec();
-    for _ in 0..1 + rng.below(4) {
+    for _ in 0..1 + rng.index(4) {
         let len = b.len().max(1);
-        match rng.below(8) {
+        match rng.index(8) {
             0 => {
-                let i = rng.below(len);
+                let i = rng.index(len);
                 if i < b.len() {
-                    b[i] ^= 1 << rng.below(8);
+                    b[i] ^= 1 << rng.index(8);
                 }
             }
             1 => {
-                let i = rng.below(len);
-                let s = SNIPPETS[rng.below(SNIPPETS.len())];
+                let i = rng.index(len);
+                let s = SNIPPETS[rng.index(SNIPPETS.len())];
                 b.splice(i.min(b.len())..i.min(b.len()), s.iter().copied());
             }
             2 => {
-                let i = rng.below(len);
-                let j = (i + rng.below(64)).min(b.len());
+                let i = rng.index(len);
+                let j = (i + rng.index(64)).min(b.len());
                 b.drain(i.min(b.len())..j);
             }
-            3 => b.truncate(rng.below(len)),
+            3 => b.truncate(rng.index(len)),
             4 | 5 => {
                 // Line-level: duplicate, drop or swap lines.
                 let mut lines: Vec<Vec<u8>> = b.split(|&c| c == b'\n').map(<[u8]>::to_vec).collect();
-                let (i, j) = (rng.below(lines.len()), rng.below(lines.len()));
-                match rng.below(3) {
+                let (i, j) = (rng.index(lines.len()), rng.index(lines.len()));
+                match rng.index(3) {
                     0 => {
                         let l = lines[i].clone();
                         lines.insert(j, l);
@@ -92,15 +78,15 @@ fn mutate(rng: &mut Rng, seed: &[u8]) -> Vec<u8> {
                     .map(|(i, _)| i)
                     .collect();
                 if quotes.len() >= 2 {
-                    let k = rng.below(quotes.len() - 1);
+                    let k = rng.index(quotes.len() - 1);
                     let (i, j) = (quotes[k], quotes[k + 1] + 1);
-                    let s = SNIPPETS[rng.below(SNIPPETS.len())];
+                    let s = SNIPPETS[rng.index(SNIPPETS.len())];
                     b.splice(i..j, s.iter().copied());
                 }
             }
             _ => {
-                let i = rng.below(len);
-                b.insert(i.min(b.len()), rng.next() as u8);
+                let i = rng.index(len);
+                b.insert(i.min(b.len()), rng.next_u64() as u8);
             }
         }
     }
@@ -128,12 +114,12 @@ fn main() {
     demo::fill(&book, 3, 9).expect("demo");
     let mut before = dump_of(&book);
     let case = dir.path().join("case.baton");
-    let mut rng = Rng(0xBA70_2026);
+    let mut rng = baton::demo::Rng::new(0xBA70_2026);
     let (started, mut runs, mut accepted) = (Instant::now(), 0u64, 0u64);
     while started.elapsed() < Duration::from_secs(seconds) {
         let bytes = mutate(&mut rng, &seed);
         std::fs::write(&case, &bytes).expect("write case");
-        let dry_run = rng.below(2) == 0;
+        let dry_run = rng.index(2) == 0;
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             handover::import(
                 &book,

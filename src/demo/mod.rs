@@ -10,6 +10,8 @@ mod deals;
 mod history;
 mod notes;
 mod rng;
+
+pub use rng::Rng;
 mod words;
 
 use chrono::{Duration, TimeZone, Utc};
@@ -21,7 +23,6 @@ use crate::enums::{AgeBand, Attitude, Channel, Layer, Role, Status, Tier};
 use crate::error::{Error, Result};
 use crate::people::{self, KnownBy, Person, PersonCard};
 use crate::{Store, clock};
-use rng::Rng;
 use words::*;
 
 /// What a demo run wrote.

@@ -27,6 +27,12 @@ impl Rng {
         self.next_u64() % n.max(1)
     }
 
+    /// An index in `0..n` (0 when `n` is 0), for tests and fuzzing that
+    /// pick positions in slices.
+    pub fn index(&mut self, n: usize) -> usize {
+        self.below(n as u64) as usize
+    }
+
     /// A number in `lo..=hi`.
     pub fn between(&mut self, lo: i64, hi: i64) -> i64 {
         lo + self.below((hi - lo + 1) as u64) as i64

@@ -74,21 +74,6 @@ fn oracle(store: &Store, term: &str) -> Vec<(HitKind, String)> {
     all
 }
 
-/// SplitMix64, so the random queries are the same on every run.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
 /// `count` random substrings of 1 to `max_len` characters (no whitespace) of
 /// the book's indexed text, the same ones for the same seed.
 fn substrings(store: &Store, seed: u64, count: usize, max_len: usize) -> Vec<String> {
@@ -104,15 +89,15 @@ fn substrings(store: &Store, seed: u64, count: usize, max_len: usize) -> Vec<Str
         .into_iter()
         .map(|t| t.chars().collect())
         .collect();
-    let mut rng = Rng(seed);
+    let mut rng = baton::demo::Rng::new(seed);
     let mut out = Vec::new();
     while out.len() < count {
-        let text = &texts[rng.below(texts.len())];
-        let len = 1 + rng.below(max_len);
+        let text = &texts[rng.index(texts.len())];
+        let len = 1 + rng.index(max_len);
         if text.len() < len {
             continue;
         }
-        let start = rng.below(text.len() - len + 1);
+        let start = rng.index(text.len() - len + 1);
         let q: String = text[start..start + len].iter().collect();
         if !q.chars().any(char::is_whitespace) {
             out.push(q);
@@ -214,21 +199,16 @@ fn chinese_substrings_of_any_length_mixed_terms_and_case() {
     assert_eq!(find(&store, "zxtx"), vec![(HitKind::Customer, zx.id.clone())]);
 
     let groups = store.read(|c| search::search(c, &query("华为", 10), today())).unwrap();
-    let title: String = groups[0].hits[0]
-        .title
-        .iter()
-        .map(|p| {
-            if p.mark {
-                format!("[{}]", p.text)
-            } else {
-                p.text.clone()
-            }
-        })
-        .collect();
+    let title = bracketed(&groups[0].hits[0].title);
     assert_eq!(title, "深圳[华为]技术有限公司\n[华为]");
     let groups = store.read(|c| search::search(c, &query("p40", 10), today())).unwrap();
-    let context: String = groups[0].hits[0]
-        .context
+    let context = bracketed(&groups[0].hits[0].context);
+    assert_eq!(context, "需要 [P40] 手机 200 台");
+}
+
+/// Marked pieces as text with the marks in brackets.
+fn bracketed(pieces: &[search::Piece]) -> String {
+    pieces
         .iter()
         .map(|p| {
             if p.mark {
@@ -237,8 +217,7 @@ fn chinese_substrings_of_any_length_mixed_terms_and_case() {
                 p.text.clone()
             }
         })
-        .collect();
-    assert_eq!(context, "需要 [P40] 手机 200 台");
+        .collect()
 }
 
 #[test]
