@@ -10,6 +10,9 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 PKGS=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libssl-dev
       librsvg2-dev xvfb xauth webkit2gtk-driver fonts-noto-cjk python3 nodejs npm)
+# The tests also open the manager's report in headless Chromium and print it
+# to PDF pages (poppler's pdftoppm).
+if [ "${BATON_NEED_DRIVER:-0}" = 1 ]; then PKGS+=(chromium chromium-driver poppler-utils); fi
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -18,6 +18,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== rust: core and shell tests"
 cargo test --workspace --quiet
 
+echo "== e2e: the manager's report in headless Chromium, offline"
+python3 e2e/test_report.py target/debug/baton
+
 echo "== e2e: the real app under Xvfb"
 cargo build -p baton-app --quiet
 xvfb-run -a -s "-screen 0 1280x800x24" python3 e2e/test_app.py target/debug/baton-app

@@ -184,6 +184,21 @@ pub fn open_list(conn: &Connection, today: NaiveDate, overdue_only: bool) -> Res
     Ok(group(conn, range, &day, &day, u32::MAX)?.items)
 }
 
+/// Calls `f` with every open follow-up due before `today`, oldest first,
+/// streaming (the manager's report lists them all).
+pub fn for_each_overdue(conn: &Connection, today: NaiveDate, mut f: impl FnMut(FollowUp) -> Result<()>) -> Result<()> {
+    let cols = crate::store::prefixed(COLUMNS, "f");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {cols} FROM followups f JOIN customers c ON c.id = f.customer_id \
+         WHERE f.due_on < ?1 AND {OPEN} ORDER BY f.due_on, f.id"
+    ))?;
+    let mut rows = stmt.query([today.to_string()])?;
+    while let Some(row) = rows.next()? {
+        f(from_row(row)?)?;
+    }
+    Ok(())
+}
+
 /// A customer's open follow-ups, soonest first.
 pub fn open_for(conn: &Connection, customer_id: &str) -> Result<Vec<FollowUp>> {
     let cols = crate::store::prefixed(COLUMNS, "f");

@@ -97,10 +97,11 @@ enum Command {
     },
     /// Write the file for the manager: FILE.xlsx (a workbook: customers, key
     /// people, contact history, transactions, relationship assessments,
-    /// overdue follow-ups, summary). Private fields about people are left out
-    /// unless --include-private.
+    /// overdue follow-ups, summary) or FILE.html (a visual report that opens
+    /// offline in any browser and prints to A4). Private fields about people
+    /// are left out unless --include-private.
     Report {
-        /// The file to write (.xlsx).
+        /// The file to write (.xlsx or .html).
         #[arg(long)]
         out: PathBuf,
         /// Language of headers and values: zh or en.
@@ -109,6 +110,12 @@ enum Command {
         /// Only customers of this tier (repeatable).
         #[arg(long = "tier")]
         tiers: Vec<baton::enums::Tier>,
+        /// Only customers with this status (repeatable).
+        #[arg(long = "status")]
+        statuses: Vec<baton::enums::Status>,
+        /// Only customers with this tag (repeatable).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
         /// Include birthdays, personality, interests, background and notes of people.
         #[arg(long)]
         include_private: bool,
@@ -300,23 +307,27 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             out,
             lang,
             tiers,
+            statuses,
+            tags,
             include_private,
         } => {
             let Some(lang) = baton::report::Lang::parse(&lang) else {
                 eprintln!("baton: --lang must be zh or en");
                 return Ok(ExitCode::FAILURE);
             };
-            if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
-                eprintln!("baton: the report is written as .xlsx for now (the .html report is not built yet)");
+            if baton::report::ReportFormat::from_path(&out).is_none() {
+                eprintln!("baton: --out must end in .xlsx (the workbook) or .html (the visual report)");
                 return Ok(ExitCode::FAILURE);
             }
             let opts = baton::report::ReportOptions {
                 lang,
                 tiers,
+                statuses,
+                tags,
                 include_private,
             };
             let today = baton::clock::local_today();
-            let summary = store.read(|c| baton::report::write_xlsx(c, &opts, &out, today))?;
+            let summary = store.read(|c| baton::report::write(c, &opts, &out, today))?;
             for (sheet, rows) in &summary.sheets {
                 println!("{sheet}\t{rows}");
             }

@@ -76,3 +76,32 @@ pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
         (Lang::En, false) => "no",
     }
 }
+
+/// An amount in minor units as whole units with thousands separators:
+/// `¥1,234,568` for CNY, `USD 1,234,568` otherwise.
+pub fn money(currency: &str, minor: i64) -> String {
+    let units = (minor as f64 / 100.0).round() as i64;
+    let digits = units.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let sign = if units < 0 { "-" } else { "" };
+    match currency {
+        "CNY" | "RMB" => format!("{sign}¥{grouped}"),
+        other => format!("{sign}{other} {grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn money_is_grouped_whole_units() {
+        assert_eq!(super::money("CNY", 123_456_789), "¥1,234,568");
+        assert_eq!(super::money("USD", -99_900), "-USD 999");
+        assert_eq!(super::money("EUR", 0), "EUR 0");
+    }
+}

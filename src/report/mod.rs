@@ -1,6 +1,9 @@
 //! The file for the manager (给经理的文件): a spreadsheet that opens without
 //! Baton, in Chinese or English, showing where every relationship stands.
 //!
+//! Two forms: a workbook (.xlsx) with every record, and a visual report
+//! (.html) a manager reads in any browser and prints to A4.
+//!
 //! One sheet per subject — customers, key people, contact history,
 //! transactions, relationship assessments, overdue follow-ups, summary — with
 //! typed cells (dates are dates, amounts numbers), sized columns, a frozen
@@ -9,21 +12,37 @@
 //! about people (birthday, personality, interests, background, notes) are left
 //! out unless asked for.
 
+mod facts;
+mod html;
 mod labels;
+mod svg;
 mod xlsx;
 
+pub use html::write_html;
 pub use labels::Lang;
 pub use xlsx::write_xlsx;
 
-use crate::enums::Tier;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+use crate::enums::{Status, Tier};
 
 /// What goes into the report.
 #[derive(Debug, Clone, Default)]
 pub struct ReportOptions {
     /// Chinese or English.
     pub lang: Lang,
-    /// Only customers of these tiers (all if empty).
+    /// Only customers of these tiers (any tier if empty).
     pub tiers: Vec<Tier>,
+    /// Only customers with one of these statuses (any status if empty).
+    pub statuses: Vec<Status>,
+    /// Only customers with one of these tags (tags don't matter if empty).
+    /// A customer is in the report when it matches every facet given.
+    pub tags: Vec<String>,
     /// Include private fields about people.
     pub include_private: bool,
 }
@@ -33,4 +52,40 @@ pub struct ReportOptions {
 pub struct ReportSummary {
     /// (sheet name, data rows).
     pub sheets: Vec<(String, u64)>,
+}
+
+/// The two forms of the report, told apart by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// The workbook.
+    Xlsx,
+    /// The visual report.
+    Html,
+}
+
+impl ReportFormat {
+    /// `.xlsx` or `.html`/`.htm` (any case); `None` for anything else.
+    pub fn from_path(path: &Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "xlsx" => Some(ReportFormat::Xlsx),
+            "html" | "htm" => Some(ReportFormat::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Writes the report in the form `path`'s extension names.
+pub fn write(conn: &Connection, opts: &ReportOptions, path: &Path, today: NaiveDate) -> Result<ReportSummary> {
+    match ReportFormat::from_path(path) {
+        Some(ReportFormat::Xlsx) => write_xlsx(conn, opts, path, today),
+        Some(ReportFormat::Html) => write_html(conn, opts, path, today),
+        None => Err(Error::invalid(
+            "out",
+            crate::error::Rule::UnknownValue {
+                value: path.display().to_string(),
+                allowed: vec!["*.xlsx".into(), "*.html".into()],
+            },
+        )),
+    }
 }

@@ -1,19 +1,16 @@
 //! Writing the report as an .xlsx workbook.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, Local, NaiveDate};
 use rusqlite::Connection;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
+use super::facts;
 use super::labels::{Lang, value, yes_no};
 use super::{ReportOptions, ReportSummary};
 use crate::error::{Error, Result};
-use crate::{
-    contacts, customers, deals, dependence, dimensions, followups, people, relationship, satisfaction, settings,
-    value as worth, value_board,
-};
+use crate::{contacts, deals, dimensions, followups, people, relationship, settings};
 
 fn xlsx_error(path: &Path) -> impl Fn(XlsxError) -> Error + '_ {
     move |e| Error::io(path, std::io::Error::other(e.to_string()))
@@ -139,8 +136,7 @@ pub fn write_xlsx(conn: &Connection, opts: &ReportOptions, path: &Path, today: N
     let mut sheets = Vec::new();
 
     // Customers (in name order), and the set the other sheets follow.
-    let mut chosen: HashMap<String, String> = HashMap::new();
-    {
+    let (tally, chosen) = {
         let name = lang.pick("客户", "Customers");
         let headers = [
             (lang.pick("客户名称", "Customer"), 30.0),
@@ -162,57 +158,37 @@ pub fn write_xlsx(conn: &Connection, opts: &ReportOptions, path: &Path, today: N
         ];
         let ws = book.add_worksheet_with_constant_memory().map_err(&err)?;
         let mut sheet = Sheet::new(ws, name, &headers, formats).map_err(&err)?;
-        let mut ids = conn.prepare("SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY sort_key, id")?;
-        let ids: Vec<String> = ids.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        for id in ids {
-            let c = customers::get(conn, &id)?;
-            if !opts.tiers.is_empty() && !c.card.tier.is_some_and(|t| opts.tiers.contains(&t)) {
-                continue;
-            }
-            let picture = worth::picture(conn, &id, today)?;
-            let last: Option<String> = conn.query_row(
-                "SELECT max(happened_at) FROM contacts WHERE customer_id = ?1 AND deleted_at IS NULL",
-                [&id],
-                |r| r.get(0),
-            )?;
-            let next = followups::open_for(conn, &id)?.into_iter().next().map(|f| f.due_on);
-            let cards = relationship::list_for(conn, &id)?;
-            let w = |i: usize| cards.get(i).and_then(|a| relationship::weight(&a.draft.scores, &s));
-            let (now, before) = match cards.len() {
-                0 => (None, None),
-                n => (w(n - 1), n.checked_sub(2).and_then(w)),
-            };
-            let dep = dependence::score_with(conn, &id, today, &s)?.score;
-            let sat = satisfaction::list_for(conn, &id)?.last().map(|c| c.draft.rating);
-            let activity = if picture.activity.dormant {
+        let found = facts::pass(conn, opts, &s, today, |f| {
+            let c = &f.customer.card;
+            let activity = if f.picture.activity.dormant {
                 lang.pick("休眠", "Dormant")
             } else {
                 lang.pick("活跃", "Active")
             };
             sheet
                 .push(vec![
-                    text(c.card.name.clone()),
-                    text(c.card.short_name.clone()),
-                    text(c.card.tier.map_or("", |t| t.as_str())),
-                    text(picture.suggestion.tier.as_str()),
-                    text(value(lang, c.card.status.as_str())),
-                    text(c.card.owner.clone()),
-                    text(yes_no(lang, c.card.is_key)),
-                    Cell::DateTime(last),
-                    Cell::Date(next),
-                    Cell::Number(picture.rfm.purchases_in_window as f64),
-                    money(picture.rfm.window_amount),
+                    text(c.name.clone()),
+                    text(c.short_name.clone()),
+                    text(c.tier.map_or("", |t| t.as_str())),
+                    text(f.picture.suggestion.tier.as_str()),
+                    text(value(lang, c.status.as_str())),
+                    text(c.owner.clone()),
+                    text(yes_no(lang, c.is_key)),
+                    Cell::DateTime(f.picture.activity.last_contact.clone()),
+                    Cell::Date(f.next_followup.clone()),
+                    Cell::Number(f.picture.rfm.purchases_in_window as f64),
+                    money(f.picture.rfm.window_amount),
                     text(activity),
-                    opt_number(now),
-                    opt_number(now.zip(before).map(|(a, b)| a - b)),
-                    Cell::Number(dep as f64),
-                    opt_number(sat),
+                    opt_number(f.weight),
+                    opt_number(f.weight.zip(f.previous_weight).map(|(a, b)| a - b)),
+                    Cell::Number(f.dependence.score as f64),
+                    opt_number(f.satisfaction),
                 ])
-                .map_err(&err)?;
-            chosen.insert(id, c.card.name);
-        }
+                .map_err(&err)
+        })?;
         sheets.push((name.to_string(), sheet.finish().map_err(&err)?));
-    }
+        found
+    };
     let owner = |customer_id: &str| chosen.get(customer_id).cloned();
 
     // Key people; private fields only when asked.
@@ -403,17 +379,14 @@ pub fn write_xlsx(conn: &Connection, opts: &ReportOptions, path: &Path, today: N
         ];
         let ws = book.add_worksheet_with_constant_memory().map_err(&err)?;
         let mut sheet = Sheet::new(ws, name, &headers, formats).map_err(&err)?;
-        for item in followups::open_list(conn, today, true)? {
-            if let Some(customer) = owner(&item.followup.customer_id) {
+        followups::for_each_overdue(conn, today, |f| {
+            if let Some(customer) = owner(&f.customer_id) {
                 sheet
-                    .push(vec![
-                        text(customer),
-                        Cell::Date(Some(item.followup.due_on.clone())),
-                        text(item.followup.title.clone()),
-                    ])
+                    .push(vec![text(customer), Cell::Date(Some(f.due_on)), text(f.title)])
                     .map_err(&err)?;
             }
-        }
+            Ok(())
+        })?;
         sheets.push((name.to_string(), sheet.finish().map_err(&err)?));
     }
 
@@ -421,46 +394,62 @@ pub fn write_xlsx(conn: &Connection, opts: &ReportOptions, path: &Path, today: N
     {
         let name = lang.pick("汇总", "Summary");
         let headers = [
-            (lang.pick("项目", "Item"), 30.0),
+            (lang.pick("项目", "Item"), 36.0),
             (lang.pick("客户数", "Customers"), 10.0),
             (lang.pick("近期营业额", "Revenue in window"), 16.0),
+            (lang.pick("上次称重", "Weight before"), 10.0),
+            (lang.pick("本次称重", "Weight now"), 10.0),
         ];
         let ws = book.add_worksheet_with_constant_memory().map_err(&err)?;
         let mut sheet = Sheet::new(ws, name, &headers, formats).map_err(&err)?;
-        let pyramid = value_board::pyramid(conn, today, today)?;
-        for level in &pyramid.levels {
-            let tier = level.tier.map_or(lang.pick("未分级", "No tier"), |t| t.as_str());
+        for (tier, g) in &tally.per_tier {
+            let tier = tier.map_or(lang.pick("未分级", "No tier"), |t| t.as_str());
             sheet
                 .push(vec![
                     text(format!("{} {tier}", lang.pick("分级", "Tier"))),
-                    Cell::Number(level.customers as f64),
-                    money(level.revenue),
+                    Cell::Number(g.customers as f64),
+                    money(g.revenue),
                 ])
                 .map_err(&err)?;
         }
-        let mut stmt = conn.prepare(
-            "SELECT status, count(*) FROM customers WHERE deleted_at IS NULL GROUP BY status ORDER BY status",
-        )?;
-        let statuses: Vec<(String, i64)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (status, n) in statuses {
+        for (status, g) in &tally.per_status {
             sheet
                 .push(vec![
-                    text(format!("{} {}", lang.pick("状态", "Status"), value(lang, &status))),
-                    Cell::Number(n as f64),
-                    Cell::Empty,
+                    text(format!(
+                        "{} {}",
+                        lang.pick("状态", "Status"),
+                        value(lang, status.as_str())
+                    )),
+                    Cell::Number(g.customers as f64),
+                    money(g.revenue),
                 ])
                 .map_err(&err)?;
         }
-        let pareto = value_board::pareto(conn, today, 0)?;
         sheet
             .push(vec![
                 text(lang.pick("带来 80% 营业额的客户", "Customers bringing 80% of revenue")),
-                Cell::Number(pareto.customers_for_80 as f64),
-                money(pareto.total_revenue * 8 / 10),
+                Cell::Number(tally.customers_for_80() as f64),
+                money(tally.total_revenue() * 8 / 10),
             ])
             .map_err(&err)?;
+        let fell = tally.fell();
+        sheet
+            .push(vec![
+                text(lang.pick("称重下降的关键客户", "Key customers whose weight fell")),
+                Cell::Number(fell.len() as f64),
+            ])
+            .map_err(&err)?;
+        for w in fell {
+            sheet
+                .push(vec![
+                    text(format!("{}{}", lang.pick("称重下降：", "Weight fell: "), w.who.name)),
+                    Cell::Empty,
+                    Cell::Empty,
+                    opt_number(w.previous),
+                    Cell::Number(w.weight as f64),
+                ])
+                .map_err(&err)?;
+        }
         sheets.push((name.to_string(), sheet.finish().map_err(&err)?));
     }
 

@@ -356,7 +356,7 @@ fn export_import_round_trip_through_the_tool_gives_an_identical_dump() {
 }
 
 #[test]
-fn report_writes_the_workbook_and_says_html_is_not_built_yet() {
+fn report_writes_the_workbook_and_the_visual_report_and_refuses_other_files() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.db");
     baton()
@@ -383,6 +383,19 @@ fn report_writes_the_workbook_and_says_html_is_not_built_yet() {
         .arg(dir.path().join("r.html"))
         .output()
         .unwrap();
-    assert!(!html.status.success());
-    assert!(String::from_utf8_lossy(&html.stderr).contains(".html report is not built yet"));
+    assert!(html.status.success(), "{}", String::from_utf8_lossy(&html.stderr));
+    assert!(
+        std::fs::read_to_string(dir.path().join("r.html"))
+            .unwrap()
+            .starts_with("<!doctype html>")
+    );
+    let pdf = baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["report", "--out"])
+        .arg(dir.path().join("r.pdf"))
+        .output()
+        .unwrap();
+    assert!(!pdf.status.success());
+    assert!(String::from_utf8_lossy(&pdf.stderr).contains("--out must end in .xlsx"));
 }

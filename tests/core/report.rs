@@ -1,6 +1,6 @@
 use baton::report::{self, Lang, ReportOptions};
 use baton::{Store, demo};
-use calamine::{Data, Reader, Xlsx, open_workbook};
+use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 
 fn write(store: &Store, opts: &ReportOptions, path: &std::path::Path) -> report::ReportSummary {
     store
@@ -136,4 +136,160 @@ fn a_tier_selection_narrows_every_sheet() {
         "SELECT count(*) FROM people p JOIN customers c ON c.id = p.customer_id WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND c.tier = 'S'",
     );
     assert_eq!(summary.sheets[1].1 as usize, people);
+}
+
+/// A key customer with a hostile name whose weight fell from 4s to 2s.
+fn falling_key_customer(store: &Store, name: &str) -> String {
+    use baton::enums::Dimension;
+    use baton::relationship::{self, AssessmentDraft, DimensionScore};
+    let c = store
+        .write(|tx| baton::customers::create(tx, crate::card(name)))
+        .unwrap();
+    store.write(|tx| baton::customers::set_key(tx, &c.id, true)).unwrap();
+    for (day, level) in [("2026-01-10", 4), ("2026-04-10", 2)] {
+        let scores = Dimension::ALL
+            .iter()
+            .map(|d| DimensionScore {
+                dimension: *d,
+                score: level,
+                evidence: String::new(),
+                contact_ids: vec![],
+                target: Some(5),
+                target_on: None,
+                plan: vec![],
+            })
+            .collect();
+        let draft = AssessmentDraft {
+            assessed_on: day.into(),
+            assessor: String::new(),
+            layer: None,
+            relationship_type: None,
+            scores,
+            notes: String::new(),
+        };
+        store.write(|tx| relationship::create(tx, &c.id, draft)).unwrap();
+    }
+    c.id
+}
+
+#[test]
+fn the_visual_report_is_one_self_contained_file_with_every_section_and_text_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("book.db")).unwrap();
+    demo::fill(&store, 40, 5).unwrap();
+    let hostile = "<img src=x onerror=alert(1)>&\"'东方";
+    falling_key_customer(&store, hostile);
+    let path = dir.path().join("经理报告.html");
+    let summary = store
+        .read(|c| report::write(c, &ReportOptions::default(), &path, baton::clock::local_today()))
+        .unwrap();
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        !dir.path().join("经理报告.html.part").exists(),
+        "the staging file is gone"
+    );
+
+    for id in [
+        "figures",
+        "pyramid",
+        "distribution",
+        "key",
+        "fell",
+        "dependent",
+        "dormant",
+        "overdue",
+    ] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "section {id} is missing");
+    }
+    // Nothing to fetch and nothing to run: no script, no external reference,
+    // and a policy that forbids both anyway.
+    assert!(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"));
+    for forbidden in ["<script", "<link", "<img", "<iframe", "http://", "https://", "url("] {
+        assert!(!html.contains(forbidden), "the file holds {forbidden}");
+    }
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;东方"));
+    assert!(
+        html.contains("不含关键人的私人信息"),
+        "says private fields are left out"
+    );
+    // Every card drawn with its radar and curve; the falling customer listed.
+    let cards = html.matches("<article class=\"card\">").count();
+    assert!(cards > 0);
+    assert_eq!(html.matches("data-chart=\"radar\"").count(), cards);
+    assert_eq!(html.matches("data-chart=\"curve\"").count(), cards);
+    let fell = &html[html.find("id=\"fell\"").unwrap()..html.find("id=\"dependent\"").unwrap()];
+    assert!(fell.contains("东方") && fell.contains("-40"), "{fell}");
+    assert_eq!(
+        summary.sheets[0].1 as usize,
+        count(&store, "SELECT count(*) FROM customers WHERE deleted_at IS NULL")
+    );
+    let overdue = count(
+        &store,
+        &format!(
+            "SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id \
+             WHERE f.done_at IS NULL AND c.deleted_at IS NULL AND f.due_on < '{}' \
+             AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.id = f.contact_id AND k.deleted_at IS NULL))",
+            baton::clock::local_today()
+        ),
+    );
+    assert_eq!(summary.sheets[3].1 as usize, overdue);
+}
+
+#[test]
+fn the_summary_sheet_follows_the_scope_and_names_key_customers_whose_weight_fell() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("book.db")).unwrap();
+    demo::fill(&store, 40, 5).unwrap();
+    falling_key_customer(&store, "称重下滑有限公司");
+    let path = dir.path().join("active.xlsx");
+    let opts = ReportOptions {
+        statuses: vec![baton::enums::Status::Active, baton::enums::Status::Prospect],
+        ..Default::default()
+    };
+    let summary = write(&store, &opts, &path);
+    let in_scope = count(
+        &store,
+        "SELECT count(*) FROM customers WHERE deleted_at IS NULL AND status IN ('active', 'prospect')",
+    );
+    assert_eq!(summary.sheets[0].1 as usize, in_scope);
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = wb.worksheet_range("汇总").unwrap();
+    let rows: Vec<Vec<Data>> = sheet.rows().map(|r| r.to_vec()).collect();
+    let label = |r: &Vec<Data>| r[0].to_string();
+    let per_tier: f64 = rows
+        .iter()
+        .filter(|r| label(r).starts_with("分级"))
+        .map(|r| r[1].as_f64().unwrap())
+        .sum();
+    assert_eq!(per_tier as usize, in_scope, "tier counts cover the scope, not the book");
+    let dormant_row = rows.iter().find(|r| label(r) == "状态 休眠").unwrap();
+    assert_eq!(
+        dormant_row[1].as_f64(),
+        Some(0.0),
+        "out-of-scope statuses count nothing"
+    );
+    let fell = rows
+        .iter()
+        .find(|r| label(r) == "称重下降：称重下滑有限公司")
+        .expect("the falling key customer is named");
+    assert_eq!((fell[3].as_f64(), fell[4].as_f64()), (Some(80.0), Some(40.0)));
+}
+
+#[test]
+fn a_report_that_cannot_be_written_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("book.db")).unwrap();
+    demo::fill(&store, 5, 5).unwrap();
+    let path = dir.path().join("missing-folder").join("r.html");
+    let err = store
+        .read(|c| report::write(c, &ReportOptions::default(), &path, baton::clock::local_today()))
+        .unwrap_err();
+    assert!(err.to_string().contains("missing-folder"), "{err}");
+    let bad = dir.path().join("r.pdf");
+    assert!(
+        store
+            .read(|c| report::write(c, &ReportOptions::default(), &bad, baton::clock::local_today()))
+            .is_err()
+    );
+    assert!(!bad.exists());
 }

@@ -380,3 +380,35 @@ fn dormant_lists_customers_silent_past_the_threshold() {
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["never", "silent"], "never-active first, then longest silent");
 }
+
+#[test]
+fn the_ranking_read_once_gives_every_customer_the_same_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = baton::Store::open(&dir.path().join("book.db")).unwrap();
+    baton::demo::fill(&store, 60, 11).unwrap();
+    let today = baton::clock::local_today();
+    store
+        .read(|c| {
+            let s = baton::settings::get(c)?;
+            let ranking = baton::value::Ranking::load(c, &s, today)?;
+            let ids: Vec<String> = c
+                .prepare("SELECT id FROM customers WHERE deleted_at IS NULL")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut top = 0;
+            for id in ids {
+                let customer = baton::customers::get(c, &id)?;
+                let one = baton::value::picture(c, &id, today)?;
+                assert_eq!(baton::value::picture_ranked(c, &customer, &s, &ranking, today)?, one);
+                top += one
+                    .suggestion
+                    .reasons
+                    .iter()
+                    .filter(|r| matches!(r, baton::value::Reason::ScaleTop { .. }))
+                    .count();
+            }
+            assert!(top > 0, "some customers rank at the top, so ranking is exercised");
+            Ok(())
+        })
+        .unwrap();
+}
