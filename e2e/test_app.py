@@ -522,8 +522,44 @@ def demo_and_filters(driver, tmp):
         assert len(s.find_all("[data-testid=pyramid-level]")) == 5
         s.wait("[data-testid=dormant]", text="个客户超过休眠期限")
         shot(s, "12-value-board-zh")
+        manager_report(s, tmp)
     finally:
         s.quit()
+
+
+def preview_number(s, testid):
+    return int(s.text(s.wait(f"[data-testid={testid}]")))
+
+
+def manager_report(s, tmp):
+    print("- Export for manager: the preview follows the scope, private fields are out by default")
+    s.click("[data-testid=nav-report]")
+    s.wait("[data-testid=preview-customers]", text="200")
+    s.wait("[data-testid=privacy-note]", text="不含关键人的私人信息")
+    everyone = preview_number(s, "preview-people")
+    s.click("[data-testid=report-scope-some]")
+    s.click("[data-testid=report-tier-S]")
+    deadline = time.time() + 10
+    while preview_number(s, "preview-customers") == 200 and time.time() < deadline:
+        time.sleep(0.2)
+    some = preview_number(s, "preview-customers")
+    assert 0 < some < 200, f"the S-tier scope previews {some} customers"
+    assert preview_number(s, "preview-people") < everyone
+    s.click("[data-testid=report-private]")
+    s.wait("[data-testid=privacy-note]", text="将包含关键人的私人信息")
+    s.click("[data-testid=report-private]")
+    s.wait("[data-testid=privacy-note]", text="不含关键人的私人信息")
+    base = os.path.join(tmp, "给经理-S级")
+    s.type("[data-testid=report-path]", base)
+    shot(s, "27-report-dialog-zh")
+    s.click("[data-testid=do-report]")
+    s.wait("[data-testid=report-done]", text="已写入", timeout=60)
+    with open(base + ".xlsx", "rb") as f:
+        assert f.read(2) == b"PK", "the workbook is a zip"
+    html = open(base + ".html", encoding="utf-8").read()
+    assert "价值金字塔" in html and "范围：分级 S" in html, "the visual report is in Chinese with its scope"
+    assert "不含关键人的私人信息" in html
+    shot(s, "28-report-written-zh")
 
 
 def closed_book_screens(driver, tmp):

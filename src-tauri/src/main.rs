@@ -56,6 +56,8 @@ fn main() {
             commands::handover::handover_note_save,
             commands::handover::handover_overview,
             commands::handover::handover_export,
+            commands::report::report_preview,
+            commands::report::report_export,
             commands::handover::handover_import,
             commands::handover::handover_undo_import,
             commands::handover::handover_import_progress,

@@ -15,11 +15,13 @@
 mod facts;
 mod html;
 mod labels;
+mod preview;
 mod svg;
 mod xlsx;
 
 pub use html::write_html;
 pub use labels::Lang;
+pub use preview::{ReportPreview, preview};
 pub use xlsx::write_xlsx;
 
 use std::path::Path;

@@ -293,3 +293,46 @@ fn a_report_that_cannot_be_written_leaves_nothing_behind() {
     );
     assert!(!bad.exists());
 }
+
+#[test]
+fn the_preview_counts_what_the_workbook_then_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("book.db")).unwrap();
+    demo::fill(&store, 50, 9).unwrap();
+    let today = baton::clock::local_today();
+    let tag: String = store
+        .read(|c| Ok(c.query_row("SELECT tag FROM customer_tags ORDER BY tag LIMIT 1", [], |r| r.get(0))?))
+        .unwrap();
+    for opts in [
+        ReportOptions::default(),
+        ReportOptions {
+            tiers: vec![baton::enums::Tier::A, baton::enums::Tier::B],
+            statuses: vec![baton::enums::Status::Active],
+            ..Default::default()
+        },
+        ReportOptions {
+            tags: vec![tag.clone()],
+            include_private: true,
+            ..Default::default()
+        },
+    ] {
+        let preview = store.read(|c| report::preview(c, &opts, today)).unwrap();
+        let path = dir.path().join("p.xlsx");
+        let summary = write(&store, &opts, &path);
+        let rows: Vec<i64> = summary.sheets.iter().map(|(_, n)| *n as i64).collect();
+        assert_eq!(
+            [
+                preview.customers,
+                preview.people,
+                preview.contacts,
+                preview.deals,
+                preview.assessment_rows,
+                preview.overdue
+            ],
+            rows[..6],
+            "{opts:?}"
+        );
+        assert!(preview.customers > 0, "{opts:?} selects someone");
+        assert_eq!(preview.include_private, opts.include_private);
+    }
+}

@@ -17,6 +17,8 @@ pub struct AppInfo {
     system_locale: String,
     /// Whether the book holds no customer at all (the empty state teaches).
     empty: bool,
+    /// Where to suggest saving files (exports, reports).
+    documents_dir: String,
 }
 
 /// Facts about the app, the book and the system.
@@ -41,6 +43,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         open_error: state.open_error().cloned(),
         system_locale,
         empty,
+        documents_dir: baton::paths::documents_dir().display().to_string(),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod handover;
 pub mod history;
 pub mod people;
 pub mod relationship;
+pub mod report;
 pub mod search;
 pub mod settings;
 pub mod trash;

@@ -173,6 +173,39 @@ export interface AppInfo {
   open_error: import('./api/ipc').IpcErrorData | null;
   system_locale: string;
   empty: boolean;
+  documents_dir: string;
+}
+
+/** What goes into the manager's report (`report_preview` / `report_export`). */
+export interface ReportRequest {
+  lang: 'zh' | 'en';
+  tiers: Tier[];
+  statuses: Status[];
+  tags: string[];
+  include_private: boolean;
+  /** Where to write the workbook; empty: not written. */
+  xlsx_path?: string;
+  /** Where to write the visual report; empty: not written. */
+  html_path?: string;
+}
+
+/** Records per section of the report for a scope. */
+export interface ReportPreview {
+  customers: number;
+  key_customers: number;
+  people: number;
+  contacts: number;
+  deals: number;
+  assessment_rows: number;
+  overdue: number;
+  include_private: boolean;
+}
+
+/** One report file written. */
+export interface ReportWritten {
+  path: string;
+  sections: [string, number][];
+  millis: number;
 }
 
 export function emptyCustomer(): CustomerCard {

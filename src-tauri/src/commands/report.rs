@@ -1,0 +1,87 @@
+//! The file for the manager: what it would include, and writing it.
+
+use baton::enums::{Status, Tier};
+use baton::report::{self, Lang, ReportOptions, ReportPreview};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::input;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// The scope and form of a report.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportRequest {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    tiers: Vec<Tier>,
+    #[serde(default)]
+    statuses: Vec<Status>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    include_private: bool,
+    /// Where to write the workbook (none: not written).
+    #[serde(default)]
+    xlsx_path: String,
+    /// Where to write the visual report (none: not written).
+    #[serde(default)]
+    html_path: String,
+}
+
+impl ReportRequest {
+    fn options(&self) -> ReportOptions {
+        ReportOptions {
+            lang: Lang::parse(&self.lang).unwrap_or_default(),
+            tiers: self.tiers.clone(),
+            statuses: self.statuses.clone(),
+            tags: self.tags.clone(),
+            include_private: self.include_private,
+        }
+    }
+}
+
+/// One file written.
+#[derive(Serialize)]
+pub struct Written {
+    path: String,
+    /// (section, rows) as the core counted them.
+    sections: Vec<(String, u64)>,
+    millis: u128,
+}
+
+/// What the report would include for this scope.
+#[tauri::command]
+pub fn report_preview(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<ReportPreview> {
+    let r: ReportRequest = input("report", request)?;
+    let today = baton::clock::local_today();
+    Ok(state.store()?.read(|c| report::preview(c, &r.options(), today))?)
+}
+
+/// Writes the workbook and/or the visual report. Off the main thread: a big
+/// book takes a while.
+#[tauri::command(async)]
+pub fn report_export(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<Vec<Written>> {
+    let r: ReportRequest = input("report", request)?;
+    let opts = r.options();
+    let today = baton::clock::local_today();
+    let store = state.store()?;
+    let mut written = Vec::new();
+    for path in [&r.xlsx_path, &r.html_path] {
+        let path = path.trim();
+        if path.is_empty() {
+            continue;
+        }
+        let started = std::time::Instant::now();
+        let target = std::path::PathBuf::from(path);
+        let summary = store.read(|c| report::write(c, &opts, &target, today))?;
+        written.push(Written {
+            path: path.to_string(),
+            sections: summary.sheets,
+            millis: started.elapsed().as_millis(),
+        });
+    }
+    Ok(written)
+}

@@ -1,0 +1,8 @@
+import { call } from './ipc';
+import type { ReportPreview, ReportRequest, ReportWritten } from '../types';
+
+/** The file for the manager: preview its contents, write it. */
+export const report = {
+  preview: (request: ReportRequest) => call<ReportPreview>('report_preview', { request }),
+  export: (request: ReportRequest) => call<ReportWritten[]>('report_export', { request }),
+};
