@@ -4,14 +4,36 @@
 //! WAL book can miss committed pages still in the WAL, or catch a write
 //! half-way. A backup is a complete, standalone book file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
-use crate::store::migrations;
+use crate::store::{Store, migrations};
+
+/// The default place for automatic backups: `<book>-backups/` beside it
+/// (`None` for an in-memory book).
+pub fn default_dir(store: &Store) -> Option<PathBuf> {
+    let book = store.path()?;
+    let stem = book.file_stem()?.to_string_lossy().to_string();
+    Some(book.with_file_name(format!("{stem}-backups")))
+}
+
+/// Takes the automatic backup before an import (`what` names it:
+/// `before-import-…`, `before-sheet-import-…`) in `dir` or the default
+/// place; returns its path, or `None` for an in-memory book.
+pub fn before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<String>> {
+    let Some(dir) = dir.or_else(|| default_dir(store)) else {
+        return Ok(None);
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let stamp = crate::clock::now().replace([':', '.'], "-");
+    let file = dir.join(format!("before-{what}-{stamp}.db"));
+    store.read(|c| snapshot(c, &file))?;
+    Ok(Some(file.display().to_string()))
+}
 
 /// Writes a consistent copy of the book behind `conn` to `dest` (which must
 /// not exist yet: a backup never overwrites a file).

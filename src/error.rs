@@ -102,8 +102,8 @@ pub enum Error {
     /// JSON (de)serialisation of stored data failed.
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
-    /// A handover file failed validation; nothing was written.
-    #[error("{} problem(s) in the handover file, nothing was imported; first: {}", .0.len(), .0.first().map(|p| p.to_string()).unwrap_or_default())]
+    /// A file to import (handover, spreadsheet) failed validation; nothing was written.
+    #[error("{} problem(s) in the file, nothing was imported; first: {}", .0.len(), .0.first().map(|p| p.to_string()).unwrap_or_default())]
     BadFile(Vec<FileProblem>),
     /// A handover file written by a newer Baton.
     #[error(

@@ -45,6 +45,7 @@ pub mod report;
 pub mod satisfaction;
 pub mod search;
 pub mod settings;
+pub mod sheet_import;
 pub mod sort_key;
 pub mod store;
 pub mod tiers;

@@ -11,6 +11,7 @@ use baton::{Store, check, demo, dump, paths};
 use clap::{Parser, Subcommand};
 
 mod cli_handover;
+mod cli_sheet;
 
 /// Baton: the salesperson's customer book.
 #[derive(Parser)]
@@ -119,6 +120,30 @@ enum Command {
         /// Include birthdays, personality, interests, background and notes of people.
         #[arg(long)]
         include_private: bool,
+    },
+    /// Import customers and their key people from a spreadsheet (.xlsx,
+    /// .xls, .csv, .txt; UTF-8, UTF-16 or GB18030/GBK). Columns are mapped
+    /// by their headers (公司名称, 联系人, 手机…) or by --mapping; rows with
+    /// problems are reported and left out; customers already in the book are
+    /// skipped unless --on-duplicate says otherwise.
+    ImportSheet {
+        /// The spreadsheet.
+        file: PathBuf,
+        /// A saved mapping: a JSON object of header → field.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// Save the mapping used (guessed or given) to this file.
+        #[arg(long)]
+        save_mapping: Option<PathBuf>,
+        /// Check and count only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// What to do with a customer already in the book: skip, update or create.
+        #[arg(long, default_value = "skip")]
+        on_duplicate: String,
+        /// Write the rejected rows, with the reason, to this .xlsx file.
+        #[arg(long)]
+        rejected_out: Option<PathBuf>,
     },
     /// Write a consistent copy of the book (SQLite online backup).
     Backup {
@@ -301,6 +326,35 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         } => {
             let pass = cli_handover::passphrase(passphrase_env.as_deref())?;
             cli_handover::import(&store, &file, dry_run, take_over, pass)?;
+        }
+        Command::ImportSheet {
+            file,
+            mapping,
+            save_mapping,
+            dry_run,
+            on_duplicate,
+            rejected_out,
+        } => {
+            let on_duplicate = match on_duplicate.as_str() {
+                "skip" => baton::sheet_import::Choice::Skip,
+                "update" => baton::sheet_import::Choice::Update,
+                "create" => baton::sheet_import::Choice::Create,
+                _ => {
+                    eprintln!("baton: --on-duplicate must be skip, update or create");
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            cli_sheet::import_sheet(
+                &store,
+                &cli_sheet::SheetArgs {
+                    file: &file,
+                    mapping: mapping.as_deref(),
+                    save_mapping: save_mapping.as_deref(),
+                    dry_run,
+                    on_duplicate,
+                    rejected_out: rejected_out.as_deref(),
+                },
+            )?;
         }
         Command::Backup { out } => cli_handover::backup(&store, &out)?,
         Command::Report {

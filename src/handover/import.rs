@@ -57,7 +57,8 @@ pub struct ImportControl {
 }
 
 impl ImportControl {
-    fn tick(&self) -> Result<()> {
+    /// Counts one step done; `Cancelled` once cancel is set.
+    pub fn tick(&self) -> Result<()> {
         self.done.fetch_add(1, Ordering::Relaxed);
         if self.cancel.load(Ordering::Relaxed) {
             Err(Error::Cancelled)
@@ -162,28 +163,16 @@ fn references(kind: RecordKind, r: &serde_json::Value) -> Vec<(String, &'static 
     out
 }
 
-/// The default place for automatic backups: `<book>-backups/` beside it.
-fn default_backup_dir(store: &Store) -> Option<PathBuf> {
-    let book = store.path()?;
-    let stem = book.file_stem()?.to_string_lossy().to_string();
-    Some(book.with_file_name(format!("{stem}-backups")))
-}
-
 /// Validates `path` and merges it into the book (see the module docs).
 pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
     let control = opts.control.as_deref();
     let header = check_file(path, opts.passphrase.as_deref(), control)?;
 
-    let mut backup_path = None;
-    if !opts.dry_run
-        && let Some(dir) = opts.backup_dir.clone().or_else(|| default_backup_dir(store))
-    {
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let stamp = clock::now().replace([':', '.'], "-");
-        let file = dir.join(format!("before-import-{stamp}.db"));
-        store.read(|c| backup::snapshot(c, &file))?;
-        backup_path = Some(file.display().to_string());
-    }
+    let backup_path = if opts.dry_run {
+        None
+    } else {
+        backup::before(store, "import", opts.backup_dir.clone())?
+    };
 
     let mut conn = store.conn();
     let tx = conn.transaction()?;

@@ -399,3 +399,59 @@ fn report_writes_the_workbook_and_the_visual_report_and_refuses_other_files() {
     assert!(!pdf.status.success());
     assert!(String::from_utf8_lossy(&pdf.stderr).contains("--out must end in .xlsx"));
 }
+
+#[test]
+fn import_sheet_prints_counts_and_a_second_run_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    let sheet = dir.path().join("客户.csv");
+    let text = "公司名称,联系人,手机,成立日期\r\n深圳恒达,张三,13800138000,2010年1月2日\r\n深圳恒达,李四,13900000000,\r\n坏公司,王五,1,明天\r\n上海明德,赵六,,\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    std::fs::write(&sheet, &gbk).unwrap();
+    let run = |extra: &[&str]| {
+        let out = baton()
+            .arg("--db")
+            .arg(&db)
+            .arg("import-sheet")
+            .arg(&sheet)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (dry, _) = run(&["--dry-run"]);
+    assert!(dry.contains("added\t2\n") && dry.contains("dry run"), "{dry}");
+    let mapping = dir.path().join("m.json");
+    let (first, err) = run(&["--save-mapping", mapping.to_str().unwrap()]);
+    assert!(first.contains("read\tGB18030, comma\t4 rows"), "{first}");
+    assert!(first.contains("column\t手机\tperson_phone"), "{first}");
+    assert!(
+        first.contains("added\t2\n") && first.contains("rejected\t1\n") && first.contains("people added\t3\n"),
+        "{first}"
+    );
+    assert!(err.contains("row 4 column \"成立日期\""), "{err}");
+    let (second, _) = run(&["--mapping", mapping.to_str().unwrap()]);
+    assert!(
+        second.contains("added\t0\n") && second.contains("duplicates skipped\t2\n"),
+        "{second}"
+    );
+    let check = baton().arg("--db").arg(&db).arg("check").output().unwrap();
+    let check = String::from_utf8_lossy(&check.stdout).to_string();
+    let live = |kind: &str| {
+        check
+            .lines()
+            .find(|l| l.starts_with(kind))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        (live("customers").as_str(), live("people").as_str()),
+        ("2", "3"),
+        "{check}"
+    );
+}

@@ -13,6 +13,7 @@ mod people;
 mod relationship;
 mod report;
 mod search;
+mod sheet_import;
 mod store;
 mod trash;
 mod value;

@@ -1,0 +1,75 @@
+//! `baton import-sheet` (part of the `baton` binary, not the library).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use baton::sheet_import::{self, Choice, Field, Mapping, SheetImportOptions};
+use baton::{Error, Result, Store};
+
+/// What `import-sheet` was asked.
+pub struct SheetArgs<'a> {
+    pub file: &'a Path,
+    pub mapping: Option<&'a Path>,
+    pub save_mapping: Option<&'a Path>,
+    pub dry_run: bool,
+    pub on_duplicate: Choice,
+    pub rejected_out: Option<&'a Path>,
+}
+
+/// Reads, plans and (unless a dry run) writes a sheet; prints the mapping
+/// used, the problems, and the counts.
+pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
+    let table = sheet_import::read(args.file)?;
+    let mapping = match args.mapping {
+        None => Mapping::guess(&table.headers),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            let saved: BTreeMap<String, Field> = serde_json::from_str(&text).map_err(|e| {
+                Error::invalid(
+                    "mapping",
+                    baton::error::Rule::Malformed {
+                        detail: format!("{}: {e}", path.display()),
+                    },
+                )
+            })?;
+            Mapping::with_saved(&table.headers, &saved)
+        }
+    };
+    println!("read\t{}\t{} rows", table.how, table.rows.len());
+    for (h, f) in table.headers.iter().zip(&mapping.fields) {
+        println!("column\t{h}\t{}", f.name());
+    }
+    if let Some(path) = args.save_mapping {
+        let json = serde_json::to_string_pretty(&mapping.to_saved(&table.headers)).unwrap_or_default();
+        std::fs::write(path, json).map_err(|e| Error::io(path, e))?;
+    }
+    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    for r in &plan.rejected {
+        eprintln!("baton: row {} column {:?}: {}", r.line, r.column, r.reason);
+    }
+    if let Some(path) = args.rejected_out
+        && !plan.rejected.is_empty()
+    {
+        sheet_import::write_rejected(&plan, path)?;
+    }
+    let opts = SheetImportOptions {
+        default_choice: args.on_duplicate,
+        dry_run: args.dry_run,
+        ..Default::default()
+    };
+    let report = sheet_import::apply(store, &plan, &opts)?;
+    let (skipped, updated) = (report.skipped, report.updated);
+    println!("added\t{}", report.added);
+    println!("updated\t{updated}");
+    println!("duplicates skipped\t{skipped}");
+    println!("rejected\t{}", report.rejected);
+    println!("people added\t{}", report.people_added);
+    println!("people updated\t{}", report.people_updated);
+    if let Some(backup) = &report.backup {
+        println!("backup\t{backup}");
+    }
+    if report.dry_run {
+        println!("dry run: nothing was written");
+    }
+    Ok(())
+}

@@ -1,0 +1,212 @@
+//! Writing a plan: one transaction, a backup first, each duplicate handled
+//! as the user chose (skip, update, or create anyway). A dry run does all
+//! of it and rolls back, so its counts are exactly what a real run writes.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::{Plan, PlannedCustomer, fill_person_gaps, same_person};
+use crate::backup;
+use crate::customers::{self, CustomerCard};
+use crate::error::Result;
+use crate::handover::ImportControl;
+use crate::people::{self, PersonCard};
+use crate::store::Store;
+
+/// What to do with a row group that duplicates a customer in the book.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// Leave the book's customer as it is; write nothing from these rows.
+    #[default]
+    Skip,
+    /// Fill the book's customer with the sheet's values (non-empty ones
+    /// replace, tags are added) and add or update its people.
+    Update,
+    /// Create a second customer anyway.
+    Create,
+}
+
+/// How to write a plan.
+#[derive(Debug, Clone, Default)]
+pub struct SheetImportOptions {
+    /// The choice for duplicates without one of their own.
+    pub default_choice: Choice,
+    /// Choices by index into the plan's customers.
+    pub choices: HashMap<usize, Choice>,
+    /// Do everything, then roll back.
+    pub dry_run: bool,
+    /// Where the automatic backup goes (default: beside the book).
+    pub backup_dir: Option<PathBuf>,
+    /// Progress and cancel.
+    pub control: Option<Arc<ImportControl>>,
+}
+
+/// What was written (or would be).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SheetReport {
+    /// New customers.
+    pub added: u64,
+    /// Customers updated from the sheet.
+    pub updated: u64,
+    /// Duplicates skipped.
+    pub skipped: u64,
+    /// Key people added.
+    pub people_added: u64,
+    /// Key people updated.
+    pub people_updated: u64,
+    /// Rows refused.
+    pub rejected: u64,
+    /// The ids of the customers added or updated (for "show me").
+    pub customer_ids: Vec<String>,
+    /// The automatic backup taken first.
+    pub backup: Option<String>,
+    /// Nothing was written.
+    pub dry_run: bool,
+}
+
+/// Writes `plan` into the book.
+pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<SheetReport> {
+    let control = opts.control.as_deref();
+    if let Some(c) = control {
+        c.total.store(plan.customers.len() as u64, Ordering::Relaxed);
+        c.done.store(0, Ordering::Relaxed);
+    }
+    let mut report = SheetReport {
+        rejected: plan.rejected.len() as u64,
+        dry_run: opts.dry_run,
+        ..Default::default()
+    };
+    let choice = |i: usize, planned: &PlannedCustomer| match &planned.duplicate {
+        None => Choice::Create,
+        Some(_) => opts.choices.get(&i).copied().unwrap_or(opts.default_choice),
+    };
+    let writes = plan
+        .customers
+        .iter()
+        .enumerate()
+        .any(|(i, c)| choice(i, c) != Choice::Skip);
+    report.backup = if opts.dry_run || !writes {
+        None
+    } else {
+        backup::before(store, "sheet-import", opts.backup_dir.clone())?
+    };
+    let mut conn = store.conn();
+    let tx = conn.transaction()?;
+    for (i, planned) in plan.customers.iter().enumerate() {
+        if let Some(c) = control {
+            c.tick()?;
+        }
+        match (choice(i, planned), &planned.duplicate) {
+            (Choice::Skip, _) => report.skipped += 1,
+            (Choice::Update, Some(dup)) => {
+                update(&tx, &dup.customer_id, planned, &mut report)?;
+                report.updated += 1;
+                report.customer_ids.push(dup.customer_id.clone());
+            }
+            (Choice::Update | Choice::Create, _) => {
+                let c = customers::create(&tx, planned.card.clone())?;
+                for p in &planned.people {
+                    people::create(&tx, &c.id, p.card.clone())?;
+                    report.people_added += 1;
+                }
+                report.added += 1;
+                report.customer_ids.push(c.id);
+            }
+        }
+    }
+    if opts.dry_run {
+        tx.rollback()?;
+    } else {
+        crate::search::sync(&tx)?;
+        tx.commit()?;
+    }
+    Ok(report)
+}
+
+/// The book's customer with the sheet's non-empty values laid over it; its
+/// people matched by phone, email or name are filled in, the rest added.
+fn update(tx: &rusqlite::Transaction<'_>, id: &str, planned: &PlannedCustomer, report: &mut SheetReport) -> Result<()> {
+    let existing = customers::get(tx, id)?;
+    let mut card = existing.card.clone();
+    overlay(&mut card, &planned.card, planned.status_given);
+    if card != existing.card {
+        customers::update(tx, id, card)?;
+    }
+    let mut known = people::list_for(tx, id)?;
+    for p in &planned.people {
+        match known.iter_mut().find(|k| same_person(&k.card, &p.card)) {
+            Some(k) => {
+                let merged = merge_person(&p.card, &k.card);
+                if merged != k.card {
+                    k.card = merged.clone();
+                    people::update(tx, &k.id, merged)?;
+                    report.people_updated += 1;
+                }
+            }
+            None => {
+                people::create(tx, id, p.card.clone())?;
+                report.people_added += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Replaces `into`'s fields with `sheet`'s non-empty ones; adds tags.
+fn overlay(into: &mut CustomerCard, sheet: &CustomerCard, status_given: bool) {
+    for (a, b) in [
+        (&mut into.short_name, &sheet.short_name),
+        (&mut into.industry, &sheet.industry),
+        (&mut into.region, &sheet.region),
+        (&mut into.address, &sheet.address),
+        (&mut into.phone, &sheet.phone),
+        (&mut into.website, &sheet.website),
+        (&mut into.notes, &sheet.notes),
+        (&mut into.owner, &sheet.owner),
+    ] {
+        if !b.is_empty() {
+            *a = b.clone();
+        }
+    }
+    for t in &sheet.tags {
+        if !into.tags.contains(t) {
+            into.tags.push(t.clone());
+        }
+    }
+    into.tier = sheet.tier.or(into.tier);
+    into.staff_count = sheet.staff_count.or(into.staff_count);
+    into.founded_on = sheet.founded_on.clone().or(into.founded_on.take());
+    if status_given {
+        into.status = sheet.status;
+        if !sheet.lost_reason.is_empty() && into.lost_reason.is_empty() {
+            into.lost_reason = sheet.lost_reason.clone();
+        }
+    }
+}
+
+/// The sheet's card with the book's values filling its gaps, and the
+/// fields a sheet never carries (role, attitude, who knows them…) kept
+/// from the book.
+fn merge_person(sheet: &PersonCard, book: &PersonCard) -> PersonCard {
+    let mut merged = sheet.clone();
+    fill_person_gaps(&mut merged, book.clone());
+    PersonCard {
+        role: book.role,
+        attitude: book.attitude,
+        personality: book.personality.clone(),
+        interests: book.interests.clone(),
+        experience: book.experience.clone(),
+        background: book.background.clone(),
+        age_band: book.age_band,
+        origin: book.origin.clone(),
+        education: book.education.clone(),
+        preferred_channel: book.preferred_channel,
+        known_by: book.known_by.clone(),
+        ..merged
+    }
+}

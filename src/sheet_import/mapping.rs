@@ -1,0 +1,363 @@
+//! Which Baton field each source column fills, guessed from common Chinese
+//! and English headers and corrected by the user; a mapping can be saved as
+//! JSON (`{"公司名称": "customer_name", …}`) and used again next time.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A field a column can fill: of the customer, or of the row's key person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// Not imported.
+    Ignore,
+    /// The customer's (company's) name: rows with the same name are one customer.
+    CustomerName,
+    /// Short name.
+    ShortName,
+    /// Industry.
+    Industry,
+    /// Region or city.
+    Region,
+    /// Address.
+    Address,
+    /// The company's switchboard.
+    CompanyPhone,
+    /// Website.
+    Website,
+    /// Tags, separated by commas, semicolons or 、.
+    Tags,
+    /// Notes about the customer.
+    CustomerNotes,
+    /// Status (潜在/活跃/休眠/流失 or prospect/active/dormant/lost).
+    Status,
+    /// Tier S/A/B/C.
+    Tier,
+    /// Head count.
+    StaffCount,
+    /// Founding date.
+    FoundedOn,
+    /// Who on our side owns the customer.
+    Owner,
+    /// The key person's name.
+    PersonName,
+    /// Job title.
+    PersonTitle,
+    /// Department.
+    PersonDepartment,
+    /// Mobile or phone.
+    PersonPhone,
+    /// Email.
+    PersonEmail,
+    /// WeChat or another messaging id.
+    PersonMessaging,
+    /// Birthday.
+    PersonBirthday,
+    /// Notes about the person.
+    PersonNotes,
+}
+
+impl Field {
+    /// Every field, in the order the mapping screen lists them.
+    pub const ALL: &'static [Field] = &[
+        Field::Ignore,
+        Field::CustomerName,
+        Field::ShortName,
+        Field::Industry,
+        Field::Region,
+        Field::Address,
+        Field::CompanyPhone,
+        Field::Website,
+        Field::Tags,
+        Field::CustomerNotes,
+        Field::Status,
+        Field::Tier,
+        Field::StaffCount,
+        Field::FoundedOn,
+        Field::Owner,
+        Field::PersonName,
+        Field::PersonTitle,
+        Field::PersonDepartment,
+        Field::PersonPhone,
+        Field::PersonEmail,
+        Field::PersonMessaging,
+        Field::PersonBirthday,
+        Field::PersonNotes,
+    ];
+
+    /// The snake_case name (as in a saved mapping).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Headers that mean this field, normalised (see [`normalise_header`]).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Field::Ignore => &[],
+            Field::CustomerName => &[
+                "公司名称",
+                "客户名称",
+                "公司",
+                "客户",
+                "单位名称",
+                "单位",
+                "企业名称",
+                "企业",
+                "公司全称",
+                "客户全称",
+                "company",
+                "companyname",
+                "customer",
+                "customername",
+                "account",
+                "accountname",
+                "organization",
+                "organisation",
+                "org",
+            ],
+            Field::ShortName => &["简称", "公司简称", "客户简称", "shortname", "abbreviation"],
+            Field::Industry => &["行业", "所属行业", "行业类别", "industry", "sector"],
+            Field::Region => &[
+                "地区",
+                "区域",
+                "省份",
+                "城市",
+                "所在地",
+                "所在地区",
+                "所在城市",
+                "region",
+                "city",
+                "province",
+                "area",
+            ],
+            Field::Address => &["地址", "公司地址", "详细地址", "通讯地址", "address", "streetaddress"],
+            Field::CompanyPhone => &[
+                "公司电话",
+                "座机",
+                "总机",
+                "办公电话",
+                "固定电话",
+                "companyphone",
+                "officephone",
+                "switchboard",
+            ],
+            Field::Website => &["网址", "网站", "官网", "公司网址", "website", "url", "web", "homepage"],
+            Field::Tags => &["标签", "客户标签", "tags", "tag", "labels"],
+            Field::CustomerNotes => &[
+                "备注",
+                "说明",
+                "客户备注",
+                "notes",
+                "note",
+                "remark",
+                "remarks",
+                "comments",
+                "comment",
+            ],
+            Field::Status => &["状态", "客户状态", "status", "stage"],
+            Field::Tier => &[
+                "分级",
+                "等级",
+                "客户等级",
+                "客户分级",
+                "级别",
+                "客户级别",
+                "tier",
+                "level",
+                "grade",
+            ],
+            Field::StaffCount => &[
+                "员工数",
+                "人数",
+                "员工人数",
+                "规模",
+                "公司规模",
+                "staff",
+                "employees",
+                "headcount",
+                "staffcount",
+            ],
+            Field::FoundedOn => &[
+                "成立日期",
+                "成立时间",
+                "注册日期",
+                "founded",
+                "foundedon",
+                "established",
+                "foundingdate",
+            ],
+            Field::Owner => &[
+                "负责人",
+                "销售",
+                "业务员",
+                "客户经理",
+                "销售负责人",
+                "owner",
+                "salesperson",
+                "accountmanager",
+                "salesrep",
+            ],
+            Field::PersonName => &[
+                "联系人",
+                "联系人姓名",
+                "姓名",
+                "客户联系人",
+                "关键人",
+                "contact",
+                "contactname",
+                "contactperson",
+                "name",
+                "person",
+                "fullname",
+            ],
+            Field::PersonTitle => &["职务", "职位", "头衔", "岗位", "title", "jobtitle", "position", "role"],
+            Field::PersonDepartment => &["部门", "所在部门", "department", "dept"],
+            Field::PersonPhone => &[
+                "手机",
+                "电话",
+                "手机号",
+                "手机号码",
+                "联系电话",
+                "电话号码",
+                "联系方式",
+                "mobile",
+                "phone",
+                "cell",
+                "mobilephone",
+                "cellphone",
+                "telephone",
+                "tel",
+                "phonenumber",
+            ],
+            Field::PersonEmail => &["邮箱", "电子邮件", "电子邮箱", "邮件", "email", "mail", "emailaddress"],
+            Field::PersonMessaging => &["微信", "微信号", "qq", "wechat", "weixin", "wechatid"],
+            Field::PersonBirthday => &["生日", "出生日期", "birthday", "dateofbirth", "dob", "birthdate"],
+            Field::PersonNotes => &["联系人备注", "personnotes", "contactnotes"],
+        }
+    }
+}
+
+/// A header folded for matching: full-width forms to ASCII, lower case,
+/// no spaces, punctuation or a trailing colon.
+pub fn normalise_header(header: &str) -> String {
+    header
+        .chars()
+        .map(fold_width)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Full-width ASCII (Ａ１，) to its half-width form; ideographic space to space.
+pub fn fold_width(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The field a header most likely means (`Ignore` when none).
+pub fn guess(header: &str) -> Field {
+    let h = normalise_header(header);
+    if h.is_empty() {
+        return Field::Ignore;
+    }
+    Field::ALL
+        .iter()
+        .copied()
+        .find(|f| f.aliases().contains(&h.as_str()))
+        .unwrap_or(Field::Ignore)
+}
+
+/// The field of each source column, in column order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mapping {
+    /// One per column.
+    pub fields: Vec<Field>,
+}
+
+impl Mapping {
+    /// Guesses from the headers; a field already taken by an earlier column
+    /// is not guessed twice (two "电话" columns: the second is left for the
+    /// user to decide).
+    pub fn guess(headers: &[String]) -> Mapping {
+        let mut taken = std::collections::HashSet::new();
+        let fields = headers
+            .iter()
+            .map(|h| {
+                let f = guess(h);
+                if f != Field::Ignore && !taken.insert(f) {
+                    Field::Ignore
+                } else {
+                    f
+                }
+            })
+            .collect();
+        Mapping { fields }
+    }
+
+    /// Applies a saved mapping (header → field) over the guesses; headers it
+    /// does not name keep their guess.
+    pub fn with_saved(headers: &[String], saved: &BTreeMap<String, Field>) -> Mapping {
+        let mut m = Mapping::guess(headers);
+        for (i, h) in headers.iter().enumerate() {
+            if let Some(f) = saved.get(h) {
+                m.fields[i] = *f;
+            }
+        }
+        m
+    }
+
+    /// The mapping as saved: header → field.
+    pub fn to_saved(&self, headers: &[String]) -> BTreeMap<String, Field> {
+        headers.iter().cloned().zip(self.fields.iter().copied()).collect()
+    }
+
+    /// The column of a field, if one maps to it.
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_headers_are_guessed_in_both_languages() {
+        for (h, f) in [
+            ("公司名称", Field::CustomerName),
+            ("客户名称", Field::CustomerName),
+            ("Company", Field::CustomerName),
+            ("联系人", Field::PersonName),
+            ("Contact", Field::PersonName),
+            ("手机", Field::PersonPhone),
+            ("电话", Field::PersonPhone),
+            ("Mobile", Field::PersonPhone),
+            ("E-mail", Field::PersonEmail),
+            ("\u{feff}公司名称：", Field::CustomerName),
+            ("ＥＭＡＩＬ", Field::PersonEmail),
+            ("座机", Field::CompanyPhone),
+            ("随便", Field::Ignore),
+        ] {
+            assert_eq!(guess(h), f, "{h}");
+        }
+    }
+
+    #[test]
+    fn a_field_is_guessed_once_and_a_saved_mapping_wins() {
+        let headers: Vec<String> = ["公司", "手机", "电话"].iter().map(|s| s.to_string()).collect();
+        let m = Mapping::guess(&headers);
+        assert_eq!(m.fields, [Field::CustomerName, Field::PersonPhone, Field::Ignore]);
+        let saved = BTreeMap::from([("电话".to_string(), Field::CompanyPhone)]);
+        let m = Mapping::with_saved(&headers, &saved);
+        assert_eq!(m.fields[2], Field::CompanyPhone);
+        assert_eq!(m.to_saved(&headers).len(), 3);
+        assert_eq!(Field::PersonPhone.name(), "person_phone");
+    }
+}

@@ -1,0 +1,411 @@
+//! From a table and a mapping to what would be written: rows grouped into
+//! customers (same company name = one customer) with their key people,
+//! every problem named by row and column, and each customer checked for a
+//! duplicate in the book. Nothing here writes.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::mapping::{Field, Mapping};
+use super::table::{SourceRow, Table};
+use super::values;
+use crate::customers::CustomerCard;
+use crate::error::{Error, Result};
+use crate::people::PersonCard;
+
+/// A row that cannot be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// The line or row number in the source.
+    pub line: u64,
+    /// The column's header (empty when the row as a whole is wrong).
+    pub column: String,
+    /// What is wrong.
+    pub reason: String,
+    /// The row's cells as read, to give back in the rejected-rows sheet.
+    pub cells: Vec<String>,
+}
+
+/// How a planned customer matches one already in the book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    /// The customer in the book.
+    pub customer_id: String,
+    /// Its name.
+    pub name: String,
+    /// What matched: `name`, `phone` or `email`.
+    pub by: String,
+}
+
+/// A key person from a row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedPerson {
+    /// The source line.
+    pub line: u64,
+    /// The card as it will be stored.
+    pub card: PersonCard,
+}
+
+/// A customer from one or more rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedCustomer {
+    /// The source lines it came from.
+    pub lines: Vec<u64>,
+    /// The card as it will be stored (first row's values, later rows fill gaps).
+    pub card: CustomerCard,
+    /// Its key people, one per distinct person in its rows.
+    pub people: Vec<PlannedPerson>,
+    /// The customer it duplicates, if any.
+    pub duplicate: Option<Duplicate>,
+    /// Whether a row gave a status (else the card's is only the default).
+    pub status_given: bool,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    /// How the file was read.
+    pub how: String,
+    /// The source's headers.
+    pub headers: Vec<String>,
+    /// Customers in first-seen order.
+    pub customers: Vec<PlannedCustomer>,
+    /// Rows refused, in source order.
+    pub rejected: Vec<Rejected>,
+}
+
+impl Plan {
+    /// Planned customers that duplicate one in the book.
+    pub fn duplicates(&self) -> usize {
+        self.customers.iter().filter(|c| c.duplicate.is_some()).count()
+    }
+}
+
+/// Plans the import of `table` mapped by `mapping` into the book behind `conn`.
+pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan> {
+    if mapping.fields.len() != table.headers.len() {
+        return Err(Error::invalid(
+            "mapping",
+            crate::error::Rule::Malformed {
+                detail: format!(
+                    "the mapping has {} columns, the sheet {}",
+                    mapping.fields.len(),
+                    table.headers.len()
+                ),
+            },
+        ));
+    }
+    if mapping.column(Field::CustomerName).is_none() {
+        return Err(Error::invalid(
+            "mapping",
+            crate::error::Rule::Malformed {
+                detail: "no column is mapped to the customer name (公司名称)".into(),
+            },
+        ));
+    }
+    let book = BookKeys::load(conn)?;
+    let mut customers: Vec<PlannedCustomer> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut rejected = Vec::new();
+    for row in &table.rows {
+        let (customer, person, status_given) = match read_row(table, mapping, row) {
+            Ok(read) => read,
+            Err((column, reason)) => {
+                rejected.push(Rejected {
+                    line: row.line,
+                    column,
+                    reason,
+                    cells: row.cells.clone(),
+                });
+                continue;
+            }
+        };
+        let key = values::name_key(&customer.name);
+        let at = *by_key.entry(key.clone()).or_insert_with(|| {
+            customers.push(PlannedCustomer {
+                lines: vec![],
+                duplicate: book.customer(&key, &customer.name),
+                card: customer.clone(),
+                people: vec![],
+                status_given: false,
+            });
+            customers.len() - 1
+        });
+        let planned = &mut customers[at];
+        planned.lines.push(row.line);
+        if status_given && !planned.status_given {
+            planned.status_given = true;
+            planned.card.status = customer.status;
+            planned.card.lost_reason = customer.lost_reason.clone();
+        }
+        fill_gaps(&mut planned.card, customer);
+        if let Some(person) = person {
+            match planned.people.iter_mut().find(|p| same_person(&p.card, &person)) {
+                Some(known) => fill_person_gaps(&mut known.card, person),
+                None => planned.people.push(PlannedPerson {
+                    line: row.line,
+                    card: person,
+                }),
+            }
+        }
+    }
+    // A company unknown by name may still be in the book under another
+    // spelling: its people's phone or email say so.
+    for c in customers.iter_mut().filter(|c| c.duplicate.is_none()) {
+        c.duplicate = c.people.iter().find_map(|p| book.person(&p.card));
+    }
+    Ok(Plan {
+        how: table.how.clone(),
+        headers: table.headers.clone(),
+        customers,
+        rejected,
+    })
+}
+
+/// The customer and (if the row names one) key person of a row, or the
+/// column and reason it is refused.
+fn read_row(
+    table: &Table,
+    mapping: &Mapping,
+    row: &SourceRow,
+) -> std::result::Result<(CustomerCard, Option<PersonCard>, bool), (String, String)> {
+    let mut c = CustomerCard::default();
+    let mut status_given = false;
+    let mut p = PersonCard::default();
+    let mut person_fields = false;
+    for (i, field) in mapping.fields.iter().enumerate() {
+        let text = row.cells.get(i).map_or("", |s| s.trim());
+        if text.is_empty() {
+            continue;
+        }
+        let column = || table.headers[i].clone();
+        let fail = |reason: String| (column(), reason);
+        match field {
+            Field::Ignore => {}
+            Field::CustomerName => c.name = text.into(),
+            Field::ShortName => c.short_name = text.into(),
+            Field::Industry => c.industry = text.into(),
+            Field::Region => c.region = text.into(),
+            Field::Address => c.address = text.into(),
+            Field::CompanyPhone => c.phone = text.into(),
+            Field::Website => c.website = text.into(),
+            Field::Tags => c.tags = values::tags(text),
+            Field::CustomerNotes => c.notes = text.into(),
+            Field::Status => {
+                if let Some(status) = values::status(text).map_err(fail)? {
+                    c.status = status;
+                    status_given = true;
+                }
+            }
+            Field::Tier => c.tier = values::tier(text).map_err(fail)?,
+            Field::StaffCount => c.staff_count = values::whole_number(text).map_err(fail)?,
+            Field::FoundedOn => c.founded_on = values::date(text).map_err(fail)?.map(|d| d.to_string()),
+            Field::Owner => c.owner = text.into(),
+            Field::PersonName => (p.name, person_fields) = (text.into(), true),
+            Field::PersonTitle => (p.title, person_fields) = (text.into(), true),
+            Field::PersonDepartment => (p.department, person_fields) = (text.into(), true),
+            Field::PersonPhone => (p.phone, person_fields) = (text.into(), true),
+            Field::PersonEmail => (p.email, person_fields) = (text.into(), true),
+            Field::PersonMessaging => (p.messaging_id, person_fields) = (text.into(), true),
+            Field::PersonBirthday => {
+                p.birthday = values::date(text).map_err(fail)?.map(|d| d.to_string());
+                person_fields = true;
+            }
+            Field::PersonNotes => (p.notes, person_fields) = (text.into(), true),
+        }
+    }
+    if c.status == crate::enums::Status::Lost && c.lost_reason.is_empty() {
+        c.lost_reason = "导入时已标为流失 (marked lost in the imported sheet)".into();
+    }
+    c.normalise();
+    // The core's own rules (lengths, ranges, dates in the past), with the
+    // field they name turned back into the column it came from.
+    let column_of = |field: &str| {
+        let f = field_of(field);
+        f.and_then(|f| mapping.column(f))
+            .map_or_else(String::new, |i| table.headers[i].clone())
+    };
+    c.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
+    if !person_fields {
+        return Ok((c, None, status_given));
+    }
+    p.normalise();
+    if p.name.is_empty() {
+        // A phone or email with no name still deserves a card: name it by
+        // what we have, so nothing typed is lost.
+        p.name = [&p.phone, &p.email, &p.messaging_id]
+            .into_iter()
+            .find(|v| !v.is_empty())
+            .cloned()
+            .unwrap_or_default();
+    }
+    p.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
+    Ok((c, Some(p), status_given))
+}
+
+fn error_field(e: &Error) -> String {
+    match e {
+        Error::Invalid(v) => v.field.clone(),
+        _ => String::new(),
+    }
+}
+
+fn reason(e: &Error) -> String {
+    match e {
+        Error::Invalid(v) => {
+            let text = v.to_string();
+            text.strip_prefix(&format!("{}: ", v.field))
+                .unwrap_or(&text)
+                .to_string()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The mapping field a core validation field name comes from.
+fn field_of(core: &str) -> Option<Field> {
+    let base = core.split('[').next().unwrap_or(core);
+    Some(match base {
+        "customer.name" => Field::CustomerName,
+        "customer.short_name" => Field::ShortName,
+        "customer.industry" => Field::Industry,
+        "customer.region" => Field::Region,
+        "customer.address" => Field::Address,
+        "customer.phone" => Field::CompanyPhone,
+        "customer.website" => Field::Website,
+        "customer.tags" => Field::Tags,
+        "customer.notes" => Field::CustomerNotes,
+        "customer.staff_count" => Field::StaffCount,
+        "customer.founded_on" => Field::FoundedOn,
+        "customer.owner" => Field::Owner,
+        "person.name" => Field::PersonName,
+        "person.title" => Field::PersonTitle,
+        "person.department" => Field::PersonDepartment,
+        "person.phone" => Field::PersonPhone,
+        "person.email" => Field::PersonEmail,
+        "person.messaging_id" => Field::PersonMessaging,
+        "person.birthday" => Field::PersonBirthday,
+        "person.notes" => Field::PersonNotes,
+        _ => return None,
+    })
+}
+
+/// Copies `from`'s values into `into`'s empty fields (later rows of the
+/// same company add what the first lacked; tags are united).
+pub(super) fn fill_gaps(into: &mut CustomerCard, from: CustomerCard) {
+    for (a, b) in [
+        (&mut into.short_name, from.short_name),
+        (&mut into.industry, from.industry),
+        (&mut into.region, from.region),
+        (&mut into.address, from.address),
+        (&mut into.phone, from.phone),
+        (&mut into.website, from.website),
+        (&mut into.notes, from.notes),
+        (&mut into.owner, from.owner),
+    ] {
+        if a.is_empty() {
+            *a = b;
+        }
+    }
+    for t in from.tags {
+        if !into.tags.contains(&t) {
+            into.tags.push(t);
+        }
+    }
+    into.tier = into.tier.or(from.tier);
+    into.staff_count = into.staff_count.or(from.staff_count);
+    into.founded_on = into.founded_on.take().or(from.founded_on);
+}
+
+pub(super) fn fill_person_gaps(into: &mut PersonCard, from: PersonCard) {
+    for (a, b) in [
+        (&mut into.title, from.title),
+        (&mut into.department, from.department),
+        (&mut into.phone, from.phone),
+        (&mut into.email, from.email),
+        (&mut into.messaging_id, from.messaging_id),
+        (&mut into.notes, from.notes),
+    ] {
+        if a.is_empty() {
+            *a = b;
+        }
+    }
+    into.birthday = into.birthday.take().or(from.birthday);
+}
+
+/// Two cards are one person when a phone or email matches, or, lacking
+/// both, the name does.
+pub(super) fn same_person(a: &PersonCard, b: &PersonCard) -> bool {
+    let phone = values::phone_key(&a.phone);
+    let email = values::email_key(&a.email);
+    if !phone.is_empty() && phone == values::phone_key(&b.phone) {
+        return true;
+    }
+    if !email.is_empty() && email == values::email_key(&b.email) {
+        return true;
+    }
+    values::name_key(&a.name) == values::name_key(&b.name)
+        && (phone.is_empty() || values::phone_key(&b.phone).is_empty())
+        && (email.is_empty() || values::email_key(&b.email).is_empty())
+}
+
+/// The book's live customers and people by their duplicate keys.
+struct BookKeys {
+    names: HashMap<String, (String, String)>,
+    phones: HashMap<String, (String, String)>,
+    emails: HashMap<String, (String, String)>,
+}
+
+impl BookKeys {
+    fn load(conn: &Connection) -> Result<BookKeys> {
+        let mut names = HashMap::new();
+        let mut stmt =
+            conn.prepare("SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY created_at, id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, name): (String, String) = (r.get(0)?, r.get(1)?);
+            names.entry(values::name_key(&name)).or_insert((id, name));
+        }
+        let (mut phones, mut emails) = (HashMap::new(), HashMap::new());
+        let mut stmt = conn.prepare(
+            "SELECT c.id, c.name, p.phone, p.email FROM people p JOIN customers c ON c.id = p.customer_id \
+             WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND (p.phone <> '' OR p.email <> '')",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, name, phone, email): (String, String, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let phone = values::phone_key(&phone);
+            if !phone.is_empty() {
+                phones.entry(phone).or_insert((id.clone(), name.clone()));
+            }
+            let email = values::email_key(&email);
+            if !email.is_empty() {
+                emails.entry(email).or_insert((id, name));
+            }
+        }
+        Ok(BookKeys { names, phones, emails })
+    }
+
+    fn customer(&self, key: &str, _name: &str) -> Option<Duplicate> {
+        self.names.get(key).map(|(id, name)| Duplicate {
+            customer_id: id.clone(),
+            name: name.clone(),
+            by: "name".into(),
+        })
+    }
+
+    fn person(&self, p: &PersonCard) -> Option<Duplicate> {
+        let hit = |map: &HashMap<String, (String, String)>, key: String, by: &str| {
+            map.get(&key).filter(|_| !key.is_empty()).map(|(id, name)| Duplicate {
+                customer_id: id.clone(),
+                name: name.clone(),
+                by: by.into(),
+            })
+        };
+        hit(&self.phones, values::phone_key(&p.phone), "phone")
+            .or_else(|| hit(&self.emails, values::email_key(&p.email), "email"))
+    }
+}

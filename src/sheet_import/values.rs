@@ -1,0 +1,185 @@
+//! Reading cell text as typed values the way people write them in Chinese
+//! and English sheets, and the keys duplicates are found by.
+
+use chrono::NaiveDate;
+
+use super::mapping::fold_width;
+use crate::enums::{Status, Tier};
+
+/// A date as Excel or a person writes it: `2024-03-05`, `2024/3/5`,
+/// `2024.3.5`, `20240305`, `2024年3月5日`, with an optional time after it,
+/// or an Excel serial day number (`45356`).
+pub fn date(text: &str) -> Result<Option<NaiveDate>, String> {
+    let t: String = text.trim().chars().map(fold_width).collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let day_part = t.split([' ', 'T']).next().unwrap_or("");
+    let yyyymmdd = day_part.len() == 8 && day_part.chars().all(|c| c.is_ascii_digit());
+    if let Ok(serial) = day_part.parse::<f64>()
+        && !yyyymmdd
+        && (1.0..=2_958_465.0).contains(&serial)
+    {
+        // Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that
+        // never was, so serials from 61 on are one day ahead.
+        let base = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+        let days = serial.floor() as i64;
+        let days = if days < 61 { days + 1 } else { days };
+        return Ok(Some(base + chrono::Duration::days(days)));
+    }
+    let unified: String = day_part
+        .replace(['年', '月', '/', '.'], "-")
+        .trim_end_matches(['日', '号', '-'])
+        .to_string();
+    let parsed = if unified.len() == 8 && unified.chars().all(|c| c.is_ascii_digit()) {
+        NaiveDate::parse_from_str(&unified, "%Y%m%d")
+    } else {
+        NaiveDate::parse_from_str(&unified, "%Y-%m-%d")
+    };
+    parsed
+        .map(Some)
+        .map_err(|_| format!("\"{text}\" is not a date (write 2024-03-05, 2024/3/5 or 2024年3月5日)"))
+}
+
+/// A whole number as people write it: `120`, `１２０`, `1,200`, `120人`,
+/// `约120`; `None` when empty.
+pub fn whole_number(text: &str) -> Result<Option<i64>, String> {
+    let t: String = text.trim().chars().map(fold_width).collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let core = t
+        .trim_start_matches(['约', '~', '≈'])
+        .trim_end_matches(['人', '名', '位', '+'])
+        .replace([',', '，', ' '], "");
+    if let Ok(n) = core.parse::<i64>() {
+        return Ok(Some(n));
+    }
+    if let Ok(f) = core.parse::<f64>()
+        && f.fract() == 0.0
+        && f.abs() < 9e15
+    {
+        return Ok(Some(f as i64));
+    }
+    Err(format!("\"{text}\" is not a whole number"))
+}
+
+/// A status in Chinese or English.
+pub fn status(text: &str) -> Result<Option<Status>, String> {
+    let t = text.trim().to_lowercase();
+    Ok(Some(match t.as_str() {
+        "" => return Ok(None),
+        "潜在" | "潜在客户" | "意向" | "意向客户" | "prospect" | "lead" => Status::Prospect,
+        "活跃" | "合作中" | "成交" | "已成交" | "正常" | "active" | "customer" => Status::Active,
+        "休眠" | "沉睡" | "dormant" | "inactive" => Status::Dormant,
+        "流失" | "已流失" | "lost" | "churned" => Status::Lost,
+        _ => return Err(format!("\"{text}\" is not a status (潜在/活跃/休眠/流失)")),
+    }))
+}
+
+/// A tier S/A/B/C, also written `A类`, `A级`, `a`.
+pub fn tier(text: &str) -> Result<Option<Tier>, String> {
+    let t: String = text.trim().chars().map(fold_width).collect();
+    let t = t.trim_end_matches(['类', '级']).trim().to_uppercase();
+    Ok(Some(match t.as_str() {
+        "" => return Ok(None),
+        "S" => Tier::S,
+        "A" => Tier::A,
+        "B" => Tier::B,
+        "C" => Tier::C,
+        _ => return Err(format!("\"{text}\" is not a tier (S, A, B or C)")),
+    }))
+}
+
+/// Tags split on commas, semicolons, 、 and slashes.
+pub fn tags(text: &str) -> Vec<String> {
+    text.split([',', '，', ';', '；', '、', '/', '|'])
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A company name folded for finding duplicates: width, case, spaces and
+/// punctuation do not count (`华为技术（深圳）` = `华为技术(深圳)`).
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .map(fold_width)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A phone folded to its digits, without a +86 / 0086 country prefix.
+pub fn phone_key(phone: &str) -> String {
+    let digits: String = phone.chars().map(fold_width).filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits
+        .strip_prefix("0086")
+        .or_else(|| (digits.len() == 13).then(|| digits.strip_prefix("86")).flatten())
+        .unwrap_or(&digits);
+    if digits.len() < 5 {
+        String::new()
+    } else {
+        digits.to_string()
+    }
+}
+
+/// An email folded to lower case, trimmed.
+pub fn email_key(email: &str) -> String {
+    let e = email.trim().to_lowercase();
+    if e.contains('@') { e } else { String::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn dates_are_read_in_the_common_chinese_and_excel_forms() {
+        for (text, want) in [
+            ("2024-03-05", d(2024, 3, 5)),
+            ("2024/3/5", d(2024, 3, 5)),
+            ("2024.3.5", d(2024, 3, 5)),
+            ("20240305", d(2024, 3, 5)),
+            ("2024年3月5日", d(2024, 3, 5)),
+            ("２０２４年３月５日", d(2024, 3, 5)),
+            ("2024-03-05 14:30", d(2024, 3, 5)),
+            ("45356", d(2024, 3, 5)),
+            ("45356.5", d(2024, 3, 5)),
+            ("1", d(1900, 1, 1)),
+            ("", None),
+        ] {
+            assert_eq!(date(text), Ok(want), "{text}");
+        }
+        assert!(date("2024-02-30").is_err());
+        assert!(date("下周三").unwrap_err().contains("下周三"));
+    }
+
+    #[test]
+    fn numbers_written_as_text_are_understood_or_refused() {
+        assert_eq!(whole_number("１２０"), Ok(Some(120)));
+        assert_eq!(whole_number("1,200人"), Ok(Some(1200)));
+        assert_eq!(whole_number("约300"), Ok(Some(300)));
+        assert_eq!(whole_number("500.0"), Ok(Some(500)));
+        assert_eq!(whole_number(""), Ok(None));
+        assert!(whole_number("很多").is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_fold_width_case_punctuation_and_country_codes() {
+        assert_eq!(
+            name_key("华为技术（深圳） 有限公司"),
+            name_key("华为技术(深圳)有限公司")
+        );
+        assert_eq!(name_key("ACME Ltd."), name_key("acme ltd"));
+        assert_eq!(phone_key("+86 138-0013-8000"), "13800138000");
+        assert_eq!(phone_key("0086 13800138000"), phone_key("13800138000"));
+        assert_eq!(phone_key("—"), "");
+        assert_eq!(email_key(" Li@Example.COM "), "li@example.com");
+        assert_eq!(tier("a类"), Ok(Some(Tier::A)));
+        assert_eq!(status("合作中"), Ok(Some(Status::Active)));
+    }
+}
