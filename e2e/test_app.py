@@ -6,6 +6,8 @@ Screenshots land in e2e/out/ for a human to look at.
 """
 
 import fcntl
+import csv
+import io
 import os
 import shutil
 import socket
@@ -523,12 +525,70 @@ def demo_and_filters(driver, tmp):
         s.wait("[data-testid=dormant]", text="个客户超过休眠期限")
         shot(s, "12-value-board-zh")
         manager_report(s, tmp)
+        sheet_import(s, tmp)
+    except Exception:
+        shot(s, "failure-demo-session")
+        raise
     finally:
         s.quit()
 
 
 def preview_number(s, testid):
     return int(s.text(s.wait(f"[data-testid={testid}]")))
+
+
+def sheet_import(s, tmp):
+    print("- import a GBK CSV with Chinese headers: fix one mapping, see the duplicate, import, find them")
+    demo = sqlite3.connect(os.path.join(tmp, "demo.db"))
+    existing = demo.execute("SELECT name FROM customers WHERE deleted_at IS NULL ORDER BY name LIMIT 1").fetchone()[0]
+    demo.close()
+    path = os.path.join(tmp, "老客户名单.csv")
+    rows = [
+        ["2026 年客户名单", "", "", "", "", ""],
+        ["公司名称", "联系人", "手机", "所在省市", "标签", "成立日期"],
+        ["苏州新导入精密有限公司", "钱一", "13811112222", "江苏苏州", "导入测试", "2015年6月1日"],
+        ["苏州新导入精密有限公司", "孙二", "13833334444", "", "导入测试", ""],
+        ["杭州又一家贸易公司", "周三", "13855556666", "浙江杭州", "导入测试", "2019/3/8"],
+        [existing, "吴四", "13877778888", "", "导入测试", ""],  # may hold a comma: csv quotes it
+        ["日期写错公司", "郑五", "13899990000", "", "导入测试", "去年"],
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    text = out.getvalue()
+    with open(path, "wb") as f:
+        f.write(text.encode("gbk"))
+    s.click("[data-testid=nav-import]")
+    s.type("[data-testid=sheet-path]", path)
+    s.click("[data-testid=sheet-open]")
+    s.wait("[data-testid=sheet-how]", text="GB18030")
+    assert s.js("return document.querySelector('[data-testid=map-0]').value") == "customer_name"
+    assert s.js("return document.querySelector('[data-testid=map-2]').value") == "person_phone"
+    assert s.js("return document.querySelector('[data-testid=map-3]').value") == "ignore", "所在省市 is not guessed"
+    s.choose("[data-testid=map-3]", "region")
+    s.click("[data-testid=sheet-check]")
+    s.wait("[data-testid=sheet-counts]", text="3 个客户")
+    s.wait("[data-testid=sheet-duplicates]", text=existing)
+    s.wait("[data-testid=sheet-rejected]", text="去年")
+    rows = s.js("return [...document.querySelectorAll('[data-testid=sheet-preview-row]')].map(r => r.textContent)")
+    assert any("钱一" in r and "孙二" in r for r in rows), f"two people under one company: {rows}"
+    s.js("document.querySelector('[data-testid=sheet-duplicates]').scrollIntoView({block: 'center'})")
+    shot(s, "29-sheet-import-check-zh")
+    s.click("[data-testid=sheet-do-import]")
+    s.wait("[data-testid=sheet-done]", text="新增 2")
+    s.wait("[data-testid=sheet-done]", text="跳过 1")
+    shot(s, "30-sheet-import-done-zh")
+    s.click("[data-testid=nav-customers]")
+    s.wait("[data-testid=list-count]", text="共 202 个客户")
+    s.choose("[data-testid=filter-tag]", "导入测试")
+    deadline = time.time() + 10
+    names = []
+    while time.time() < deadline:
+        names = s.js("return [...document.querySelectorAll('[data-testid=customer-row]')].map(r => r.textContent)")
+        if len(names) == 2:
+            break
+        time.sleep(0.2)
+    assert len(names) == 2 and any("苏州新导入精密有限公司" in n for n in names), names
+    s.choose("[data-testid=filter-tag]", "")
 
 
 def manager_report(s, tmp):

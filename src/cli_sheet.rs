@@ -1,4 +1,5 @@
-//! `baton import-sheet` (part of the `baton` binary, not the library).
+//! `baton import-sheet` and `import-vcard` (part of the `baton` binary, not
+//! the library).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -68,6 +69,35 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     if let Some(backup) = &report.backup {
         println!("backup\t{backup}");
     }
+    if report.dry_run {
+        println!("dry run: nothing was written");
+    }
+    Ok(())
+}
+
+/// Reads a .vcf file and files its cards under their customers.
+pub fn import_vcard(store: &Store, file: &Path, dry_run: bool) -> Result<()> {
+    let cards = baton::vcard::read_file(file)?;
+    let photos = cards.iter().filter(|c| c.had_photo).count();
+    let (table, mapping) = baton::vcard::as_table(&cards);
+    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    for r in &plan.rejected {
+        eprintln!("baton: card at line {} ({}): {}", r.line, r.column, r.reason);
+    }
+    // A card's company already in the book gets the card's person (the
+    // company's own facts are not in a vCard, so "update" only adds people).
+    let opts = SheetImportOptions {
+        default_choice: Choice::Update,
+        dry_run,
+        ..Default::default()
+    };
+    let report = sheet_import::apply(store, &plan, &opts)?;
+    println!("cards\t{}", cards.len());
+    println!("customers added\t{}", report.added);
+    println!("people added\t{}", report.people_added);
+    println!("people updated\t{}", report.people_updated);
+    println!("rejected\t{}", report.rejected);
+    println!("photos skipped\t{photos}");
     if report.dry_run {
         println!("dry run: nothing was written");
     }

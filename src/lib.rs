@@ -54,6 +54,7 @@ pub mod trash;
 pub mod validate;
 pub mod value;
 pub mod value_board;
+pub mod vcard;
 
 pub use error::{Error, FileProblem, PassphraseProblem, Result, Rule, ValidationError};
 pub use store::Store;

@@ -145,6 +145,25 @@ enum Command {
         #[arg(long)]
         rejected_out: Option<PathBuf>,
     },
+    /// Import key people from a .vcf file (vCard 2.1, 3.0, 4.0), each filed
+    /// under the customer its ORG names (created when new). A card already in
+    /// the book (same phone, email or name there) is not added twice.
+    ImportVcard {
+        /// The .vcf file.
+        file: PathBuf,
+        /// Check and count only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write key people as vCard 4.0: of the given customers, or everyone's.
+    ExportVcard {
+        /// The .vcf file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this customer's people (repeatable).
+        #[arg(long = "customer")]
+        customers: Vec<String>,
+    },
     /// Write a consistent copy of the book (SQLite online backup).
     Backup {
         /// The backup file to create (never overwritten).
@@ -355,6 +374,11 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                     rejected_out: rejected_out.as_deref(),
                 },
             )?;
+        }
+        Command::ImportVcard { file, dry_run } => cli_sheet::import_vcard(&store, &file, dry_run)?,
+        Command::ExportVcard { out, customers } => {
+            let n = store.read(|c| baton::vcard::export(c, &customers, &out))?;
+            println!("wrote {n} cards to {}", out.display());
         }
         Command::Backup { out } => cli_handover::backup(&store, &out)?,
         Command::Report {

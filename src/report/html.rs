@@ -23,6 +23,9 @@ use crate::{dimensions, followups, relationship, settings};
 const KEY_CARDS: usize = 5;
 /// How many overdue follow-ups are listed (all are counted).
 const OVERDUE_LISTED: usize = 100;
+/// How many key customers whose weight fell are listed (the biggest falls;
+/// all are counted, and the workbook's summary names them all).
+const FELL_LISTED: usize = 50;
 
 const STYLE: &str = include_str!("report.css");
 
@@ -338,7 +341,7 @@ fn key_customers(conn: &Connection, lang: Lang, s: &Settings, tally: &Tally, out
             t("变化", "Change"),
             t("评估日期", "Assessed on"),
         ))?;
-        for w in fell {
+        for w in fell.iter().take(FELL_LISTED) {
             let before = w.previous.unwrap_or_default();
             out.put(&format!(
                 "<tr><td>{}</td><td>{}</td><td class=\"num\">{before}</td><td class=\"num\">{}</td><td class=\"num down\">{}</td><td class=\"date\">{}</td></tr>",
@@ -350,6 +353,16 @@ fn key_customers(conn: &Connection, lang: Lang, s: &Settings, tally: &Tally, out
             ))?;
         }
         out.put("</tbody></table>")?;
+        if fell.len() > FELL_LISTED {
+            out.put(&format!(
+                "<p class=\"muted\">{}</p>",
+                esc(&match lang {
+                    Lang::Zh => format!("以上是下降最多的 {FELL_LISTED} 位，完整名单见表格文件的汇总页。"),
+                    Lang::En =>
+                        format!("Above, the {FELL_LISTED} biggest falls; the workbook's summary names them all."),
+                })
+            ))?;
+        }
     }
     out.put("</section>\n")
 }

@@ -24,4 +24,35 @@ pub use decode::Detected;
 pub use mapping::{Field, Mapping, guess};
 pub use plan::{Duplicate, Plan, PlannedCustomer, PlannedPerson, Rejected, plan};
 pub use rejected::write_rejected;
-pub use table::{SourceRow, Table, read, read_text};
+pub use table::{SourceRow, Table, decode_text as read_text_only, read, read_text};
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::error::Result;
+
+/// The mapping saved for next time (header → field), merged over every
+/// sheet mapped so far, kept in the book's settings.
+pub fn saved_mapping(conn: &Connection) -> Result<BTreeMap<String, Field>> {
+    let text: Option<String> = conn
+        .query_row("SELECT value FROM settings WHERE key = 'sheet_mapping'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    // A damaged saved mapping is only a lost convenience: guess afresh.
+    Ok(text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default())
+}
+
+/// Adds `mapping` of `headers` to the saved mapping. Call inside a transaction.
+pub fn save_mapping(conn: &Connection, headers: &[String], mapping: &Mapping) -> Result<()> {
+    let mut saved = saved_mapping(conn)?;
+    saved.extend(mapping.to_saved(headers));
+    let json = serde_json::to_string(&saved).unwrap_or_default();
+    conn.execute(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('sheet_mapping', ?1, ?2) \
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        rusqlite::params![json, crate::clock::now()],
+    )?;
+    Ok(())
+}

@@ -75,6 +75,17 @@ pub fn read(path: &Path) -> Result<Table> {
     }
 }
 
+/// Decodes a text file's bytes as the spreadsheet reader does (BOM, UTF-8,
+/// GB18030). Errors are (where, what).
+pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, (String, String)> {
+    decode::decode(bytes).map(|(text, _)| text).map_err(|at| {
+        (
+            format!("byte {at}"),
+            "the text is not UTF-8, UTF-16 (with a BOM) or GB18030/GBK".to_string(),
+        )
+    })
+}
+
 /// Reads delimited text. Errors are (where, what).
 pub fn read_text(bytes: &[u8]) -> std::result::Result<Table, (String, String)> {
     let (text, detected) = decode::decode(bytes).map_err(|at| {

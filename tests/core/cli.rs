@@ -455,3 +455,32 @@ fn import_sheet_prints_counts_and_a_second_run_adds_nothing() {
         "{check}"
     );
 }
+
+#[test]
+fn export_vcard_then_import_vcard_into_another_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let b = dir.path().join("b.db");
+    let vcf = dir.path().join("people.vcf");
+    let ok = |db: &std::path::Path, args: &[&str]| {
+        let out = baton().arg("--db").arg(db).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    ok(&a, &["demo", "--customers", "6"]);
+    let wrote = ok(&a, &["export-vcard", "--out", vcf.to_str().unwrap()]);
+    let n: usize = wrote.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!(n > 0, "{wrote}");
+    let dry = ok(&b, &["import-vcard", vcf.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        dry.contains(&format!("people added\t{n}\n")) && dry.contains("dry run"),
+        "{dry}"
+    );
+    let real = ok(&b, &["import-vcard", vcf.to_str().unwrap()]);
+    assert!(
+        real.contains(&format!("cards\t{n}\n")) && real.contains("customers added\t6\n"),
+        "{real}"
+    );
+    let again = ok(&b, &["import-vcard", vcf.to_str().unwrap()]);
+    assert!(again.contains("people added\t0\n"), "{again}");
+}

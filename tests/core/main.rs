@@ -17,6 +17,7 @@ mod sheet_import;
 mod store;
 mod trash;
 mod value;
+mod vcard;
 
 use baton::customers::CustomerCard;
 use baton::people::PersonCard;

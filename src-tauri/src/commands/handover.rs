@@ -125,10 +125,17 @@ pub fn handover_import(state: State<'_, AppState>, request: serde_json::Value) -
     *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = None;
     let report = result?;
     if let Some(backup) = &report.backup {
-        let changes = total_changes(store)?;
-        *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = Some((backup.into(), changes));
+        remember_import(&state, backup)?;
     }
     Ok(report)
+}
+
+/// Remembers the backup taken before an import (handover or spreadsheet),
+/// so "undo this import" can restore it until the next write.
+pub fn remember_import(state: &AppState, backup: &str) -> CmdResult<()> {
+    let changes = total_changes(state.store()?)?;
+    *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = Some((backup.into(), changes));
+    Ok(())
 }
 
 /// How far the running import is.
@@ -184,6 +191,12 @@ pub fn handover_undo_import(state: State<'_, AppState>) -> CmdResult<()> {
     baton::backup::restore(&mut store.conn(), &backup)?;
     *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
     Ok(())
+}
+
+/// Whether "undo this import" is still possible (nothing written since).
+#[tauri::command]
+pub fn handover_undo_available(state: State<'_, AppState>) -> CmdResult<bool> {
+    Ok(undo_target(&state)?.is_some())
 }
 
 /// A customer's checklist, if it was taken over.

@@ -10,6 +10,7 @@ pub mod relationship;
 pub mod report;
 pub mod search;
 pub mod settings;
+pub mod sheet;
 pub mod trash;
 pub mod value;
 

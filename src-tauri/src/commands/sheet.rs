@@ -1,0 +1,161 @@
+//! Bringing an existing book in from a spreadsheet: read and guess the
+//! mapping, plan (preview, problems, duplicates), import, write the rejected
+//! rows. Each step re-reads the file: it is the user's, it may have been
+//! fixed in between, and nothing is kept half-done in the shell.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use baton::sheet_import::{
+    self, Choice, Field, Mapping, Plan, PlannedCustomer, Rejected, SheetImportOptions, SheetReport,
+};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::input;
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// How many rows and customers a preview sends (counts are always whole).
+const PREVIEW_ROWS: usize = 8;
+/// How many duplicates and rejected rows are listed for decisions.
+const LISTED: usize = 500;
+
+/// The file as read, with the mapping to start from.
+#[derive(Serialize)]
+pub struct SheetOpened {
+    how: String,
+    headers: Vec<String>,
+    /// One per column: the saved mapping where it names the header, else the guess.
+    fields: Vec<Field>,
+    /// Every field, for the mapping screen's choices.
+    all_fields: Vec<Field>,
+    rows: usize,
+    sample: Vec<Vec<String>>,
+}
+
+/// Reads a sheet and proposes a mapping.
+#[tauri::command]
+pub fn sheet_open(state: State<'_, AppState>, path: String) -> CmdResult<SheetOpened> {
+    let table = sheet_import::read(&PathBuf::from(path.trim()))?;
+    let saved = state.store()?.read(sheet_import::saved_mapping)?;
+    let mapping = Mapping::with_saved(&table.headers, &saved);
+    Ok(SheetOpened {
+        how: table.how.clone(),
+        fields: mapping.fields,
+        all_fields: Field::ALL.to_vec(),
+        rows: table.rows.len(),
+        sample: table.rows.iter().take(PREVIEW_ROWS).map(|r| r.cells.clone()).collect(),
+        headers: table.headers,
+    })
+}
+
+/// A sheet and the user's mapping of its columns.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SheetRequest {
+    path: String,
+    fields: Vec<Field>,
+    #[serde(default)]
+    default_choice: Choice,
+    /// Choices by customer index (as the plan numbered them).
+    #[serde(default)]
+    choices: HashMap<usize, Choice>,
+    /// Save this mapping for next time.
+    #[serde(default)]
+    save_mapping: bool,
+}
+
+/// A planned customer as the preview shows it.
+#[derive(Serialize)]
+pub struct PlannedRow {
+    index: usize,
+    customer: PlannedCustomer,
+}
+
+/// What an import would do.
+#[derive(Serialize)]
+pub struct SheetPlanned {
+    customers: usize,
+    people: usize,
+    /// The first customers as they will be stored.
+    preview: Vec<PlannedRow>,
+    duplicates_total: usize,
+    duplicates: Vec<PlannedRow>,
+    rejected_total: usize,
+    rejected: Vec<Rejected>,
+}
+
+fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<String>)> {
+    let table = sheet_import::read(&PathBuf::from(r.path.trim()))?;
+    let mapping = Mapping {
+        fields: r.fields.clone(),
+    };
+    let plan = state.store()?.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    Ok((plan, mapping, table.headers))
+}
+
+/// Plans the import: preview, duplicates, rejected rows. Writes nothing.
+#[tauri::command(async)]
+pub fn sheet_plan(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<SheetPlanned> {
+    let r: SheetRequest = input("sheet", request)?;
+    let (plan, _, _) = plan_of(&state, &r)?;
+    let row = |(index, c): (usize, &PlannedCustomer)| PlannedRow {
+        index,
+        customer: c.clone(),
+    };
+    Ok(SheetPlanned {
+        customers: plan.customers.len(),
+        people: plan.customers.iter().map(|c| c.people.len()).sum(),
+        preview: plan.customers.iter().enumerate().take(PREVIEW_ROWS).map(row).collect(),
+        duplicates_total: plan.duplicates(),
+        duplicates: plan
+            .customers
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.duplicate.is_some())
+            .take(LISTED)
+            .map(row)
+            .collect(),
+        rejected_total: plan.rejected.len(),
+        rejected: plan.rejected.into_iter().take(LISTED).collect(),
+    })
+}
+
+/// Imports the good rows (one transaction, a backup first; undo with
+/// `handover_undo_import` until the next write). Progress and cancel go
+/// through `handover_import_progress` / `handover_import_cancel`.
+#[tauri::command(async)]
+pub fn sheet_import(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<SheetReport> {
+    let r: SheetRequest = input("sheet", request)?;
+    let (plan, mapping, headers) = plan_of(&state, &r)?;
+    let store = state.store()?;
+    if r.save_mapping {
+        store.write(|tx| sheet_import::save_mapping(tx, &headers, &mapping))?;
+    }
+    let control = std::sync::Arc::new(baton::handover::ImportControl::default());
+    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = Some(control.clone());
+    let opts = SheetImportOptions {
+        default_choice: r.default_choice,
+        choices: r.choices,
+        dry_run: false,
+        backup_dir: None,
+        control: Some(control),
+    };
+    let result = sheet_import::apply(store, &plan, &opts);
+    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    let report = result?;
+    if let Some(backup) = &report.backup {
+        super::handover::remember_import(&state, backup)?;
+    }
+    Ok(report)
+}
+
+/// Writes the rejected rows, with their reasons, to `out` (.xlsx).
+#[tauri::command(async)]
+pub fn sheet_write_rejected(state: State<'_, AppState>, request: serde_json::Value, out: String) -> CmdResult<usize> {
+    let r: SheetRequest = input("sheet", request)?;
+    let (plan, _, _) = plan_of(&state, &r)?;
+    sheet_import::write_rejected(&plan, &PathBuf::from(out.trim()))?;
+    Ok(plan.rejected.len())
+}

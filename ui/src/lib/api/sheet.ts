@@ -1,0 +1,11 @@
+import { call } from './ipc';
+import type { SheetOpened, SheetPlanned, SheetReport, SheetRequest } from '../types';
+
+/** Bringing an existing book in from a spreadsheet. */
+export const sheet = {
+  open: (path: string) => call<SheetOpened>('sheet_open', { path }),
+  plan: (request: SheetRequest) => call<SheetPlanned>('sheet_plan', { request }),
+  import: (request: SheetRequest) => call<SheetReport>('sheet_import', { request }),
+  writeRejected: (request: SheetRequest, out: string) => call<number>('sheet_write_rejected', { request, out }),
+  undoAvailable: () => call<boolean>('handover_undo_available'),
+};
