@@ -381,6 +381,10 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     );
     store.read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?))?;
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
+    // 50k rows at full size; small benches (the tests) stay small.
+    let sheet_rows = (opts.customers / 2).clamp(100, 50_000);
+    sheet_import_throughput(&store, &opts.path, sheet_rows, &mut add, &mut report)?;
+    manager_report(&store, &opts.path, &mut add, &mut report)?;
     handover_throughput(&store, &opts.path, &mut add, &mut report)?;
     report(&format!("book file size: {:.1} MiB", size as f64 / 1_048_576.0));
     drop(store);
@@ -391,6 +395,116 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         figures,
         book_bytes: size,
     })
+}
+
+/// A file beside the bench book.
+fn sibling(book: &Path, suffix: &str) -> PathBuf {
+    let mut p = book.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// A GBK sheet of `rows` rows (50,000 at full size; two people per
+/// company): checked
+/// against this book (duplicates by name, phone, email), then read,
+/// planned and imported into an empty book.
+fn sheet_import_throughput(
+    store: &Store,
+    book: &Path,
+    rows: usize,
+    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
+    report: &mut impl FnMut(&str),
+) -> Result<()> {
+    use crate::sheet_import::{self, Mapping, SheetImportOptions};
+    let (file, target) = (sibling(book, ".sheet.csv"), sibling(book, ".sheet.db"));
+    remove_book(&target);
+    let mut text = String::from("公司名称,联系人,手机,邮箱,所在地区,标签,成立日期,员工数\r\n");
+    for i in 0..rows {
+        let company = i / 2;
+        text.push_str(&format!(
+            "导入测试{company:05}精密机械有限公司,联系人{i},139{i:08},p{i}@example.cn,江苏苏州,老客户、华东,{}年{}月{}日,\"{},{:03}\"\r\n",
+            1990 + company % 30,
+            1 + company % 12,
+            1 + company % 28,
+            1 + company % 9,
+            company % 1000
+        ));
+    }
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(&file, &gbk).map_err(|e| crate::Error::io(&file, e))?;
+
+    let started = Instant::now();
+    let table = sheet_import::read(&file)?;
+    let mapping = Mapping::guess(&table.headers);
+    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    let check = started.elapsed();
+
+    let empty = Store::open(&target)?;
+    let started = Instant::now();
+    let table = sheet_import::read(&file)?;
+    let plan_empty = empty.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    let done = sheet_import::apply(
+        &empty,
+        &plan_empty,
+        &SheetImportOptions {
+            backup_dir: Some(std::env::temp_dir()),
+            ..Default::default()
+        },
+    )?;
+    let import = started.elapsed();
+    drop(empty);
+    remove_book(&target);
+    let _ = std::fs::remove_file(&file);
+    report(&format!(
+        "sheet of {rows} rows ({} customers planned, {} rejected): checked against the book in {:.2} s; \
+         imported {} customers and {} people into an empty book in {:.2} s",
+        plan.customers.len(),
+        plan.rejected.len(),
+        check.as_secs_f64(),
+        done.added,
+        done.people_added,
+        import.as_secs_f64()
+    ));
+    add(
+        &format!("sheet: read and check {rows} rows against the book"),
+        (check, check),
+        None,
+    );
+    add(
+        &format!("sheet: import {rows} rows into an empty book"),
+        (import, import),
+        None,
+    );
+    Ok(())
+}
+
+/// The manager's report of the whole book, both forms, once each.
+fn manager_report(
+    store: &Store,
+    book: &Path,
+    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
+    report: &mut impl FnMut(&str),
+) -> Result<()> {
+    use crate::report::{self, ReportOptions};
+    let today = crate::clock::local_today();
+    for (ext, name) in [
+        ("xlsx", "report: the workbook (.xlsx)"),
+        ("html", "report: the visual report (.html)"),
+    ] {
+        let out = sibling(book, &format!(".report.{ext}"));
+        let started = Instant::now();
+        store.read(|c| report::write(c, &ReportOptions::default(), &out, today))?;
+        let took = started.elapsed();
+        let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+        let _ = std::fs::remove_file(&out);
+        report(&format!(
+            "{name}: {:.1} s, {:.1} MiB",
+            took.as_secs_f64(),
+            size as f64 / 1_048_576.0
+        ));
+        add(name, (took, took), None);
+    }
+    Ok(())
 }
 
 /// Export the whole book, import it into an empty book, and insert the same
@@ -404,12 +518,11 @@ fn handover_throughput(
 ) -> Result<()> {
     use crate::handover::{self, ExportOptions, ImportOptions};
     use crate::kinds::RecordKind;
-    let sibling = |suffix: &str| {
-        let mut p = book.as_os_str().to_owned();
-        p.push(suffix);
-        PathBuf::from(p)
-    };
-    let (file, imported, raw) = (sibling(".baton"), sibling(".imported.db"), sibling(".raw.db"));
+    let (file, imported, raw) = (
+        sibling(book, ".baton"),
+        sibling(book, ".imported.db"),
+        sibling(book, ".raw.db"),
+    );
     for p in [&imported, &raw] {
         remove_book(p);
     }
