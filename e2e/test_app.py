@@ -588,7 +588,26 @@ def sheet_import(s, tmp):
             break
         time.sleep(0.2)
     assert len(names) == 2 and any("苏州新导入精密有限公司" in n for n in names), names
+    print("- the imported customer's people go out as vCard and come back in without duplicates")
+    s.click("[data-testid=customer-row]", text="苏州新导入精密有限公司")
+    s.click("[data-testid=export-vcard]")
+    written = s.text(s.wait("[data-testid=vcard-written]"))
+    vcf = written.split("名片文件 ", 1)[1].strip()
+    card = open(vcf, encoding="utf-8").read()
+    assert card.count("BEGIN:VCARD") == 2 and "ORG:苏州新导入精密有限公司" in card and "VERSION:4.0" in card, card
     s.choose("[data-testid=filter-tag]", "")
+    s.click("[data-testid=nav-import]")
+    s.type("[data-testid=sheet-path]", vcf)
+    s.click("[data-testid=sheet-open]")
+    s.wait("[data-testid=sheet-how]", text="vCard")
+    s.click("[data-testid=sheet-check]")
+    s.wait("[data-testid=sheet-duplicates]", text="苏州新导入精密有限公司")
+    assert s.js("return document.querySelector('[data-testid=sheet-default-choice]').value") == "update"
+    s.click("[data-testid=sheet-do-import]")
+    s.wait("[data-testid=sheet-done]", text="新增关键人 0")
+    s.wait("[data-testid=sheet-done]", text="更新 1")
+    os.remove(vcf)
+    s.click("[data-testid=nav-customers]")
 
 
 def manager_report(s, tmp):

@@ -58,6 +58,7 @@ fn main() {
             commands::handover::handover_export,
             commands::report::report_preview,
             commands::sheet::sheet_open,
+            commands::people::people_export_vcard,
             commands::sheet::sheet_plan,
             commands::sheet::sheet_import,
             commands::sheet::sheet_write_rejected,

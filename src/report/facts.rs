@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::ReportOptions;
 use crate::customers::{self, Customer};
@@ -40,6 +40,9 @@ pub(super) struct Facts {
     pub dependence: Dependence,
     /// The latest satisfaction rating.
     pub satisfaction: Option<i64>,
+    /// Why the tier was set as it is (the latest tier decision's reason,
+    /// typically an override of the suggestion).
+    pub tier_reason: String,
 }
 
 /// A customer in one of the report's short lists.
@@ -299,6 +302,13 @@ pub(super) fn pass(
             assessed_on: cards.last().map(|a| a.draft.assessed_on.clone()),
             dependence: dependence::score_with(conn, &id, today, s)?,
             satisfaction: satisfaction::list_for(conn, &id)?.last().map(|c| c.draft.rating),
+            tier_reason: conn
+                .prepare_cached(
+                    "SELECT reason FROM tier_changes WHERE customer_id = ?1 ORDER BY decided_at DESC, id DESC LIMIT 1",
+                )?
+                .query_row([&id], |r| r.get(0))
+                .optional()?
+                .unwrap_or_default(),
             customer,
         };
         each(&facts)?;

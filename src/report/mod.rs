@@ -91,3 +91,34 @@ pub fn write(conn: &Connection, opts: &ReportOptions, path: &Path, today: NaiveD
         )),
     }
 }
+
+/// Where the manager's workbook shows a record kind: the index of its sheet
+/// (in the order written), or why the kind stays out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// Rows of this sheet (0 = Customers … 5 = Overdue follow-ups).
+    Sheet(usize),
+    /// Summed up as columns of another sheet's rows.
+    Column(usize),
+    /// Deliberately not in the manager's file, and why.
+    Left(&'static str),
+}
+
+/// Where the report covers each record kind. An exhaustive match, so a new
+/// kind does not compile until someone decides where the manager sees it.
+pub fn coverage(kind: crate::kinds::RecordKind) -> Coverage {
+    use crate::kinds::RecordKind as K;
+    match kind {
+        K::Customer => Coverage::Sheet(0),
+        K::Person => Coverage::Sheet(1),
+        K::Contact => Coverage::Sheet(2),
+        K::Deal => Coverage::Sheet(3),
+        K::Assessment => Coverage::Sheet(4),
+        K::FollowUp => Coverage::Sheet(5),
+        // The current tier with the suggestion, the current owner and status,
+        // the latest satisfaction rating: columns of the Customers sheet.
+        K::TierChange | K::CustomerChange | K::SatisfactionCheck => Coverage::Column(0),
+        K::HandoverNote => Coverage::Left("written by the leaver for the successor, not for the manager"),
+        K::ChecklistItem => Coverage::Left("the successor's own to-do list after a takeover"),
+    }
+}

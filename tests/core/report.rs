@@ -65,6 +65,13 @@ fn the_workbook_has_every_sheet_typed_cells_and_no_private_fields_by_default() {
     let customers = wb.worksheet_range("客户").unwrap();
     let header: Vec<String> = customers.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
     assert_eq!(header[0], "客户名称");
+    assert_eq!(header[3..5], ["建议分级", "分级理由"]);
+    if count(&store, "SELECT count(*) FROM tier_changes WHERE reason <> ''") > 0 {
+        assert!(
+            customers.rows().skip(1).any(|r| !r[4].to_string().is_empty()),
+            "a tier decision's reason reaches the sheet"
+        );
+    }
     assert!(
         customers.rows().skip(1).any(|r| r[0]
             .to_string()
@@ -334,5 +341,28 @@ fn the_preview_counts_what_the_workbook_then_holds() {
         );
         assert!(preview.customers > 0, "{opts:?} selects someone");
         assert_eq!(preview.include_private, opts.include_private);
+    }
+}
+
+#[test]
+fn every_record_kind_is_in_the_workbook_or_left_out_on_purpose() {
+    use baton::kinds::RecordKind;
+    use baton::report::Coverage;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("book.db")).unwrap();
+    demo::fill(&store, 40, 5).unwrap();
+    let summary = write(&store, &ReportOptions::default(), &dir.path().join("k.xlsx"));
+    for kind in RecordKind::ALL {
+        let records = count(&store, &format!("SELECT count(*) FROM {}", kind.table()));
+        match report::coverage(*kind) {
+            Coverage::Sheet(i) | Coverage::Column(i) => {
+                let (sheet, rows) = &summary.sheets[i];
+                assert!(
+                    records == 0 || *rows > 0,
+                    "{kind:?} has {records} records but sheet {sheet} is empty"
+                );
+            }
+            Coverage::Left(why) => assert!(!why.is_empty()),
+        }
     }
 }

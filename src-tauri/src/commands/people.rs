@@ -26,3 +26,36 @@ pub fn people_update(state: State<'_, AppState>, id: String, card: serde_json::V
 pub fn people_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
     Ok(state.store()?.write(|tx| people::delete(tx, &id))?)
 }
+
+/// Writes a customer's key people (or everyone's, when `customer_ids` is
+/// empty) as vCard 4.0 into the documents folder, never over an existing
+/// file; returns the path.
+#[tauri::command]
+pub fn people_export_vcard(state: State<'_, AppState>, customer_ids: Vec<String>) -> CmdResult<String> {
+    let store = state.store()?;
+    let stem = match customer_ids.as_slice() {
+        [one] => store.read(|c| baton::customers::get(c, one))?.card.name,
+        _ => format!("baton-people-{}", baton::clock::local_today()),
+    };
+    // A name may hold characters a file name cannot.
+    let stem: String = stem
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let dir = baton::paths::documents_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| baton::Error::io(&dir, e))?;
+    let mut path = dir.join(format!("{stem}.vcf"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stem} ({n}).vcf"));
+        n += 1;
+    }
+    store.read(|c| baton::vcard::export(c, &customer_ids, &path))?;
+    Ok(path.display().to_string())
+}

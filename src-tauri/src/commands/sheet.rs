@@ -34,12 +34,23 @@ pub struct SheetOpened {
     sample: Vec<Vec<String>>,
 }
 
-/// Reads a sheet and proposes a mapping.
+/// A .vcf file: its cards as the table the plan reads.
+fn is_vcard(path: &str) -> bool {
+    let lower = path.trim().to_lowercase();
+    lower.ends_with(".vcf") || lower.ends_with(".vcard")
+}
+
+/// Reads a sheet (or a .vcf file) and proposes a mapping.
 #[tauri::command]
 pub fn sheet_open(state: State<'_, AppState>, path: String) -> CmdResult<SheetOpened> {
-    let table = sheet_import::read(&PathBuf::from(path.trim()))?;
-    let saved = state.store()?.read(sheet_import::saved_mapping)?;
-    let mapping = Mapping::with_saved(&table.headers, &saved);
+    let (table, mapping) = if is_vcard(&path) {
+        baton::vcard::as_table(&baton::vcard::read_file(&PathBuf::from(path.trim()))?)
+    } else {
+        let table = sheet_import::read(&PathBuf::from(path.trim()))?;
+        let saved = state.store()?.read(sheet_import::saved_mapping)?;
+        let mapping = Mapping::with_saved(&table.headers, &saved);
+        (table, mapping)
+    };
     Ok(SheetOpened {
         how: table.how.clone(),
         fields: mapping.fields,
@@ -87,7 +98,11 @@ pub struct SheetPlanned {
 }
 
 fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<String>)> {
-    let table = sheet_import::read(&PathBuf::from(r.path.trim()))?;
+    let table = if is_vcard(&r.path) {
+        baton::vcard::as_table(&baton::vcard::read_file(&PathBuf::from(r.path.trim()))?).0
+    } else {
+        sheet_import::read(&PathBuf::from(r.path.trim()))?
+    };
     let mapping = Mapping {
         fields: r.fields.clone(),
     };
@@ -130,7 +145,7 @@ pub fn sheet_import(state: State<'_, AppState>, request: serde_json::Value) -> C
     let r: SheetRequest = input("sheet", request)?;
     let (plan, mapping, headers) = plan_of(&state, &r)?;
     let store = state.store()?;
-    if r.save_mapping {
+    if r.save_mapping && !is_vcard(&r.path) {
         store.write(|tx| sheet_import::save_mapping(tx, &headers, &mapping))?;
     }
     let control = std::sync::Arc::new(baton::handover::ImportControl::default());

@@ -5,4 +5,6 @@ export const people = {
   create: (customerId: string, card: PersonCard) => call<Person>('people_create', { customerId, card }),
   update: (id: string, card: PersonCard) => call<Person>('people_update', { id, card }),
   remove: (id: string) => call<void>('people_delete', { id }),
+  /** Writes people as vCard 4.0 into the documents folder; returns the path. */
+  exportVcard: (customerIds: string[]) => call<string>('people_export_vcard', { customerIds }),
 };

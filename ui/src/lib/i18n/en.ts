@@ -570,7 +570,7 @@ export const en = {
   'report.sheets': 'Sheets: customers, key people, contact history, transactions, relationship assessments, overdue follow-ups, summary.',
   'nav.import': 'Import',
   'sheet.title': 'Import customers from a spreadsheet',
-  'sheet.intro': 'Excel (.xlsx, .xls) or CSV/TXT saved by Excel, WPS or a phone, in UTF-8, UTF-16 or GBK. One row can hold a customer and one key person; rows with the same company become one customer.',
+  'sheet.intro': 'Excel (.xlsx, .xls) or CSV/TXT saved by Excel, WPS or a phone, in UTF-8, UTF-16 or GBK. One row can hold a customer and one key person; rows with the same company become one customer. Phone contacts (.vcf) come in the same way, filed under their company.',
   'sheet.file': 'File',
   'sheet.read': 'Read',
   'sheet.mapping': 'Columns',
@@ -624,6 +624,8 @@ export const en = {
   'sheet.field.person_messaging': 'Key person: WeChat',
   'sheet.field.person_birthday': 'Key person: birthday',
   'sheet.field.person_notes': 'Key person: notes',
+  'card.export_vcard': 'Export as vCard',
+  'card.vcard_written': 'Wrote the key people as vCard 4.0 to {path}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -571,7 +571,7 @@ export const zh: Record<MessageKey, string> = {
   'report.sheets': '工作表：客户、关键人、联系记录、交易、关系评估、逾期跟进、汇总。',
   'nav.import': '导入',
   'sheet.title': '从表格导入客户',
-  'sheet.intro': '支持 Excel (.xlsx、.xls) 以及 Excel、WPS 或手机导出的 CSV/TXT，编码可为 UTF-8、UTF-16 或 GBK。一行可以包含一个客户和一位关键人；公司相同的行合并为一个客户。',
+  'sheet.intro': '支持 Excel (.xlsx、.xls) 以及 Excel、WPS 或手机导出的 CSV/TXT，编码可为 UTF-8、UTF-16 或 GBK。一行可以包含一个客户和一位关键人；公司相同的行合并为一个客户。手机通讯录导出的名片 (.vcf) 也可以这样导入，按公司归档。',
   'sheet.file': '文件',
   'sheet.read': '读取',
   'sheet.mapping': '列对应',
@@ -625,4 +625,6 @@ export const zh: Record<MessageKey, string> = {
   'sheet.field.person_messaging': '关键人：微信',
   'sheet.field.person_birthday': '关键人：生日',
   'sheet.field.person_notes': '关键人：备注',
+  'card.export_vcard': '导出名片 (vCard)',
+  'card.vcard_written': '已把关键人导出为名片文件 {path}',
 };
