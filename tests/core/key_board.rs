@@ -17,10 +17,6 @@ fn assess(store: &Store, customer: &str, day: &str, level: i64) -> relationship:
     let scores = Dimension::ALL[..3]
         .iter()
         .map(|d| DimensionScore {
-            dimension: *d,
-            score: level,
-            evidence: String::new(),
-            contact_ids: vec![],
             target: Some(5),
             target_on: Some("2026-09-30".into()),
             plan: vec![
@@ -37,17 +33,12 @@ fn assess(store: &Store, customer: &str, day: &str, level: i64) -> relationship:
                     followup_id: None,
                 },
             ],
+            ..crate::score(*d, level)
         })
         .collect();
-    let draft = AssessmentDraft {
-        assessed_on: day.into(),
-        assessor: String::new(),
-        layer: None,
-        relationship_type: None,
-        scores,
-        notes: String::new(),
-    };
-    store.write(|tx| relationship::create(tx, customer, draft)).unwrap()
+    store
+        .write(|tx| relationship::create(tx, customer, crate::assessment(day, scores)))
+        .unwrap()
 }
 
 fn key(store: &Store, name: &str) -> String {

@@ -20,7 +20,9 @@ mod value;
 mod vcard;
 
 use baton::customers::CustomerCard;
+use baton::enums::Dimension;
 use baton::people::PersonCard;
+use baton::relationship::{AssessmentDraft, DimensionScore};
 
 /// A minimal valid customer card.
 pub fn card(name: &str) -> CustomerCard {
@@ -35,5 +37,30 @@ pub fn person(name: &str) -> PersonCard {
     PersonCard {
         name: name.to_string(),
         ..Default::default()
+    }
+}
+
+/// A dimension's score with nothing else filled in.
+pub fn score(dimension: Dimension, score: i64) -> DimensionScore {
+    DimensionScore {
+        dimension,
+        score,
+        evidence: String::new(),
+        contact_ids: vec![],
+        target: None,
+        target_on: None,
+        plan: vec![],
+    }
+}
+
+/// An assessment dated `day` with these scores.
+pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
+    AssessmentDraft {
+        assessed_on: day.into(),
+        assessor: String::new(),
+        layer: None,
+        relationship_type: None,
+        scores,
+        notes: String::new(),
     }
 }

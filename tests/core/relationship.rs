@@ -6,30 +6,7 @@ use baton::settings::{self, Settings};
 use baton::{Error, Store, contacts, customers, people};
 use chrono::NaiveDate;
 
-use crate::{card, person};
-
-fn score(dimension: Dimension, score: i64) -> DimensionScore {
-    DimensionScore {
-        dimension,
-        score,
-        evidence: String::new(),
-        contact_ids: vec![],
-        target: None,
-        target_on: None,
-        plan: vec![],
-    }
-}
-
-fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
-    AssessmentDraft {
-        assessed_on: day.into(),
-        assessor: String::new(),
-        layer: None,
-        relationship_type: None,
-        scores,
-        notes: String::new(),
-    }
-}
+use crate::{assessment, card, person, score};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()

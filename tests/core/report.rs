@@ -145,10 +145,9 @@ fn a_tier_selection_narrows_every_sheet() {
     assert_eq!(summary.sheets[1].1 as usize, people);
 }
 
-/// A key customer with a hostile name whose weight fell from 4s to 2s.
+/// A key customer (the name may be hostile) whose weight fell from 4s to 2s.
 fn falling_key_customer(store: &Store, name: &str) -> String {
     use baton::enums::Dimension;
-    use baton::relationship::{self, AssessmentDraft, DimensionScore};
     let c = store
         .write(|tx| baton::customers::create(tx, crate::card(name)))
         .unwrap();
@@ -156,25 +155,14 @@ fn falling_key_customer(store: &Store, name: &str) -> String {
     for (day, level) in [("2026-01-10", 4), ("2026-04-10", 2)] {
         let scores = Dimension::ALL
             .iter()
-            .map(|d| DimensionScore {
-                dimension: *d,
-                score: level,
-                evidence: String::new(),
-                contact_ids: vec![],
+            .map(|d| baton::relationship::DimensionScore {
                 target: Some(5),
-                target_on: None,
-                plan: vec![],
+                ..crate::score(*d, level)
             })
             .collect();
-        let draft = AssessmentDraft {
-            assessed_on: day.into(),
-            assessor: String::new(),
-            layer: None,
-            relationship_type: None,
-            scores,
-            notes: String::new(),
-        };
-        store.write(|tx| relationship::create(tx, &c.id, draft)).unwrap();
+        store
+            .write(|tx| baton::relationship::create(tx, &c.id, crate::assessment(day, scores)))
+            .unwrap();
     }
     c.id
 }
