@@ -281,7 +281,15 @@ pub(super) fn pass(
     let mut chosen = HashMap::new();
     let mut stmt = conn.prepare("SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY sort_key, id")?;
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let control = opts.control.as_deref();
+    if let Some(c) = control {
+        c.total.store(ids.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        c.done.store(0, std::sync::atomic::Ordering::Relaxed);
+    }
     for id in ids {
+        if let Some(c) = control {
+            c.tick()?;
+        }
         let customer = customers::get(conn, &id)?;
         if !in_scope(&customer, opts) {
             continue;

@@ -47,6 +47,9 @@ pub struct ReportOptions {
     pub tags: Vec<String>,
     /// Include private fields about people.
     pub include_private: bool,
+    /// Progress (customers done of all) and cancel: a big book takes minutes.
+    /// A cancelled report leaves no file.
+    pub control: Option<std::sync::Arc<crate::handover::ImportControl>>,
 }
 
 /// What was written: rows per sheet, in sheet order.

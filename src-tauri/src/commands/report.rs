@@ -39,6 +39,7 @@ impl ReportRequest {
             statuses: self.statuses.clone(),
             tags: self.tags.clone(),
             include_private: self.include_private,
+            control: None,
         }
     }
 }
@@ -61,11 +62,27 @@ pub fn report_preview(state: State<'_, AppState>, request: serde_json::Value) ->
 }
 
 /// Writes the workbook and/or the visual report. Off the main thread: a big
-/// book takes a while.
+/// book takes minutes, so progress (customers done) and cancel go through
+/// `handover_import_progress` / `handover_import_cancel`.
 #[tauri::command(async)]
 pub fn report_export(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<Vec<Written>> {
     let r: ReportRequest = input("report", request)?;
-    let opts = r.options();
+    let control = std::sync::Arc::new(baton::handover::ImportControl::default());
+    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = Some(control.clone());
+    let result = export_files(&state, &r, control);
+    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    result
+}
+
+fn export_files(
+    state: &AppState,
+    r: &ReportRequest,
+    control: std::sync::Arc<baton::handover::ImportControl>,
+) -> CmdResult<Vec<Written>> {
+    let opts = ReportOptions {
+        control: Some(control),
+        ..r.options()
+    };
     let today = baton::clock::local_today();
     let store = state.store()?;
     let mut written = Vec::new();

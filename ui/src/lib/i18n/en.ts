@@ -626,6 +626,7 @@ export const en = {
   'sheet.field.person_notes': 'Key person: notes',
   'card.export_vcard': 'Export as vCard',
   'card.vcard_written': 'Wrote the key people as vCard 4.0 to {path}',
+  'report.progress': '{done} of {total} customers',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -627,4 +627,5 @@ export const zh: Record<MessageKey, string> = {
   'sheet.field.person_notes': '关键人：备注',
   'card.export_vcard': '导出名片 (vCard)',
   'card.vcard_written': '已把关键人导出为名片文件 {path}',
+  'report.progress': '已处理 {done} / {total} 位客户',
 };
