@@ -70,7 +70,9 @@ pub fn read(path: &Path) -> Result<Table> {
         other => Err(problem(
             path,
             "file",
-            format!("cannot read .{other} files: use .xlsx, .xls, .csv or .txt"),
+            format!(
+                "cannot read .{other} files as a sheet: use .xlsx, .xls, .csv or .txt (phone contacts, .vcf: import them as vCards)"
+            ),
         )),
     }
 }

@@ -176,38 +176,6 @@ export interface AppInfo {
   documents_dir: string;
 }
 
-/** What goes into the manager's report (`report_preview` / `report_export`). */
-export interface ReportRequest {
-  lang: 'zh' | 'en';
-  tiers: Tier[];
-  statuses: Status[];
-  tags: string[];
-  include_private: boolean;
-  /** Where to write the workbook; empty: not written. */
-  xlsx_path?: string;
-  /** Where to write the visual report; empty: not written. */
-  html_path?: string;
-}
-
-/** Records per section of the report for a scope. */
-export interface ReportPreview {
-  customers: number;
-  key_customers: number;
-  people: number;
-  contacts: number;
-  deals: number;
-  assessment_rows: number;
-  overdue: number;
-  include_private: boolean;
-}
-
-/** One report file written. */
-export interface ReportWritten {
-  path: string;
-  sections: [string, number][];
-  millis: number;
-}
-
 export function emptyCustomer(): CustomerCard {
   return {
     name: '', short_name: '', industry: '', region: '', address: '', phone: '', website: '', tags: [], notes: '',
@@ -544,83 +512,5 @@ export interface SearchQuery {
 // Handover notes, files, checklists and the conflict log live in
 // handover-types.ts (re-exported here so callers import from one place).
 export * from './handover-types';
-
-/** A Baton field a spreadsheet column can fill (`sheet_import::Field`). */
-export type SheetField =
-  | 'ignore'
-  | 'customer_name'
-  | 'short_name'
-  | 'industry'
-  | 'region'
-  | 'address'
-  | 'company_phone'
-  | 'website'
-  | 'tags'
-  | 'customer_notes'
-  | 'status'
-  | 'tier'
-  | 'staff_count'
-  | 'founded_on'
-  | 'owner'
-  | 'person_name'
-  | 'person_title'
-  | 'person_department'
-  | 'person_phone'
-  | 'person_email'
-  | 'person_messaging'
-  | 'person_birthday'
-  | 'person_notes';
-
-/** What to do with a customer already in the book. */
-export type DuplicateChoice = 'skip' | 'update' | 'create';
-
-/** A sheet as read, with the mapping to start from. */
-export interface SheetOpened {
-  how: string;
-  headers: string[];
-  fields: SheetField[];
-  all_fields: SheetField[];
-  rows: number;
-  sample: string[][];
-}
-
-export interface SheetRequest {
-  path: string;
-  fields: SheetField[];
-  default_choice?: DuplicateChoice;
-  choices?: Record<number, DuplicateChoice>;
-  save_mapping?: boolean;
-}
-
-export interface PlannedRow {
-  index: number;
-  customer: {
-    lines: number[];
-    card: CustomerCard;
-    people: { line: number; card: PersonCard }[];
-    duplicate: { customer_id: string; name: string; by: 'name' | 'phone' | 'email' } | null;
-    status_given: boolean;
-  };
-}
-
-export interface SheetPlanned {
-  customers: number;
-  people: number;
-  preview: PlannedRow[];
-  duplicates_total: number;
-  duplicates: PlannedRow[];
-  rejected_total: number;
-  rejected: { line: number; column: string; reason: string; cells: string[] }[];
-}
-
-export interface SheetReport {
-  added: number;
-  updated: number;
-  skipped: number;
-  people_added: number;
-  people_updated: number;
-  rejected: number;
-  customer_ids: string[];
-  backup: string | null;
-  dry_run: boolean;
-}
+export * from './report-types';
+export * from './sheet-types';
