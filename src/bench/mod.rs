@@ -15,6 +15,8 @@ use crate::enums::{Channel, Status, Tier};
 use crate::error::Result;
 use crate::{Store, changes, demo, people};
 
+mod throughput;
+
 /// One measured operation.
 #[derive(Debug, Clone)]
 pub struct Figure {
@@ -383,9 +385,9 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
     // 50k rows at full size; small benches (the tests) stay small.
     let sheet_rows = (opts.customers / 2).clamp(100, 50_000);
-    sheet_import_throughput(&store, &opts.path, sheet_rows, &mut add, &mut report)?;
-    manager_report(&store, &opts.path, &mut add, &mut report)?;
-    handover_throughput(&store, &opts.path, &mut add, &mut report)?;
+    throughput::sheet_import(&store, &opts.path, sheet_rows, &mut add, &mut report)?;
+    throughput::manager_report(&store, &opts.path, &mut add, &mut report)?;
+    throughput::handover(&store, &opts.path, &mut add, &mut report)?;
     report(&format!("book file size: {:.1} MiB", size as f64 / 1_048_576.0));
     drop(store);
     if !opts.keep {
@@ -395,200 +397,6 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         figures,
         book_bytes: size,
     })
-}
-
-/// A file beside the bench book.
-fn sibling(book: &Path, suffix: &str) -> PathBuf {
-    let mut p = book.as_os_str().to_owned();
-    p.push(suffix);
-    PathBuf::from(p)
-}
-
-/// A GBK sheet of `rows` rows (50,000 at full size; two people per
-/// company): checked
-/// against this book (duplicates by name, phone, email), then read,
-/// planned and imported into an empty book.
-fn sheet_import_throughput(
-    store: &Store,
-    book: &Path,
-    rows: usize,
-    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
-    report: &mut impl FnMut(&str),
-) -> Result<()> {
-    use crate::sheet_import::{self, Mapping, SheetImportOptions};
-    let (file, target) = (sibling(book, ".sheet.csv"), sibling(book, ".sheet.db"));
-    remove_book(&target);
-    let mut text = String::from("公司名称,联系人,手机,邮箱,所在地区,标签,成立日期,员工数\r\n");
-    for i in 0..rows {
-        let company = i / 2;
-        text.push_str(&format!(
-            "导入测试{company:05}精密机械有限公司,联系人{i},139{i:08},p{i}@example.cn,江苏苏州,老客户、华东,{}年{}月{}日,\"{},{:03}\"\r\n",
-            1990 + company % 30,
-            1 + company % 12,
-            1 + company % 28,
-            1 + company % 9,
-            company % 1000
-        ));
-    }
-    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
-    std::fs::write(&file, &gbk).map_err(|e| crate::Error::io(&file, e))?;
-
-    let started = Instant::now();
-    let table = sheet_import::read(&file)?;
-    let mapping = Mapping::guess(&table.headers);
-    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
-    let check = started.elapsed();
-
-    let empty = Store::open(&target)?;
-    let started = Instant::now();
-    let table = sheet_import::read(&file)?;
-    let plan_empty = empty.read(|c| sheet_import::plan(c, &table, &mapping))?;
-    let done = sheet_import::apply(
-        &empty,
-        &plan_empty,
-        &SheetImportOptions {
-            backup_dir: Some(std::env::temp_dir()),
-            ..Default::default()
-        },
-    )?;
-    let import = started.elapsed();
-    drop(empty);
-    remove_book(&target);
-    let _ = std::fs::remove_file(&file);
-    report(&format!(
-        "sheet of {rows} rows ({} customers planned, {} rejected): checked against the book in {:.2} s; \
-         imported {} customers and {} people into an empty book in {:.2} s",
-        plan.customers.len(),
-        plan.rejected.len(),
-        check.as_secs_f64(),
-        done.added,
-        done.people_added,
-        import.as_secs_f64()
-    ));
-    add(
-        &format!("sheet: read and check {rows} rows against the book"),
-        (check, check),
-        None,
-    );
-    add(
-        &format!("sheet: import {rows} rows into an empty book"),
-        (import, import),
-        None,
-    );
-    Ok(())
-}
-
-/// The manager's report of the whole book, both forms, once each.
-fn manager_report(
-    store: &Store,
-    book: &Path,
-    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
-    report: &mut impl FnMut(&str),
-) -> Result<()> {
-    use crate::report::{self, ReportOptions};
-    let today = crate::clock::local_today();
-    for (ext, name) in [
-        ("xlsx", "report: the workbook (.xlsx)"),
-        ("html", "report: the visual report (.html)"),
-    ] {
-        let out = sibling(book, &format!(".report.{ext}"));
-        let started = Instant::now();
-        store.read(|c| report::write(c, &ReportOptions::default(), &out, today))?;
-        let took = started.elapsed();
-        let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
-        let _ = std::fs::remove_file(&out);
-        report(&format!(
-            "{name}: {:.1} s, {:.1} MiB",
-            took.as_secs_f64(),
-            size as f64 / 1_048_576.0
-        ));
-        add(name, (took, took), None);
-    }
-    Ok(())
-}
-
-/// Export the whole book, import it into an empty book, and insert the same
-/// rows into another empty book with plain prepared INSERTs (the reference),
-/// once each: these take minutes at full size.
-fn handover_throughput(
-    store: &Store,
-    book: &Path,
-    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
-    report: &mut impl FnMut(&str),
-) -> Result<()> {
-    use crate::handover::{self, ExportOptions, ImportOptions};
-    use crate::kinds::RecordKind;
-    let (file, imported, raw) = (
-        sibling(book, ".baton"),
-        sibling(book, ".imported.db"),
-        sibling(book, ".raw.db"),
-    );
-    for p in [&imported, &raw] {
-        remove_book(p);
-    }
-    let started = Instant::now();
-    let header = store.read(|c| handover::export(c, &ExportOptions::default(), &file))?;
-    let export = started.elapsed();
-    let records: u64 = header.counts.values().sum();
-
-    let target = Store::open(&imported)?;
-    let started = Instant::now();
-    handover::import(
-        &target,
-        &file,
-        &ImportOptions {
-            backup_dir: Some(std::env::temp_dir()),
-            ..Default::default()
-        },
-    )?;
-    let import = started.elapsed();
-    drop(target);
-
-    // The reference: the same rows, read from the book and written with
-    // plain prepared INSERTs into a fresh book (same schema, indexes and
-    // search triggers), in one transaction.
-    let source = rusqlite::Connection::open_with_flags(book, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let reference = Store::open(&raw)?;
-    let started = Instant::now();
-    reference.write(|tx| {
-        for kind in RecordKind::ALL {
-            let table = kind.table();
-            let mut select = source.prepare(&format!("SELECT * FROM {table}"))?;
-            let n = select.column_count();
-            let marks = vec!["?"; n].join(", ");
-            let mut insert = tx.prepare(&format!("INSERT INTO {table} VALUES ({marks})"))?;
-            let mut rows = select.query([])?;
-            while let Some(row) = rows.next()? {
-                let values: Vec<rusqlite::types::Value> =
-                    (0..n).map(|i| row.get(i)).collect::<rusqlite::Result<_>>()?;
-                insert.execute(rusqlite::params_from_iter(values))?;
-            }
-        }
-        Ok(())
-    })?;
-    let raw_insert = started.elapsed();
-    drop(reference);
-    for p in [&imported, &raw] {
-        remove_book(p);
-    }
-    let _ = std::fs::remove_file(&file);
-
-    let per_s = |d: Duration| records as f64 / d.as_secs_f64().max(1e-9);
-    report(&format!(
-        "handover of {records} records: export {:.0} records/s, import {:.0} records/s, raw insert {:.0} records/s; \
-         import takes {:.1}x the raw insert",
-        per_s(export),
-        per_s(import),
-        per_s(raw_insert),
-        import.as_secs_f64() / raw_insert.as_secs_f64().max(1e-9)
-    ));
-    add("handover: export the whole book", (export, export), None);
-    add(
-        "handover: import into an empty book (ref: raw inserts)",
-        (import, import),
-        Some((raw_insert, raw_insert)),
-    );
-    Ok(())
 }
 
 /// The 20 representative queries: Chinese of 1–4 characters, Latin, pinyin
