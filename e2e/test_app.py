@@ -526,6 +526,7 @@ def demo_and_filters(driver, tmp):
         shot(s, "12-value-board-zh")
         manager_report(s, tmp)
         sheet_import(s, tmp)
+        new_screens_in_english(s, tmp)
     except Exception:
         shot(s, "failure-demo-session")
         raise
@@ -608,6 +609,27 @@ def sheet_import(s, tmp):
     s.wait("[data-testid=sheet-done]", text="更新 1")
     os.remove(vcf)
     s.click("[data-testid=nav-customers]")
+
+
+def new_screens_in_english(s, tmp):
+    print("- the Export-for-manager and Import screens in English")
+    s.click("[data-testid=nav-settings]")
+    s.choose("[data-testid=language]", "en")
+    s.click("[data-testid=save-settings]")
+    s.wait("[data-testid=nav-report]", text="For the manager")
+    s.click("[data-testid=nav-report]")
+    s.wait("[data-testid=privacy-note]", text="are left out")
+    s.click("[data-testid=report-lang-en]")
+    base = os.path.join(tmp, "manager-en")
+    s.type("[data-testid=report-path]", base)
+    s.click("[data-testid=do-report]")
+    s.wait("[data-testid=report-done]", text="Wrote")
+    html = open(base + ".html", encoding="utf-8").read()
+    assert "Value pyramid" in html and "Private fields about people" in html
+    shot(s, "31-report-dialog-en")
+    s.click("[data-testid=nav-import]")
+    s.wait("[data-testid=sheet-import]", text="Import customers from a spreadsheet")
+    shot(s, "32-sheet-import-en")
 
 
 def manager_report(s, tmp):
