@@ -97,17 +97,27 @@ pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<Sh
     };
     let mut conn = store.conn();
     let tx = conn.transaction()?;
+    // Where each planned customer went (created or updated), so a later
+    // duplicate within the file can be merged into it.
+    let mut written: HashMap<usize, String> = HashMap::new();
     for (i, planned) in plan.customers.iter().enumerate() {
         if let Some(c) = control {
             c.tick()?;
         }
-        match (choice(i, planned), &planned.duplicate) {
+        let target = planned.duplicate.as_ref().and_then(|d| match d.in_file {
+            Some(j) => written.get(&j).cloned(),
+            None => Some(d.customer_id.clone()),
+        });
+        match (choice(i, planned), target) {
             (Choice::Skip, _) => report.skipped += 1,
-            (Choice::Update, Some(dup)) => {
-                update(&tx, &dup.customer_id, planned, &mut report)?;
+            (Choice::Update, Some(id)) => {
+                update(&tx, &id, planned, &mut report)?;
                 report.updated += 1;
-                report.customer_ids.push(dup.customer_id.clone());
+                report.customer_ids.push(id.clone());
+                written.insert(i, id);
             }
+            // The earlier customer this one duplicates was skipped: so is this.
+            (Choice::Update, None) if planned.duplicate.is_some() => report.skipped += 1,
             (Choice::Update | Choice::Create, _) => {
                 let c = customers::create(&tx, planned.card.clone())?;
                 for p in &planned.people {
@@ -115,7 +125,8 @@ pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<Sh
                     report.people_added += 1;
                 }
                 report.added += 1;
-                report.customer_ids.push(c.id);
+                report.customer_ids.push(c.id.clone());
+                written.insert(i, c.id);
             }
         }
     }

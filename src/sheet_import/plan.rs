@@ -31,12 +31,15 @@ pub struct Rejected {
 /// How a planned customer matches one already in the book.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Duplicate {
-    /// The customer in the book.
+    /// The customer in the book (empty when the match is earlier in the file).
     pub customer_id: String,
     /// Its name.
     pub name: String,
-    /// What matched: `name`, `phone` or `email`.
+    /// What matched: `name`, `phone` or `email`, or `phone_in_file` /
+    /// `email_in_file` for a customer earlier in the same sheet.
     pub by: String,
+    /// The index of that earlier planned customer, for a match in the file.
+    pub in_file: Option<usize>,
 }
 
 /// A key person from a row.
@@ -156,12 +159,55 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
     for c in customers.iter_mut().filter(|c| c.duplicate.is_none()) {
         c.duplicate = c.people.iter().find_map(|p| book.person(&p.card));
     }
+    within_file(&mut customers);
     Ok(Plan {
         how: table.how.clone(),
         headers: table.headers.clone(),
         customers,
         rejected,
     })
+}
+
+/// Companies spelt differently in one sheet whose people share a phone or
+/// email: the later one is marked a duplicate of the earlier.
+fn within_file(customers: &mut [PlannedCustomer]) {
+    let mut phones: HashMap<String, usize> = HashMap::new();
+    let mut emails: HashMap<String, usize> = HashMap::new();
+    for i in 0..customers.len() {
+        if customers[i].duplicate.is_none() {
+            let hit = customers[i].people.iter().find_map(|p| {
+                let phone = values::phone_key(&p.card.phone);
+                let email = values::email_key(&p.card.email);
+                phones
+                    .get(&phone)
+                    .filter(|_| !phone.is_empty())
+                    .map(|j| (*j, "phone_in_file"))
+                    .or_else(|| {
+                        emails
+                            .get(&email)
+                            .filter(|_| !email.is_empty())
+                            .map(|j| (*j, "email_in_file"))
+                    })
+            });
+            if let Some((j, by)) = hit {
+                customers[i].duplicate = Some(Duplicate {
+                    customer_id: String::new(),
+                    name: customers[j].card.name.clone(),
+                    by: by.into(),
+                    in_file: Some(j),
+                });
+            }
+        }
+        for p in &customers[i].people {
+            let (phone, email) = (values::phone_key(&p.card.phone), values::email_key(&p.card.email));
+            if !phone.is_empty() {
+                phones.entry(phone).or_insert(i);
+            }
+            if !email.is_empty() {
+                emails.entry(email).or_insert(i);
+            }
+        }
+    }
 }
 
 /// The customer and (if the row names one) key person of a row, or the
@@ -394,6 +440,7 @@ impl BookKeys {
             customer_id: id.clone(),
             name: name.clone(),
             by: "name".into(),
+            in_file: None,
         })
     }
 
@@ -403,6 +450,7 @@ impl BookKeys {
                 customer_id: id.clone(),
                 name: name.clone(),
                 by: by.into(),
+                in_file: None,
             })
         };
         hit(&self.phones, values::phone_key(&p.phone), "phone")

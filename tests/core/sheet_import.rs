@@ -312,3 +312,39 @@ fn a_dry_run_or_a_cancelled_import_leaves_the_book_exactly_as_it_was() {
     assert!(matches!(cancelled, Err(Error::Cancelled)));
     assert!(dump(&store) == before);
 }
+
+#[test]
+fn companies_spelt_differently_in_one_sheet_are_found_by_a_shared_phone_or_email() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "公司名称,联系人,手机,邮箱\n华为技术有限公司,张三,13800138000,\n华为（深圳）,张三,+86 138 0013 8000,\n腾讯,马六,,ma@qq.example\n腾讯科技,马六,,MA@qq.example\n阿里,王七,13900000007,\n";
+    let t = read_sheet(dir.path(), text);
+    for (choice, customers, people) in [(Choice::Skip, 3, 3), (Choice::Update, 3, 3), (Choice::Create, 5, 5)] {
+        let store = Store::open(&dir.path().join(format!("{choice:?}.db"))).unwrap();
+        let plan = store
+            .read(|c| sheet_import::plan(c, &t, &Mapping::guess(&t.headers)))
+            .unwrap();
+        let dups: Vec<(&str, &str, Option<usize>)> = plan
+            .customers
+            .iter()
+            .filter_map(|c| c.duplicate.as_ref())
+            .map(|d| (d.name.as_str(), d.by.as_str(), d.in_file))
+            .collect();
+        assert_eq!(
+            dups,
+            [
+                ("华为技术有限公司", "phone_in_file", Some(0)),
+                ("腾讯", "email_in_file", Some(2))
+            ]
+        );
+        let opts = SheetImportOptions {
+            default_choice: choice,
+            ..options(dir.path())
+        };
+        let report = sheet_import::apply(&store, &plan, &opts).unwrap();
+        assert_eq!(count(&store, "SELECT count(*) FROM customers"), customers, "{choice:?}");
+        assert_eq!(count(&store, "SELECT count(*) FROM people"), people, "{choice:?}");
+        if choice == Choice::Update {
+            assert_eq!((report.added, report.updated), (3, 2));
+        }
+    }
+}

@@ -55,7 +55,12 @@ export interface PlannedRow {
     lines: number[];
     card: CustomerCard;
     people: { line: number; card: PersonCard }[];
-    duplicate: { customer_id: string; name: string; by: 'name' | 'phone' | 'email' } | null;
+    duplicate: {
+      customer_id: string;
+      name: string;
+      by: 'name' | 'phone' | 'email' | 'phone_in_file' | 'email_in_file';
+      in_file: number | null;
+    } | null;
     status_given: boolean;
   };
 }

@@ -627,6 +627,8 @@ export const en = {
   'card.export_vcard': 'Export as vCard',
   'card.vcard_written': 'Wrote the key people as vCard 4.0 to {path}',
   'report.progress': '{done} of {total} customers',
+  'sheet.dup_by.phone_in_file': 'a key person’s phone is also under “{name}” in this file',
+  'sheet.dup_by.email_in_file': 'a key person’s email is also under “{name}” in this file',
 } as const;
 
 export type MessageKey = keyof typeof en;

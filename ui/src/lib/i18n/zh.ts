@@ -628,4 +628,6 @@ export const zh: Record<MessageKey, string> = {
   'card.export_vcard': '导出名片 (vCard)',
   'card.vcard_written': '已把关键人导出为名片文件 {path}',
   'report.progress': '已处理 {done} / {total} 位客户',
+  'sheet.dup_by.phone_in_file': '关键人电话在本文件的“{name}”中也出现',
+  'sheet.dup_by.email_in_file': '关键人邮箱在本文件的“{name}”中也出现',
 };
