@@ -129,7 +129,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
         let at = *by_key.entry(key.clone()).or_insert_with(|| {
             customers.push(PlannedCustomer {
                 lines: vec![],
-                duplicate: book.customer(&key, &customer.name),
+                duplicate: book.customer(&key),
                 card: customer.clone(),
                 people: vec![],
                 status_given: false,
@@ -435,7 +435,7 @@ impl BookKeys {
         Ok(BookKeys { names, phones, emails })
     }
 
-    fn customer(&self, key: &str, _name: &str) -> Option<Duplicate> {
+    fn customer(&self, key: &str) -> Option<Duplicate> {
         self.names.get(key).map(|(id, name)| Duplicate {
             customer_id: id.clone(),
             name: name.clone(),

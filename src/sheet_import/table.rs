@@ -12,7 +12,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 
-use super::decode::{self, Detected};
+use super::decode;
 use crate::error::{Error, FileProblem, Result};
 
 /// A row of the source, cells as text.
@@ -80,22 +80,20 @@ pub fn read(path: &Path) -> Result<Table> {
 /// Decodes a text file's bytes as the spreadsheet reader does (BOM, UTF-8,
 /// GB18030). Errors are (where, what).
 pub fn decode_text(bytes: &[u8]) -> std::result::Result<String, (String, String)> {
-    decode::decode(bytes).map(|(text, _)| text).map_err(|at| {
-        (
-            format!("byte {at}"),
-            "the text is not UTF-8, UTF-16 (with a BOM) or GB18030/GBK".to_string(),
-        )
-    })
+    decode::decode(bytes).map(|(text, _)| text).map_err(undecodable)
+}
+
+/// Where and why bytes decode as none of the encodings tried.
+fn undecodable(at: usize) -> (String, String) {
+    (
+        format!("byte {at}"),
+        "the text is not UTF-8, UTF-16 (with a BOM) or GB18030/GBK; save it again as \"CSV UTF-8\"".to_string(),
+    )
 }
 
 /// Reads delimited text. Errors are (where, what).
 pub fn read_text(bytes: &[u8]) -> std::result::Result<Table, (String, String)> {
-    let (text, detected) = decode::decode(bytes).map_err(|at| {
-        (
-            format!("byte {at}"),
-            "the text is not UTF-8, UTF-16 (with a BOM) or GB18030/GBK; save it again as \"CSV UTF-8\"".to_string(),
-        )
-    })?;
+    let (text, detected) = decode::decode(bytes).map_err(undecodable)?;
     let separator = separator(&text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
@@ -132,11 +130,7 @@ pub fn read_text(bytes: &[u8]) -> std::result::Result<Table, (String, String)> {
         b';' => "semicolon",
         _ => "comma",
     };
-    Ok(shape(format!("{}, {name}", detected_name(detected)), raw))
-}
-
-fn detected_name(d: Detected) -> &'static str {
-    d.name()
+    Ok(shape(format!("{}, {name}", detected.name()), raw))
 }
 
 /// The separator used most in the opening lines, outside quotes.
