@@ -677,7 +677,8 @@ def closed_book_screens(driver, tmp):
     print("- a book from a newer Baton is refused and left unchanged")
     newer = os.path.join(tmp, "newer.db")
     conn = sqlite3.connect(newer)
-    conn.execute("PRAGMA user_version = 999")
+    conn.execute("PRAGMA application_id = 1111577678")  # a Baton book ("BATN")...
+    conn.execute("PRAGMA user_version = 999")  # ...from a newer Baton
     conn.close()
     before = open(newer, "rb").read()
     s = driver.session(newer)
@@ -686,6 +687,22 @@ def closed_book_screens(driver, tmp):
     finally:
         s.quit()
     assert open(newer, "rb").read() == before, "the newer book was modified"
+    print("- another program's SQLite file is refused and left unchanged")
+    other = os.path.join(tmp, "notes.sqlite")
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('mine')")
+    conn.commit()
+    conn.close()
+    before = open(other, "rb").read()
+    s = driver.session(other)
+    try:
+        s.wait("[data-testid=open-error]", text="不是 Baton 客户本")
+        shot(s, "07b-not-a-book-zh")
+    finally:
+        s.quit()
+    assert open(other, "rb").read() == before, "another program's file was modified"
+    assert not os.path.exists(other + "-wal"), "another program's file was switched to WAL"
 
 
 def main():

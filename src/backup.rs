@@ -2,7 +2,8 @@
 //!
 //! Both use SQLite's online backup API, never a file copy: a copy of a live
 //! WAL book can miss committed pages still in the WAL, or catch a write
-//! half-way. A backup is a complete, standalone book file.
+//! half-way. A backup is a complete, standalone book file, written like every
+//! output (whole or not at all, owner-only, never over an existing file).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -11,14 +12,19 @@ use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
-use crate::store::{Store, migrations};
+use crate::files::{Protected, Replace, write_atomic};
+use crate::store::{APPLICATION_ID, Store, migrations};
 
-/// The default place for automatic backups: `<book>-backups/` beside it
-/// (`None` for an in-memory book).
-pub fn default_dir(store: &Store) -> Option<PathBuf> {
-    let book = store.path()?;
+/// Where the automatic backups of the book at `book` go: `<book>-backups/`
+/// beside it.
+pub fn dir_for(book: &Path) -> Option<PathBuf> {
     let stem = book.file_stem()?.to_string_lossy().to_string();
     Some(book.with_file_name(format!("{stem}-backups")))
+}
+
+/// The default place for automatic backups (`None` for an in-memory book).
+pub fn default_dir(store: &Store) -> Option<PathBuf> {
+    dir_for(store.path()?)
 }
 
 /// Takes the automatic backup before an import (`what` names it:
@@ -28,7 +34,7 @@ pub fn before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<
     let Some(dir) = dir.or_else(|| default_dir(store)) else {
         return Ok(None);
     };
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    crate::files::perms::create_private_dir(&dir)?;
     let stamp = crate::clock::now().replace([':', '.'], "-");
     let file = dir.join(format!("before-{what}-{stamp}.db"));
     store.read(|c| snapshot(c, &file))?;
@@ -36,40 +42,98 @@ pub fn before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<
 }
 
 /// Writes a consistent copy of the book behind `conn` to `dest` (which must
-/// not exist yet: a backup never overwrites a file).
+/// not exist yet: a backup never overwrites a file, and never lands on the
+/// book itself).
 pub fn snapshot(conn: &Connection, dest: &Path) -> Result<()> {
-    if dest.exists() {
-        return Err(Error::Exists(dest.display().to_string()));
-    }
-    let mut out = Connection::open(dest)?;
+    write_atomic(dest, &Protected::of_conn(conn), Replace::Refused, |_file, staged| {
+        let copied = copy_into(conn, staged);
+        // SQLite's own files beside the staged copy go with it on failure.
+        for suffix in ["-journal", "-wal", "-shm"] {
+            let mut name = staged.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(name));
+        }
+        copied
+    })
+}
+
+fn copy_into(conn: &Connection, staged: &Path) -> Result<()> {
+    let mut out = Connection::open(staged)?;
+    // The staged file is thrown away whole on failure: no journal needed.
+    out.pragma_update(None, "journal_mode", "off")?;
     Backup::new(conn, &mut out)?.run_to_completion(256, Duration::ZERO, None)?;
     // Leave a plain single file behind (no -wal to carry along).
     out.pragma_update(None, "journal_mode", "delete")?;
-    Ok(())
+    out.close().map_err(|(_, e)| Error::from(e))
 }
 
 /// Replaces the whole content of the book behind `conn` with the backup at
-/// `src`, after checking that it is a Baton book this version can open, then
-/// brings its schema up to date. The replacement is one transaction on the
-/// book: it happens entirely or not at all.
+/// `src`, after checking that it is a Baton book this version can open,
+/// undamaged, whose schema is exactly a Baton book's of its version (a file
+/// carrying triggers or views of its own is refused), then brings its schema
+/// up to date. The replacement is one transaction on the book: it happens
+/// entirely or not at all.
 pub fn restore(conn: &mut Connection, src: &Path) -> Result<()> {
     if !src.is_file() {
         return Err(Error::io(src, std::io::Error::from(std::io::ErrorKind::NotFound)));
     }
+    let not_a_book = |why: String| Error::NotABook {
+        path: src.display().to_string(),
+        why,
+    };
     let backup = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let not_a_book = |why: String| Error::Corrupt(format!("{} is not a Baton backup: {why}", src.display()));
+    let sqlite = |e: rusqlite::Error| not_a_book(format!("it is not a readable SQLite database: {e}"));
     let version = migrations::version(&backup).map_err(|e| not_a_book(e.to_string()))?;
+    let app_id: i32 = backup
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(sqlite)?;
     if version < 1 {
         return Err(not_a_book("it has no Baton schema".into()));
+    }
+    if version >= migrations::STAMPED && app_id != APPLICATION_ID {
+        return Err(not_a_book("it is another program's SQLite database".into()));
     }
     migrations::refuse_newer(&backup)?;
     let ok: String = backup
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| not_a_book(e.to_string()))?;
+        .map_err(sqlite)?;
     if ok != "ok" {
         return Err(not_a_book(format!("it is damaged ({ok})")));
+    }
+    if let Some(why) = schema_difference(&backup, version)? {
+        return Err(not_a_book(why));
     }
     Backup::new(&backup, conn)?.run_to_completion(256, Duration::ZERO, None)?;
     migrations::migrate(conn)?;
     Ok(())
+}
+
+/// The schema objects (tables, indexes, triggers, views) of `conn`, by
+/// type and name, with their SQL; SQLite's own (`sqlite_%`) left out.
+fn schema(conn: &Connection) -> Result<Vec<(String, String, Option<String>)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Why `backup`'s schema differs from a fresh book's at `version`, if it does.
+fn schema_difference(backup: &Connection, version: i64) -> Result<Option<String>> {
+    let mut fresh = Connection::open_in_memory()?;
+    crate::store::register_functions(&fresh)?;
+    migrations::migrate_to(&mut fresh, version)?;
+    let want = schema(&fresh)?;
+    let got = schema(backup)?;
+    if want == got {
+        return Ok(None);
+    }
+    let describe = |(t, n, _): &(String, String, Option<String>)| format!("{t} {n}");
+    let extra = got.iter().find(|o| !want.contains(o)).map(describe);
+    let missing = want.iter().find(|o| !got.contains(o)).map(describe);
+    Ok(Some(match (extra, missing) {
+        (Some(x), _) => format!("its schema is not Baton's: it has {x} of its own"),
+        (None, Some(m)) => format!("its schema is not Baton's: {m} is missing"),
+        (None, None) => "its schema is not Baton's".into(),
+    }))
 }

@@ -9,10 +9,10 @@ use baton::{Error, Result, Store};
 
 /// Reads a passphrase from the environment variable named `var`: never from
 /// the command line, where other users could see it in the process list.
-pub fn passphrase(var: Option<&str>) -> Result<Option<String>> {
+pub fn passphrase(var: Option<&str>) -> Result<Option<handover::Passphrase>> {
     match var {
         None => Ok(None),
-        Some(var) => std::env::var(var).map(Some).map_err(|_| {
+        Some(var) => std::env::var(var).map(|p| Some(p.into())).map_err(|_| {
             Error::passphrase(
                 baton::PassphraseProblem::Missing,
                 format!("the environment variable {var} holds no passphrase"),
@@ -29,7 +29,7 @@ pub fn export(
     tiers: Vec<Tier>,
     tags: Vec<String>,
     statuses: Vec<Status>,
-    passphrase: Option<String>,
+    passphrase: Option<handover::Passphrase>,
 ) -> Result<()> {
     let opts = ExportOptions {
         selection: Selection {
@@ -60,7 +60,7 @@ pub fn import(
     file: &Path,
     dry_run: bool,
     take_over: Option<String>,
-    passphrase: Option<String>,
+    passphrase: Option<handover::Passphrase>,
 ) -> Result<()> {
     let opts = ImportOptions {
         passphrase,

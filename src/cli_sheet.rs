@@ -2,6 +2,7 @@
 //! the library).
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 use baton::sheet_import::{self, Choice, Field, Mapping, SheetImportOptions};
@@ -42,7 +43,9 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     }
     if let Some(path) = args.save_mapping {
         let json = serde_json::to_string_pretty(&mapping.to_saved(&table.headers)).unwrap_or_default();
-        std::fs::write(path, json).map_err(|e| Error::io(path, e))?;
+        baton::files::write_atomic(path, &store.protected(), baton::files::Replace::Allowed, |file, _| {
+            file.write_all(json.as_bytes()).map_err(|e| Error::io(path, e))
+        })?;
     }
     let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
     for r in &plan.rejected {
@@ -51,7 +54,7 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     if let Some(path) = args.rejected_out
         && !plan.rejected.is_empty()
     {
-        sheet_import::write_rejected(&plan, path)?;
+        sheet_import::write_rejected(&plan, path, &store.protected())?;
     }
     let opts = SheetImportOptions {
         default_choice: args.on_duplicate,

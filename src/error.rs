@@ -83,9 +83,30 @@ pub enum Error {
          update Baton to open it (the file was not modified)"
     )]
     NewerSchema { found: i64, supported: i64 },
-    /// Another Baton window already has this book open.
-    #[error("the book {path} is already open in another Baton window")]
-    BookLocked { path: String },
+    /// Another Baton (window or command) is writing to this book.
+    #[error("the book {path} is in use by {holder}; close it there first (nothing was changed)")]
+    BookLocked { path: String, holder: String },
+    /// There is no book at the path (missing or an empty file), and this
+    /// command does not create one.
+    #[error("there is no Baton book at {path} ({why}); nothing was created")]
+    NoBook { path: String, why: String },
+    /// The file is not a Baton book (another program's SQLite file, or not
+    /// SQLite at all); it was left untouched.
+    #[error("{path} is not a Baton book ({why}); it was not changed")]
+    NotABook { path: String, why: String },
+    /// The book is on a read-only medium or marked read-only: it can be
+    /// read, not written.
+    #[error("the book {path} is read-only (its file or folder cannot be written); nothing was changed")]
+    ReadOnly { path: String },
+    /// SQLite could not get the book within the busy timeout: another
+    /// program holds it.
+    #[error("the book {path} is busy (another program is writing to it); try again in a moment")]
+    Busy { path: String },
+    /// An output file would replace the open book, its companions or a backup.
+    #[error(
+        "{path} is the open book or belongs to it (its journal, lock or backups); Baton never writes an output over it"
+    )]
+    Protected { path: String },
     /// An operation that needs an empty book found records in it.
     #[error("{0}")]
     NotEmpty(String),
@@ -183,6 +204,11 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::NewerSchema { .. } => "newer_schema",
             Error::BookLocked { .. } => "book_locked",
+            Error::NoBook { .. } => "no_book",
+            Error::NotABook { .. } => "not_a_book",
+            Error::ReadOnly { .. } => "read_only",
+            Error::Busy { .. } => "busy",
+            Error::Protected { .. } => "protected_path",
             Error::NotEmpty(_) => "not_empty",
             Error::Io { .. } => "io",
             Error::Sqlite(_) => "database",
@@ -214,6 +240,53 @@ impl Error {
             problem,
             message: message.into(),
         }
+    }
+
+    /// Whether SQLite refused a write because the file or medium is read-only.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Error::ReadOnly { .. })
+            || matches!(self, Error::Sqlite(e) if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+            ))
+    }
+
+    /// Whether another connection kept the book busy past the timeout.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Error::Busy { .. })
+            || matches!(self, Error::Sqlite(e) if matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ))
+    }
+
+    /// The file this error is about, if it names one (for the UI's message).
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::BookLocked { path, .. }
+            | Error::NoBook { path, .. }
+            | Error::NotABook { path, .. }
+            | Error::ReadOnly { path }
+            | Error::Busy { path }
+            | Error::Protected { path }
+            | Error::Io { path, .. } => Some(path),
+            Error::Exists(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// For an I/O error, what kind of failure it was, in words the UI
+    /// translates: `not_found`, `permission`, `disk_full`, `read_only`, `other`.
+    pub fn io_kind(&self) -> Option<&'static str> {
+        let Error::Io { source, .. } = self else { return None };
+        use std::io::ErrorKind as K;
+        Some(match source.kind() {
+            K::NotFound => "not_found",
+            K::PermissionDenied => "permission",
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => "disk_full",
+            K::ReadOnlyFilesystem => "read_only",
+            _ => "other",
+        })
     }
 
     /// Shorthand for an I/O error on `path`.

@@ -14,6 +14,7 @@
 //! - [`trash`], [`settings`]: soft deletes and per-book preferences;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
 //! - [`handover`], [`backup`]: carrying a book to another laptop, and backups;
+//! - [`files`]: output files: never over the book, whole or not at all, owner-only;
 //! - [`search`]: full-text search and its index;
 //! - [`dump`], [`check`], [`demo`]: the tool's contract commands.
 
@@ -33,6 +34,7 @@ pub mod dimensions;
 pub mod dump;
 pub mod enums;
 pub mod error;
+pub mod files;
 pub mod followups;
 pub mod handover;
 pub mod handover_notes;

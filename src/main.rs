@@ -243,11 +243,26 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    let (mode, writer) = open_mode(&cli.command);
     let path = match cli.db {
         Some(p) => p,
+        // Only the default book's own folder is ever created, and only by
+        // a command that may start a book.
+        None if mode == baton::store::OpenMode::Create => paths::prepare_default_book()?,
         None => paths::default_book()?,
     };
-    let store = Store::open(&path)?;
+    // Whoever writes holds the book's lock, the same one the app holds, so a
+    // command never writes under an open window (whose undo would lose it).
+    let _lock = match writer {
+        Some(name) => Some(baton::store::BookLock::acquire(&path, name)?),
+        None => None,
+    };
+    let store = match Store::open_as(&path, mode) {
+        // A dry run into a book that does not exist yet previews the import
+        // into an empty book, without creating one.
+        Err(baton::Error::NoBook { .. }) if is_dry_run(&cli.command) => Store::open_in_memory()?,
+        other => other?,
+    };
     match cli.command {
         Command::Demo { customers, seed } => {
             let s = demo::fill(&store, customers, seed)?;
@@ -415,6 +430,44 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         Command::Bench { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How a command opens the book, and the name it holds the lock under if
+/// it writes. Only `demo` and the imports may start a new book; commands
+/// that only read also work on a read-only book.
+fn open_mode(command: &Command) -> (baton::store::OpenMode, Option<&'static str>) {
+    use baton::store::OpenMode::{Create, Existing, Read};
+    match command {
+        Command::Demo { .. } => (Create, Some("baton demo")),
+        // Dry runs write inside a transaction they roll back: the book
+        // must exist and be writable, but nobody's lock is needed.
+        Command::Import { dry_run: true, .. } => (Existing, None),
+        Command::Import { .. } => (Create, Some("baton import")),
+        Command::ImportSheet { dry_run: true, .. } => (Existing, None),
+        Command::ImportSheet { .. } => (Create, Some("baton import-sheet")),
+        Command::ImportVcard { dry_run: true, .. } => (Existing, None),
+        Command::ImportVcard { .. } => (Create, Some("baton import-vcard")),
+        Command::Restore { .. } => (Existing, Some("baton restore")),
+        Command::Dump
+        | Command::Check
+        | Command::Followups { .. }
+        | Command::Value { .. }
+        | Command::Relationship { .. }
+        | Command::Export { .. }
+        | Command::Report { .. }
+        | Command::ExportVcard { .. }
+        | Command::Backup { .. }
+        | Command::Bench { .. } => (Read, None),
+    }
+}
+
+fn is_dry_run(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Import { dry_run: true, .. }
+            | Command::ImportSheet { dry_run: true, .. }
+            | Command::ImportVcard { dry_run: true, .. }
+    )
 }
 
 /// `baton value` as text: one fact per line, reasons indented.

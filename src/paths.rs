@@ -20,6 +20,17 @@ pub fn default_book() -> Result<PathBuf> {
     Ok(dirs.data_dir().join("baton.db"))
 }
 
+/// The default book, its folder created (owner-only) if this is the first
+/// run. Only the default book's folder is ever created: a path the user
+/// typed must exist, so a typo does not start a book somewhere unexpected.
+pub fn prepare_default_book() -> Result<PathBuf> {
+    let book = default_book()?;
+    if let Some(dir) = book.parent() {
+        crate::files::perms::create_private_dir(dir)?;
+    }
+    Ok(book)
+}
+
 /// Where to suggest saving files the user takes elsewhere (handover files):
 /// the Documents folder, else the home folder, else the current directory.
 pub fn documents_dir() -> PathBuf {

@@ -144,11 +144,14 @@ fn picture_of(
     let last_contact: Option<String> = conn
         .prepare_cached("SELECT max(happened_at) FROM contacts WHERE customer_id = ?1 AND deleted_at IS NULL")?
         .query_row([customer_id], |r| r.get(0))?;
-    let last = [rfm.last_purchase.as_deref(), last_contact.as_deref().map(|t| &t[..10])]
-        .into_iter()
-        .flatten()
-        .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .max();
+    let last = [
+        rfm.last_purchase.as_deref(),
+        last_contact.as_deref().and_then(|t| t.get(..10)),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    .max();
     let days_since = last.map(|d| (today - d).num_days());
     let activity = Activity {
         dormant: days_since.is_none_or(|d| d > s.dormant_days),
@@ -254,8 +257,8 @@ fn rfm(conn: &Connection, customer_id: &str, s: &Settings, since: &str) -> Resul
             "SELECT min(d.occurred_on) FILTER (WHERE d.kind = 'order'), \
                     max(d.occurred_on) FILTER (WHERE d.kind = 'order'), \
                     count(*) FILTER (WHERE d.kind = 'order' AND d.occurred_on >= ?3), \
-                    coalesce(sum({REVENUE}) FILTER (WHERE d.kind IN ('order', 'return')), 0), \
-                    coalesce(sum({REVENUE}) FILTER (WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?3), 0) \
+                    coalesce(baton_sum({REVENUE}) FILTER (WHERE d.kind IN ('order', 'return')), 0), \
+                    coalesce(baton_sum({REVENUE}) FILTER (WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?3), 0) \
              FROM deals d WHERE d.customer_id = ?1 AND d.deleted_at IS NULL AND d.currency = ?2"
         ))?
         .query_row(params![customer_id, s.currency, since], |r| {
@@ -299,7 +302,7 @@ impl Ranking {
     /// over the covering `deals_revenue` index.
     pub fn load(conn: &Connection, s: &Settings, today: NaiveDate) -> Result<Ranking> {
         let sql = format!(
-            "WITH r AS (SELECT d.customer_id, sum({REVENUE}) AS rev FROM deals d INDEXED BY deals_revenue \
+            "WITH r AS (SELECT d.customer_id, baton_sum({REVENUE}) AS rev FROM deals d INDEXED BY deals_revenue \
                         WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
                         GROUP BY d.customer_id HAVING rev > 0) \
              SELECT r.rev, r.rev / max(coalesce(c.serving_staff, 1), 1) \
@@ -333,7 +336,7 @@ fn rank(conn: &Connection, currency: &str, since: &str, revenue: i64, per_head: 
     let sql = format!(
         // INDEXED BY: left alone, the planner walks every deal in customer
         // order to skip the GROUP BY sort, which is ~2x slower on a big book.
-        "WITH r AS (SELECT d.customer_id, sum({REVENUE}) AS rev FROM deals d INDEXED BY deals_revenue \
+        "WITH r AS (SELECT d.customer_id, baton_sum({REVENUE}) AS rev FROM deals d INDEXED BY deals_revenue \
                     WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
                     GROUP BY d.customer_id HAVING rev > 0) \
          SELECT count(*), count(*) FILTER (WHERE r.rev > ?3), \

@@ -55,8 +55,8 @@ pub fn pyramid(conn: &Connection, today: NaiveDate, since: NaiveDate) -> Result<
         None => 4,
     };
     let mut now = conn.prepare_cached(
-        "SELECT c.tier, count(*), coalesce(sum(r.rev), 0) FROM customers c \
-         LEFT JOIN (SELECT customer_id, sum(CASE kind WHEN 'order' THEN amount_minor ELSE -amount_minor END) AS rev \
+        "SELECT c.tier, count(*), coalesce(baton_sum(r.rev), 0) FROM customers c \
+         LEFT JOIN (SELECT customer_id, baton_sum(CASE kind WHEN 'order' THEN amount_minor ELSE -amount_minor END) AS rev \
                     FROM deals WHERE kind IN ('order', 'return') AND occurred_on >= ?1 AND currency = ?2 \
                     AND deleted_at IS NULL GROUP BY customer_id) r ON r.customer_id = c.id \
          WHERE c.deleted_at IS NULL GROUP BY c.tier",
@@ -123,7 +123,7 @@ pub fn pareto(conn: &Connection, today: NaiveDate, limit: usize) -> Result<Paret
     let window = (today - chrono::Duration::days(s.value_window_days)).to_string();
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.name, c.tier, r.rev FROM \
-           (SELECT customer_id, sum(CASE kind WHEN 'order' THEN amount_minor ELSE -amount_minor END) AS rev \
+           (SELECT customer_id, baton_sum(CASE kind WHEN 'order' THEN amount_minor ELSE -amount_minor END) AS rev \
             FROM deals WHERE kind IN ('order', 'return') AND occurred_on >= ?1 AND currency = ?2 AND deleted_at IS NULL \
             GROUP BY customer_id HAVING rev > 0) r \
          JOIN customers c ON c.id = r.customer_id WHERE c.deleted_at IS NULL ORDER BY r.rev DESC, c.sort_key",
@@ -138,19 +138,20 @@ pub fn pareto(conn: &Connection, today: NaiveDate, limit: usize) -> Result<Paret
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let total: i64 = rows.iter().map(|r| r.3).sum();
-    let mut cumulative = 0i64;
+    // i128: totals of many maximal amounts must not overflow.
+    let total: i128 = rows.iter().map(|r| i128::from(r.3)).sum();
+    let mut cumulative = 0i128;
     let mut customers_for_80 = 0;
     let mut top = Vec::new();
     for (id, name, tier, revenue) in rows.iter().cloned() {
         if total > 0 && cumulative * 10 >= total * 8 {
             break;
         }
-        cumulative += revenue;
+        cumulative += i128::from(revenue);
         customers_for_80 += 1;
         if top.len() < limit {
             let cumulative_permille = if total > 0 {
-                (cumulative as i128 * 1000 / total as i128) as i64
+                i64::try_from(cumulative * 1000 / total).unwrap_or(1000)
             } else {
                 0
             };
@@ -165,7 +166,7 @@ pub fn pareto(conn: &Connection, today: NaiveDate, limit: usize) -> Result<Paret
     }
     Ok(Pareto {
         currency: s.currency,
-        total_revenue: total,
+        total_revenue: i64::try_from(total).unwrap_or(i64::MAX),
         customers_with_revenue: rows.len() as i64,
         customers_for_80,
         top,

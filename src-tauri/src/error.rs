@@ -19,6 +19,14 @@ pub struct IpcError {
     /// (Boxed, like `problems`, so every command's `Result` stays small.)
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<Box<Rule>>,
+    /// The file the error is about (the book, an output, an input), so the
+    /// UI can name it in the user's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    /// (Boxed, like `rule`, so every command's `Result` stays small.)
+    pub path: Option<Box<str>>,
+    /// For `io`: `not_found`, `permission`, `disk_full`, `read_only` or `other`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub io_kind: Option<IoKind>,
     /// For `bad_file`: every problem found in a handover file, with where.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub problems: Box<[baton::FileProblem]>,
@@ -40,7 +48,32 @@ impl From<baton::Error> for IpcError {
             message: e.to_string(),
             field,
             rule,
+            path: e.path().map(Box::from),
+            io_kind: e.io_kind().map(IoKind::from),
             problems,
+        }
+    }
+}
+
+/// What kind of OS failure an `io` error was (see [`baton::Error::io_kind`]).
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IoKind {
+    NotFound,
+    Permission,
+    DiskFull,
+    ReadOnly,
+    Other,
+}
+
+impl From<&str> for IoKind {
+    fn from(kind: &str) -> Self {
+        match kind {
+            "not_found" => IoKind::NotFound,
+            "permission" => IoKind::Permission,
+            "disk_full" => IoKind::DiskFull,
+            "read_only" => IoKind::ReadOnly,
+            _ => IoKind::Other,
         }
     }
 }

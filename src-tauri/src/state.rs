@@ -20,7 +20,9 @@ pub fn book_path_from(mut args: impl Iterator<Item = String>) -> Result<PathBuf,
     }
     match std::env::var_os(baton::paths::DB_ENV) {
         Some(path) if !path.is_empty() => Ok(PathBuf::from(path)),
-        _ => baton::paths::default_book(),
+        // The app's first run makes its own book's folder; a path the user
+        // gave must already have one.
+        _ => baton::paths::prepare_default_book(),
     }
 }
 
@@ -28,9 +30,10 @@ pub fn book_path_from(mut args: impl Iterator<Item = String>) -> Result<PathBuf,
 pub struct AppState {
     book: Result<Store, IpcError>,
     path: String,
-    /// The backup taken before the last import, and the book's change count
-    /// right after it: "undo this import" is offered until the next write.
-    pub last_import: std::sync::Mutex<Option<(std::path::PathBuf, i64)>>,
+    /// The backup taken before the last import, and the book's change stamp
+    /// right after it: "undo this import" is offered until the next write
+    /// from anywhere.
+    pub last_import: std::sync::Mutex<Option<(std::path::PathBuf, baton::store::ChangeStamp)>>,
     /// The running import's progress and cancel flag.
     pub import_control: std::sync::Mutex<Option<std::sync::Arc<baton::handover::ImportControl>>>,
     // Held, never read: dropping it would let a second window in.
@@ -54,7 +57,7 @@ impl AppState {
             }
         };
         let shown = path.display().to_string();
-        let lock = match BookLock::acquire(&path) {
+        let lock = match BookLock::acquire(&path, "the Baton app") {
             Ok(lock) => lock,
             Err(e) => {
                 return AppState {
@@ -67,7 +70,9 @@ impl AppState {
             }
         };
         AppState {
-            book: Store::open(&path).map_err(IpcError::from),
+            // The app may start a new book (its first run); it never
+            // touches a file that is not a Baton book.
+            book: Store::open_as(&path, baton::store::OpenMode::Create).map_err(IpcError::from),
             path: shown,
             last_import: Default::default(),
             import_control: Default::default(),

@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, HashSet};
 use std::io::BufRead;
 use std::path::Path;
+
+use super::envelope::Source;
 use std::sync::atomic::Ordering;
 
 use sha2::{Digest, Sha256};
@@ -73,7 +75,7 @@ pub(super) fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, path: &Path) -> 
 }
 
 /// Opens the file and reads and checks its header.
-pub(super) fn open(path: &Path, passphrase: Option<&str>) -> Result<(Box<dyn BufRead>, Header)> {
+pub(super) fn open(path: &Path, passphrase: Option<&str>) -> Result<(Box<dyn Source>, Header)> {
     let mut r = envelope::open(path, passphrase)?;
     let mut buf = Vec::new();
     let (any, _) = read_line(&mut *r, &mut buf, path)?;
@@ -105,8 +107,14 @@ pub(super) fn open(path: &Path, passphrase: Option<&str>) -> Result<(Box<dyn Buf
 }
 
 /// Pass 1: the file as a whole. Returns the header or every problem found.
-pub(super) fn check_file(path: &Path, passphrase: Option<&str>, control: Option<&ImportControl>) -> Result<Header> {
-    let (mut r, header) = open(path, passphrase)?;
+/// Checks the records of a file opened by [`open`] (positioned after its
+/// header); `path` names it in errors.
+pub(super) fn check_records(
+    r: &mut dyn BufRead,
+    header: Header,
+    path: &Path,
+    control: Option<&ImportControl>,
+) -> Result<Header> {
     if let Some(c) = control {
         c.total
             .store(2 * header.counts.values().sum::<u64>(), Ordering::Relaxed);
@@ -120,7 +128,7 @@ pub(super) fn check_file(path: &Path, passphrase: Option<&str>, control: Option<
     let mut line_no = 1;
     let mut ends_with_newline = true;
     loop {
-        let (any, newline) = read_line(&mut *r, &mut buf, path)?;
+        let (any, newline) = read_line(r, &mut buf, path)?;
         if !any {
             break;
         }
@@ -192,7 +200,10 @@ pub(super) fn check_file(path: &Path, passphrase: Option<&str>, control: Option<
                 "not a valid id (UUID)",
             )),
         }
-        if let Err(e) = kind.decode_json(line.record) {
+        let mut record = line.record;
+        if let Err((field, message)) = super::times::normalise(&mut record, chrono::Utc::now()) {
+            problems.push(problem(line_no, Some(kind.name()), Some(&id), Some(field), message));
+        } else if let Err(e) = kind.decode_json(record) {
             problems.push(record_problem(line_no, kind, &id, e));
         }
         *counts.entry(kind.name().to_string()).or_default() += 1;

@@ -1,7 +1,7 @@
 //! Writing a handover file.
 
 use std::collections::{BTreeMap, HashSet};
-use std::io::{BufWriter, Read, Seek, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use rusqlite::Connection;
@@ -34,13 +34,13 @@ impl Selection {
     }
 }
 
-/// How to export.
+/// How to export. The passphrase is wiped from memory when dropped.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
     /// What to export.
     pub selection: Selection,
     /// Encrypt with this passphrase (age, scrypt).
-    pub passphrase: Option<String>,
+    pub passphrase: Option<super::Passphrase>,
     /// The scrypt work factor; `None` lets age pick about one second's worth.
     pub work_factor: Option<u8>,
 }
@@ -78,50 +78,36 @@ fn selected(conn: &Connection, s: &Selection) -> Result<HashSet<String>> {
     Ok(ids)
 }
 
-/// Writes a handover file of the book behind `conn` to `out` (replaced
-/// atomically: a failed export leaves no half-written file). Memory stays
-/// bounded: records stream to a staging file while their checksum is taken,
-/// then the header and the payload are sealed into the output.
+/// Writes a handover file of the book behind `conn` to `out`, whole or not
+/// at all (see [`crate::files`]), never over the open book.
+///
+/// Two passes over the records inside one read transaction (so both see the
+/// same book): the first takes the counts and the payload's checksum for the
+/// header, the second streams the header and the records straight into the
+/// (encrypting) writer. No plaintext copy of the book is ever staged on disk.
 pub fn export(conn: &Connection, opts: &ExportOptions, out: &Path) -> Result<Header> {
-    let dir = out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let io = |e: std::io::Error| Error::io(out, e);
+    let protected = crate::files::Protected::of_conn(conn);
+    protected.check(out)?;
+    conn.execute_batch("SAVEPOINT baton_export")?;
+    let result = export_in_snapshot(conn, opts, out, &protected);
+    // Only reads happened: releasing ends the snapshot either way.
+    conn.execute_batch("RELEASE baton_export")?;
+    result
+}
+
+fn export_in_snapshot(
+    conn: &Connection,
+    opts: &ExportOptions,
+    out: &Path,
+    protected: &crate::files::Protected,
+) -> Result<Header> {
     let only = if opts.selection.is_whole_book() {
         None
     } else {
         Some(selected(conn, &opts.selection)?)
     };
-
-    let mut payload = tempfile::tempfile_in(dir).map_err(io)?;
     let mut hasher = Sha256::new();
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    {
-        let mut w = BufWriter::with_capacity(1 << 16, &mut payload);
-        for kind in RecordKind::ALL {
-            let mut n = 0u64;
-            kind.for_each_json(conn, |record| {
-                if let Some(only) = &only
-                    && !kind.customer_of(&record).is_some_and(|c| only.contains(c))
-                {
-                    return Ok(());
-                }
-                let mut line = serde_json::to_vec(&Line {
-                    kind: kind.name().to_string(),
-                    record,
-                })
-                .map_err(|e| Error::Corrupt(e.to_string()))?;
-                line.push(b'\n');
-                hasher.update(&line);
-                w.write_all(&line).map_err(io)?;
-                n += 1;
-                Ok(())
-            })?;
-            counts.insert(kind.name().to_string(), n);
-        }
-        w.flush().map_err(io)?;
-    }
+    let counts = records(conn, only.as_ref(), &mut HashWriter(&mut hasher), out)?;
 
     let s = &opts.selection;
     let header = Header {
@@ -143,18 +129,67 @@ pub fn export(conn: &Connection, opts: &ExportOptions, out: &Path) -> Result<Hea
     };
     let mut first = serde_json::to_vec(&header).map_err(|e| Error::Corrupt(e.to_string()))?;
     first.push(b'\n');
-    payload.rewind().map_err(io)?;
-    let document = std::io::Cursor::new(first).chain(std::io::BufReader::with_capacity(1 << 16, payload));
-
-    let staged = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    envelope::seal(
-        document,
-        BufWriter::with_capacity(1 << 16, staged.as_file()),
-        opts.passphrase.as_deref(),
-        opts.work_factor,
-        out,
-    )?;
-    staged.as_file().sync_all().map_err(io)?;
-    staged.persist(out).map_err(|e| io(e.error))?;
+    crate::files::write_atomic(out, protected, crate::files::Replace::Allowed, |file, _| {
+        envelope::seal(
+            BufWriter::with_capacity(1 << 16, file),
+            opts.passphrase.as_ref().map(super::Passphrase::expose),
+            opts.work_factor,
+            out,
+            |w| {
+                w.write_all(&first).map_err(|e| Error::io(out, e))?;
+                let again = records(conn, only.as_ref(), w, out)?;
+                if again != header.counts {
+                    return Err(Error::Corrupt("the book changed during the export".into()));
+                }
+                Ok(())
+            },
+        )
+    })?;
     Ok(header)
+}
+
+/// Writes every selected record as a line to `w`; the count per kind.
+fn records(
+    conn: &Connection,
+    only: Option<&HashSet<String>>,
+    w: &mut dyn Write,
+    out: &Path,
+) -> Result<BTreeMap<String, u64>> {
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut w = BufWriter::with_capacity(1 << 16, w);
+    for kind in RecordKind::ALL {
+        let mut n = 0u64;
+        kind.for_each_json(conn, |record| {
+            if let Some(only) = only
+                && !kind.customer_of(&record).is_some_and(|c| only.contains(c))
+            {
+                return Ok(());
+            }
+            let mut line = serde_json::to_vec(&Line {
+                kind: kind.name().to_string(),
+                record,
+            })
+            .map_err(|e| Error::Corrupt(e.to_string()))?;
+            line.push(b'\n');
+            w.write_all(&line).map_err(|e| Error::io(out, e))?;
+            n += 1;
+            Ok(())
+        })?;
+        counts.insert(kind.name().to_string(), n);
+    }
+    w.flush().map_err(|e| Error::io(out, e))?;
+    Ok(counts)
+}
+
+/// Feeds what is written into the checksum (pass 1 writes nowhere else).
+struct HashWriter<'a>(&'a mut Sha256);
+
+impl Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

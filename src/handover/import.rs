@@ -13,6 +13,7 @@
 //!    fails, or this is a dry run, the transaction is rolled back: the book
 //!    is exactly as it was.
 
+use std::io::Seek;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -21,7 +22,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::check::{PROBLEMS_MAX, check_file, open, problem, read_line, record_problem};
+use super::check::{PROBLEMS_MAX, check_records, open, problem, read_line, record_problem};
 use super::format::{Header, Line, hex};
 use crate::error::{Error, Result};
 use crate::kinds::RecordKind;
@@ -31,7 +32,7 @@ use crate::{Store, backup, changes, clock, customers, validate};
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// The passphrase, if the file is encrypted.
-    pub passphrase: Option<String>,
+    pub passphrase: Option<super::Passphrase>,
     /// Only report what would happen.
     pub dry_run: bool,
     /// Take over the imported customers: they become owned by this name,
@@ -166,7 +167,15 @@ fn references(kind: RecordKind, r: &serde_json::Value) -> Vec<(String, &'static 
 /// Validates `path` and merges it into the book (see the module docs).
 pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
     let control = opts.control.as_deref();
-    let header = check_file(path, opts.passphrase.as_deref(), control)?;
+    if !opts.dry_run {
+        store.writable()?;
+    }
+    // Decrypted once (one scrypt), read twice: the check, then the merge.
+    let (mut r, header) = open(path, opts.passphrase.as_ref().map(super::Passphrase::expose))?;
+    let header = check_records(&mut *r, header, path, control)?;
+    r.rewind().map_err(|e| Error::io(path, e))?;
+    let mut buf = Vec::new();
+    read_line(&mut *r, &mut buf, path)?; // the header, checked above
 
     let backup_path = if opts.dry_run {
         None
@@ -175,7 +184,7 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
     };
 
     let mut conn = store.conn();
-    let tx = conn.transaction()?;
+    let tx = conn.transaction().map_err(|e| busy(store, e.into()))?;
     let import_id = clock::new_id();
     let mut counts: Vec<KindCounts> = RecordKind::ALL
         .iter()
@@ -188,9 +197,7 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
     let mut problems = Vec::new();
     let mut imported_customers = Vec::new();
 
-    let (mut r, _) = open(path, opts.passphrase.as_deref())?;
     let mut hasher = Sha256::new();
-    let mut buf = Vec::new();
     let mut line_no = 1;
     loop {
         let (any, newline) = read_line(&mut *r, &mut buf, path)?;
@@ -206,7 +213,12 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
         if problems.len() >= PROBLEMS_MAX {
             continue;
         }
-        let line: Line = serde_json::from_slice(&buf).map_err(|e| Error::Corrupt(e.to_string()))?;
+        let mut line: Line = serde_json::from_slice(&buf).map_err(|e| Error::Corrupt(e.to_string()))?;
+        // Checked in pass 1; normalised again here (pass 1 only looked).
+        if let Err((field, message)) = super::times::normalise(&mut line.record, chrono::Utc::now()) {
+            problems.push(problem(line_no, Some(&line.kind), None, Some(field), message));
+            continue;
+        }
         let kind = RecordKind::from_name(&line.kind).ok_or_else(|| Error::Corrupt(line.kind.clone()))?;
         let index = RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
         let id = line
@@ -231,7 +243,7 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
         if missing {
             continue;
         }
-        match merge(&tx, kind, &id, line.record, &import_id)? {
+        match merge(&tx, kind, &id, line.record, &import_id).map_err(|e| busy(store, e))? {
             Ok(Outcome::Added) => counts[index].added += 1,
             Ok(Outcome::Unchanged) => counts[index].unchanged += 1,
             Ok(Outcome::Differs(c)) => {
@@ -271,8 +283,8 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
     if opts.dry_run {
         drop(tx);
     } else {
-        crate::search::sync(&tx)?;
-        tx.commit()?;
+        crate::search::sync(&tx).map_err(|e| busy(store, e))?;
+        tx.commit().map_err(|e| busy(store, e.into()))?;
     }
     Ok(ImportReport {
         header,
@@ -282,6 +294,17 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
         backup: backup_path,
         taken_over,
     })
+}
+
+/// A busy book is reported as such, naming it, never as a file problem.
+fn busy(store: &Store, e: Error) -> Error {
+    if e.is_busy() {
+        Error::Busy {
+            path: store.path().map(|p| p.display().to_string()).unwrap_or_default(),
+        }
+    } else {
+        e
+    }
 }
 
 fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
@@ -306,7 +329,10 @@ fn merge(
     import_id: &str,
 ) -> Result<Result<Outcome>> {
     let Some(book) = kind.find_json(conn, id)? else {
-        return Ok(kind.put_json(conn, record).map(|()| Outcome::Added));
+        return match kind.put_json(conn, record) {
+            Err(e) if e.is_busy() || e.is_read_only() => Err(e),
+            other => Ok(other.map(|()| Outcome::Added)),
+        };
     };
     if book == record {
         return Ok(Ok(Outcome::Unchanged));
@@ -318,7 +344,8 @@ fn merge(
             .to_string()
     };
     let (book_at, file_at) = (at(&book), at(&record));
-    let file_wins = file_at > book_at;
+    // Instants, not text: `+08:00` and `Z` times compare by when they were.
+    let file_wins = super::times::instant(&file_at) > super::times::instant(&book_at);
     let losing = if file_wins { &book } else { &record };
     conn.prepare_cached(
         "INSERT INTO import_conflicts (id, import_id, kind, record_id, kept, losing, created_at) \
@@ -334,6 +361,10 @@ fn merge(
         clock::now(),
     ])?;
     if file_wins && let Err(e) = kind.put_json(conn, record) {
+        // The book failing (busy, read-only, full) is not the record's fault.
+        if matches!(e, Error::Sqlite(_)) && (e.is_busy() || e.is_read_only()) {
+            return Err(e);
+        }
         return Ok(Err(e));
     }
     Ok(Ok(Outcome::Differs(Conflict {

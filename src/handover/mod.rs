@@ -16,8 +16,11 @@ mod envelope;
 mod export;
 mod format;
 mod import;
+mod passphrase;
+mod times;
 
-pub use envelope::MAX_WORK_FACTOR;
+pub use envelope::{MAX_WORK_FACTOR, MIN_EXPORT_WORK_FACTOR};
 pub use export::{ExportOptions, Selection, export};
 pub use format::{FORMAT, FORMAT_VERSION, Header, Scope};
 pub use import::{Conflict, ImportControl, ImportOptions, ImportReport, KindCounts, import};
+pub use passphrase::Passphrase;

@@ -145,11 +145,11 @@ impl Tally {
         self.customers += 1;
         for (_, g) in self.per_tier.iter_mut().filter(|(t, _)| *t == card.tier) {
             g.customers += 1;
-            g.revenue += revenue;
+            g.revenue = g.revenue.saturating_add(revenue);
         }
         for (_, g) in self.per_status.iter_mut().filter(|(s, _)| *s == card.status) {
             g.customers += 1;
-            g.revenue += revenue;
+            g.revenue = g.revenue.saturating_add(revenue);
         }
         if revenue > 0 {
             self.revenues.push(revenue);
@@ -214,13 +214,15 @@ impl Tally {
     }
 
     /// Revenue in the window of the customers in the report.
+    /// Saturates at i64's ends rather than overflowing.
     pub fn total_revenue(&self) -> i64 {
-        self.revenues.iter().sum()
+        let total: i128 = self.revenues.iter().map(|r| i128::from(*r)).sum();
+        i64::try_from(total).unwrap_or(i64::MAX)
     }
 
     /// How many customers (the biggest first) bring 80% of the revenue.
     pub fn customers_for_80(&self) -> i64 {
-        let goal = self.total_revenue() as i128 * 8;
+        let goal: i128 = self.revenues.iter().map(|r| i128::from(*r)).sum::<i128>() * 8;
         let mut sum = 0i128;
         for (i, r) in self.revenues.iter().enumerate() {
             sum += *r as i128;

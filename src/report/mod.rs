@@ -12,6 +12,7 @@
 //! about people (birthday, personality, interests, background, notes) are left
 //! out unless asked for.
 
+mod cell_limit;
 mod facts;
 mod html;
 mod labels;
@@ -19,6 +20,7 @@ mod preview;
 mod svg;
 mod xlsx;
 
+pub use cell_limit::fit as fit_excel_cell;
 pub use html::write_html;
 pub use labels::Lang;
 pub use preview::{ReportPreview, preview};

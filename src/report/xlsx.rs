@@ -66,7 +66,7 @@ impl Sheet<'_> {
             let c = i as u16;
             match cell {
                 Cell::Text(t) if !t.is_empty() => {
-                    self.ws.write_string(r, c, t)?;
+                    self.ws.write_string(r, c, super::cell_limit::fit(&t))?;
                 }
                 Cell::Number(n) => {
                     self.ws.write_number_with_format(r, c, n, self.money)?;
@@ -120,8 +120,23 @@ fn opt_number(n: Option<i64>) -> Cell {
     n.map_or(Cell::Empty, |n| Cell::Number(n as f64))
 }
 
-/// Writes the report of the book behind `conn` to `path` (.xlsx).
+/// Writes the report of the book behind `conn` to `path` (.xlsx), whole or
+/// not at all (see [`crate::files`]).
 pub fn write_xlsx(conn: &Connection, opts: &ReportOptions, path: &Path, today: NaiveDate) -> Result<ReportSummary> {
+    let protected = crate::files::Protected::of_conn(conn);
+    crate::files::write_atomic(path, &protected, crate::files::Replace::Allowed, |file, _| {
+        write_xlsx_to(conn, opts, file, path, today)
+    })
+}
+
+/// Writes the workbook into `file`; `path` names it in errors.
+fn write_xlsx_to(
+    conn: &Connection,
+    opts: &ReportOptions,
+    file: &mut std::fs::File,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<ReportSummary> {
     let err = xlsx_error(path);
     let lang = opts.lang;
     let s = settings::get(conn)?;
@@ -455,6 +470,6 @@ pub fn write_xlsx(conn: &Connection, opts: &ReportOptions, path: &Path, today: N
         sheets.push((name.to_string(), sheet.finish().map_err(&err)?));
     }
 
-    book.save(path).map_err(&err)?;
+    book.save_to_writer(std::io::BufWriter::new(file)).map_err(&err)?;
     Ok(ReportSummary { sheets })
 }

@@ -72,6 +72,9 @@ pub struct SheetReport {
 /// Writes `plan` into the book.
 pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<SheetReport> {
     let control = opts.control.as_deref();
+    if !opts.dry_run {
+        store.writable()?;
+    }
     if let Some(c) = control {
         c.total.store(plan.customers.len() as u64, Ordering::Relaxed);
         c.done.store(0, Ordering::Relaxed);

@@ -7,9 +7,12 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use super::plan::Plan;
 use crate::error::{Error, Result};
+use crate::files::{Protected, Replace, write_atomic};
+use crate::report::fit_excel_cell as fit;
 
-/// Writes the plan's rejected rows to `path` (.xlsx).
-pub fn write_rejected(plan: &Plan, path: &Path) -> Result<()> {
+/// Writes the plan's rejected rows to `path` (.xlsx), whole or not at all,
+/// never over one of the `protected` files (the open book's).
+pub fn write_rejected(plan: &Plan, path: &Path, protected: &Protected) -> Result<()> {
     let err = |e: rust_xlsxwriter::XlsxError| Error::io(path, std::io::Error::other(e.to_string()));
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
@@ -21,19 +24,20 @@ pub fn write_rejected(plan: &Plan, path: &Path) -> Result<()> {
         .chain(plan.headers.iter().map(String::as_str).collect::<Vec<_>>().iter())
         .enumerate()
     {
-        ws.write_string_with_format(0, i as u16, *h, &bold).map_err(err)?;
+        ws.write_string_with_format(0, i as u16, fit(h), &bold).map_err(err)?;
     }
     for (r, row) in plan.rejected.iter().enumerate() {
         let r = r as u32 + 1;
         ws.write_number(r, 0, row.line as f64).map_err(err)?;
-        ws.write_string(r, 1, &row.column).map_err(err)?;
-        ws.write_string(r, 2, &row.reason).map_err(err)?;
+        ws.write_string(r, 1, fit(&row.column)).map_err(err)?;
+        ws.write_string(r, 2, fit(&row.reason)).map_err(err)?;
         for (c, cell) in row.cells.iter().enumerate() {
-            ws.write_string(r, c as u16 + 3, cell).map_err(err)?;
+            ws.write_string(r, c as u16 + 3, fit(cell)).map_err(err)?;
         }
     }
     ws.set_column_width(2, 40).map_err(err)?;
     ws.set_freeze_panes(1, 0).map_err(err)?;
-    book.save(path).map_err(err)?;
-    Ok(())
+    write_atomic(path, protected, Replace::Allowed, |file, _| {
+        book.save_to_writer(std::io::BufWriter::new(file)).map_err(err)
+    })
 }

@@ -51,7 +51,15 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0011_handover_checklists.sql",
         include_str!("../../migrations/0011_handover_checklists.sql"),
     ),
+    (
+        "0012_application_id.sql",
+        include_str!("../../migrations/0012_application_id.sql"),
+    ),
 ];
+
+/// The migration that stamps `PRAGMA application_id`: books at an earlier
+/// version are recognised by their tables instead.
+pub const STAMPED: i64 = 12;
 
 /// The schema version this build writes.
 pub fn latest() -> i64 {
@@ -77,8 +85,15 @@ pub fn refuse_newer(conn: &Connection) -> Result<()> {
 
 /// Applies every migration the book has not seen, each in its own transaction.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, latest())
+}
+
+/// Applies the migrations the book has not seen up to version `target`
+/// (restore compares a backup with a fresh book of the backup's version).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     let current = version(conn)?;
-    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    let upto = usize::try_from(target.min(latest())).unwrap_or(0);
+    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().take(upto).skip(current as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;

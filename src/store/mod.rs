@@ -7,6 +7,8 @@
 
 mod lock;
 pub mod migrations;
+mod money_sum;
+mod open;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -16,6 +18,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 pub use lock::BookLock;
+pub use open::{APPLICATION_ID, OpenMode};
 
 /// How long a write waits for another connection (the CLI, a backup) before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -24,7 +27,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// stores pinyin initials of names and the character-pair tokens). Registered on every connection before
 /// migrations run; a tool without them (the sqlite3 shell) cannot write to
 /// customers or people, which keeps it from leaving the index stale.
-fn register_functions(conn: &Connection) -> Result<()> {
+pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
     conn.create_scalar_function(
         "baton_initials",
@@ -44,30 +47,120 @@ fn register_functions(conn: &Connection) -> Result<()> {
             Ok(crate::search::grams(&text(0)?, &text(1)?, &text(2)?))
         },
     )?;
+    money_sum::register(conn)?;
     Ok(())
+}
+
+/// See [`Store::change_stamp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeStamp {
+    /// `PRAGMA data_version`: moves when another connection commits.
+    others: i64,
+    /// `total_changes()`: moves when this connection writes.
+    ours: i64,
 }
 
 /// An open customer book.
 pub struct Store {
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
+    read_only: bool,
 }
 
 impl Store {
-    /// Opens (creating if needed) the book at `path` and brings its schema up to date.
-    ///
-    /// A book written by a newer Baton is refused with [`Error::NewerSchema`]
-    /// before anything is written to it.
+    /// Opens the book at `path`, starting a new one if there is none (the
+    /// folder must exist), and brings its schema up to date.
+    /// Same as [`Store::open_as`] with [`OpenMode::Create`].
     pub fn open(path: &Path) -> Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        Self::open_as(path, OpenMode::Create)
+    }
+
+    /// Opens the book at `path` as `mode` allows.
+    ///
+    /// Nothing is written to a file that is not a Baton book
+    /// ([`Error::NotABook`]), to a book from a newer Baton
+    /// ([`Error::NewerSchema`]), or (outside [`OpenMode::Create`]) to a
+    /// missing or empty path ([`Error::NoBook`]).
+    pub fn open_as(path: &Path, mode: OpenMode) -> Result<Self> {
+        let shown = || path.display().to_string();
+        let found = open::identify(path)?;
+        if found == open::Found::Nothing {
+            if mode != OpenMode::Create {
+                let why = if path.exists() {
+                    "the file is empty"
+                } else {
+                    "no such file"
+                };
+                return Err(Error::NoBook {
+                    path: shown(),
+                    why: why.into(),
+                });
+            }
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            if !dir.is_dir() {
+                return Err(Error::NoBook {
+                    path: shown(),
+                    why: format!("its folder {} does not exist", dir.display()),
+                });
+            }
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)?;
-        Self::prepare(conn, Some(path.to_path_buf()))
+        if let open::Found::Book(found) = found
+            && found > migrations::latest()
+        {
+            return Err(Error::NewerSchema {
+                found,
+                supported: migrations::latest(),
+            });
+        }
+        let exists = found != open::Found::Nothing;
+        if exists && open::is_read_only(path) {
+            if mode != OpenMode::Read {
+                return Err(Error::ReadOnly { path: shown() });
+            }
+            return Self::open_read_only(path);
+        }
+        let mut flags =
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        if mode == OpenMode::Create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let opened = Connection::open_with_flags(path, flags)
+            .map_err(Error::from)
+            .and_then(|conn| Self::prepare(conn, Some(path.to_path_buf())));
+        match opened {
+            Err(e) if mode == OpenMode::Read && e.is_read_only() => Self::open_read_only(path),
+            Err(e) if e.is_read_only() => Err(Error::ReadOnly { path: shown() }),
+            Ok(store) => {
+                if !exists {
+                    // A new book holds private data: owner-only from the start.
+                    crate::files::perms::owner_only_file(path)?;
+                }
+                Ok(store)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A read-only book: no pragma that writes, no migration. A book that
+    /// would need upgrading first cannot be read this way.
+    fn open_read_only(path: &Path) -> Result<Self> {
+        let conn = open::open_read_only(path)?;
+        if migrations::version(&conn)? < migrations::latest() {
+            return Err(Error::ReadOnly {
+                path: path.display().to_string(),
+            });
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "cache_size", -32_768)?;
+        register_functions(&conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: Some(path.to_path_buf()),
+            read_only: true,
+        })
     }
 
     /// Opens a fresh book in memory, with the same migrations as a file.
@@ -91,7 +184,9 @@ impl Store {
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(Error::Corrupt(format!("could not switch the book to WAL (got {mode})")));
             }
-            conn.pragma_update(None, "synchronous", "normal")?;
+            // FULL: each commit is fsynced to the WAL, so a saved edit
+            // survives a power cut, not only a crash of the app.
+            conn.pragma_update(None, "synchronous", "full")?;
         }
         register_functions(&conn)?;
         migrations::migrate(&mut conn)?;
@@ -102,7 +197,13 @@ impl Store {
         Ok(Store {
             conn: Mutex::new(conn),
             path,
+            read_only: false,
         })
+    }
+
+    /// Whether the book was opened read-only (writes fail with [`Error::ReadOnly`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// The book's file, or `None` for an in-memory book.
@@ -119,6 +220,7 @@ impl Store {
 
     /// Runs `f` inside one transaction: all of it is written, or none.
     pub fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let out = f(&tx)?;
@@ -127,6 +229,34 @@ impl Store {
         crate::search::sync(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Fails with [`Error::ReadOnly`] on a read-only book, naming it.
+    pub fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                path: self.path.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The files no output may replace: this book and what belongs to it.
+    pub fn protected(&self) -> crate::files::Protected {
+        match &self.path {
+            Some(p) => crate::files::Protected::of_book(p),
+            None => crate::files::Protected::none(),
+        }
+    }
+
+    /// A stamp that changes whenever anything is committed to the book, by
+    /// this connection or any other (the CLI, another program): "undo this
+    /// import" compares it with the stamp taken right after the import.
+    pub fn change_stamp(&self) -> Result<ChangeStamp> {
+        let conn = self.conn();
+        let others: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let ours: i64 = conn.query_row("SELECT total_changes()", [], |r| r.get(0))?;
+        Ok(ChangeStamp { others, ours })
     }
 
     /// Runs `f` with a read-only view of the book.

@@ -127,6 +127,10 @@ pub fn export(conn: &Connection, customers: &[String], path: &Path) -> Result<us
             n += 1;
         }
     }
-    std::fs::write(path, out).map_err(|e| Error::io(path, e))?;
+    let protected = crate::files::Protected::of_conn(conn);
+    crate::files::write_atomic(path, &protected, crate::files::Replace::Allowed, |file, _| {
+        use std::io::Write;
+        file.write_all(out.as_bytes()).map_err(|e| Error::io(path, e))
+    })?;
     Ok(n)
 }

@@ -61,10 +61,13 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already holds 2 customers"));
 
     let newer = dir.path().join("newer.db");
-    rusqlite::Connection::open(&newer)
-        .unwrap()
-        .pragma_update(None, "user_version", 999)
-        .unwrap();
+    {
+        // A book from a newer Baton: stamped as ours, at a higher version.
+        let conn = rusqlite::Connection::open(&newer).unwrap();
+        conn.pragma_update(None, "application_id", baton::store::APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
     let out = baton().arg("--db").arg(&newer).arg("check").output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("schema version 999"));

@@ -5,7 +5,7 @@ use baton::kinds::RecordKind;
 use baton::{Error, Store, customers, demo, dump};
 use sha2::{Digest, Sha256};
 
-fn dump_of(store: &Store) -> String {
+pub(crate) fn dump_of(store: &Store) -> String {
     let mut out = Vec::new();
     store.read(|c| dump::write(c, &mut out)).unwrap();
     String::from_utf8(out).unwrap()
@@ -360,7 +360,7 @@ fn backup_and_restore_bring_the_book_back() {
 }
 
 /// A small valid file's lines, for the malformed corpus to break.
-fn valid_lines(dir: &Path) -> Vec<String> {
+pub(crate) fn valid_lines(dir: &Path) -> Vec<String> {
     let store = Store::open(&dir.join("src.db")).unwrap();
     demo::fill(&store, 3, 1).unwrap();
     let file = dir.join("valid.baton");
@@ -373,7 +373,7 @@ fn valid_lines(dir: &Path) -> Vec<String> {
 }
 
 /// Writes `lines` as a file whose header counts and checksum match its payload.
-fn sealed(dir: &Path, name: &str, mut lines: Vec<String>) -> PathBuf {
+pub(crate) fn sealed(dir: &Path, name: &str, mut lines: Vec<String>) -> PathBuf {
     let payload: String = lines[1..].iter().map(|l| format!("{l}\n")).collect();
     let mut header: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
     header["payload_sha256"] = hex(&Sha256::digest(payload.as_bytes())).into();
@@ -388,7 +388,7 @@ fn hex(b: &[u8]) -> String {
 }
 
 /// Replaces the first line of `kind` with what `f` makes of its record.
-fn edit(lines: &[String], kind: &str, f: impl Fn(&mut serde_json::Value)) -> Vec<String> {
+pub(crate) fn edit(lines: &[String], kind: &str, f: impl Fn(&mut serde_json::Value)) -> Vec<String> {
     let mut out = lines.to_vec();
     let i = out
         .iter()

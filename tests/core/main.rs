@@ -6,6 +6,8 @@ mod cli;
 mod customers;
 mod dump_check;
 mod handover;
+mod hardening_books;
+mod hardening_files;
 mod history;
 mod key_board;
 mod kinds;

@@ -267,7 +267,7 @@ fn bad_values_are_named_by_row_and_column_and_the_good_rows_still_import() {
     assert_eq!((report.added, report.rejected), (2, 4));
 
     let out = dir.path().join("rejected.xlsx");
-    sheet_import::write_rejected(&plan, &out).unwrap();
+    sheet_import::write_rejected(&plan, &out, &baton::files::Protected::none()).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let range = wb.worksheet_range("未导入 Rejected").unwrap();
     let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();

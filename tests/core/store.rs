@@ -69,6 +69,8 @@ fn a_newer_book_is_refused_and_left_byte_for_byte_unchanged() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
             .unwrap();
+        conn.pragma_update(None, "application_id", baton::store::APPLICATION_ID)
+            .unwrap();
         conn.pragma_update(None, "user_version", migrations::latest() + 1)
             .unwrap();
     }
@@ -85,11 +87,12 @@ fn a_newer_book_is_refused_and_left_byte_for_byte_unchanged() {
 fn the_book_lock_admits_one_holder_at_a_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("b.db");
-    let first = baton::store::BookLock::acquire(&path).unwrap();
-    let err = baton::store::BookLock::acquire(&path).unwrap_err();
+    let first = baton::store::BookLock::acquire(&path, "the Baton app").unwrap();
+    let err = baton::store::BookLock::acquire(&path, "baton import").unwrap_err();
     assert_eq!(err.code(), "book_locked");
+    assert!(err.to_string().contains("the Baton app (process"), "{err}");
     drop(first);
-    baton::store::BookLock::acquire(&path).expect("the lock is free again after the holder ends");
+    baton::store::BookLock::acquire(&path, "baton import").expect("the lock is free again after the holder ends");
 }
 
 #[test]

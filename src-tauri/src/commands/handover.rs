@@ -84,7 +84,7 @@ pub fn handover_export(state: State<'_, AppState>, request: serde_json::Value) -
             tags: r.tags,
             statuses: r.statuses,
         },
-        passphrase: Some(r.passphrase).filter(|p| !p.is_empty()),
+        passphrase: Some(r.passphrase.into()).filter(|p: &handover::Passphrase| !p.is_empty()),
         work_factor: None,
     };
     let path = std::path::PathBuf::from(r.path.trim());
@@ -115,7 +115,7 @@ pub fn handover_import(state: State<'_, AppState>, request: serde_json::Value) -
     let control = std::sync::Arc::new(ImportControl::default());
     *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = Some(control.clone());
     let opts = ImportOptions {
-        passphrase: Some(r.passphrase).filter(|p| !p.is_empty()),
+        passphrase: Some(r.passphrase.into()).filter(|p: &handover::Passphrase| !p.is_empty()),
         dry_run: r.dry_run,
         take_over: Some(r.take_over).filter(|t| !t.trim().is_empty()),
         backup_dir: None,
@@ -133,7 +133,7 @@ pub fn handover_import(state: State<'_, AppState>, request: serde_json::Value) -
 /// Remembers the backup taken before an import (handover or spreadsheet),
 /// so "undo this import" can restore it until the next write.
 pub fn remember_import(state: &AppState, backup: &str) -> CmdResult<()> {
-    let changes = total_changes(state.store()?)?;
+    let changes = change_stamp(state.store()?)?;
     *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = Some((backup.into(), changes));
     Ok(())
 }
@@ -164,15 +164,15 @@ pub fn handover_import_cancel(state: State<'_, AppState>) {
     }
 }
 
-fn total_changes(store: &baton::Store) -> CmdResult<i64> {
-    Ok(store.read(|c| Ok(c.query_row("SELECT total_changes()", [], |r| r.get(0))?))?)
+fn change_stamp(store: &baton::Store) -> CmdResult<baton::store::ChangeStamp> {
+    Ok(store.change_stamp()?)
 }
 
 /// The backup to restore for "undo this import", if nothing was written since.
 fn undo_target(state: &AppState) -> CmdResult<Option<std::path::PathBuf>> {
     let last = state.last_import.lock().unwrap_or_else(|p| p.into_inner()).clone();
     match last {
-        Some((backup, changes)) if changes == total_changes(state.store()?)? => Ok(Some(backup)),
+        Some((backup, changes)) if changes == change_stamp(state.store()?)? => Ok(Some(backup)),
         _ => Ok(None),
     }
 }

@@ -37,19 +37,10 @@ pub fn people_export_vcard(state: State<'_, AppState>, customer_ids: Vec<String>
         [one] => store.read(|c| baton::customers::get(c, one))?.card.name,
         _ => format!("baton-people-{}", baton::clock::local_today()),
     };
-    // A name may hold characters a file name cannot.
-    let stem: String = stem
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
+    // A name may hold characters a file name cannot, or be too long for one.
+    let stem = baton::files::name::safe_stem(&stem, "baton-people");
     let dir = baton::paths::documents_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| baton::Error::io(&dir, e))?;
+    baton::files::perms::create_private_dir(&dir)?;
     let mut path = dir.join(format!("{stem}.vcf"));
     let mut n = 2;
     while path.exists() {

@@ -171,6 +171,6 @@ pub fn sheet_import(state: State<'_, AppState>, request: serde_json::Value) -> C
 pub fn sheet_write_rejected(state: State<'_, AppState>, request: serde_json::Value, out: String) -> CmdResult<usize> {
     let r: SheetRequest = input("sheet", request)?;
     let (plan, _, _) = plan_of(&state, &r)?;
-    sheet_import::write_rejected(&plan, &PathBuf::from(out.trim()))?;
+    sheet_import::write_rejected(&plan, &PathBuf::from(out.trim()), &state.store()?.protected())?;
     Ok(plan.rejected.len())
 }

@@ -37,30 +37,18 @@ impl Out<'_> {
 }
 
 /// Writes the visual report of the book behind `conn` to `path` (.html).
-/// The file appears whole or not at all: it is written beside the target
-/// and renamed into place.
+/// The file appears whole or not at all (see [`crate::files`]).
 pub fn write_html(conn: &Connection, opts: &ReportOptions, path: &Path, today: NaiveDate) -> Result<ReportSummary> {
-    let staging = path.with_extension("html.part");
-    let file = File::create(&staging).map_err(|e| Error::io(&staging, e))?;
-    let mut out = Out {
-        w: BufWriter::new(file),
-        path: &staging,
-    };
-    let written = write_to(conn, opts, &mut out, today).and_then(|summary| {
-        out.w.flush().map_err(|e| Error::io(&staging, e))?;
+    let protected = crate::files::Protected::of_conn(conn);
+    crate::files::write_atomic(path, &protected, crate::files::Replace::Allowed, |file, _| {
+        let mut out = Out {
+            w: BufWriter::new(file.try_clone().map_err(|e| Error::io(path, e))?),
+            path,
+        };
+        let summary = write_to(conn, opts, &mut out, today)?;
+        out.w.flush().map_err(|e| Error::io(path, e))?;
         Ok(summary)
-    });
-    drop(out);
-    match written {
-        Ok(summary) => {
-            std::fs::rename(&staging, path).map_err(|e| Error::io(path, e))?;
-            Ok(summary)
-        }
-        Err(e) => {
-            let _ = std::fs::remove_file(&staging);
-            Err(e)
-        }
-    }
+    })
 }
 
 fn write_to(conn: &Connection, opts: &ReportOptions, out: &mut Out<'_>, today: NaiveDate) -> Result<ReportSummary> {

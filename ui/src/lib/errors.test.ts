@@ -26,6 +26,19 @@ describe('describeError', () => {
     expect(describeError(new Error('boom'))).toBe('Unexpected error: Error: boom');
   });
 
+  it('says an OS failure and the file in the user’s language, never the raw OS text', () => {
+    const io = (io_kind: string) =>
+      describeError({ code: 'io', message: 'x: No such file or directory (os error 2)', path: '/media/u/h.baton', io_kind });
+    setLanguage('zh');
+    expect(io('not_found')).toBe('找不到 /media/u/h.baton：文件或文件夹不存在。');
+    expect(io('disk_full')).toContain('磁盘已满');
+    expect(io('disk_full')).not.toContain('os error');
+    setLanguage('en');
+    expect(io('permission')).toBe('No permission to read or write /media/u/h.baton.');
+    expect(describeError({ code: 'protected_path', message: 'x', path: '/b/baton.db' })).toContain('/b/baton.db is the open book');
+    expect(describeError({ code: 'not_a_book', message: 'x', path: '/x.sqlite' })).toContain('/x.sqlite is not a Baton book');
+  });
+
   it('labels list items with their position', () => {
     setLanguage('en');
     expect(fieldLabel('person.known_by[1].name')).toBe('Colleague #2');

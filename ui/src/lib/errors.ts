@@ -25,8 +25,14 @@ export function describeError(err: unknown): string {
     const reason = hasMessage(ruleKey) ? t(ruleKey, e.rule as unknown as Record<string, string | number>) : e.message;
     return t('error.invalid', { field: fieldLabel(e.field), reason });
   }
+  // An OS error on a file says what happened to which file, in the user's
+  // language, instead of the raw English OS text.
+  if (e.code === 'io' && e.ioKind && e.ioKind !== 'other' && e.path) {
+    return t(`error.io.${e.ioKind}` as MessageKey, { path: e.path });
+  }
   const key = `error.${e.code}`;
-  return hasMessage(key) ? t(key as MessageKey, { message: e.message }) : t('error.unexpected', { message: e.message });
+  const params = { message: e.message, path: e.path ?? '' };
+  return hasMessage(key) ? t(key as MessageKey, params) : t('error.unexpected', params);
 }
 
 /** The form field an error belongs to (without the `customer.` root), if any. */

@@ -21,11 +21,17 @@ export interface FileProblem {
   message: string;
 }
 
+/** For `io` errors: what kind of failure, so it can be said in the user's language. */
+export type IoKind = 'not_found' | 'permission' | 'disk_full' | 'read_only' | 'other';
+
 export interface IpcErrorData {
   code: string;
   message: string;
   field?: string;
   rule?: Rule;
+  /** The file the error is about (the book, an output, an input). */
+  path?: string;
+  io_kind?: IoKind;
   problems?: FileProblem[];
 }
 
@@ -33,6 +39,8 @@ export class BatonError extends Error {
   readonly code: string;
   readonly field?: string;
   readonly rule?: Rule;
+  readonly path?: string;
+  readonly ioKind?: IoKind;
   readonly problems: FileProblem[];
 
   constructor(data: IpcErrorData) {
@@ -40,6 +48,8 @@ export class BatonError extends Error {
     this.code = data.code;
     this.field = data.field;
     this.rule = data.rule;
+    this.path = data.path;
+    this.ioKind = data.io_kind;
     this.problems = data.problems ?? [];
   }
 }

@@ -1,0 +1,17 @@
+//! Files Baton writes outside the book: reports, handover files, vCards,
+//! rejected rows, backups.
+//!
+//! Two rules hold for every one of them, so they live here once:
+//! - [`guard`]: an output never lands on the open book, the files SQLite keeps
+//!   beside it (`-wal`, `-shm`, `-journal`), its lock or its backups;
+//! - [`atomic`]: an output appears whole or not at all (written to a private
+//!   temporary file beside the target, fsynced, renamed, the folder fsynced),
+//!   and is readable by its owner only.
+
+pub mod atomic;
+pub mod guard;
+pub mod name;
+pub mod perms;
+
+pub use atomic::{Replace, write_atomic};
+pub use guard::Protected;
