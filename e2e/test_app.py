@@ -342,10 +342,29 @@ def handover_export(s):
     s.click("[data-testid=do-export]")
     s.wait("[data-testid=handover-export] .banner.error", text="两次输入的口令不一致")
     s.type("[data-testid=export-pass2]", PASSPHRASE)
+    s.wait("[data-testid=pass-strength]", text="口令强度：强")
     s.click("[data-testid=do-export]")
     s.wait("[data-testid=export-done]", text="1 位客户")
     assert open(HANDOVER["file"], "rb").read().startswith(b"age-encryption.org/v1"), "the file is encrypted"
+    value = "return document.querySelector(arguments[0]).value"
+    assert s.js(value, "[data-testid=export-pass]") == "", "the passphrase left the page after the export"
     shot(s, "20-handover-export-zh")
+    print("- exporting again over the same file asks first; the open book is never a target")
+    before = open(HANDOVER["file"], "rb").read()
+    s.type("[data-testid=export-pass]", "weak")
+    s.wait("[data-testid=pass-strength]", text="口令强度：弱")
+    s.type("[data-testid=export-pass2]", "weak")
+    s.click("[data-testid=do-export]")
+    s.wait("[data-testid=confirm-dialog]", text="已经存在")
+    shot(s, "20b-replace-file-zh")
+    s.click("[data-testid=confirm-dialog] button.secondary")
+    s.wait_gone("[data-testid=confirm-dialog]")
+    assert open(HANDOVER["file"], "rb").read() == before, "not replaced without a yes"
+    book = os.path.join(os.path.dirname(HANDOVER["file"]), "book.db")
+    s.type("[data-testid=export-path]", book)
+    s.click("[data-testid=do-export]")
+    s.wait("[data-testid=handover-export] .banner.error", text="是当前打开的客户本")
+    s.type("[data-testid=export-path]", HANDOVER["file"])
     s.click("[data-testid=nav-customers]")
 
 
@@ -624,6 +643,12 @@ def new_screens_in_english(s, tmp):
     s.type("[data-testid=report-path]", base)
     s.click("[data-testid=do-report]")
     s.wait("[data-testid=report-done]", text="Wrote")
+    print("- writing the report again asks before replacing the files (en)")
+    s.click("[data-testid=do-report]")
+    s.wait("[data-testid=confirm-dialog]", text="already exists")
+    s.click("[data-testid=confirm]")
+    s.wait_gone("[data-testid=confirm-dialog]")
+    s.wait("[data-testid=report-done]", text="Wrote")
     html = open(base + ".html", encoding="utf-8").read()
     assert "Value pyramid" in html and "Private fields about people" in html
     shot(s, "31-report-dialog-en")
@@ -687,6 +712,26 @@ def closed_book_screens(driver, tmp):
     finally:
         s.quit()
     assert open(newer, "rb").read() == before, "the newer book was modified"
+    print("- a read-only book opens for reading; a change is refused, naming the book")
+    ro = os.path.join(tmp, "readonly.db")
+    cli = os.path.join(os.path.dirname(APP), "baton")
+    subprocess.run([cli, "--db", ro, "demo", "--customers", "3"], check=True, capture_output=True)
+    before = open(ro, "rb").read()
+    os.chmod(ro, 0o444)
+    s = driver.session(ro)
+    try:
+        s.wait("[data-testid=read-only-banner]", text="只读")
+        s.click("[data-testid=nav-customers]")
+        s.wait("[data-testid=customer-row]")
+        s.click("[data-testid=new-customer]")
+        s.type("#f-customer-name", "只读测试公司")
+        s.click("[data-testid=customer-form] [data-testid=save]")
+        s.wait("[data-testid=customer-form]", text="是只读的")
+        shot(s, "07c-read-only-zh")
+    finally:
+        s.quit()
+        os.chmod(ro, 0o600)
+    assert open(ro, "rb").read() == before, "the read-only book was changed"
     print("- another program's SQLite file is refused and left unchanged")
     other = os.path.join(tmp, "notes.sqlite")
     conn = sqlite3.connect(other)

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use baton::Store;
-use baton::store::BookLock;
+use baton::store::{BookLock, OpenMode};
 
 use crate::error::{CmdResult, IpcError};
 
@@ -58,7 +58,10 @@ impl AppState {
         };
         let shown = path.display().to_string();
         let lock = match BookLock::acquire(&path, "the Baton app") {
-            Ok(lock) => lock,
+            Ok(lock) => Some(lock),
+            // A book on a read-only medium cannot have a lock file beside
+            // it: it is opened read-only below, so nobody writes it anyway.
+            Err(e) if matches!(e.io_kind(), Some("read_only" | "permission")) && path.is_file() => None,
             Err(e) => {
                 return AppState {
                     book: Err(e.into()),
@@ -69,14 +72,22 @@ impl AppState {
                 };
             }
         };
+        // The app may start a new book (its first run); it never touches a
+        // file that is not a Baton book. A read-only book opens for reading.
+        let book = if lock.is_none() {
+            Store::open_as(&path, OpenMode::Read)
+        } else {
+            match Store::open_as(&path, OpenMode::Create) {
+                Err(e) if e.is_read_only() => Store::open_as(&path, OpenMode::Read),
+                other => other,
+            }
+        };
         AppState {
-            // The app may start a new book (its first run); it never
-            // touches a file that is not a Baton book.
-            book: Store::open_as(&path, baton::store::OpenMode::Create).map_err(IpcError::from),
+            book: book.map_err(IpcError::from),
             path: shown,
             last_import: Default::default(),
             import_control: Default::default(),
-            _lock: Some(lock),
+            _lock: lock,
         }
     }
 

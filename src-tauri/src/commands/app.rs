@@ -19,6 +19,8 @@ pub struct AppInfo {
     empty: bool,
     /// Where to suggest saving files (exports, reports).
     documents_dir: String,
+    /// The book is read-only (file or medium): it can be looked at, not changed.
+    read_only: bool,
 }
 
 /// Facts about the app, the book and the system.
@@ -44,6 +46,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         system_locale,
         empty,
         documents_dir: baton::paths::documents_dir().display().to_string(),
+        read_only: state.store().is_ok_and(|s| s.is_read_only()),
     }
 }
 

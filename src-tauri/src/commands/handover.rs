@@ -71,6 +71,9 @@ pub struct ExportRequest {
     statuses: Vec<Status>,
     #[serde(default)]
     passphrase: String,
+    /// The user agreed to replace an existing file.
+    #[serde(default)]
+    replace: bool,
 }
 
 /// Writes a handover file.
@@ -88,6 +91,7 @@ pub fn handover_export(state: State<'_, AppState>, request: serde_json::Value) -
         work_factor: None,
     };
     let path = std::path::PathBuf::from(r.path.trim());
+    super::refuse_existing(state.store()?, &path, r.replace)?;
     Ok(state.store()?.read(|c| handover::export(c, &opts, &path))?)
 }
 

@@ -23,3 +23,15 @@ use crate::error::CmdResult;
 pub fn input<T: DeserializeOwned>(root: &str, value: serde_json::Value) -> CmdResult<T> {
     Ok(baton::validate::from_json(root, value)?)
 }
+
+/// The app asks before replacing a file: unless the user said yes
+/// (`replace`), an existing target is an `exists` error naming it, which the
+/// UI turns into the question. The open book and its files are refused
+/// first: there is no question to ask about those.
+pub fn refuse_existing(store: &baton::Store, path: &std::path::Path, replace: bool) -> CmdResult<()> {
+    store.protected().check(path)?;
+    if !replace && path.exists() {
+        return Err(baton::Error::Exists(path.display().to_string()).into());
+    }
+    Ok(())
+}

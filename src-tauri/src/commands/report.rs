@@ -29,6 +29,9 @@ pub struct ReportRequest {
     /// Where to write the visual report (none: not written).
     #[serde(default)]
     html_path: String,
+    /// The user agreed to replace existing files.
+    #[serde(default)]
+    replace: bool,
 }
 
 impl ReportRequest {
@@ -85,6 +88,12 @@ fn export_files(
     };
     let today = baton::clock::local_today();
     let store = state.store()?;
+    // Asked about both files before writing either.
+    for path in [&r.xlsx_path, &r.html_path] {
+        if !path.trim().is_empty() {
+            super::refuse_existing(store, std::path::Path::new(path.trim()), r.replace)?;
+        }
+    }
     let mut written = Vec::new();
     for path in [&r.xlsx_path, &r.html_path] {
         let path = path.trim();

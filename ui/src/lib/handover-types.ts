@@ -92,6 +92,8 @@ export interface ExportRequest {
   statuses: Status[];
   tags: string[];
   passphrase: string;
+  /** The user agreed to replace an existing file (else `exists`). */
+  replace?: boolean;
 }
 
 export interface ImportRequest {

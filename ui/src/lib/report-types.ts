@@ -13,6 +13,8 @@ export interface ReportRequest {
   xlsx_path?: string;
   /** Where to write the visual report; empty: not written. */
   html_path?: string;
+  /** The user agreed to replace existing files (else `exists`). */
+  replace?: boolean;
 }
 
 /** Records per section of the report for a scope. */

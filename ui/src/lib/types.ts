@@ -174,6 +174,8 @@ export interface AppInfo {
   system_locale: string;
   empty: boolean;
   documents_dir: string;
+  /** The book is read-only (file or medium): it can be looked at, not changed. */
+  read_only: boolean;
 }
 
 export function emptyCustomer(): CustomerCard {
