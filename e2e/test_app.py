@@ -589,6 +589,16 @@ def sheet_import(s, tmp):
     s.wait("[data-testid=sheet-counts]", text="3 个客户")
     s.wait("[data-testid=sheet-duplicates]", text=existing)
     s.wait("[data-testid=sheet-rejected]", text="去年")
+    print("- the rejected rows are saved; saving them again asks before replacing the file")
+    s.click("[data-testid=sheet-save-rejected]")
+    s.wait("[data-testid=sheet-rejected-written]", text="-rejected.xlsx")
+    rejected = os.path.join(tmp, "老客户名单-rejected.xlsx")
+    assert open(rejected, "rb").read(2) == b"PK", "the rejected rows are a workbook"
+    assert oct(os.stat(rejected).st_mode & 0o777) == "0o600", "owner-only"
+    s.click("[data-testid=sheet-save-rejected]")
+    s.wait("[data-testid=confirm-dialog]", text="已经存在")
+    s.click("[data-testid=confirm]")
+    s.wait_gone("[data-testid=confirm-dialog]")
     rows = s.js("return [...document.querySelectorAll('[data-testid=sheet-preview-row]')].map(r => r.textContent)")
     assert any("钱一" in r and "孙二" in r for r in rows), f"two people under one company: {rows}"
     s.js("document.querySelector('[data-testid=sheet-duplicates]').scrollIntoView({block: 'center'})")

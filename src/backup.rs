@@ -103,9 +103,53 @@ pub fn restore(conn: &mut Connection, src: &Path) -> Result<()> {
     if let Some(why) = schema_difference(&backup, version)? {
         return Err(not_a_book(why));
     }
-    Backup::new(&backup, conn)?.run_to_completion(256, Duration::ZERO, None)?;
-    migrations::migrate(conn)?;
+    // Pages can be sound while their records are not (a flipped byte in a
+    // text): the backup is brought up to date and checked record by record
+    // in a private staging copy beside the book, and only a clean copy
+    // replaces the book's content.
+    let book = conn.path().filter(|p| !p.is_empty()).map(PathBuf::from);
+    let dir = book
+        .as_deref()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(std::env::temp_dir);
+    let prefix = format!(
+        ".{}.restore-",
+        book.as_deref()
+            .and_then(Path::file_name)
+            .map_or("baton".into(), |n| n.to_string_lossy())
+    );
+    remove_stale(&dir, &prefix);
+    let staged = tempfile::Builder::new()
+        .prefix(&prefix)
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
+    let mut copy = Connection::open(staged.path())?;
+    copy.pragma_update(None, "journal_mode", "off")?;
+    crate::store::register_functions(&copy)?;
+    Backup::new(&backup, &mut copy)?.run_to_completion(256, Duration::ZERO, None)?;
+    migrations::migrate(&mut copy)?;
+    let report = crate::check::run(&copy)?;
+    if let Some(problem) = report.problems.first() {
+        return Err(not_a_book(format!("its records are damaged: {problem}")));
+    }
+    Backup::new(&copy, conn)?.run_to_completion(256, Duration::ZERO, None)?;
+    // The copy was written with the journal off; the book keeps WAL.
+    conn.pragma_update(None, "journal_mode", "wal")?;
+    drop(copy);
+    drop(staged);
     Ok(())
+}
+
+/// Removes staging copies a killed restore of this book left behind (the
+/// writer's lock is held, so no other restore of it is running).
+fn remove_stale(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(prefix) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The schema objects (tables, indexes, triggers, views) of `conn`, by

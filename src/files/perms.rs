@@ -11,6 +11,15 @@ pub fn owner_only_file(path: &Path) -> Result<()> {
     set(path, 0o600)
 }
 
+/// Creates an empty file at `path` that only its owner may read (it must not exist).
+pub fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| Error::io(path, e))
+}
+
 /// Creates `dir` if it is missing, owner-only (0700). An existing folder's
 /// permissions are left alone: it may be one the user chose and shares.
 pub fn create_private_dir(dir: &Path) -> Result<()> {

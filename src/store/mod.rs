@@ -122,6 +122,11 @@ impl Store {
             }
             return Self::open_read_only(path);
         }
+        if !exists && !path.exists() {
+            // Made owner-only before SQLite opens it: SQLite gives the -wal
+            // and -shm files the book's own permissions when it creates them.
+            crate::files::perms::create_private_file(path)?;
+        }
         let mut flags =
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         if mode == OpenMode::Create {

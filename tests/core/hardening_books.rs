@@ -260,6 +260,24 @@ fn restore_refuses_a_file_with_a_schema_of_its_own() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("of its own"), "{}", stderr(&out));
     assert_eq!(dump(&db), before);
+    // Sound pages, broken records (found by fuzz_restore: one flipped byte
+    // in a text): checked record by record before anything is replaced.
+    let broken = dir.path().join("broken.db");
+    std::fs::copy(&copy, &broken).unwrap();
+    rusqlite::Connection::open(&broken)
+        .unwrap()
+        .execute_batch("UPDATE contacts SET summary = CAST(x'e58d' AS TEXT) WHERE rowid = 1;")
+        .unwrap();
+    let out = baton(&db, &["restore", broken.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("records are damaged"), "{}", stderr(&out));
+    assert_eq!(dump(&db), before);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".restore-"))
+        .collect();
+    assert!(leftovers.is_empty(), "the staging copy is gone");
     // The honest backup restores.
     let out = baton(&db, &["restore", copy.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -273,6 +291,13 @@ fn books_backups_and_outputs_are_owner_only() {
     let db = demo(dir.path(), "book.db");
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&db), 0o600);
+    // While a book is open its WAL holds records too: owner-only from the start.
+    let fresh = dir.path().join("fresh.db");
+    let open = baton::Store::open(&fresh).unwrap();
+    open.write(|tx| baton::customers::create(tx, crate::card("新客户")))
+        .unwrap();
+    assert_eq!(mode(&dir.path().join("fresh.db-wal")), 0o600);
+    drop(open);
     let outputs = ["r.html", "r.xlsx", "h.baton", "p.vcf", "b.db"].map(|n| dir.path().join(n));
     assert!(
         baton(&db, &["report", "--out", outputs[0].to_str().unwrap()])
@@ -309,4 +334,29 @@ fn books_backups_and_outputs_are_owner_only() {
     for entry in std::fs::read_dir(&backups).unwrap() {
         assert_eq!(mode(&entry.unwrap().path()), 0o600);
     }
+}
+
+#[test]
+fn a_book_busy_with_another_writer_is_reported_as_busy_not_as_file_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path(), "book.db");
+    let other = dir.path().join("other.db");
+    assert!(
+        baton(&other, &["demo", "--customers", "5", "--seed", "9"])
+            .status
+            .success()
+    );
+    let file = dir.path().join("h.baton");
+    assert!(
+        baton(&other, &["export", "--out", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let store = baton::Store::open(&db).unwrap();
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let err = baton::handover::import(&store, &file, &Default::default()).unwrap_err();
+    assert_eq!(err.code(), "busy", "{err}");
+    assert!(err.to_string().contains("book.db"), "{err}");
+    holder.execute_batch("ROLLBACK").unwrap();
 }

@@ -166,11 +166,19 @@ pub fn sheet_import(state: State<'_, AppState>, request: serde_json::Value) -> C
     Ok(report)
 }
 
-/// Writes the rejected rows, with their reasons, to `out` (.xlsx).
+/// Writes the rejected rows, with their reasons, to `out` (.xlsx); an
+/// existing file only once the user said to replace it.
 #[tauri::command(async)]
-pub fn sheet_write_rejected(state: State<'_, AppState>, request: serde_json::Value, out: String) -> CmdResult<usize> {
+pub fn sheet_write_rejected(
+    state: State<'_, AppState>,
+    request: serde_json::Value,
+    out: String,
+    replace: Option<bool>,
+) -> CmdResult<usize> {
     let r: SheetRequest = input("sheet", request)?;
+    let out = PathBuf::from(out.trim());
+    super::refuse_existing(state.store()?, &out, replace.unwrap_or(false))?;
     let (plan, _, _) = plan_of(&state, &r)?;
-    sheet_import::write_rejected(&plan, &PathBuf::from(out.trim()), &state.store()?.protected())?;
+    sheet_import::write_rejected(&plan, &out, &state.store()?.protected())?;
     Ok(plan.rejected.len())
 }

@@ -6,6 +6,7 @@ export const sheet = {
   open: (path: string) => call<SheetOpened>('sheet_open', { path }),
   plan: (request: SheetRequest) => call<SheetPlanned>('sheet_plan', { request }),
   import: (request: SheetRequest) => call<SheetReport>('sheet_import', { request }),
-  writeRejected: (request: SheetRequest, out: string) => call<number>('sheet_write_rejected', { request, out }),
+  writeRejected: (request: SheetRequest, out: string, replace = false) =>
+    call<number>('sheet_write_rejected', { request, out, replace }),
   undoAvailable: () => call<boolean>('handover_undo_available'),
 };
