@@ -34,6 +34,9 @@ pub struct AppState {
     /// right after it: "undo this import" is offered until the next write
     /// from anywhere.
     pub last_import: std::sync::Mutex<Option<(std::path::PathBuf, baton::store::ChangeStamp)>>,
+    /// The handover file the last preview opened (decrypted once): the
+    /// import after it reads the same one instead of running scrypt again.
+    pub opened_file: std::sync::Mutex<Option<baton::handover::OpenedFile>>,
     /// The running import's progress and cancel flag.
     pub import_control: std::sync::Mutex<Option<std::sync::Arc<baton::handover::ImportControl>>>,
     // Held, never read: dropping it would let a second window in.
@@ -51,6 +54,7 @@ impl AppState {
                     book: Err(e.into()),
                     path: String::new(),
                     last_import: Default::default(),
+                    opened_file: Default::default(),
                     import_control: Default::default(),
                     _lock: None,
                 };
@@ -67,6 +71,7 @@ impl AppState {
                     book: Err(e.into()),
                     path: shown,
                     last_import: Default::default(),
+                    opened_file: Default::default(),
                     import_control: Default::default(),
                     _lock: None,
                 };
@@ -86,6 +91,7 @@ impl AppState {
             book: book.map_err(IpcError::from),
             path: shown,
             last_import: Default::default(),
+            opened_file: Default::default(),
             import_control: Default::default(),
             _lock: lock,
         }

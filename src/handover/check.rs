@@ -75,7 +75,7 @@ pub(super) fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, path: &Path) -> 
 }
 
 /// Opens the file and reads and checks its header.
-pub(super) fn open(path: &Path, passphrase: Option<&str>) -> Result<(Box<dyn Source>, Header)> {
+pub(super) fn open(path: &Path, passphrase: Option<&str>) -> Result<(Box<dyn Source + Send>, Header)> {
     let mut r = envelope::open(path, passphrase)?;
     let mut buf = Vec::new();
     let (any, _) = read_line(&mut *r, &mut buf, path)?;

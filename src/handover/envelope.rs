@@ -31,7 +31,7 @@ impl<T: BufRead + Seek> Source for T {}
 
 /// Opens a handover file for reading its document, decrypting it with
 /// `passphrase` if it is encrypted.
-pub(crate) fn open(path: &Path, passphrase: Option<&str>) -> Result<Box<dyn Source>> {
+pub(crate) fn open(path: &Path, passphrase: Option<&str>) -> Result<Box<dyn Source + Send>> {
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
     let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;

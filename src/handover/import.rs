@@ -164,18 +164,66 @@ fn references(kind: RecordKind, r: &serde_json::Value) -> Vec<(String, &'static 
     out
 }
 
+/// A handover file opened once: decrypted (one scrypt for an encrypted
+/// file) with its header read. A preview and the import after it can both
+/// read it ([`import_opened`]), so the passphrase's work is done once.
+pub struct OpenedFile {
+    path: PathBuf,
+    passphrase: Option<super::Passphrase>,
+    stamp: Option<(std::time::SystemTime, u64)>,
+    source: Box<dyn super::envelope::Source + Send>,
+    header: Header,
+}
+
+impl OpenedFile {
+    /// Opens `path` with `passphrase` (if it is encrypted).
+    pub fn open(path: &Path, passphrase: Option<super::Passphrase>) -> Result<Self> {
+        let (source, header) = open(path, passphrase.as_ref().map(super::Passphrase::expose))?;
+        Ok(OpenedFile {
+            path: path.to_path_buf(),
+            passphrase,
+            stamp: stamp(path),
+            source,
+            header,
+        })
+    }
+
+    /// Whether this is `path` opened with `passphrase`, and the file has
+    /// not changed on disk since.
+    pub fn is(&self, path: &Path, passphrase: Option<&super::Passphrase>) -> bool {
+        self.path == path && self.passphrase.as_ref() == passphrase && self.stamp.is_some() && self.stamp == stamp(path)
+    }
+}
+
+/// When the file was last modified, and its size.
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
 /// Validates `path` and merges it into the book (see the module docs).
 pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<ImportReport> {
+    let mut file = OpenedFile::open(path, opts.passphrase.clone())?;
+    import_opened(store, &mut file, opts)
+}
+
+/// [`import`] from a file already opened (`opts.passphrase` is not used:
+/// the file was opened with its own).
+pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions) -> Result<ImportReport> {
     let control = opts.control.as_deref();
     if !opts.dry_run {
         store.writable()?;
     }
+    let path = file.path.clone();
+    let path = path.as_path();
     // Decrypted once (one scrypt), read twice: the check, then the merge.
-    let (mut r, header) = open(path, opts.passphrase.as_ref().map(super::Passphrase::expose))?;
-    let header = check_records(&mut *r, header, path, control)?;
+    let r = &mut file.source;
     r.rewind().map_err(|e| Error::io(path, e))?;
     let mut buf = Vec::new();
-    read_line(&mut *r, &mut buf, path)?; // the header, checked above
+    read_line(&mut **r, &mut buf, path)?; // the header, read by `open`
+    let header = check_records(&mut **r, file.header.clone(), path, control)?;
+    r.rewind().map_err(|e| Error::io(path, e))?;
+    read_line(&mut **r, &mut buf, path)?; // the header, checked above
 
     let backup_path = if opts.dry_run {
         None
@@ -200,7 +248,7 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
     let mut hasher = Sha256::new();
     let mut line_no = 1;
     loop {
-        let (any, newline) = read_line(&mut *r, &mut buf, path)?;
+        let (any, newline) = read_line(&mut **r, &mut buf, path)?;
         if !any {
             break;
         }

@@ -292,3 +292,92 @@ fn scrypt_demands_are_capped_at_20_and_short_memory_is_an_error_not_an_abort() {
     );
     assert!(!target.exists() || baton(&target, &["check"]).status.success());
 }
+
+#[test]
+fn extreme_amounts_and_odd_stored_times_do_not_break_the_boards() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("b.db")).unwrap();
+    baton::demo::fill(&store, 5, 2).unwrap();
+    let today = baton::clock::local_today();
+    let id: String = store
+        .read(|c| Ok(c.query_row("SELECT min(id) FROM customers", [], |r| r.get(0))?))
+        .unwrap();
+    // 200 deals of the largest amount the book accepts: their sum passes i64.
+    store
+        .write(|tx| {
+            let currency = baton::settings::get(tx)?.currency;
+            for i in 0..200 {
+                tx.execute(
+                    "INSERT INTO deals (id, customer_id, kind, occurred_on, amount_minor, currency, description, created_at, updated_at) \
+                     VALUES (?1, ?2, 'order', ?3, 100000000000000000, ?4, '', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+                    rusqlite::params![format!("0190c0de-0000-7000-8000-{i:012}"), id, today.to_string(), currency],
+                )?;
+            }
+            // A stored contact time shorter than a date (damaged, or written by another tool).
+            tx.execute("UPDATE contacts SET happened_at = '2026' WHERE customer_id = ?1", [&id])?;
+            Ok(())
+        })
+        .unwrap();
+    store
+        .read(|c| {
+            let pareto = baton::value_board::pareto(c, today, 10)?;
+            assert_eq!(pareto.total_revenue, i64::MAX, "saturated, not overflowed");
+            baton::value_board::pyramid(c, today, today - chrono::Duration::days(365))?;
+            let picture = baton::value::picture(c, &id, today)?;
+            assert_eq!(picture.rfm.window_amount, i64::MAX);
+            Ok(())
+        })
+        .expect("no overflow error and no panic");
+    let out = dir.path().join("r.html");
+    let opts = baton::report::ReportOptions {
+        lang: baton::report::Lang::En,
+        tiers: vec![],
+        statuses: vec![],
+        tags: vec![],
+        include_private: false,
+        control: None,
+    };
+    store
+        .read(|c| baton::report::write(c, &opts, &out, today))
+        .expect("the report of such a book is written");
+}
+
+#[test]
+fn a_file_opened_once_serves_the_preview_and_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let leaver = Store::open(&dir.path().join("leaver.db")).unwrap();
+    baton::demo::fill(&leaver, 6, 3).unwrap();
+    let file = dir.path().join("s.baton");
+    let opts = handover::ExportOptions {
+        passphrase: Some("口令 2026".into()),
+        work_factor: Some(10),
+        ..Default::default()
+    };
+    leaver.read(|c| handover::export(c, &opts, &file)).unwrap();
+    let successor = Store::open(&dir.path().join("s.db")).unwrap();
+    let pass = Some(handover::Passphrase::from("口令 2026"));
+    let mut opened = handover::OpenedFile::open(&file, pass.clone()).unwrap();
+    assert!(opened.is(&file, pass.as_ref()));
+    assert!(
+        !opened.is(&file, Some(&"another".into())),
+        "another passphrase opens anew"
+    );
+    let preview = ImportOptions {
+        dry_run: true,
+        ..Default::default()
+    };
+    let first = handover::import_opened(&successor, &mut opened, &preview).unwrap();
+    assert!(
+        successor
+            .read(|c| baton::customers::list(c, &Default::default()))
+            .unwrap()
+            .rows
+            .is_empty()
+    );
+    let done = handover::import_opened(&successor, &mut opened, &ImportOptions::default()).unwrap();
+    assert_eq!(first.counts, done.counts, "the preview said what the import did");
+    assert_eq!(dump_of(&successor), dump_of(&leaver));
+    // A file changed on disk since it was opened is opened again.
+    std::fs::write(&file, b"changed").unwrap();
+    assert!(!opened.is(&file, pass.as_ref()));
+}

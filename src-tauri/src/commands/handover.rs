@@ -125,7 +125,21 @@ pub fn handover_import(state: State<'_, AppState>, request: serde_json::Value) -
         backup_dir: None,
         control: Some(control),
     };
-    let result = handover::import(store, std::path::Path::new(r.path.trim()), &opts);
+    let path = std::path::Path::new(r.path.trim());
+    // The preview's opened file serves the import after it (one scrypt),
+    // if it is the same file, unchanged, with the same passphrase.
+    let mut opened = state.opened_file.lock().unwrap_or_else(|p| p.into_inner());
+    let reusable = opened.take().filter(|f| f.is(path, opts.passphrase.as_ref()));
+    let result = reusable
+        .map_or_else(|| handover::OpenedFile::open(path, opts.passphrase.clone()), Ok)
+        .and_then(|mut file| {
+            let report = handover::import_opened(store, &mut file, &opts);
+            if r.dry_run && report.is_ok() {
+                *opened = Some(file);
+            }
+            report
+        });
+    drop(opened);
     *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = None;
     let report = result?;
     if let Some(backup) = &report.backup {
