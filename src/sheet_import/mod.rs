@@ -13,7 +13,9 @@
 
 mod apply;
 mod decode;
+pub mod limits;
 mod mapping;
+mod people_index;
 mod plan;
 mod rejected;
 mod table;

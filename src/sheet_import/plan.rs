@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::mapping::{Field, Mapping};
+use super::people_index::PeopleIndex;
 use super::table::{SourceRow, Table};
 use super::values;
 use crate::customers::CustomerCard;
@@ -111,6 +112,8 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
     let book = BookKeys::load(conn)?;
     let mut customers: Vec<PlannedCustomer> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Each company's people by phone, email and name: linear planning.
+    let mut indexes: Vec<PeopleIndex> = Vec::new();
     let mut rejected = Vec::new();
     for row in &table.rows {
         let (customer, person, status_given) = match read_row(table, mapping, row) {
@@ -127,6 +130,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
         };
         let key = values::name_key(&customer.name);
         let at = *by_key.entry(key.clone()).or_insert_with(|| {
+            indexes.push(PeopleIndex::default());
             customers.push(PlannedCustomer {
                 lines: vec![],
                 duplicate: book.customer(&key),
@@ -145,12 +149,21 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
         }
         fill_gaps(&mut planned.card, customer);
         if let Some(person) = person {
-            match planned.people.iter_mut().find(|p| same_person(&p.card, &person)) {
-                Some(known) => fill_person_gaps(&mut known.card, person),
-                None => planned.people.push(PlannedPerson {
-                    line: row.line,
-                    card: person,
-                }),
+            let index = &mut indexes[at];
+            let people = &planned.people;
+            match index.find(|i| &people[i].card, &person) {
+                Some(i) => {
+                    fill_person_gaps(&mut planned.people[i].card, person);
+                    index.index(i, &planned.people[i].card);
+                }
+                None => {
+                    planned.people.push(PlannedPerson {
+                        line: row.line,
+                        card: person,
+                    });
+                    let i = planned.people.len() - 1;
+                    index.index(i, &planned.people[i].card);
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ use std::path::Path;
 use calamine::{Data, Reader};
 
 use super::decode;
+use super::limits::{self, Budget};
 use crate::error::{Error, FileProblem, Result};
 
 /// A row of the source, cells as text.
@@ -20,7 +21,8 @@ use crate::error::{Error, FileProblem, Result};
 pub struct SourceRow {
     /// The line (CSV) or row (sheet) number, from 1, as the user sees it.
     pub line: u64,
-    /// Cells, one per header column (short rows padded with empty cells).
+    /// Cells, by header column; trailing empty cells are left out (rows
+    /// are ragged, never padded to the widest).
     pub cells: Vec<String>,
 }
 
@@ -117,13 +119,21 @@ pub fn read_text(bytes: &[u8]) -> std::result::Result<Table, (String, String)> {
         line
     };
     let mut raw = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let byte = e.position().map_or(0, |p| p.byte() as usize);
-            (format!("line {}", line_at(byte)), e.to_string())
-        })?;
+    let mut budget = Budget::default();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let byte = e.position().map_or(0, |p| p.byte() as usize);
+                return Err((format!("line {}", line_at(byte)), e.to_string()));
+            }
+        }
         let at = line_at(record.position().map_or(0, |p| p.byte() as usize));
-        raw.push((at, record.iter().map(|c| c.to_string()).collect::<Vec<_>>()));
+        // Checked before the row is copied: its width, then all kept so far.
+        budget.row(record.len(), &format!("line {at}"))?;
+        raw.push((at, limits::trim_end(record.iter().map(str::to_string).collect())));
     }
     let name = match separator {
         b'\t' => "tab",
@@ -158,6 +168,17 @@ fn separator(text: &str) -> u8 {
 }
 
 fn read_workbook(path: &Path) -> Result<Table> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(ext.as_str(), "xlsx" | "xlsm" | "ods") {
+        limits::check_zip(path).map_err(|(at, m)| problem(path, &at, m))?;
+    }
+    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+        return read_xlsx_cells(path);
+    }
     let mut book = calamine::open_workbook_auto(path)
         .map_err(|e| problem(path, "file", format!("not a readable workbook ({e})")))?;
     let Some(sheet) = book.sheet_names().first().cloned() else {
@@ -167,11 +188,87 @@ fn read_workbook(path: &Path) -> Result<Table> {
         .worksheet_range(&sheet)
         .map_err(|e| problem(path, &sheet, e.to_string()))?;
     let first_row = range.start().map_or(0, |(r, _)| r) as u64;
-    let raw = range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| (first_row + i as u64 + 1, row.iter().map(cell_text).collect()))
-        .collect();
+    let mut budget = Budget::default();
+    let mut raw = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let line = first_row + i as u64 + 1;
+        let cells = limits::trim_end(row.iter().map(cell_text).collect());
+        budget
+            .row(cells.len(), &format!("row {line}"))
+            .map_err(|(at, m)| problem(path, &at, m))?;
+        raw.push((line, cells));
+    }
+    Ok(shape(sheet, raw))
+}
+
+/// An .xlsx sheet read cell by cell (calamine's streaming reader), never
+/// as a dense range: one cell at XFD1048576 would make that range 17
+/// billion cells. Rows are kept ragged and every limit is checked as the
+/// cells arrive.
+fn read_xlsx_cells(path: &Path) -> Result<Table> {
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)
+        .map_err(|e: calamine::XlsxError| problem(path, "file", format!("not a readable workbook ({e})")))?;
+    let Some(sheet) = book.sheet_names().first().cloned() else {
+        return Err(problem(path, "file", "the workbook has no sheet".into()));
+    };
+    let mut reader = book
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| problem(path, &sheet, e.to_string()))?;
+    let mut rows: std::collections::BTreeMap<u32, Vec<String>> = std::collections::BTreeMap::new();
+    let mut cells = 0usize;
+    let (mut last_row, mut last_col, mut first_row, mut first_col) = (0u32, 0u32, u32::MAX, u32::MAX);
+    while let Some(cell) = reader.next_cell().map_err(|e| problem(path, &sheet, e.to_string()))? {
+        let (r, c) = cell.get_position();
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.trim().is_empty() {
+            continue;
+        }
+        (first_row, first_col) = (first_row.min(r), first_col.min(c));
+        (last_row, last_col) = (last_row.max(r), last_col.max(c));
+        let at = format!("{}{}", column_letter(c as usize), r + 1);
+        if c as usize >= limits::MAX_COLUMNS {
+            return Err(problem(
+                path,
+                &at,
+                format!("a cell beyond column {}", limits::MAX_COLUMNS),
+            ));
+        }
+        let row = rows.entry(r).or_default();
+        if row.len() <= c as usize {
+            cells += c as usize + 1 - row.len();
+            if cells > limits::MAX_CELLS {
+                return Err(problem(
+                    path,
+                    &at,
+                    format!("more than {} cells in all; split the file", limits::MAX_CELLS),
+                ));
+            }
+            row.resize(c as usize + 1, String::new());
+        }
+        row[c as usize] = text;
+    }
+    drop(reader);
+    if !rows.is_empty() {
+        let extent = u64::from(last_row - first_row + 1) * u64::from(last_col - first_col + 1);
+        if extent > limits::MAX_EXTENT {
+            let span = format!(
+                "{}{}:{}{}",
+                column_letter(first_col as usize),
+                first_row + 1,
+                column_letter(last_col as usize),
+                last_row + 1
+            );
+            return Err(problem(
+                path,
+                &span,
+                format!(
+                    "the filled cells span {span}, {extent} cells; the most Baton reads is {} (delete the stray cells far from the list)",
+                    limits::MAX_EXTENT
+                ),
+            ));
+        }
+    }
+    let raw = rows.into_iter().map(|(r, cells)| (u64::from(r) + 1, cells)).collect();
     Ok(shape(sheet, raw))
 }
 
@@ -223,10 +320,7 @@ fn shape(how: String, raw: Vec<(u64, Vec<String>)>) -> Table {
     let rows = rows
         .into_iter()
         .skip(at + 1)
-        .map(|(line, mut cells)| {
-            cells.resize(width, String::new());
-            SourceRow { line, cells }
-        })
+        .map(|(line, cells)| SourceRow { line, cells })
         .collect();
     Table { how, headers, rows }
 }

@@ -11,7 +11,7 @@
 mod read;
 mod write;
 
-pub use read::{Card, read};
+pub use read::{Card, read, read_bytes};
 
 use std::path::Path;
 
@@ -36,16 +36,22 @@ pub fn read_file(path: &Path) -> Result<Vec<Card>> {
         }]));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let table = sheet_import::read_text_only(&bytes).map_err(|(at, message)| {
-        Error::BadFile(vec![FileProblem {
-            line: 0,
-            kind: None,
-            id: None,
-            field: Some(at),
-            message,
-        }])
-    })?;
-    let cards = read(&table);
+    let cards = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        // UTF-16 (with its byte-order mark): the whole file is text first.
+        let text = sheet_import::read_text_only(&bytes).map_err(|(at, message)| {
+            Error::BadFile(vec![FileProblem {
+                line: 0,
+                kind: None,
+                id: None,
+                field: Some(at),
+                message,
+            }])
+        })?;
+        read(&text)
+    } else {
+        // Bytes: each value is decoded by its own CHARSET, if it has one.
+        read::read_bytes(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
+    };
     if cards.is_empty() {
         return Err(Error::BadFile(vec![FileProblem {
             line: 0,

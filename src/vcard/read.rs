@@ -36,40 +36,67 @@ pub struct Card {
 /// mostly) are skipped.
 const MAX_LINE: usize = 64 * 1024;
 
-/// Splits `text` into unfolded logical lines with the physical line each
-/// starts on. RFC folding (CRLF + space or tab) and QUOTED-PRINTABLE soft
-/// breaks (a line ending in `=`) are both joined.
-fn logical_lines(text: &str) -> Vec<(u64, String)> {
-    let mut out: Vec<(u64, String)> = Vec::new();
+/// The physical lines of `bytes`: a line ends at LF, CRLF, a lone CR, or
+/// CR CR LF (iPhone exports), in any mix.
+fn physical_lines(bytes: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' | b'\n' => {
+                out.push(&bytes[start..i]);
+                while i < bytes.len() && bytes[i] == b'\r' {
+                    i += 1;
+                }
+                if i < bytes.len() && bytes[i] == b'\n' {
+                    i += 1;
+                }
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        out.push(&bytes[start..]);
+    }
+    out
+}
+
+/// Splits `bytes` into unfolded logical lines with the physical line each
+/// starts on. RFC folding (a line end + space or tab) and QUOTED-PRINTABLE
+/// soft breaks (a line ending in `=`) are both joined. Bytes, not text: a
+/// value's own CHARSET decides how it is read.
+fn logical_lines(bytes: &[u8]) -> Vec<(u64, Vec<u8>)> {
+    let mut out: Vec<(u64, Vec<u8>)> = Vec::new();
     let mut qp_open = false;
-    for (i, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    for (i, raw) in physical_lines(bytes).into_iter().enumerate() {
         let line_no = i as u64 + 1;
         if let Some(last) = out.last_mut() {
             if qp_open {
                 last.1.pop(); // the soft break's '='
-                last.1.push_str(raw.trim_start());
-                qp_open = raw.ends_with('=');
+                last.1.extend_from_slice(raw.trim_ascii_start());
+                qp_open = raw.ends_with(b"=");
                 continue;
             }
-            if let Some(rest) = raw.strip_prefix([' ', '\t']) {
-                last.1.push_str(rest);
+            if let Some(rest) = raw.strip_prefix(b" ").or_else(|| raw.strip_prefix(b"\t")) {
+                last.1.extend_from_slice(rest);
                 continue;
             }
         }
         if raw.is_empty() {
             continue;
         }
-        let upper = raw.to_ascii_uppercase();
-        qp_open = upper.contains("QUOTED-PRINTABLE") && raw.ends_with('=');
-        out.push((line_no, raw.to_string()));
+        let head_end = raw.iter().position(|&b| b == b':').unwrap_or(raw.len());
+        let upper = raw[..head_end].to_ascii_uppercase();
+        qp_open = upper.windows(16).any(|w| w == b"QUOTED-PRINTABLE") && raw.ends_with(b"=");
+        out.push((line_no, raw.to_vec()));
     }
     out
 }
 
 /// `=E5=BC=A0` → bytes.
-fn quoted_printable(value: &str) -> Vec<u8> {
-    let bytes = value.as_bytes();
+fn quoted_printable(value: &[u8]) -> Vec<u8> {
+    let bytes = value;
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -127,17 +154,28 @@ fn components(value: &str, sep: char) -> Vec<String> {
     parts.into_iter().map(|p| unescape(&p).trim().to_string()).collect()
 }
 
-/// Reads every card in `text`.
+/// Reads every card in `text` (already decoded, e.g. from UTF-16).
 pub fn read(text: &str) -> Vec<Card> {
+    read_bytes(text.as_bytes())
+}
+
+/// Reads every card in a file's bytes. Each value is decoded by its own
+/// CHARSET parameter when it has one (Shift_JIS, Big5, GBK…); otherwise as
+/// UTF-8, or GB18030 where it is not valid UTF-8.
+pub fn read_bytes(bytes: &[u8]) -> Vec<Card> {
     let mut cards = Vec::new();
     let mut card: Option<Card> = None;
     let mut phone_is_cell = false;
     let mut structured_name: Option<String> = None;
-    for (line_no, line) in logical_lines(text) {
-        let Some(colon) = find_value_colon(&line) else {
+    for (line_no, raw) in logical_lines(bytes) {
+        let Some(colon) = find_value_colon(&raw) else {
             continue;
         };
-        let (head, value) = (&line[..colon], &line[colon + 1..]);
+        let head = String::from_utf8_lossy(&raw[..colon]);
+        let value_bytes = &raw[colon + 1..];
+        let line_len = raw.len();
+        let plain = String::from_utf8_lossy(value_bytes);
+        let value: &str = &plain;
         let mut params = head.split(';');
         let name = params.next().unwrap_or("");
         // Drop a group prefix ("item1.TEL").
@@ -171,10 +209,10 @@ pub fn read(text: &str) -> Vec<Card> {
             c.had_photo |= name == "PHOTO";
             continue;
         }
-        if line.len() > MAX_LINE {
+        if line_len > MAX_LINE {
             continue;
         }
-        let value = decode_value(value, &params);
+        let value = decode_value(value_bytes, &params);
         match name.as_str() {
             "FN" => c.name = unescape(&value).trim().to_string(),
             "N" => {
@@ -225,20 +263,21 @@ pub fn read(text: &str) -> Vec<Card> {
 
 /// The colon ending the name and parameters (a quoted parameter value may
 /// hold one).
-fn find_value_colon(line: &str) -> Option<usize> {
+fn find_value_colon(line: &[u8]) -> Option<usize> {
     let mut quoted = false;
-    for (i, c) in line.char_indices() {
+    for (i, &c) in line.iter().enumerate() {
         match c {
-            '"' => quoted = !quoted,
-            ':' if !quoted => return Some(i),
+            b'"' => quoted = !quoted,
+            b':' if !quoted => return Some(i),
             _ => {}
         }
     }
     None
 }
 
-/// Applies QUOTED-PRINTABLE and CHARSET to a raw value.
-fn decode_value(value: &str, params: &[String]) -> String {
+/// Applies QUOTED-PRINTABLE and CHARSET to a raw value; without a
+/// CHARSET, UTF-8, or GB18030 where the bytes are not UTF-8.
+fn decode_value(value: &[u8], params: &[String]) -> String {
     let qp = params
         .iter()
         .any(|p| p == "QUOTED-PRINTABLE" || p == "ENCODING=QUOTED-PRINTABLE");
@@ -246,17 +285,18 @@ fn decode_value(value: &str, params: &[String]) -> String {
         .iter()
         .find_map(|p| p.strip_prefix("CHARSET="))
         .and_then(|label| Encoding::for_label(label.trim_matches('"').as_bytes()));
-    if !qp && charset.is_none() {
-        return value.to_string();
-    }
-    let bytes = if qp {
-        quoted_printable(value)
-    } else {
-        value.as_bytes().to_vec()
-    };
-    let encoding = charset.unwrap_or(encoding_rs::UTF_8);
+    let bytes = if qp { quoted_printable(value) } else { value.to_vec() };
     // GB2312 labels decode as GBK, its superset, so nothing valid is lost.
-    encoding.decode_without_bom_handling(&bytes).0.into_owned()
+    match charset {
+        Some(encoding) => encoding.decode_without_bom_handling(&bytes).0.into_owned(),
+        None => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => encoding_rs::GB18030
+                .decode_without_bom_handling(e.as_bytes())
+                .0
+                .into_owned(),
+        },
+    }
 }
 
 #[cfg(test)]
@@ -270,6 +310,45 @@ mod tests {
         assert_eq!(cards.len(), 1);
         assert_eq!(cards[0].name, "张三");
         assert_eq!(cards[0].phone, "138 0013 8000");
+    }
+
+    #[test]
+    fn every_line_end_in_any_mix() {
+        // iPhone: CR CR LF; Thunderbird on Windows: CRLF; old Macs: CR.
+        for end in ["\r\r\n", "\r\n", "\n", "\r"] {
+            let text = [
+                "BEGIN:VCARD",
+                "VERSION:3.0",
+                "FN:王总",
+                "TEL;TYPE=CELL:15080179467",
+                "NOTE:第一行",
+                " 接续",
+                "END:VCARD",
+                "",
+            ]
+            .join(end);
+            let cards = read(&text);
+            assert_eq!(cards.len(), 1, "{end:?}");
+            assert_eq!(cards[0].name, "王总");
+            assert_eq!(cards[0].note, "第一行接续", "{end:?}: folding still joins");
+            assert_eq!(cards[0].line, 1);
+        }
+    }
+
+    #[test]
+    fn a_charset_parameter_decodes_its_own_value() {
+        let mut bytes = b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:".to_vec();
+        bytes.extend_from_slice(&encoding_rs::SHIFT_JIS.encode("山田;太郎").0);
+        bytes.extend_from_slice(b"\r\nORG;CHARSET=BIG5:");
+        bytes.extend_from_slice(&encoding_rs::BIG5.encode("台灣電子").0);
+        bytes.extend_from_slice(b"\r\nTITLE:");
+        bytes.extend_from_slice(&encoding_rs::GBK.encode("采购经理").0);
+        bytes.extend_from_slice(b"\r\nEND:VCARD\r\n");
+        let cards = read_bytes(&bytes);
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].name, "山田太郎");
+        assert_eq!(cards[0].org, "台灣電子");
+        assert_eq!(cards[0].title, "采购经理", "no CHARSET: GBK bytes read as GB18030");
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod relationship;
 mod report;
 mod search;
 mod sheet_import;
+mod sheet_limits;
 mod store;
 mod trash;
 mod value;
