@@ -16,13 +16,14 @@ pub struct SheetArgs<'a> {
     pub dry_run: bool,
     pub on_duplicate: Choice,
     pub rejected_out: Option<&'a Path>,
+    pub value_map: Option<&'a Path>,
 }
 
 /// Reads, plans and (unless a dry run) writes a sheet; prints the mapping
 /// used, the problems, and the counts.
 pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     let table = sheet_import::read(args.file)?;
-    let mapping = match args.mapping {
+    let mut mapping = match args.mapping {
         None => Mapping::guess(&table.headers),
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -37,6 +38,17 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
             Mapping::with_saved(&table.headers, &saved)
         }
     };
+    if let Some(path) = args.value_map {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        mapping.values = serde_json::from_str(&text).map_err(|e| {
+            Error::invalid(
+                "value_map",
+                baton::error::Rule::Malformed {
+                    detail: format!("{}: {e} (expected {{\"tier\": {{\"高级\": \"A\"}}}})", path.display()),
+                },
+            )
+        })?;
+    }
     println!("read\t{}\t{} rows", table.how, table.rows.len());
     for (h, f) in table.headers.iter().zip(&mapping.fields) {
         println!("column\t{h}\t{}", f.name());
@@ -50,6 +62,9 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
     for r in &plan.rejected {
         eprintln!("baton: row {} column {:?}: {}", r.line, r.column, r.reason);
+    }
+    for w in &plan.warnings {
+        eprintln!("baton: row {} column {:?}: {}", w.line, w.column, w.message);
     }
     if let Some(path) = args.rejected_out
         && !plan.rejected.is_empty()

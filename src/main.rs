@@ -144,6 +144,11 @@ enum Command {
         /// Write the rejected rows, with the reason, to this .xlsx file.
         #[arg(long)]
         rejected_out: Option<PathBuf>,
+        /// The sheet's own words for enumerated values, as JSON:
+        /// {"tier": {"高级": "A", "中级": "B", "低级": "C"}, "status": {…}}.
+        /// Unknown words in optional fields are kept in the notes either way.
+        #[arg(long)]
+        value_map: Option<PathBuf>,
     },
     /// Import key people from a .vcf file (vCard 2.1, 3.0, 4.0), each filed
     /// under the customer its ORG names (created when new). A card already in
@@ -368,6 +373,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             dry_run,
             on_duplicate,
             rejected_out,
+            value_map,
         } => {
             let on_duplicate = match on_duplicate.as_str() {
                 "skip" => baton::sheet_import::Choice::Skip,
@@ -387,6 +393,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                     dry_run,
                     on_duplicate,
                     rejected_out: rejected_out.as_deref(),
+                    value_map: value_map.as_deref(),
                 },
             )?;
         }

@@ -56,6 +56,10 @@ pub enum Field {
     PersonBirthday,
     /// Notes about the person.
     PersonNotes,
+    /// The person's family name (姓, Last Name): joined with the given name.
+    PersonFamilyName,
+    /// The person's given name (名, First Name).
+    PersonGivenName,
 }
 
 impl Field {
@@ -84,6 +88,8 @@ impl Field {
         Field::PersonMessaging,
         Field::PersonBirthday,
         Field::PersonNotes,
+        Field::PersonFamilyName,
+        Field::PersonGivenName,
     ];
 
     /// The snake_case name (as in a saved mapping).
@@ -109,6 +115,16 @@ impl Field {
                 "企业",
                 "公司全称",
                 "客户全称",
+                "名称",
+                "店名",
+                "门店",
+                "门店名称",
+                "店铺名称",
+                "商户名称",
+                "商家名称",
+                "公司单位",
+                "单位公司",
+                "工作单位",
                 "company",
                 "companyname",
                 "customer",
@@ -237,6 +253,8 @@ impl Field {
             Field::PersonMessaging => &["微信", "微信号", "qq", "wechat", "weixin", "wechatid"],
             Field::PersonBirthday => &["生日", "出生日期", "birthday", "dateofbirth", "dob", "birthdate"],
             Field::PersonNotes => &["联系人备注", "personnotes", "contactnotes"],
+            Field::PersonFamilyName => &["姓", "姓氏", "lastname", "surname", "familyname"],
+            Field::PersonGivenName => &["名", "名字", "firstname", "givenname", "forename"],
         }
     }
 }
@@ -274,12 +292,18 @@ pub fn guess(header: &str) -> Field {
         .unwrap_or(Field::Ignore)
 }
 
-/// The field of each source column, in column order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The field of each source column, in column order, and how the sheet's
+/// own words for enumerated values translate (高级 → A).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mapping {
     /// One per column.
     pub fields: Vec<Field>,
+    /// Per field, the sheet's value → Baton's (`{"tier": {"高级": "A"}}`).
+    pub values: ValueMap,
 }
+
+/// The sheet's words for a field's values → the ones Baton reads.
+pub type ValueMap = BTreeMap<Field, BTreeMap<String, String>>;
 
 impl Mapping {
     /// Guesses from the headers; a field already taken by an earlier column
@@ -298,7 +322,19 @@ impl Mapping {
                 }
             })
             .collect();
-        Mapping { fields }
+        Mapping {
+            fields,
+            values: ValueMap::new(),
+        }
+    }
+
+    /// The value to read for `field` given the sheet's `text`: its mapped
+    /// word if the value map names one.
+    pub fn value<'a>(&'a self, field: Field, text: &'a str) -> &'a str {
+        self.values
+            .get(&field)
+            .and_then(|m| m.get(text.trim()))
+            .map_or(text, String::as_str)
     }
 
     /// Applies a saved mapping (header → field) over the guesses; headers it
@@ -343,6 +379,15 @@ mod tests {
             ("\u{feff}公司名称：", Field::CustomerName),
             ("ＥＭＡＩＬ", Field::PersonEmail),
             ("座机", Field::CompanyPhone),
+            ("名称", Field::CustomerName),
+            ("店名", Field::CustomerName),
+            ("门店名称", Field::CustomerName),
+            ("商户名称", Field::CustomerName),
+            ("公司/单位", Field::CustomerName),
+            ("First Name", Field::PersonGivenName),
+            ("Last Name", Field::PersonFamilyName),
+            ("姓", Field::PersonFamilyName),
+            ("名", Field::PersonGivenName),
             ("随便", Field::Ignore),
         ] {
             assert_eq!(guess(h), f, "{h}");

@@ -67,6 +67,18 @@ pub struct PlannedCustomer {
     pub status_given: bool,
 }
 
+/// A value kept in another place than its column meant (an optional field
+/// whose word Baton does not know), so the row is not refused for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The source line or row.
+    pub line: u64,
+    /// The column's header.
+    pub column: String,
+    /// What was kept, and where.
+    pub message: String,
+}
+
 /// What an import would do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
@@ -78,6 +90,8 @@ pub struct Plan {
     pub customers: Vec<PlannedCustomer>,
     /// Rows refused, in source order.
     pub rejected: Vec<Rejected>,
+    /// Values kept elsewhere than their column meant, in source order.
+    pub warnings: Vec<Warning>,
 }
 
 impl Plan {
@@ -115,8 +129,9 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
     // Each company's people by phone, email and name: linear planning.
     let mut indexes: Vec<PeopleIndex> = Vec::new();
     let mut rejected = Vec::new();
+    let mut warnings = Vec::new();
     for row in &table.rows {
-        let (customer, person, status_given) = match read_row(table, mapping, row) {
+        let (customer, person, status_given) = match read_row(table, mapping, row, &mut warnings) {
             Ok(read) => read,
             Err((column, reason)) => {
                 rejected.push(Rejected {
@@ -178,6 +193,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
         headers: table.headers.clone(),
         customers,
         rejected,
+        warnings,
     })
 }
 
@@ -229,18 +245,31 @@ fn read_row(
     table: &Table,
     mapping: &Mapping,
     row: &SourceRow,
+    warnings: &mut Vec<Warning>,
 ) -> std::result::Result<(CustomerCard, Option<PersonCard>, bool), (String, String)> {
     let mut c = CustomerCard::default();
     let mut status_given = false;
     let mut p = PersonCard::default();
     let mut person_fields = false;
+    let (mut family, mut given) = (String::new(), String::new());
+    // Optional values in words Baton does not know: kept as note lines.
+    let mut kept: Vec<String> = Vec::new();
     for (i, field) in mapping.fields.iter().enumerate() {
         let text = row.cells.get(i).map_or("", |s| s.trim());
         if text.is_empty() {
             continue;
         }
+        let text = mapping.value(*field, text);
         let column = || table.headers[i].clone();
         let fail = |reason: String| (column(), reason);
+        let mut keep = |reason: String| {
+            kept.push(format!("{}：{text}", column()));
+            warnings.push(Warning {
+                line: row.line,
+                column: column(),
+                message: format!("{reason}; kept in the customer's notes (map the value to import it)"),
+            });
+        };
         match field {
             Field::Ignore => {}
             Field::CustomerName => c.name = text.into(),
@@ -252,13 +281,15 @@ fn read_row(
             Field::Website => c.website = text.into(),
             Field::Tags => c.tags = values::tags(text),
             Field::CustomerNotes => c.notes = text.into(),
-            Field::Status => {
-                if let Some(status) = values::status(text).map_err(fail)? {
-                    c.status = status;
-                    status_given = true;
-                }
-            }
-            Field::Tier => c.tier = values::tier(text).map_err(fail)?,
+            Field::Status => match values::status(text) {
+                Ok(Some(status)) => (c.status, status_given) = (status, true),
+                Ok(None) => {}
+                Err(why) => keep(why),
+            },
+            Field::Tier => match values::tier(text) {
+                Ok(tier) => c.tier = tier,
+                Err(why) => keep(why),
+            },
             Field::StaffCount => c.staff_count = values::whole_number(text).map_err(fail)?,
             Field::FoundedOn => c.founded_on = values::date(text).map_err(fail)?.map(|d| d.to_string()),
             Field::Owner => c.owner = text.into(),
@@ -273,7 +304,20 @@ fn read_row(
                 person_fields = true;
             }
             Field::PersonNotes => (p.notes, person_fields) = (text.into(), true),
+            Field::PersonFamilyName => (family, person_fields) = (text.into(), true),
+            Field::PersonGivenName => (given, person_fields) = (text.into(), true),
         }
+    }
+    if !kept.is_empty() {
+        let lines = kept.join("\n");
+        c.notes = if c.notes.is_empty() {
+            lines
+        } else {
+            format!("{}\n{lines}", c.notes)
+        };
+    }
+    if p.name.is_empty() {
+        p.name = values::full_name(&family, &given);
     }
     if c.status == crate::enums::Status::Lost && c.lost_reason.is_empty() {
         c.lost_reason = "导入时已标为流失 (marked lost in the imported sheet)".into();
@@ -292,13 +336,14 @@ fn read_row(
     }
     p.normalise();
     if p.name.is_empty() {
-        // A phone or email with no name still deserves a card: name it by
-        // what we have, so nothing typed is lost.
-        p.name = [&p.phone, &p.email, &p.messaging_id]
+        // A phone with no name still deserves a card: name it by what we
+        // have, so nothing typed is lost. Never by an email address: a
+        // name column the mapping missed is the likelier cause.
+        p.name = [&p.phone, &p.messaging_id]
             .into_iter()
             .find(|v| !v.is_empty())
             .cloned()
-            .unwrap_or_default();
+            .unwrap_or_else(|| "（未填姓名 no name）".to_string());
     }
     p.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
     Ok((c, Some(p), status_given))

@@ -91,6 +91,22 @@ pub fn tier(text: &str) -> Result<Option<Tier>, String> {
     }))
 }
 
+/// A person's name from its parts, in the order of its script: a Chinese
+/// (or Japanese, Korean) family name first with no space (王 + 芳 = 王芳),
+/// a Latin given name first (Anna + Schmidt = Anna Schmidt).
+pub fn full_name(family: &str, given: &str) -> String {
+    let (family, given) = (family.trim(), given.trim());
+    let cjk = |s: &str| {
+        s.chars()
+            .any(|c| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{3040}'..='\u{30ff}'))
+    };
+    if cjk(family) || cjk(given) {
+        format!("{family}{given}")
+    } else {
+        format!("{given} {family}").trim().to_string()
+    }
+}
+
 /// Tags split on commas, semicolons, 、 and slashes.
 pub fn tags(text: &str) -> Vec<String> {
     text.split([',', '，', ';', '；', '、', '/', '|'])
@@ -132,6 +148,14 @@ pub fn email_key(email: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_joined_in_the_order_of_their_script() {
+        assert_eq!(full_name("王", "芳"), "王芳");
+        assert_eq!(full_name("Schmidt", "Anna"), "Anna Schmidt");
+        assert_eq!(full_name("", "Anna"), "Anna");
+        assert_eq!(full_name("欧阳", ""), "欧阳");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)

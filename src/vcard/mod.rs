@@ -102,6 +102,7 @@ pub fn as_table(cards: &[Card]) -> (Table, Mapping) {
         },
         Mapping {
             fields: columns.iter().map(|(_, f)| *f).collect(),
+            values: Default::default(),
         },
     )
 }

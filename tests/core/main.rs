@@ -15,6 +15,7 @@ mod people;
 mod relationship;
 mod report;
 mod search;
+mod sheet_exports;
 mod sheet_import;
 mod sheet_limits;
 mod store;

@@ -95,6 +95,9 @@ pub struct SheetPlanned {
     duplicates: Vec<PlannedRow>,
     rejected_total: usize,
     rejected: Vec<Rejected>,
+    /// Values kept in the notes (optional fields in words Baton does not know).
+    warnings_total: usize,
+    warnings: Vec<sheet_import::Warning>,
 }
 
 fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<String>)> {
@@ -105,6 +108,7 @@ fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<
     };
     let mapping = Mapping {
         fields: r.fields.clone(),
+        values: Default::default(),
     };
     let plan = state.store()?.read(|c| sheet_import::plan(c, &table, &mapping))?;
     Ok((plan, mapping, table.headers))
@@ -134,6 +138,8 @@ pub fn sheet_plan(state: State<'_, AppState>, request: serde_json::Value) -> Cmd
             .collect(),
         rejected_total: plan.rejected.len(),
         rejected: plan.rejected.into_iter().take(LISTED).collect(),
+        warnings_total: plan.warnings.len(),
+        warnings: plan.warnings.into_iter().take(LISTED).collect(),
     })
 }
 

@@ -26,7 +26,9 @@ export type SheetField =
   | 'person_email'
   | 'person_messaging'
   | 'person_birthday'
-  | 'person_notes';
+  | 'person_notes'
+  | 'person_family_name'
+  | 'person_given_name';
 
 /** What to do with a customer already in the book. */
 export type DuplicateChoice = 'skip' | 'update' | 'create';
@@ -73,6 +75,9 @@ export interface SheetPlanned {
   duplicates: PlannedRow[];
   rejected_total: number;
   rejected: { line: number; column: string; reason: string; cells: string[] }[];
+  /** Optional values in words Baton does not know, kept in the notes. */
+  warnings_total: number;
+  warnings: { line: number; column: string; message: string }[];
 }
 
 export interface SheetReport {

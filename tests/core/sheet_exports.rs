@@ -1,0 +1,146 @@
+//! Issue 16: files as other programs write them (written here to mimic each
+//! exporter; no real person's data) arrive with their people and companies.
+
+use std::path::Path;
+use std::process::Command;
+
+use baton::Store;
+use baton::enums::Tier;
+use baton::sheet_import::{self, Field, Mapping};
+
+fn plan_of(path: &Path, mapping: Option<Mapping>) -> sheet_import::Plan {
+    let table = sheet_import::read(path).unwrap();
+    let mapping = mapping.unwrap_or_else(|| Mapping::guess(&table.headers));
+    let store = Store::open_in_memory().unwrap();
+    store.read(|c| sheet_import::plan(c, &table, &mapping)).unwrap()
+}
+
+fn people(plan: &sheet_import::Plan) -> Vec<String> {
+    plan.customers
+        .iter()
+        .flat_map(|c| c.people.iter().map(|p| p.card.name.clone()))
+        .collect()
+}
+
+#[test]
+fn salesforce_split_names_make_names_never_emails() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("salesforce.csv");
+    std::fs::write(
+        &file,
+        "First Name,Last Name,Account Name,Title,Email,Phone\r\n\
+         Anna,Schmidt,Ironwood Textiles GmbH,Buyer,anna.schmidt@example.de,+49 30 1234567\r\n\
+         芳,王,华东精密机械有限公司,采购经理,wangfang@example.cn,13900000001\r\n\
+         ,,Redstone Electronic Components Ltd,,nobody@example.co.uk,\r\n",
+    )
+    .unwrap();
+    let plan = plan_of(&file, None);
+    assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
+    let names = people(&plan);
+    assert!(names.contains(&"Anna Schmidt".to_string()), "{names:?}");
+    assert!(names.contains(&"王芳".to_string()), "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.contains('@')),
+        "an email is never a name: {names:?}"
+    );
+}
+
+#[test]
+fn a_crm_template_with_its_own_tier_words_loses_no_customer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crm.csv");
+    std::fs::write(
+        &file,
+        "名称,姓,名,手机,客户级别\n苏州恒达机械有限公司,李,工,13800000001,高级\n无锡新材料有限公司,赵,敏,13800000002,中级\n常州小店,钱,多,13800000003,低级\n",
+    )
+    .unwrap();
+    let plan = plan_of(&file, None);
+    assert!(
+        plan.rejected.is_empty(),
+        "no row refused for an optional word: {:?}",
+        plan.rejected
+    );
+    assert_eq!(plan.customers.len(), 3);
+    assert_eq!(plan.warnings.len(), 3, "each unknown word is listed");
+    assert!(
+        plan.customers[0].card.notes.contains("客户级别：高级"),
+        "the word is kept"
+    );
+    assert_eq!(plan.customers[0].people[0].card.name, "李工");
+
+    // With the sheet's words mapped, the tiers arrive.
+    let table = sheet_import::read(&file).unwrap();
+    let mut mapping = Mapping::guess(&table.headers);
+    mapping.values.insert(
+        Field::Tier,
+        [("高级", "A"), ("中级", "B"), ("低级", "C")]
+            .into_iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect(),
+    );
+    let plan = plan_of(&file, Some(mapping));
+    assert!(plan.warnings.is_empty());
+    let tiers: Vec<Option<Tier>> = plan.customers.iter().map(|c| c.card.tier).collect();
+    assert_eq!(tiers, [Some(Tier::A), Some(Tier::B), Some(Tier::C)]);
+}
+
+#[test]
+fn the_cli_takes_a_value_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("shops.csv");
+    std::fs::write(&file, "店名,联系人,级别\n老王面馆,王老板,高级\n").unwrap();
+    let map = dir.path().join("values.json");
+    std::fs::write(&map, r#"{"tier": {"高级": "A"}}"#).unwrap();
+    let db = dir.path().join("b.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_baton"))
+        .env_remove("BATON_DB")
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "import-sheet",
+            file.to_str().unwrap(),
+            "--value-map",
+        ])
+        .arg(&map)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = Store::open(&db).unwrap();
+    let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
+    assert_eq!(page.rows.len(), 1);
+    assert_eq!(page.rows[0].name, "老王面馆");
+    let customer = store.read(|c| baton::customers::get(c, &page.rows[0].id)).unwrap();
+    assert_eq!(customer.card.tier, Some(Tier::A));
+}
+
+#[test]
+fn iphone_and_shift_jis_vcards_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let iphone = dir.path().join("iphone.vcf");
+    let text = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "N:王;总;;;",
+        "FN:王总",
+        "ORG:华为;",
+        "TEL;type=CELL:150 8017 9467",
+        "END:VCARD",
+        "",
+    ]
+    .join("\r\r\n");
+    std::fs::write(&iphone, text).unwrap();
+    let cards = baton::vcard::read_file(&iphone).unwrap();
+    assert_eq!(cards.len(), 1);
+    assert_eq!((cards[0].name.as_str(), cards[0].org.as_str()), ("王总", "华为"));
+
+    let jis = dir.path().join("docomo.vcf");
+    let mut bytes = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=SHIFT_JIS:".to_vec();
+    bytes.extend_from_slice(&encoding_rs::SHIFT_JIS.encode("山田太郎").0);
+    bytes.extend_from_slice(b"\r\nORG;CHARSET=SHIFT_JIS:");
+    bytes.extend_from_slice(&encoding_rs::SHIFT_JIS.encode("東京精機株式会社").0);
+    bytes.extend_from_slice(b"\r\nEND:VCARD\r\n");
+    std::fs::write(&jis, bytes).unwrap();
+    let cards = baton::vcard::read_file(&jis).unwrap();
+    assert_eq!(cards[0].name, "山田太郎");
+    assert_eq!(cards[0].org, "東京精機株式会社");
+}
