@@ -30,6 +30,18 @@ fn baton(db: &Path, args: &[&str]) -> Output {
     baton_on_a_small_disk(db, 1 << 30, args)
 }
 
+/// The manager's report of the whole book, without private fields.
+fn whole_book(lang: baton::report::Lang) -> baton::report::ReportOptions {
+    baton::report::ReportOptions {
+        lang,
+        tiers: vec![],
+        statuses: vec![],
+        tags: vec![],
+        include_private: false,
+        control: None,
+    }
+}
+
 fn names(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -196,14 +208,7 @@ fn an_over_long_text_is_cut_in_the_workbook_not_fatal() {
         })
         .unwrap();
     let out = dir.path().join("r.xlsx");
-    let opts = baton::report::ReportOptions {
-        lang: baton::report::Lang::Zh,
-        tiers: vec![],
-        statuses: vec![],
-        tags: vec![],
-        include_private: false,
-        control: None,
-    };
+    let opts = whole_book(baton::report::Lang::Zh);
     store
         .read(|c| baton::report::write(c, &opts, &out, baton::clock::local_today()))
         .expect("one long summary does not fail the workbook");
@@ -329,14 +334,7 @@ fn extreme_amounts_and_odd_stored_times_do_not_break_the_boards() {
         })
         .expect("no overflow error and no panic");
     let out = dir.path().join("r.html");
-    let opts = baton::report::ReportOptions {
-        lang: baton::report::Lang::En,
-        tiers: vec![],
-        statuses: vec![],
-        tags: vec![],
-        include_private: false,
-        control: None,
-    };
+    let opts = whole_book(baton::report::Lang::En);
     store
         .read(|c| baton::report::write(c, &opts, &out, today))
         .expect("the report of such a book is written");
