@@ -119,6 +119,15 @@ class Session:
         self.cmd("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})
         self.cmd("DELETE", "/actions")
 
+    def size(self, width, height):
+        """Resizes the window (the screen must be large enough) and waits
+        until the page has laid itself out at the new size."""
+        self.cmd("POST", "/window/rect", {"width": width, "height": height})
+        deadline = time.time() + 5
+        while time.time() < deadline and self.js("return window.innerWidth") != width:
+            time.sleep(0.1)
+        time.sleep(0.5)  # one more frame painted at the new size
+
     def js(self, script, *args):
         return self.cmd("POST", "/execute/sync", {"script": script, "args": list(args)})
 

@@ -23,4 +23,4 @@ python3 e2e/test_report.py target/debug/baton
 
 echo "== e2e: the real app under Xvfb"
 cargo build -p baton-app --quiet
-xvfb-run -a -s "-screen 0 1280x800x24" python3 e2e/test_app.py target/debug/baton-app
+xvfb-run -a -s "-screen 0 1600x1000x24" python3 e2e/test_app.py target/debug/baton-app
