@@ -9,7 +9,8 @@ use std::sync::atomic::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Plan, PlannedCustomer, fill_person_gaps, same_person};
+use super::merge::{fill_person_gaps, same_person};
+use super::plan::{Plan, PlannedCustomer};
 use crate::backup;
 use crate::customers::{self, CustomerCard};
 use crate::error::Result;

@@ -30,6 +30,9 @@ pub enum Field {
     Tags,
     /// Notes about the customer.
     CustomerNotes,
+    /// A notes column (备注): about the person on a row that names one,
+    /// else about the customer.
+    Notes,
     /// Status (潜在/活跃/休眠/流失 or prospect/active/dormant/lost).
     Status,
     /// Tier S/A/B/C.
@@ -74,6 +77,7 @@ impl Field {
         Field::CompanyPhone,
         Field::Website,
         Field::Tags,
+        Field::Notes,
         Field::CustomerNotes,
         Field::Status,
         Field::Tier,
@@ -163,16 +167,17 @@ impl Field {
             ],
             Field::Website => &["网址", "网站", "官网", "公司网址", "website", "url", "web", "homepage"],
             Field::Tags => &["标签", "客户标签", "tags", "tag", "labels"],
-            Field::CustomerNotes => &[
+            Field::CustomerNotes => &["客户备注", "公司备注", "customernotes", "accountnotes", "companynotes"],
+            Field::Notes => &[
                 "备注",
                 "说明",
-                "客户备注",
                 "notes",
                 "note",
                 "remark",
                 "remarks",
                 "comments",
                 "comment",
+                "description",
             ],
             Field::Status => &["状态", "客户状态", "status", "stage"],
             Field::Tier => &[

@@ -15,6 +15,7 @@ mod apply;
 mod decode;
 pub mod limits;
 mod mapping;
+mod merge;
 mod people_index;
 mod plan;
 mod rejected;

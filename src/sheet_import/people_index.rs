@@ -114,11 +114,11 @@ mod tests {
             let mut index = PeopleIndex::default();
             for _ in 0..30 {
                 let c = card(&mut rng);
-                let scan = people.iter().position(|p| super::super::plan::same_person(p, &c));
+                let scan = people.iter().position(|p| super::super::merge::same_person(p, &c));
                 assert_eq!(index.find(|i| &people[i], &c), scan, "{c:?} among {people:?}");
                 match scan {
                     Some(i) => {
-                        super::super::plan::fill_person_gaps(&mut people[i], c);
+                        super::super::merge::fill_person_gaps(&mut people[i], c);
                         index.index(i, &people[i]);
                     }
                     None => {

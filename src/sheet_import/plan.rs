@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::mapping::{Field, Mapping};
+use super::merge::{fill_person_gaps, merge_customer, merge_notes};
 use super::people_index::PeopleIndex;
 use super::table::{SourceRow, Table};
 use super::values;
@@ -162,12 +163,17 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
             planned.card.status = customer.status;
             planned.card.lost_reason = customer.lost_reason.clone();
         }
-        fill_gaps(&mut planned.card, customer);
+        let first_line = planned.lines[0];
+        merge_customer(&mut planned.card, first_line, customer, row.line, &mut warnings);
         if let Some(person) = person {
             let index = &mut indexes[at];
             let people = &planned.people;
             match index.find(|i| &people[i].card, &person) {
                 Some(i) => {
+                    let mut person = person;
+                    let known = &mut planned.people[i];
+                    let notes = std::mem::take(&mut person.notes);
+                    merge_notes(&mut known.card.notes, known.line, notes, row.line, &mut warnings);
                     fill_person_gaps(&mut planned.people[i].card, person);
                     index.index(i, &planned.people[i].card);
                 }
@@ -252,6 +258,7 @@ fn read_row(
     let mut p = PersonCard::default();
     let mut person_fields = false;
     let (mut family, mut given) = (String::new(), String::new());
+    let mut row_notes = String::new();
     // Optional values in words Baton does not know: kept as note lines.
     let mut kept: Vec<String> = Vec::new();
     for (i, field) in mapping.fields.iter().enumerate() {
@@ -304,9 +311,19 @@ fn read_row(
                 person_fields = true;
             }
             Field::PersonNotes => (p.notes, person_fields) = (text.into(), true),
+            Field::Notes => row_notes = text.into(),
             Field::PersonFamilyName => (family, person_fields) = (text.into(), true),
             Field::PersonGivenName => (given, person_fields) = (text.into(), true),
         }
+    }
+    // 备注 on a row that names a person is about that person.
+    if !row_notes.is_empty() {
+        let notes = if person_fields { &mut p.notes } else { &mut c.notes };
+        *notes = if notes.is_empty() {
+            row_notes
+        } else {
+            format!("{notes}\n{row_notes}")
+        };
     }
     if !kept.is_empty() {
         let lines = kept.join("\n");
@@ -327,8 +344,13 @@ fn read_row(
     // field they name turned back into the column it came from.
     let column_of = |field: &str| {
         let f = field_of(field);
-        f.and_then(|f| mapping.column(f))
-            .map_or_else(String::new, |i| table.headers[i].clone())
+        f.and_then(|f| {
+            let notes = matches!(f, Field::CustomerNotes | Field::PersonNotes);
+            mapping
+                .column(f)
+                .or_else(|| mapping.column(Field::Notes).filter(|_| notes))
+        })
+        .map_or_else(String::new, |i| table.headers[i].clone())
     };
     c.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
     if !person_fields {
@@ -394,65 +416,6 @@ fn field_of(core: &str) -> Option<Field> {
         "person.notes" => Field::PersonNotes,
         _ => return None,
     })
-}
-
-/// Copies `from`'s values into `into`'s empty fields (later rows of the
-/// same company add what the first lacked; tags are united).
-pub(super) fn fill_gaps(into: &mut CustomerCard, from: CustomerCard) {
-    for (a, b) in [
-        (&mut into.short_name, from.short_name),
-        (&mut into.industry, from.industry),
-        (&mut into.region, from.region),
-        (&mut into.address, from.address),
-        (&mut into.phone, from.phone),
-        (&mut into.website, from.website),
-        (&mut into.notes, from.notes),
-        (&mut into.owner, from.owner),
-    ] {
-        if a.is_empty() {
-            *a = b;
-        }
-    }
-    for t in from.tags {
-        if !into.tags.contains(&t) {
-            into.tags.push(t);
-        }
-    }
-    into.tier = into.tier.or(from.tier);
-    into.staff_count = into.staff_count.or(from.staff_count);
-    into.founded_on = into.founded_on.take().or(from.founded_on);
-}
-
-pub(super) fn fill_person_gaps(into: &mut PersonCard, from: PersonCard) {
-    for (a, b) in [
-        (&mut into.title, from.title),
-        (&mut into.department, from.department),
-        (&mut into.phone, from.phone),
-        (&mut into.email, from.email),
-        (&mut into.messaging_id, from.messaging_id),
-        (&mut into.notes, from.notes),
-    ] {
-        if a.is_empty() {
-            *a = b;
-        }
-    }
-    into.birthday = into.birthday.take().or(from.birthday);
-}
-
-/// Two cards are one person when a phone or email matches, or, lacking
-/// both, the name does.
-pub(super) fn same_person(a: &PersonCard, b: &PersonCard) -> bool {
-    let phone = values::phone_key(&a.phone);
-    let email = values::email_key(&a.email);
-    if !phone.is_empty() && phone == values::phone_key(&b.phone) {
-        return true;
-    }
-    if !email.is_empty() && email == values::email_key(&b.email) {
-        return true;
-    }
-    values::name_key(&a.name) == values::name_key(&b.name)
-        && (phone.is_empty() || values::phone_key(&b.phone).is_empty())
-        && (email.is_empty() || values::email_key(&b.email).is_empty())
 }
 
 /// The book's live customers and people by their duplicate keys.

@@ -144,3 +144,45 @@ fn iphone_and_shift_jis_vcards_are_read() {
     assert_eq!(cards[0].name, "山田太郎");
     assert_eq!(cards[0].org, "東京精機株式会社");
 }
+
+#[test]
+fn nothing_a_row_says_is_dropped_without_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gbk.csv");
+    let text = "公司名称,联系人,手机,公司电话,备注\r\n\
+                恒达机械有限公司,,,0512-66660001,老客户，年底结账\r\n\
+                恒达机械有限公司,钱立群,13900000001,0512-66669999,決策人\r\n\
+                恒达机械有限公司,,,,每季度回访\r\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    std::fs::write(&file, &gbk).unwrap();
+    let plan = plan_of(&file, None);
+    assert_eq!(plan.customers.len(), 1);
+    let c = &plan.customers[0];
+    assert!(
+        c.card.notes.contains("老客户，年底结账") && c.card.notes.contains("每季度回访"),
+        "{}",
+        c.card.notes
+    );
+    assert!(
+        c.card.notes.contains("row 2") && c.card.notes.contains("row 4"),
+        "each note says its row: {}",
+        c.card.notes
+    );
+    let qian = c.people.iter().find(|p| p.card.name == "钱立群").unwrap();
+    assert_eq!(
+        qian.card.notes, "決策人",
+        "a note on a person's row is about the person"
+    );
+    assert!(!c.card.notes.contains("決策人"));
+    let phone = plan
+        .warnings
+        .iter()
+        .find(|w| w.column == "company phone")
+        .expect("the second phone is listed");
+    assert_eq!(phone.line, 3);
+    assert!(
+        phone.message.contains("0512-66669999") && phone.message.contains("\"0512-66660001\" is kept"),
+        "{}",
+        phone.message
+    );
+}

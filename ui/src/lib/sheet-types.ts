@@ -13,6 +13,7 @@ export type SheetField =
   | 'company_phone'
   | 'website'
   | 'tags'
+  | 'notes'
   | 'customer_notes'
   | 'status'
   | 'tier'

@@ -74,6 +74,7 @@ export const enImportReport = {
   'sheet.field.company_phone': 'Company phone',
   'sheet.field.website': 'Website',
   'sheet.field.tags': 'Tags',
+  'sheet.field.notes': 'Notes (the key person\'s on a row naming one, else the customer\'s)',
   'sheet.field.customer_notes': 'Customer notes',
   'sheet.field.status': 'Status',
   'sheet.field.tier': 'Tier',

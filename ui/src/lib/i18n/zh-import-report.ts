@@ -75,6 +75,7 @@ export const zhImportReport: Record<keyof typeof enImportReport, string> = {
   'sheet.field.company_phone': '公司电话',
   'sheet.field.website': '网址',
   'sheet.field.tags': '标签',
+  'sheet.field.notes': '备注（行里有关键人时记在关键人名下，否则记在客户名下）',
   'sheet.field.customer_notes': '客户备注',
   'sheet.field.status': '状态',
   'sheet.field.tier': '分级',
