@@ -6,17 +6,22 @@
 //! thin callers that pass a path in.
 //!
 //! Layout, one module per concept:
-//! - [`store`]: opening a book, connection pragmas, migrations, the book lock;
-//! - [`customers`], [`people`], [`changes`]: the records and their SQL;
+//! - [`store`]: opening a book (what a path holds, read-only, where a book
+//!   may be created), connection pragmas, migrations, the writer's lock;
+//! - [`files`]: output files never over the book, whole or not at all, owner-only;
+//! - [`customers`], [`customer_list`], [`people`], [`changes`]: the records, the list and their SQL;
 //! - [`contacts`], [`followups`], [`timeline`]: contact history and next steps;
-//! - [`deals`], [`value`], [`tiers`]: transactions, R-F-M, the tier suggestion and its history;
+//! - [`deals`], [`value`], [`tiers`], [`satisfaction`], [`value_board`]: transactions, R-F-M,
+//!   the tier suggestion and its history, satisfaction, the pyramid and 80/20;
 //! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
 //! - [`trash`], [`settings`]: soft deletes and per-book preferences;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
-//! - [`handover`], [`backup`]: carrying a book to another laptop, and backups;
-//! - [`files`]: output files: never over the book, whole or not at all, owner-only;
+//! - [`handover`], [`handover_notes`], [`checklist`], [`backup`]: carrying a book to another laptop, and backups;
+//! - [`report`]: the manager's workbook and visual report;
+//! - [`sheet_import`], [`vcard`]: bringing an existing book in from spreadsheets and phones;
 //! - [`search`]: full-text search and its index;
-//! - [`dump`], [`check`], [`demo`]: the tool's contract commands.
+//! - [`dump`], [`check`], [`demo`], [`mod@bench`]: the tool's contract commands;
+//! - [`clock`], [`enums`], [`error`], [`paths`], [`sort_key`], [`validate`]: shared pieces.
 
 pub mod backup;
 pub mod bench;

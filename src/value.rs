@@ -7,7 +7,7 @@
 //! a [`Reason`], so the tier explains itself.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use crate::customers::{self, Customer};
@@ -352,18 +352,6 @@ fn rank(conn: &Connection, currency: &str, since: &str, revenue: i64, per_head: 
                 above_per_head: r.get(2)?,
             })
         })?)
-}
-
-/// The tier a customer had on `day`, from its tier history (for the pyramid's change).
-pub fn tier_on(conn: &Connection, customer_id: &str, day: &str) -> Result<Option<Tier>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT new_tier FROM tier_changes WHERE customer_id = ?1 AND decided_at <= ?2 \
-             ORDER BY decided_at DESC, id DESC LIMIT 1",
-        )?
-        .query_row(params![customer_id, day], |r| r.get(0))
-        .optional()?
-        .flatten())
 }
 
 impl std::fmt::Display for Reason {

@@ -1,14 +1,14 @@
 //! Full-text search over customers, key people and contact history.
 //!
-//! The index (`search_docs` + the trigram FTS5 table `search_fts`, migration
-//! 8) is kept by triggers, so every write path maintains it. A query is split
-//! on whitespace into terms that must all match, as substrings, case-folded:
-//! - terms of three or more characters go to the trigram index as quoted
-//!   phrases, so FTS5 syntax in the input (`"`, `*`, `NEAR`, parentheses,
-//!   `OR`) is only ever text;
-//! - shorter terms (华, 华为, `hw`) cannot be trigram-matched: they filter the
-//!   rows the index found, or, when every term is short, a scan of
-//!   `search_docs` with `instr()`.
+//! The index: `search_docs` holds one row of text per customer, person,
+//! contact and handover note, kept exact by triggers (migrations 8–10),
+//! which also queue the change; [`sync`] (run by `Store::write` before every
+//! commit) applies the queue to per-kind FTS5 tables: a trigram index for
+//! terms of three or more characters and a character-pair index (`grams`)
+//! for one- and two-character terms and pinyin initials. A query is split on
+//! whitespace into terms that must all match, as substrings, case-folded;
+//! terms go to FTS5 as quoted phrases, so FTS5 syntax in the input (`"`,
+//! `*`, `NEAR`, parentheses, `OR`) is only ever text.
 //!
 //! Results come grouped by kind, each hit with its text cut around the match
 //! and the matching parts marked, as data: the UI renders it as text.
