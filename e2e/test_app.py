@@ -564,13 +564,13 @@ def sheet_import(s, tmp):
     demo.close()
     path = os.path.join(tmp, "老客户名单.csv")
     rows = [
-        ["2026 年客户名单", "", "", "", "", ""],
-        ["公司名称", "联系人", "手机", "所在省市", "标签", "成立日期"],
-        ["苏州新导入精密有限公司", "钱一", "13811112222", "江苏苏州", "导入测试", "2015年6月1日"],
-        ["苏州新导入精密有限公司", "孙二", "13833334444", "", "导入测试", ""],
-        ["杭州又一家贸易公司", "周三", "13855556666", "浙江杭州", "导入测试", "2019/3/8"],
-        [existing, "吴四", "13877778888", "", "导入测试", ""],  # may hold a comma: csv quotes it
-        ["日期写错公司", "郑五", "13899990000", "", "导入测试", "去年"],
+        ["2026 年客户名单", "", "", "", "", "", ""],
+        ["公司名称", "联系人", "手机", "所在省市", "标签", "成立日期", "客户级别"],
+        ["苏州新导入精密有限公司", "钱一", "13811112222", "江苏苏州", "导入测试", "2015年6月1日", "高级"],
+        ["苏州新导入精密有限公司", "孙二", "13833334444", "", "导入测试", "", ""],
+        ["杭州又一家贸易公司", "周三", "13855556666", "浙江杭州", "导入测试", "2019/3/8", "低级"],
+        [existing, "吴四", "13877778888", "", "导入测试", "", ""],  # may hold a comma: csv quotes it
+        ["日期写错公司", "郑五", "13899990000", "", "导入测试", "去年", ""],
     ]
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)
@@ -589,6 +589,17 @@ def sheet_import(s, tmp):
     s.wait("[data-testid=sheet-counts]", text="3 个客户")
     s.wait("[data-testid=sheet-duplicates]", text=existing)
     s.wait("[data-testid=sheet-rejected]", text="去年")
+    print("- the sheet's own tier words (高级, 低级) are listed; 高级 is mapped to A, 低级 left as a note")
+    s.wait("[data-testid=sheet-value-map]", text="高级")
+    s.choose("[data-testid='value-map-tier-高级']", "A")
+    # Checked again with the mapping: only 低级 is still kept as a note.
+    deadline = time.time() + 10
+    while time.time() < deadline and "高级" in s.text(s.wait("[data-testid=sheet-warnings]")):
+        time.sleep(0.2)
+    warnings = s.text(s.wait("[data-testid=sheet-warnings]"))
+    assert "低级" in warnings and "高级" not in warnings, warnings
+    s.js("document.querySelector('[data-testid=sheet-value-map]').scrollIntoView({block: 'center'})")
+    shot(s, "29b-sheet-value-map-zh")
     print("- the rejected rows are saved; saving them again asks before replacing the file")
     s.click("[data-testid=sheet-save-rejected]")
     s.wait("[data-testid=sheet-rejected-written]", text="-rejected.xlsx")
@@ -618,6 +629,12 @@ def sheet_import(s, tmp):
             break
         time.sleep(0.2)
     assert len(names) == 2 and any("苏州新导入精密有限公司" in n for n in names), names
+    book = sqlite3.connect(os.path.join(tmp, "demo.db"))
+    tiers = dict(book.execute("SELECT name, tier FROM customers WHERE name IN ('苏州新导入精密有限公司', '杭州又一家贸易公司')"))
+    notes = book.execute("SELECT notes FROM customers WHERE name = '杭州又一家贸易公司'").fetchone()[0]
+    book.close()
+    assert tiers == {"苏州新导入精密有限公司": "A", "杭州又一家贸易公司": None}, tiers
+    assert "客户级别：低级" in notes, notes
     print("- the imported customer's people go out as vCard and come back in without duplicates")
     s.click("[data-testid=customer-row]", text="苏州新导入精密有限公司")
     s.click("[data-testid=export-vcard]")

@@ -25,7 +25,7 @@ pub mod values;
 pub use apply::{Choice, SheetImportOptions, SheetReport, apply};
 pub use decode::Detected;
 pub use mapping::{Field, Mapping, ValueMap, guess};
-pub use plan::{Duplicate, Plan, PlannedCustomer, PlannedPerson, Rejected, Warning, plan};
+pub use plan::{Duplicate, Plan, PlannedCustomer, PlannedPerson, Rejected, UnknownValue, Warning, plan};
 pub use rejected::write_rejected;
 pub use table::{SourceRow, Table, decode_text as read_text_only, read, read_text};
 

@@ -80,6 +80,18 @@ pub struct Warning {
     pub message: String,
 }
 
+/// A word an enumerated column uses that Baton does not read (高级 for a
+/// tier), with how many rows use it: the user maps it, or it stays a note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnknownValue {
+    /// The field the column fills.
+    pub field: Field,
+    /// The word as the sheet writes it.
+    pub value: String,
+    /// Rows that use it.
+    pub rows: usize,
+}
+
 /// What an import would do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
@@ -93,6 +105,8 @@ pub struct Plan {
     pub rejected: Vec<Rejected>,
     /// Values kept elsewhere than their column meant, in source order.
     pub warnings: Vec<Warning>,
+    /// The distinct unknown words of enumerated columns, by field and word.
+    pub unknown_values: Vec<UnknownValue>,
 }
 
 impl Plan {
@@ -131,8 +145,9 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
     let mut indexes: Vec<PeopleIndex> = Vec::new();
     let mut rejected = Vec::new();
     let mut warnings = Vec::new();
+    let mut unknown: std::collections::BTreeMap<(Field, String), usize> = Default::default();
     for row in &table.rows {
-        let (customer, person, status_given) = match read_row(table, mapping, row, &mut warnings) {
+        let (customer, person, status_given) = match read_row(table, mapping, row, &mut warnings, &mut unknown) {
             Ok(read) => read,
             Err((column, reason)) => {
                 rejected.push(Rejected {
@@ -200,6 +215,10 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
         customers,
         rejected,
         warnings,
+        unknown_values: unknown
+            .into_iter()
+            .map(|((field, value), rows)| UnknownValue { field, value, rows })
+            .collect(),
     })
 }
 
@@ -252,6 +271,7 @@ fn read_row(
     mapping: &Mapping,
     row: &SourceRow,
     warnings: &mut Vec<Warning>,
+    unknown: &mut std::collections::BTreeMap<(Field, String), usize>,
 ) -> std::result::Result<(CustomerCard, Option<PersonCard>, bool), (String, String)> {
     let mut c = CustomerCard::default();
     let mut status_given = false;
@@ -270,6 +290,7 @@ fn read_row(
         let column = || table.headers[i].clone();
         let fail = |reason: String| (column(), reason);
         let mut keep = |reason: String| {
+            *unknown.entry((*field, text.to_string())).or_default() += 1;
             kept.push(format!("{}：{text}", column()));
             warnings.push(Warning {
                 line: row.line,

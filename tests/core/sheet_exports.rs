@@ -62,6 +62,20 @@ fn a_crm_template_with_its_own_tier_words_loses_no_customer() {
     );
     assert_eq!(plan.customers.len(), 3);
     assert_eq!(plan.warnings.len(), 3, "each unknown word is listed");
+    let words: Vec<(Field, &str, usize)> = plan
+        .unknown_values
+        .iter()
+        .map(|u| (u.field, u.value.as_str(), u.rows))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            (Field::Tier, "中级", 1),
+            (Field::Tier, "低级", 1),
+            (Field::Tier, "高级", 1)
+        ],
+        "the distinct words, for the user to map"
+    );
     assert!(
         plan.customers[0].card.notes.contains("客户级别：高级"),
         "the word is kept"

@@ -75,6 +75,9 @@ pub struct SheetRequest {
     /// Save this mapping for next time.
     #[serde(default)]
     save_mapping: bool,
+    /// The sheet's words for enumerated values (高级 → A), by field.
+    #[serde(default)]
+    values: sheet_import::ValueMap,
 }
 
 /// A planned customer as the preview shows it.
@@ -98,6 +101,8 @@ pub struct SheetPlanned {
     /// Values kept in the notes (optional fields in words Baton does not know).
     warnings_total: usize,
     warnings: Vec<sheet_import::Warning>,
+    /// Words of enumerated columns Baton does not read, for the user to map.
+    unknown_values: Vec<sheet_import::UnknownValue>,
 }
 
 fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<String>)> {
@@ -108,7 +113,7 @@ fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<
     };
     let mapping = Mapping {
         fields: r.fields.clone(),
-        values: Default::default(),
+        values: r.values.clone(),
     };
     let plan = state.store()?.read(|c| sheet_import::plan(c, &table, &mapping))?;
     Ok((plan, mapping, table.headers))
@@ -138,6 +143,7 @@ pub fn sheet_plan(state: State<'_, AppState>, request: serde_json::Value) -> Cmd
             .collect(),
         rejected_total: plan.rejected.len(),
         rejected: plan.rejected.into_iter().take(LISTED).collect(),
+        unknown_values: plan.unknown_values.clone(),
         warnings_total: plan.warnings.len(),
         warnings: plan.warnings.into_iter().take(LISTED).collect(),
     })

@@ -50,6 +50,8 @@ export interface SheetRequest {
   default_choice?: DuplicateChoice;
   choices?: Record<number, DuplicateChoice>;
   save_mapping?: boolean;
+  /** The sheet's words for enumerated values, by field: { tier: { 高级: 'A' } }. */
+  values?: Partial<Record<SheetField, Record<string, string>>>;
 }
 
 export interface PlannedRow {
@@ -79,6 +81,8 @@ export interface SheetPlanned {
   /** Optional values in words Baton does not know, kept in the notes. */
   warnings_total: number;
   warnings: { line: number; column: string; message: string }[];
+  /** Words of enumerated columns Baton does not read, with how many rows use each. */
+  unknown_values: { field: SheetField; value: string; rows: number }[];
 }
 
 export interface SheetReport {
