@@ -107,6 +107,10 @@ fn main() {
                 let (table, mapping) = vcard::as_table(&cards);
                 plans.push(book.read(|c| sheet_import::plan(c, &table, &mapping)));
             }
+            // The byte reader (each value by its own CHARSET) sees every file.
+            let cards = vcard::read_bytes(&bytes);
+            let (table, mapping) = vcard::as_table(&cards);
+            plans.push(book.read(|c| sheet_import::plan(c, &table, &mapping)));
             let mut n = 0;
             for plan in plans.into_iter().flatten() {
                 let dry = SheetImportOptions {

@@ -17,12 +17,13 @@ pub struct SheetArgs<'a> {
     pub on_duplicate: Choice,
     pub rejected_out: Option<&'a Path>,
     pub value_map: Option<&'a Path>,
+    pub sheet: Option<&'a str>,
 }
 
 /// Reads, plans and (unless a dry run) writes a sheet; prints the mapping
 /// used, the problems, and the counts.
 pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
-    let table = sheet_import::read(args.file)?;
+    let table = sheet_import::read_sheet(args.file, args.sheet)?;
     let mut mapping = match args.mapping {
         None => Mapping::guess(&table.headers),
         Some(path) => {

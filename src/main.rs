@@ -144,6 +144,9 @@ enum Command {
         /// Write the rejected rows, with the reason, to this .xlsx file.
         #[arg(long)]
         rejected_out: Option<PathBuf>,
+        /// The workbook's sheet to read, by name (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
         /// The sheet's own words for enumerated values, as JSON:
         /// {"tier": {"高级": "A", "中级": "B", "低级": "C"}, "status": {…}}.
         /// Unknown words in optional fields are kept in the notes either way.
@@ -374,6 +377,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             on_duplicate,
             rejected_out,
             value_map,
+            sheet,
         } => {
             let on_duplicate = match on_duplicate.as_str() {
                 "skip" => baton::sheet_import::Choice::Skip,
@@ -394,6 +398,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                     on_duplicate,
                     rejected_out: rejected_out.as_deref(),
                     value_map: value_map.as_deref(),
+                    sheet: sheet.as_deref(),
                 },
             )?;
         }

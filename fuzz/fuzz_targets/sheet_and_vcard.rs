@@ -16,4 +16,7 @@ fuzz_target!(|data: &[u8]| {
         let (table, mapping) = baton::vcard::as_table(&cards);
         let _ = book.read(|c| sheet_import::plan(c, &table, &mapping));
     }
+    let cards = baton::vcard::read_bytes(data);
+    let (table, mapping) = baton::vcard::as_table(&cards);
+    let _ = book.read(|c| sheet_import::plan(c, &table, &mapping));
 });

@@ -27,7 +27,7 @@ pub use decode::Detected;
 pub use mapping::{Field, Mapping, ValueMap, guess};
 pub use plan::{Duplicate, Plan, PlannedCustomer, PlannedPerson, Rejected, UnknownValue, Warning, plan};
 pub use rejected::write_rejected;
-pub use table::{SourceRow, Table, decode_text as read_text_only, read, read_text};
+pub use table::{SourceRow, Table, decode_text as read_text_only, read, read_sheet, read_text, sheet_names};
 
 use std::collections::BTreeMap;
 

@@ -52,8 +52,32 @@ fn problem(_path: &Path, at: &str, message: String) -> Error {
     }])
 }
 
-/// Reads `path` by its extension.
+/// Reads `path` by its extension (a workbook's first sheet).
 pub fn read(path: &Path) -> Result<Table> {
+    read_sheet(path, None)
+}
+
+/// The sheets of a workbook, in order (none for a text file).
+pub fn sheet_names(path: &Path) -> Result<Vec<String>> {
+    if !is_workbook(path) {
+        return Ok(vec![]);
+    }
+    let book = calamine::open_workbook_auto(path)
+        .map_err(|e| problem(path, "file", format!("not a readable workbook ({e})")))?;
+    Ok(book.sheet_names())
+}
+
+fn is_workbook(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "xlsb" | "ods"))
+}
+
+/// Reads `path` by its extension; for a workbook, the sheet named `sheet`
+/// (the first when `None`).
+pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -68,7 +92,7 @@ pub fn read(path: &Path) -> Result<Table> {
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
             read_text(&bytes).map_err(|(at, message)| problem(path, &at, message))
         }
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path, sheet),
         other => Err(problem(
             path,
             "file",
@@ -167,7 +191,7 @@ fn separator(text: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-fn read_workbook(path: &Path) -> Result<Table> {
+fn read_workbook(path: &Path, chosen: Option<&str>) -> Result<Table> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -177,13 +201,11 @@ fn read_workbook(path: &Path) -> Result<Table> {
         limits::check_zip(path).map_err(|(at, m)| problem(path, &at, m))?;
     }
     if matches!(ext.as_str(), "xlsx" | "xlsm") {
-        return read_xlsx_cells(path);
+        return read_xlsx_cells(path, chosen);
     }
     let mut book = calamine::open_workbook_auto(path)
         .map_err(|e| problem(path, "file", format!("not a readable workbook ({e})")))?;
-    let Some(sheet) = book.sheet_names().first().cloned() else {
-        return Err(problem(path, "file", "the workbook has no sheet".into()));
-    };
+    let sheet = pick_sheet(path, book.sheet_names(), chosen)?;
     let range = book
         .worksheet_range(&sheet)
         .map_err(|e| problem(path, &sheet, e.to_string()))?;
@@ -205,12 +227,10 @@ fn read_workbook(path: &Path) -> Result<Table> {
 /// as a dense range: one cell at XFD1048576 would make that range 17
 /// billion cells. Rows are kept ragged and every limit is checked as the
 /// cells arrive.
-fn read_xlsx_cells(path: &Path) -> Result<Table> {
+fn read_xlsx_cells(path: &Path, chosen: Option<&str>) -> Result<Table> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)
         .map_err(|e: calamine::XlsxError| problem(path, "file", format!("not a readable workbook ({e})")))?;
-    let Some(sheet) = book.sheet_names().first().cloned() else {
-        return Err(problem(path, "file", "the workbook has no sheet".into()));
-    };
+    let sheet = pick_sheet(path, book.sheet_names(), chosen)?;
     let mut reader = book
         .worksheet_cells_reader(&sheet)
         .map_err(|e| problem(path, &sheet, e.to_string()))?;
@@ -270,6 +290,25 @@ fn read_xlsx_cells(path: &Path) -> Result<Table> {
     }
     let raw = rows.into_iter().map(|(r, cells)| (u64::from(r) + 1, cells)).collect();
     Ok(shape(sheet, raw))
+}
+
+/// The sheet to read: the one chosen (it must exist), else the first.
+fn pick_sheet(path: &Path, names: Vec<String>, chosen: Option<&str>) -> Result<String> {
+    match chosen {
+        Some(name) if names.iter().any(|n| n == name) => Ok(name.to_string()),
+        Some(name) => Err(problem(
+            path,
+            "sheet",
+            format!(
+                "the workbook has no sheet named {name:?} (it has: {})",
+                names.join(", ")
+            ),
+        )),
+        None => names
+            .into_iter()
+            .next()
+            .ok_or_else(|| problem(path, "file", "the workbook has no sheet".into())),
+    }
 }
 
 /// A workbook cell as the text a user would type: whole numbers without

@@ -200,3 +200,45 @@ fn nothing_a_row_says_is_dropped_without_a_word() {
         phone.message
     );
 }
+
+#[test]
+fn the_second_sheet_of_a_workbook_can_be_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("two-sheets.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let first = book.add_worksheet();
+    first.set_name("说明").unwrap();
+    first.write_string(0, 0, "本表由 CRM 导出，客户在第二张表").unwrap();
+    let second = book.add_worksheet();
+    second.set_name("客户").unwrap();
+    for (c, h) in ["公司名称", "联系人", "手机"].iter().enumerate() {
+        second.write_string(0, c as u16, *h).unwrap();
+    }
+    second.write_string(1, 0, "宁波港口物流有限公司").unwrap();
+    second.write_string(1, 1, "孙经理").unwrap();
+    second.write_string(1, 2, "13600000001").unwrap();
+    book.save(&file).unwrap();
+    assert_eq!(sheet_import::sheet_names(&file).unwrap(), ["说明", "客户"]);
+    let table = sheet_import::read_sheet(&file, Some("客户")).unwrap();
+    assert_eq!(table.headers, ["公司名称", "联系人", "手机"]);
+    assert_eq!(table.rows.len(), 1);
+    let err = sheet_import::read_sheet(&file, Some("Sheet9")).unwrap_err();
+    assert!(err.to_string().contains("no sheet named"), "{err}");
+    let db = dir.path().join("b.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_baton"))
+        .env_remove("BATON_DB")
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "import-sheet",
+            file.to_str().unwrap(),
+            "--sheet",
+            "客户",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let store = Store::open(&db).unwrap();
+    let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
+    assert_eq!(page.rows[0].name, "宁波港口物流有限公司");
+}

@@ -32,6 +32,8 @@ pub struct SheetOpened {
     all_fields: Vec<Field>,
     rows: usize,
     sample: Vec<Vec<String>>,
+    /// A workbook's sheets (empty for a text file), the one read first.
+    sheets: Vec<String>,
 }
 
 /// A .vcf file: its cards as the table the plan reads.
@@ -42,11 +44,17 @@ fn is_vcard(path: &str) -> bool {
 
 /// Reads a sheet (or a .vcf file) and proposes a mapping.
 #[tauri::command]
-pub fn sheet_open(state: State<'_, AppState>, path: String) -> CmdResult<SheetOpened> {
-    let (table, mapping) = if is_vcard(&path) {
-        baton::vcard::as_table(&baton::vcard::read_file(&PathBuf::from(path.trim()))?)
+pub fn sheet_open(state: State<'_, AppState>, path: String, sheet: Option<String>) -> CmdResult<SheetOpened> {
+    let file = PathBuf::from(path.trim());
+    let sheets = if is_vcard(&path) {
+        vec![]
     } else {
-        let table = sheet_import::read(&PathBuf::from(path.trim()))?;
+        sheet_import::sheet_names(&file)?
+    };
+    let (table, mapping) = if is_vcard(&path) {
+        baton::vcard::as_table(&baton::vcard::read_file(&file)?)
+    } else {
+        let table = sheet_import::read_sheet(&file, sheet.as_deref())?;
         let saved = state.store()?.read(sheet_import::saved_mapping)?;
         let mapping = Mapping::with_saved(&table.headers, &saved);
         (table, mapping)
@@ -58,6 +66,7 @@ pub fn sheet_open(state: State<'_, AppState>, path: String) -> CmdResult<SheetOp
         rows: table.rows.len(),
         sample: table.rows.iter().take(PREVIEW_ROWS).map(|r| r.cells.clone()).collect(),
         headers: table.headers,
+        sheets,
     })
 }
 
@@ -78,6 +87,9 @@ pub struct SheetRequest {
     /// The sheet's words for enumerated values (高级 → A), by field.
     #[serde(default)]
     values: sheet_import::ValueMap,
+    /// The workbook's sheet to read (the first if none).
+    #[serde(default)]
+    sheet: Option<String>,
 }
 
 /// A planned customer as the preview shows it.
@@ -109,7 +121,7 @@ fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<
     let table = if is_vcard(&r.path) {
         baton::vcard::as_table(&baton::vcard::read_file(&PathBuf::from(r.path.trim()))?).0
     } else {
-        sheet_import::read(&PathBuf::from(r.path.trim()))?
+        sheet_import::read_sheet(&PathBuf::from(r.path.trim()), r.sheet.as_deref())?
     };
     let mapping = Mapping {
         fields: r.fields.clone(),

@@ -42,6 +42,8 @@ export interface SheetOpened {
   all_fields: SheetField[];
   rows: number;
   sample: string[][];
+  /** A workbook's sheets (empty for a text file). */
+  sheets: string[];
 }
 
 export interface SheetRequest {
@@ -50,6 +52,8 @@ export interface SheetRequest {
   default_choice?: DuplicateChoice;
   choices?: Record<number, DuplicateChoice>;
   save_mapping?: boolean;
+  /** The workbook's sheet to read (the first when absent). */
+  sheet?: string | null;
   /** The sheet's words for enumerated values, by field: { tier: { 高级: 'A' } }. */
   values?: Partial<Record<SheetField, Record<string, string>>>;
 }

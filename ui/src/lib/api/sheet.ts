@@ -3,7 +3,7 @@ import type { SheetOpened, SheetPlanned, SheetReport, SheetRequest } from '../ty
 
 /** Bringing an existing book in from a spreadsheet. */
 export const sheet = {
-  open: (path: string) => call<SheetOpened>('sheet_open', { path }),
+  open: (path: string, sheet: string | null = null) => call<SheetOpened>('sheet_open', { path, sheet }),
   plan: (request: SheetRequest) => call<SheetPlanned>('sheet_plan', { request }),
   import: (request: SheetRequest) => call<SheetReport>('sheet_import', { request }),
   writeRejected: (request: SheetRequest, out: string, replace = false) =>

@@ -61,6 +61,7 @@ export const enImportReport = {
   'sheet.rows': 'Rows',
   'sheet.value_means': 'Means',
   'sheet.value_keep': '— keep in notes —',
+  'sheet.which_sheet': 'Sheet to read: ',
   'sheet.warnings': '{n} values in words Baton does not know were kept in the customer notes (their rows are not refused)',
   'sheet.rejected': 'Rows with problems, not imported ({n})',
   'sheet.reason': 'Problem',

@@ -62,6 +62,7 @@ export const zhImportReport: Record<keyof typeof enImportReport, string> = {
   'sheet.rows': '行数',
   'sheet.value_means': '意思是',
   'sheet.value_keep': '— 记入备注 —',
+  'sheet.which_sheet': '读取哪一张工作表：',
   'sheet.warnings': '{n} 个值不是 Baton 认识的写法，已原样记入客户备注（行不会被拒绝）',
   'sheet.rejected': '有问题、不会导入的行（{n}）',
   'sheet.reason': '问题',
