@@ -537,6 +537,24 @@ def demo_and_filters(driver, tmp):
         tiers = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .tier')].slice(0, 5).map(e => e.textContent)")
         assert tiers[0] == "S", f"sorted by tier starts with {tiers}"
         shot(s, "08-demo-sorted-by-tier-zh")
+        print("- saving while the list is scrolled to the 200th customer keeps the rows and the selection in view")
+        s.choose("[data-testid=sort]", "name")
+        s.js("const l = document.querySelector('[data-testid=customer-list]'); l.scrollTop = l.scrollHeight;")
+        time.sleep(0.5)
+        last = s.find_all("[data-testid=customer-row]")[-1]
+        picked = s.js("return arguments[0].querySelector('.row-name').textContent", last)
+        s.js("arguments[0].click()", last)
+        s.click("[data-testid=edit-customer]")
+        s.type("#f-customer-region", "滚动后保存")
+        s.click("[data-testid=customer-form] [data-testid=save]")
+        s.wait("[data-view=region] .value", text="滚动后保存")
+        time.sleep(0.5)
+        ghosts = s.js("return document.querySelectorAll('[data-testid=customer-list] .customer-row.ghost').length")
+        assert ghosts == 0, f"{ghosts} blank rows after saving"
+        s.wait("[data-testid=customer-row].selected", text=picked)
+        top = s.js("return document.querySelector('[data-testid=customer-list]').scrollTop")
+        assert top > 56 * 150, f"the list kept its place (scrollTop {top})"
+        shot(s, "08b-saved-while-scrolled-zh")
         print("- the Value screen: pyramid, 80/20, dormant customers")
         s.click("[data-testid=nav-value]")
         s.wait("[data-testid=pareto]", text="贡献了 80% 的营业额")

@@ -12,6 +12,8 @@ export class PagedRows {
   error = $state<unknown>(null);
   private requested = new Set<number>();
   private generation = 0;
+  /** The rows last asked for: what is on screen. */
+  private inView: Range = { start: 0, end: 1 };
 
   constructor(
     private fetcher: Fetcher,
@@ -28,8 +30,21 @@ export class PagedRows {
     await this.ensure({ start: 0, end: 1 });
   }
 
+  /**
+   * Reloads the rows in view after a write (same query): the rows on screen
+   * stay until their fresh versions arrive, so the list never blanks and
+   * keeps its place; pages out of view reload when scrolled to.
+   */
+  async refresh(): Promise<void> {
+    this.generation++;
+    this.requested.clear();
+    // An empty list (the first customers just arrived) starts at the top.
+    await this.ensure(this.inView.end > this.inView.start ? this.inView : { start: 0, end: 1 });
+  }
+
   /** Loads whatever pages of `range` are not loaded or loading. */
   async ensure(range: Range): Promise<void> {
+    this.inView = range;
     const wanted = pagesFor(range, this.pageSize).filter((p) => !this.requested.has(p));
     const generation = this.generation;
     await Promise.all(

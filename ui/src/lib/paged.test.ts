@@ -31,6 +31,23 @@ describe('PagedRows', () => {
     expect(rows.rows[150]).toBeUndefined();
   });
 
+  it('refreshes the rows in view after a write without blanking them', async () => {
+    const { calls, fetcher } = fakeBook(1000);
+    const rows = new PagedRows(fetcher, 100);
+    await rows.reset();
+    await rows.ensure({ start: 200, end: 215 });
+    calls.length = 0;
+    const pending = rows.refresh();
+    // While the fresh page is on its way, the old rows are still there.
+    expect(rows.rows[205].name).toBe('c205');
+    await pending;
+    expect(calls).toEqual([200]);
+    expect(rows.rows[205].name).toBe('c205');
+    // Pages out of view reload when scrolled to again.
+    await rows.ensure({ start: 0, end: 10 });
+    expect(calls).toEqual([200, 0]);
+  });
+
   it('drops answers to an old query', async () => {
     let release: (p: ListPage) => void = () => {};
     const slow = () => new Promise<ListPage>((resolve) => (release = resolve));
