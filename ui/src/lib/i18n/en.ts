@@ -190,6 +190,9 @@ export const en = {
   'settings.version': 'Baton {version}',
 
   'app.read_only': 'This book is read-only ({path}): you can look and export, not change.',
+  'check.phone_unusual': 'An unusual number: a Chinese mobile has 11 digits starting with 1, a landline its area code (0512-66660001), a number abroad starts with +. It can still be saved.',
+  'check.email_invalid': 'This does not look like a whole email address (name@example.com). It can still be saved.',
+  'check.whole_number': 'Enter a whole number (no decimal point, letters or minus sign).',
   'error.title': 'Something went wrong',
   'error.invalid': '{field}: {reason}',
   'error.not_found': 'This record no longer exists (it may have been deleted).',

@@ -190,6 +190,9 @@ export const zh: Record<MessageKey, string> = {
   'settings.version': 'Baton {version}',
 
   'app.read_only': '这个客户本是只读的（{path}），可以查看和导出，但不能修改。',
+  'check.phone_unusual': '号码格式少见：中国手机为 11 位（1 开头），座机带区号（如 0512-66660001），国外号码以 + 开头。仍可保存。',
+  'check.email_invalid': '邮箱地址似乎不完整，应形如 name@example.com。仍可保存。',
+  'check.whole_number': '请填写整数（不含小数点、字母或负号）。',
   'error.title': '出错了',
   'error.invalid': '{field}：{reason}',
   'error.not_found': '这条记录已不存在（可能已被删除）。',
