@@ -8,7 +8,8 @@ use std::process::{Command, Output};
 use baton::handover::{self, ImportOptions};
 use baton::{Error, Store};
 
-use crate::handover::{dump_of, edit, sealed, valid_lines};
+use crate::handover::dump_of;
+use crate::handover_files::{edit, sealed, valid_lines};
 
 /// Runs `baton` with file writes capped at `kib` KiB (`ulimit -f`): past
 /// it, a write fails with "file too large", as on a full disk (SIGXFSZ is

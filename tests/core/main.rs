@@ -6,6 +6,7 @@ mod cli;
 mod customers;
 mod dump_check;
 mod handover;
+mod handover_files;
 mod hardening_books;
 mod hardening_files;
 mod history;

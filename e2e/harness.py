@@ -1,0 +1,66 @@
+"""The e2e harness: where the app and the screenshots are, tauri-driver
+started and stopped by PID, and a screenshot helper."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+from webdriver import Session
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(ROOT, "out")
+APP = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "target", "debug", "baton-app"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Driver:
+    """tauri-driver, started and stopped by PID so no stray driver holds a port."""
+
+    def __init__(self):
+        self.port = free_port()
+        native = free_port()
+        env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
+        self.log = open(os.path.join(OUT, "tauri-driver.log"), "w")
+        self.proc = subprocess.Popen(
+            ["tauri-driver", "--port", str(self.port), "--native-port", str(native),
+             "--native-driver", shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver"],
+            stdout=self.log, stderr=subprocess.STDOUT, env=env,
+        )
+        # tauri-driver listens at once but proxies to WebKitWebDriver, which
+        # takes a moment longer: wait for both.
+        for port in (self.port, native):
+            deadline = time.time() + 20
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        raise RuntimeError(f"the driver on port {port} did not start")
+                    time.sleep(0.2)
+
+    def session(self, db):
+        caps = {"browserName": "wry", "tauri:options": {"application": APP, "args": ["--db", db]}}
+        return Session(self.port, caps)
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+def shot(s, name):
+    path = os.path.join(OUT, f"{name}.png")
+    s.screenshot(path)
+    print(f"  screenshot {path}")
