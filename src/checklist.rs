@@ -186,7 +186,7 @@ fn done_by_book(conn: &Connection, i: &ChecklistItem) -> Result<bool> {
             i.target_id.clone().unwrap_or_default(),
         ),
         Task::Reassess => (
-            "SELECT EXISTS (SELECT 1 FROM assessments WHERE customer_id = ?1 AND created_at >= ?2)",
+            "SELECT EXISTS (SELECT 1 FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL AND created_at >= ?2)",
             i.customer_id.clone(),
         ),
     };

@@ -269,6 +269,30 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: ContactDraft) -> 
     Ok(contact)
 }
 
+/// Corrects a live contact (same rules as logging one). Its id stays, so a
+/// handover of it later merges as the newer version. Its next step follows:
+/// the follow-up it made is reworded and moved (an open one), made when a
+/// due date is added, and cancelled when the due date is taken away. Call
+/// inside a transaction.
+pub fn update(conn: &Connection, id: &str, mut draft: ContactDraft) -> Result<Contact> {
+    let old = get(conn, id)?;
+    draft.normalise();
+    let contact = Contact {
+        draft,
+        updated_at: clock::now(),
+        ..old
+    };
+    put(conn, &contact)?;
+    followups::follow_contact(conn, &contact)?;
+    Ok(contact)
+}
+
+/// Moves a contact to the trash; its follow-up leaves the list with it.
+/// Call inside a transaction.
+pub fn delete(conn: &Connection, id: &str) -> Result<()> {
+    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::Contact, id)
+}
+
 /// Logs a contact whose objection is "not in charge" with the person in
 /// charge being new to us: creates that key person and the contact together,
 /// so a refused contact leaves no stray person behind. Call inside a transaction.

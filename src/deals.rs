@@ -137,6 +137,34 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: DealDraft) -> Res
     Ok(deal)
 }
 
+/// Corrects a live deal (same rules as recording one). Its id stays, so a
+/// handover of it later merges as the newer version. Call inside a transaction.
+pub fn update(conn: &Connection, id: &str, mut draft: DealDraft) -> Result<Deal> {
+    let old = find(conn, id)?
+        .filter(|d| d.deleted_at.is_none())
+        .ok_or_else(|| crate::error::Error::NotFound {
+            kind: "deal",
+            id: id.to_string(),
+        })?;
+    draft.currency = draft.currency.trim().to_ascii_uppercase();
+    if draft.currency.is_empty() {
+        draft.currency = old.draft.currency.clone();
+    }
+    draft.description = draft.description.trim().to_string();
+    let deal = Deal {
+        draft,
+        updated_at: clock::now(),
+        ..old
+    };
+    put(conn, &deal)?;
+    Ok(deal)
+}
+
+/// Moves a deal to the trash. Call inside a transaction.
+pub fn delete(conn: &Connection, id: &str) -> Result<()> {
+    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::Deal, id)
+}
+
 /// A customer's live deals, newest first.
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Deal>> {
     let mut stmt = conn.prepare_cached(&format!(

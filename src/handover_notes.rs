@@ -40,6 +40,9 @@ pub struct HandoverNote {
     pub created_at: String,
     /// Last changed (UTC, RFC 3339).
     pub updated_at: String,
+    /// In the trash since (files from before the trash held notes lack it).
+    #[serde(default)]
+    pub deleted_at: Option<String>,
 }
 
 impl NoteDraft {
@@ -68,8 +71,7 @@ impl NoteDraft {
     }
 }
 
-const COLUMNS: &str =
-    "id, customer_id, key_relationships, open_promises, risks, next_steps, written_by, created_at, updated_at";
+const COLUMNS: &str = "id, customer_id, key_relationships, open_promises, risks, next_steps, written_by, created_at, updated_at, deleted_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<HandoverNote> {
     Ok(HandoverNote {
@@ -84,6 +86,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<HandoverNote> {
         written_by: row.get(6)?,
         created_at: row.get(7)?,
         updated_at: row.get(8)?,
+        deleted_at: row.get(9)?,
     })
 }
 
@@ -103,6 +106,7 @@ pub fn put(conn: &Connection, n: &HandoverNote) -> Result<()> {
             n.written_by,
             n.created_at,
             n.updated_at,
+            n.deleted_at,
         ])?;
     Ok(())
 }
@@ -121,11 +125,14 @@ pub fn save(conn: &Connection, customer_id: &str, mut draft: NoteDraft) -> Resul
     }
     let now = clock::now();
     let me = crate::settings::get(conn)?.user_name;
-    let note = match get_for(conn, customer_id)? {
+    // A note in the trash is written over and comes back: a customer has
+    // one note (the table says so), trashed or not.
+    let note = match find_for(conn, customer_id)? {
         Some(old) => HandoverNote {
             draft,
             written_by: me,
             updated_at: now,
+            deleted_at: None,
             ..old
         },
         None => HandoverNote {
@@ -135,16 +142,26 @@ pub fn save(conn: &Connection, customer_id: &str, mut draft: NoteDraft) -> Resul
             written_by: me,
             created_at: now.clone(),
             updated_at: now,
+            deleted_at: None,
         },
     };
     put(conn, &note)?;
     Ok(note)
 }
 
-/// A customer's note, if it has one.
+/// A customer's note, if it has one out of the trash.
 pub fn get_for(conn: &Connection, customer_id: &str) -> Result<Option<HandoverNote>> {
+    Ok(find_for(conn, customer_id)?.filter(|n| n.deleted_at.is_none()))
+}
+
+fn find_for(conn: &Connection, customer_id: &str) -> Result<Option<HandoverNote>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM handover_notes WHERE customer_id = ?1"))?;
     Ok(stmt.query_map([customer_id], from_row)?.next().transpose()?)
+}
+
+/// Moves a customer's note to the trash. Call inside a transaction.
+pub fn delete(conn: &Connection, id: &str) -> Result<()> {
+    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::HandoverNote, id)
 }
 
 /// One note by id.
@@ -157,7 +174,7 @@ pub fn find(conn: &Connection, id: &str) -> Result<Option<HandoverNote>> {
 /// exporting. At most `limit`, by name.
 pub fn key_customers_without(conn: &Connection, limit: usize) -> Result<(i64, Vec<(String, String)>)> {
     let base = "FROM customers c WHERE c.is_key = 1 AND c.deleted_at IS NULL \
-                AND NOT EXISTS (SELECT 1 FROM handover_notes n WHERE n.customer_id = c.id \
+                AND NOT EXISTS (SELECT 1 FROM handover_notes n WHERE n.customer_id = c.id AND n.deleted_at IS NULL \
                   AND trim(n.key_relationships || n.open_promises || n.risks || n.next_steps) <> '')";
     let total = conn
         .prepare_cached(&format!("SELECT count(*) {base}"))?

@@ -198,7 +198,7 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
          WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id",
     )?;
     let mut latest = conn.prepare_cached(
-        "SELECT assessed_on, scores FROM assessments WHERE customer_id = ?1 \
+        "SELECT assessed_on, scores FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL \
          ORDER BY assessed_on DESC, id DESC LIMIT 2",
     )?;
     let mut rows: Vec<BoardRow> = Vec::new();

@@ -6,7 +6,7 @@
 //! cannot be silently left out of any of them.
 
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::{
@@ -15,7 +15,7 @@ use crate::{
 };
 
 /// Every kind of record a book holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// Customer profile cards.
@@ -28,6 +28,8 @@ pub enum RecordKind {
     Contact,
     /// Follow-ups.
     FollowUp,
+    /// What happened to follow-ups (rescheduled, cancelled, …).
+    FollowUpChange,
     /// Transactions.
     Deal,
     /// Tier decisions.
@@ -66,6 +68,7 @@ impl RecordKind {
         RecordKind::CustomerChange,
         RecordKind::Contact,
         RecordKind::FollowUp,
+        RecordKind::FollowUpChange,
         RecordKind::Deal,
         RecordKind::TierChange,
         RecordKind::SatisfactionCheck,
@@ -82,6 +85,7 @@ impl RecordKind {
             RecordKind::CustomerChange => "customer_changes",
             RecordKind::Contact => "contacts",
             RecordKind::FollowUp => "followups",
+            RecordKind::FollowUpChange => "followup_changes",
             RecordKind::Deal => "deals",
             RecordKind::TierChange => "tier_changes",
             RecordKind::SatisfactionCheck => "satisfaction_checks",
@@ -99,6 +103,7 @@ impl RecordKind {
             RecordKind::CustomerChange => "customer_change",
             RecordKind::Contact => "contact",
             RecordKind::FollowUp => "follow_up",
+            RecordKind::FollowUpChange => "follow_up_change",
             RecordKind::Deal => "deal",
             RecordKind::TierChange => "tier_change",
             RecordKind::SatisfactionCheck => "satisfaction_check",
@@ -126,6 +131,7 @@ impl RecordKind {
             RecordKind::CustomerChange => json(changes::find(conn, id)?),
             RecordKind::Contact => json(contacts::find_any(conn, id)?),
             RecordKind::FollowUp => json(followups::find(conn, id)?),
+            RecordKind::FollowUpChange => json(followups::changes::find(conn, id)?),
             RecordKind::Deal => json(deals::find(conn, id)?),
             RecordKind::TierChange => json(tiers::find(conn, id)?),
             RecordKind::SatisfactionCheck => json(satisfaction::find(conn, id)?),
@@ -147,6 +153,7 @@ impl RecordKind {
             RecordKind::CustomerChange => changes::put(conn, &from_json(root, value)?),
             RecordKind::Contact => contacts::put(conn, &from_json(root, value)?),
             RecordKind::FollowUp => followups::put(conn, &from_json(root, value)?),
+            RecordKind::FollowUpChange => followups::changes::put(conn, &from_json(root, value)?),
             RecordKind::Deal => deals::put(conn, &from_json(root, value)?),
             RecordKind::TierChange => tiers::put(conn, &from_json(root, value)?),
             RecordKind::SatisfactionCheck => satisfaction::put(conn, &from_json(root, value)?),
@@ -167,6 +174,7 @@ impl RecordKind {
             RecordKind::CustomerChange => from_json::<changes::CustomerChange>(root, value).map(drop),
             RecordKind::Contact => decode::<contacts::Contact, contacts::ContactDraft>(root, value),
             RecordKind::FollowUp => from_json::<followups::FollowUp>(root, value).map(drop),
+            RecordKind::FollowUpChange => from_json::<followups::changes::FollowUpChange>(root, value).map(drop),
             RecordKind::Deal => decode::<deals::Deal, deals::DealDraft>(root, value),
             RecordKind::TierChange => from_json::<tiers::TierChange>(root, value).map(drop),
             RecordKind::SatisfactionCheck => {
@@ -188,11 +196,15 @@ impl RecordKind {
         record.get(key).and_then(|v| v.as_str())
     }
 
-    /// Whether this kind can sit in the trash (`deleted_at`).
+    /// Whether this kind can sit in the trash (`deleted_at`). Logs of
+    /// changes (owner, tier, follow-up) and checklist items cannot.
     pub fn soft_deletes(self) -> bool {
-        matches!(
+        !matches!(
             self,
-            RecordKind::Customer | RecordKind::Person | RecordKind::Contact | RecordKind::Deal
+            RecordKind::CustomerChange
+                | RecordKind::FollowUpChange
+                | RecordKind::TierChange
+                | RecordKind::ChecklistItem
         )
     }
 
@@ -210,6 +222,7 @@ impl RecordKind {
             RecordKind::CustomerChange => changes::for_each(conn, |r| f(json(&r)?)),
             RecordKind::Contact => contacts::for_each(conn, |r| f(json(&r)?)),
             RecordKind::FollowUp => followups::for_each(conn, |r| f(json(&r)?)),
+            RecordKind::FollowUpChange => followups::changes::for_each(conn, |r| f(json(&r)?)),
             RecordKind::Deal => deals::for_each(conn, |r| f(json(&r)?)),
             RecordKind::TierChange => tiers::for_each(conn, |r| f(json(&r)?)),
             RecordKind::SatisfactionCheck => satisfaction::for_each(conn, |r| f(json(&r)?)),
@@ -236,6 +249,7 @@ impl RecordKind {
                 Ok(())
             }),
             RecordKind::CustomerChange => changes::for_each(conn, |_| Ok(())),
+            RecordKind::FollowUpChange => followups::changes::for_each(conn, |_| Ok(())),
             RecordKind::Contact => contacts::for_each(conn, |c| {
                 if let Err(e) = c.draft.validate(conn, &c.customer_id) {
                     problem(format!("contact {}: {e}", c.id));

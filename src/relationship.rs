@@ -95,6 +95,9 @@ pub struct Assessment {
     pub created_at: String,
     /// Last changed (UTC, RFC 3339).
     pub updated_at: String,
+    /// In the trash since (files from before the trash held assessments lack it).
+    #[serde(default)]
+    pub deleted_at: Option<String>,
 }
 
 impl AssessmentDraft {
@@ -156,8 +159,7 @@ pub fn weight_of(scores: impl Iterator<Item = (Dimension, i64)>, settings: &Sett
     (max > 0).then(|| (sum * 100 + max / 2) / max)
 }
 
-const COLUMNS: &str =
-    "id, customer_id, assessed_on, assessor, layer, relationship_type, scores, notes, created_at, updated_at";
+const COLUMNS: &str = "id, customer_id, assessed_on, assessor, layer, relationship_type, scores, notes, created_at, updated_at, deleted_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Assessment> {
     let scores: String = row.get(6)?;
@@ -175,6 +177,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Assessment> {
         },
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
+        deleted_at: row.get(10)?,
     })
 }
 
@@ -195,6 +198,7 @@ pub fn put(conn: &Connection, a: &Assessment) -> Result<()> {
             a.draft.notes,
             a.created_at,
             a.updated_at,
+            a.deleted_at,
         ])?;
     Ok(())
 }
@@ -214,17 +218,58 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: AssessmentDraft) 
         draft,
         created_at: now.clone(),
         updated_at: now,
+        deleted_at: None,
     };
     put(conn, &a)?;
     Ok(a)
 }
 
+/// Corrects a live assessment (same rules as recording one). Evidence already
+/// on it stays valid even if that contact has since been purged from the
+/// trash; newly added evidence must be this customer's. The id stays, so a
+/// handover of it later merges as the newer version. Call inside a transaction.
+pub fn update(conn: &Connection, id: &str, mut draft: AssessmentDraft) -> Result<Assessment> {
+    let old = get(conn, id)?;
+    let known: std::collections::BTreeSet<&str> = old
+        .draft
+        .scores
+        .iter()
+        .flat_map(|s| s.contact_ids.iter().map(String::as_str))
+        .collect();
+    check_new_contacts(conn, &old.customer_id, &draft, &known)?;
+    draft.assessor = draft.assessor.trim().to_string();
+    if draft.assessor.is_empty() {
+        draft.assessor = old.draft.assessor.clone();
+    }
+    let a = Assessment {
+        draft,
+        updated_at: clock::now(),
+        ..old
+    };
+    put(conn, &a)?;
+    Ok(a)
+}
+
+/// Moves an assessment to the trash. Call inside a transaction.
+pub fn delete(conn: &Connection, id: &str) -> Result<()> {
+    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::Assessment, id)
+}
+
 /// Evidence may only point at this customer's own contact-history entries.
 fn check_contacts(conn: &Connection, customer_id: &str, draft: &AssessmentDraft) -> Result<()> {
+    check_new_contacts(conn, customer_id, draft, &Default::default())
+}
+
+fn check_new_contacts(
+    conn: &Connection,
+    customer_id: &str,
+    draft: &AssessmentDraft,
+    known: &std::collections::BTreeSet<&str>,
+) -> Result<()> {
     let mut stmt = conn.prepare_cached("SELECT 1 FROM contacts WHERE id = ?1 AND customer_id = ?2")?;
     for (i, s) in draft.scores.iter().enumerate() {
         for (j, id) in s.contact_ids.iter().enumerate() {
-            if !stmt.exists(params![id, customer_id])? {
+            if !known.contains(id.as_str()) && !stmt.exists(params![id, customer_id])? {
                 return Err(Error::invalid(
                     format!("assessment.scores[{i}].contact_ids[{j}]"),
                     Rule::NotOfCustomer { id: id.clone() },
@@ -238,7 +283,7 @@ fn check_contacts(conn: &Connection, customer_id: &str, draft: &AssessmentDraft)
 /// A customer's assessments, oldest first (the order of the curve).
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Assessment>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 ORDER BY assessed_on, id"
+        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY assessed_on, id"
     ))?;
     let rows = stmt
         .query_map([customer_id], from_row)?
@@ -249,12 +294,13 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Assessment>>
 /// A customer's latest assessment (the last point of the curve), if any.
 pub fn latest(conn: &Connection, customer_id: &str) -> Result<Option<Assessment>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 ORDER BY assessed_on DESC, id DESC LIMIT 1"
+        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL \
+         ORDER BY assessed_on DESC, id DESC LIMIT 1"
     ))?;
     Ok(stmt.query_map([customer_id], from_row)?.next().transpose()?)
 }
 
-/// Calls `f` with every assessment, in id order.
+/// Calls `f` with every assessment, live and trashed, in id order.
 pub fn for_each(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> Result<()> {
     crate::store::each_row(
         conn,
@@ -264,9 +310,11 @@ pub fn for_each(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> R
     )
 }
 
-/// One assessment of a live customer, by id.
+/// One live assessment of a live customer, by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Assessment> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM assessments WHERE id = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM assessments WHERE id = ?1 AND deleted_at IS NULL"
+    ))?;
     let found = stmt.query_map([id], from_row)?.next().transpose()?;
     let a = found.ok_or_else(|| Error::NotFound {
         kind: "assessment",
@@ -301,12 +349,14 @@ pub fn plan_followup(
         .plan
         .get_mut(step)
         .ok_or_else(|| Error::invalid(field.clone(), Rule::Required))?;
-    if let Some(existing) = plan
+    // A follow-up since put in the trash does not count: the step gets a new one.
+    let existing = plan
         .followup_id
         .as_deref()
-        .and_then(|f| followups::find(conn, f).transpose())
-    {
-        return existing;
+        .map(|f| followups::find(conn, f))
+        .transpose()?;
+    if let Some(existing) = existing.flatten().filter(|f| f.deleted_at.is_none()) {
+        return Ok(existing);
     }
     let due = plan
         .due_on
@@ -314,17 +364,7 @@ pub fn plan_followup(
         .or(target_on)
         .unwrap_or_else(|| (today + chrono::Duration::days(14)).to_string());
     let now = clock::now();
-    let f = FollowUp {
-        id: clock::new_id(),
-        customer_id: a.customer_id.clone(),
-        contact_id: None,
-        title: plan.step.clone(),
-        due_on: due,
-        done_at: None,
-        done_contact_id: None,
-        created_at: now.clone(),
-        updated_at: now.clone(),
-    };
+    let f = FollowUp::new(&a.customer_id, None, &plan.step, &due, &now);
     followups::put(conn, &f)?;
     plan.followup_id = Some(f.id.clone());
     a.updated_at = now;
@@ -338,7 +378,7 @@ pub(crate) fn tick_step(conn: &Connection, customer_id: &str, followup_id: &str)
     // the JSON is then read properly.
     let pattern = format!("%{followup_id}%");
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 AND scores LIKE ?2"
+        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL AND scores LIKE ?2"
     ))?;
     let found = stmt
         .query_map(params![customer_id, pattern], from_row)?

@@ -35,6 +35,9 @@ pub struct SatisfactionCheck {
     pub created_at: String,
     /// Last changed (UTC, RFC 3339).
     pub updated_at: String,
+    /// In the trash since (files from before the trash held checks lack it).
+    #[serde(default)]
+    pub deleted_at: Option<String>,
 }
 
 impl CheckDraft {
@@ -47,7 +50,7 @@ impl CheckDraft {
     }
 }
 
-const COLUMNS: &str = "id, customer_id, checked_on, rating, comment, created_at, updated_at";
+const COLUMNS: &str = "id, customer_id, checked_on, rating, comment, created_at, updated_at, deleted_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<SatisfactionCheck> {
     Ok(SatisfactionCheck {
@@ -60,6 +63,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<SatisfactionCheck> {
         },
         created_at: row.get(5)?,
         updated_at: row.get(6)?,
+        deleted_at: row.get(7)?,
     })
 }
 
@@ -76,6 +80,7 @@ pub fn put(conn: &Connection, c: &SatisfactionCheck) -> Result<()> {
             c.draft.comment,
             c.created_at,
             c.updated_at,
+            c.deleted_at,
         ])?;
     Ok(())
 }
@@ -91,15 +96,41 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: CheckDraft) -> Re
         draft,
         created_at: now.clone(),
         updated_at: now,
+        deleted_at: None,
     };
     put(conn, &check)?;
     Ok(check)
 }
 
-/// A customer's checks, oldest first (the order of a trend).
+/// Corrects a live check (same rules as recording one); its id stays, so a
+/// handover of it later merges as the newer version. Call inside a transaction.
+pub fn update(conn: &Connection, id: &str, mut draft: CheckDraft) -> Result<SatisfactionCheck> {
+    let old = find(conn, id)?
+        .filter(|c| c.deleted_at.is_none())
+        .ok_or_else(|| crate::error::Error::NotFound {
+            kind: "satisfaction check",
+            id: id.to_string(),
+        })?;
+    draft.comment = draft.comment.trim().to_string();
+    let check = SatisfactionCheck {
+        draft,
+        updated_at: clock::now(),
+        ..old
+    };
+    put(conn, &check)?;
+    Ok(check)
+}
+
+/// Moves a check to the trash. Call inside a transaction.
+pub fn delete(conn: &Connection, id: &str) -> Result<()> {
+    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::SatisfactionCheck, id)
+}
+
+/// A customer's live checks, oldest first (the order of a trend).
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<SatisfactionCheck>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM satisfaction_checks WHERE customer_id = ?1 ORDER BY checked_on, id"
+        "SELECT {COLUMNS} FROM satisfaction_checks WHERE customer_id = ?1 AND deleted_at IS NULL \
+         ORDER BY checked_on, id"
     ))?;
     let rows = stmt
         .query_map([customer_id], from_row)?
@@ -107,7 +138,7 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Satisfaction
     Ok(rows)
 }
 
-/// Calls `f` with every check, in id order.
+/// Calls `f` with every check, live and trashed, in id order.
 pub fn for_each(conn: &Connection, f: impl FnMut(SatisfactionCheck) -> Result<()>) -> Result<()> {
     crate::store::each_row(
         conn,

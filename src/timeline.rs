@@ -1,7 +1,7 @@
 //! A customer's timeline: everything that happened, newest first.
 //!
-//! Merges contacts and owner/status changes (transactions, assessments and
-//! handovers join as they arrive). Paged by a cursor — the (time, id) of the
+//! Merges contacts, transactions, owner/status changes and what happened to
+//! follow-ups (rescheduled, cancelled, reopened, done). Paged by a cursor — the (time, id) of the
 //! last entry shown — so a customer with 10k entries opens as fast as one with ten.
 
 use rusqlite::Connection;
@@ -11,6 +11,7 @@ use crate::changes::CustomerChange;
 use crate::contacts::{self, Contact};
 use crate::deals::{self, Deal};
 use crate::error::Result;
+use crate::followups::changes::{self as followup_changes, FollowUpChange};
 
 /// Kinds of timeline entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,8 @@ pub enum EntryKind {
     Change,
     /// A transaction.
     Deal,
+    /// A follow-up rescheduled, cancelled, reopened or done.
+    FollowUp,
 }
 
 /// One entry. Tagged `entry` (not `kind`: a deal has a `kind` of its own).
@@ -34,6 +37,8 @@ pub enum Entry {
     Change(CustomerChange),
     /// A transaction (its time is its day).
     Deal(Deal),
+    /// A change to a follow-up.
+    FollowUp(FollowUpChange),
 }
 
 impl Entry {
@@ -43,6 +48,7 @@ impl Entry {
             Entry::Contact(c) => &c.draft.happened_at,
             Entry::Change(c) => &c.changed_at,
             Entry::Deal(d) => &d.draft.occurred_on,
+            Entry::FollowUp(f) => &f.changed_at,
         }
     }
 
@@ -51,6 +57,7 @@ impl Entry {
             Entry::Contact(c) => &c.id,
             Entry::Change(c) => &c.id,
             Entry::Deal(d) => &d.id,
+            Entry::FollowUp(f) => &f.id,
         }
     }
 }
@@ -139,6 +146,23 @@ pub fn page(conn: &Connection, customer_id: &str, query: &TimelineQuery) -> Resu
         )?;
         for row in rows {
             entries.push(Entry::Deal(row?));
+        }
+    }
+    if wants(EntryKind::FollowUp) && query.person_id.is_none() {
+        // Changes of follow-ups in the trash leave with them.
+        let sql = format!(
+            "SELECT {} FROM followup_changes x JOIN followups f ON f.id = x.followup_id AND f.deleted_at IS NULL \
+             WHERE x.customer_id = ?1 AND (x.changed_at < ?2 OR (x.changed_at = ?2 AND x.id < ?3)) \
+             ORDER BY x.changed_at DESC, x.id DESC LIMIT ?4",
+            followup_changes::columns("x")
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params![customer_id, after_at, cursor_id(&after_id), limit as i64 + 1],
+            followup_changes::from_row,
+        )?;
+        for row in rows {
+            entries.push(Entry::FollowUp(row?));
         }
     }
     if wants(EntryKind::Change) && query.person_id.is_none() {

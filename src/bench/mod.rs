@@ -305,7 +305,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
                 reference_ids(
                     c,
                     &format!(
-                        "SELECT id, title FROM followups WHERE done_at IS NULL AND due_on < '{today}' ORDER BY due_on LIMIT 200"
+                        "SELECT id, title FROM followups WHERE done_at IS NULL AND cancelled_at IS NULL AND deleted_at IS NULL AND due_on < '{today}' ORDER BY due_on LIMIT 200"
                     ),
                 )
             })

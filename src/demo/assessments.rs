@@ -66,6 +66,7 @@ pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, no
                 },
                 created_at: at.clone(),
                 updated_at: at,
+                deleted_at: None,
             },
         )?;
         for s in &mut level {

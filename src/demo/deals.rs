@@ -109,6 +109,7 @@ pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, no
                     },
                     created_at: at.clone(),
                     updated_at: at,
+                    deleted_at: None,
                 },
             )?;
         }

@@ -124,22 +124,62 @@ pub(super) fn generate(
             let old = due < (now - Duration::days(10)).date_naive();
             let done = old && rng.chance(92);
             let done_at = clock::format_ts(at + Duration::days(rng.between(1, 30)));
-            followups::put(
-                conn,
-                &FollowUp {
-                    id: rng.uuid(),
-                    customer_id: customer.id.clone(),
-                    contact_id: Some(contact.id.clone()),
-                    title: contact.draft.next_step.clone(),
-                    due_on: due.to_string(),
-                    done_at: done.then(|| done_at.clone()),
-                    done_contact_id: None,
-                    created_at: contact.created_at.clone(),
-                    updated_at: if done { done_at } else { contact.created_at.clone() },
-                },
-            )?;
+            let followup = FollowUp {
+                id: rng.uuid(),
+                customer_id: customer.id.clone(),
+                contact_id: Some(contact.id.clone()),
+                title: contact.draft.next_step.clone(),
+                due_on: due.to_string(),
+                done_at: done.then(|| done_at.clone()),
+                done_contact_id: None,
+                created_at: contact.created_at.clone(),
+                updated_at: if done { done_at } else { contact.created_at.clone() },
+                cancelled_at: None,
+                cancel_reason: String::new(),
+                deleted_at: None,
+            };
+            followups::put(conn, &followup)?;
+            if !done {
+                moved_once(conn, &followup)?;
+            }
             followups_written += 1;
         }
     }
     Ok((count, followups_written))
+}
+
+/// About one open follow-up in six was moved once, a week later than first
+/// promised. Drawn from a generator seeded by the follow-up's id, so the main
+/// stream (and every other demo record) is the same as before follow-up
+/// changes existed.
+fn moved_once(conn: &Connection, f: &FollowUp) -> Result<()> {
+    let seed =
+        f.id.bytes()
+            .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+    let mut side = Rng::new(seed);
+    if !side.chance(16) {
+        return Ok(());
+    }
+    let Ok(due) = f.due_on.parse::<chrono::NaiveDate>() else {
+        return Ok(());
+    };
+    let old = due - Duration::days(7);
+    let at = f.created_at.clone();
+    followups::changes::put(
+        conn,
+        &followups::changes::FollowUpChange {
+            id: side.uuid(),
+            customer_id: f.customer_id.clone(),
+            followup_id: f.id.clone(),
+            action: followups::changes::FollowUpAction::Rescheduled,
+            title: f.title.clone(),
+            old_due: Some(old.to_string()),
+            new_due: Some(f.due_on.clone()),
+            reason: String::new(),
+            changed_at: at.clone(),
+            changed_by: String::new(),
+            created_at: at.clone(),
+            updated_at: at,
+        },
+    )
 }

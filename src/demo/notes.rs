@@ -87,6 +87,7 @@ pub(super) fn generate(
             written_by: customer.card.owner.clone(),
             created_at: at.clone(),
             updated_at: at,
+            deleted_at: None,
         },
     )?;
     Ok(1)

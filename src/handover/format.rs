@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 /// The value of the header's `format` field.
 pub const FORMAT: &str = "baton-handover";
 /// The format version this Baton writes, and the newest it reads.
-pub const FORMAT_VERSION: i64 = 1;
+/// 2 added follow-up changes and the trash for every history kind; a
+/// version 1 file reads as one without them.
+pub const FORMAT_VERSION: i64 = 2;
 
 /// What was exported.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -123,6 +123,7 @@ pub fn coverage(kind: crate::kinds::RecordKind) -> Coverage {
         // The current tier with the suggestion, the current owner and status,
         // the latest satisfaction rating: columns of the Customers sheet.
         K::TierChange | K::CustomerChange | K::SatisfactionCheck => Coverage::Column(0),
+        K::FollowUpChange => Coverage::Left("the story of each follow-up; the manager sees the open ones"),
         K::HandoverNote => Coverage::Left("written by the leaver for the successor, not for the manager"),
         K::ChecklistItem => Coverage::Left("the successor's own to-do list after a takeover"),
     }

@@ -50,9 +50,9 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
            (SELECT count(*) FROM chosen JOIN people p ON p.customer_id = chosen.id WHERE p.deleted_at IS NULL), \
            (SELECT count(*) FROM chosen JOIN contacts k ON k.customer_id = chosen.id WHERE k.deleted_at IS NULL), \
            (SELECT count(*) FROM chosen JOIN deals d ON d.customer_id = chosen.id WHERE d.deleted_at IS NULL), \
-           (SELECT coalesce(sum(json_array_length(a.scores)), 0) FROM chosen JOIN assessments a ON a.customer_id = chosen.id), \
+           (SELECT coalesce(sum(json_array_length(a.scores)), 0) FROM chosen JOIN assessments a ON a.customer_id = chosen.id WHERE a.deleted_at IS NULL), \
            (SELECT count(*) FROM chosen JOIN followups f ON f.customer_id = chosen.id \
-              WHERE f.done_at IS NULL AND f.due_on < ?4 \
+              WHERE f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL AND f.due_on < ?4 \
               AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = f.contact_id AND ct.deleted_at IS NULL)))"
     );
     Ok(conn

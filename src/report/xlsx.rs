@@ -361,7 +361,7 @@ fn write_xlsx_to(
         let mut sheet = Sheet::new(ws, name, &headers, formats_plain).map_err(&err)?;
         let mut result = Ok(());
         relationship::for_each(conn, |a| {
-            let Some(customer) = owner(&a.customer_id) else {
+            let Some(customer) = owner(&a.customer_id).filter(|_| a.deleted_at.is_none()) else {
                 return Ok(());
             };
             for sc in &a.draft.scores {

@@ -78,7 +78,10 @@ impl HitKind {
                 "JOIN contacts r ON r.id = d.record_id AND r.deleted_at IS NULL \
                  JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL"
             }
-            HitKind::Note => "JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL",
+            HitKind::Note => {
+                "JOIN handover_notes r ON r.id = d.record_id AND r.deleted_at IS NULL \
+                 JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL"
+            }
         }
     }
 }

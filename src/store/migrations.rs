@@ -55,6 +55,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0012_application_id.sql",
         include_str!("../../migrations/0012_application_id.sql"),
     ),
+    (
+        "0013_corrections.sql",
+        include_str!("../../migrations/0013_corrections.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

@@ -3,8 +3,10 @@
 #![allow(clippy::unwrap_used)]
 
 mod cli;
+mod corrections;
 mod customers;
 mod dump_check;
+mod followup_changes;
 mod handover;
 mod handover_files;
 mod hardening_books;

@@ -49,7 +49,10 @@ fn emptying_the_trash_deletes_for_good_and_keeps_live_records() {
     store.write(|tx| customers::delete(tx, &gone.id)).unwrap();
     store.write(|tx| people::delete(tx, &trashed_p.id)).unwrap();
     let n = store.write(|tx| trash::empty(tx)).unwrap();
-    assert_eq!(n, 3, "the customer, its person, and the trashed person");
+    assert_eq!(
+        n, 4,
+        "the customer, its person, its status record in the change log, and the trashed person"
+    );
     assert!(store.read(|c| customers::find(c, &gone.id)).unwrap().is_none());
     assert!(store.read(|c| people::find(c, &trashed_p.id)).unwrap().is_none());
     assert!(store.read(|c| people::get(c, &kept_p.id)).is_ok());

@@ -2,13 +2,20 @@
 //!
 //! A follow-up belongs to the contact whose next step it is, and to its
 //! customer; one whose customer or contact is in the trash is off the list.
+//! It is open until done or cancelled; `actions` changes it and logs each
+//! change (`changes`) for the customer's timeline.
+
+mod actions;
+pub mod changes;
+
+pub use actions::{Reschedule, cancel, delete, done, edit, reopen, reschedule};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
-use crate::contacts::{self, Contact, ContactDraft};
-use crate::error::{Error, Result};
+use crate::contacts::Contact;
+use crate::error::Result;
 use crate::store::upsert_sql;
 use crate::{clock, validate};
 
@@ -33,9 +40,49 @@ pub struct FollowUp {
     pub created_at: String,
     /// Last changed (UTC, RFC 3339).
     pub updated_at: String,
+    /// When it was cancelled (UTC, RFC 3339). Files from before
+    /// cancelling existed lack it.
+    #[serde(default)]
+    pub cancelled_at: Option<String>,
+    /// Why it was cancelled, in the user's words (may be empty).
+    #[serde(default)]
+    pub cancel_reason: String,
+    /// In the trash since.
+    #[serde(default)]
+    pub deleted_at: Option<String>,
 }
 
-const COLUMNS: &str = "id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at";
+impl FollowUp {
+    /// A new open follow-up, created now.
+    pub fn new(customer_id: &str, contact_id: Option<&str>, title: &str, due_on: &str, now: &str) -> FollowUp {
+        FollowUp {
+            id: clock::new_id(),
+            customer_id: customer_id.to_string(),
+            contact_id: contact_id.map(str::to_string),
+            title: title.to_string(),
+            due_on: due_on.to_string(),
+            done_at: None,
+            done_contact_id: None,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            cancelled_at: None,
+            cancel_reason: String::new(),
+            deleted_at: None,
+        }
+    }
+
+    /// Neither done nor cancelled (it may still be in the trash).
+    pub fn is_open(&self) -> bool {
+        self.done_at.is_none() && self.cancelled_at.is_none()
+    }
+}
+
+const COLUMNS: &str = "id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at, \
+    cancelled_at, cancel_reason, deleted_at";
+
+/// The one definition of an open follow-up row, spelled exactly as the
+/// partial index `followups_open` is, so every count is an index range scan.
+pub(crate) const OPEN_ROW: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
     Ok(FollowUp {
@@ -48,6 +95,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
         done_contact_id: row.get(6)?,
         created_at: row.get(7)?,
         updated_at: row.get(8)?,
+        cancelled_at: row.get(9)?,
+        cancel_reason: row.get(10)?,
+        deleted_at: row.get(11)?,
     })
 }
 
@@ -59,6 +109,10 @@ pub fn put(conn: &Connection, f: &FollowUp) -> Result<()> {
     if let Some(done) = &f.done_at {
         validate::timestamp("followup.done_at", done)?;
     }
+    if let Some(cancelled) = &f.cancelled_at {
+        validate::timestamp("followup.cancelled_at", cancelled)?;
+    }
+    validate::text("followup.cancel_reason", &f.cancel_reason, validate::TEXT_MAX)?;
     conn.prepare_cached(&upsert_sql("followups", COLUMNS))?
         .execute(params![
             f.id,
@@ -70,25 +124,49 @@ pub fn put(conn: &Connection, f: &FollowUp) -> Result<()> {
             f.done_contact_id,
             f.created_at,
             f.updated_at,
+            f.cancelled_at,
+            f.cancel_reason,
+            f.deleted_at,
         ])?;
     Ok(())
 }
 
 /// Makes the next step of `contact` a follow-up due on `due`.
 pub(crate) fn create_for_contact(conn: &Connection, contact: &Contact, due: &str) -> Result<FollowUp> {
-    let f = FollowUp {
-        id: clock::new_id(),
-        customer_id: contact.customer_id.clone(),
-        contact_id: Some(contact.id.clone()),
-        title: contact.draft.next_step.clone(),
-        due_on: due.to_string(),
-        done_at: None,
-        done_contact_id: None,
-        created_at: contact.created_at.clone(),
-        updated_at: contact.created_at.clone(),
-    };
+    let f = FollowUp::new(
+        &contact.customer_id,
+        Some(&contact.id),
+        &contact.draft.next_step,
+        due,
+        &contact.updated_at,
+    );
     put(conn, &f)?;
     Ok(f)
+}
+
+/// Keeps the follow-up of a corrected contact in step with its next step:
+/// an open one is reworded and moved, one is made when a due date appears,
+/// and an open one is cancelled when the due date goes. A closed one is
+/// history and stays as it was.
+pub(crate) fn follow_contact(conn: &Connection, contact: &Contact) -> Result<()> {
+    let existing = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM followups WHERE contact_id = ?1"))?
+        .query_row([&contact.id], from_row)
+        .optional()?;
+    let draft = &contact.draft;
+    match (existing, &draft.next_due) {
+        (None, Some(due)) => {
+            create_for_contact(conn, contact, due)?;
+        }
+        (Some(f), Some(due)) if f.deleted_at.is_none() && f.is_open() => {
+            edit(conn, &f.id, &draft.next_step, due)?;
+        }
+        (Some(f), None) if f.deleted_at.is_none() && f.is_open() => {
+            cancel(conn, &f.id, "")?;
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// An open follow-up as the list shows it.
@@ -123,19 +201,20 @@ pub struct Board {
     pub upcoming: Group,
 }
 
-const OPEN: &str = "f.done_at IS NULL AND c.deleted_at IS NULL \
+const OPEN: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL AND c.deleted_at IS NULL \
     AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = f.contact_id AND ct.deleted_at IS NULL))";
 
 /// Open follow-ups in a due range whose customer or contact is in the trash.
 /// Counting all open ones and subtracting these is far cheaper than joining
 /// every open follow-up to its customer: the trash is small, the list is not.
-const HIDDEN: &str = "f.done_at IS NULL AND (f.customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL) \
+const HIDDEN: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL \
+    AND (f.customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL) \
     OR f.contact_id IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL))";
 
 fn group(conn: &Connection, range: &str, from: &str, to: &str, limit: u32) -> Result<Group> {
     let all: i64 = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM followups f WHERE f.done_at IS NULL AND {range}"
+            "SELECT count(*) FROM followups f WHERE {OPEN_ROW} AND {range}"
         ))?
         .query_row(params![from, to], |r| r.get(0))?;
     let hidden: i64 = conn
@@ -144,14 +223,14 @@ fn group(conn: &Connection, range: &str, from: &str, to: &str, limit: u32) -> Re
     let cols = crate::store::prefixed(COLUMNS, "f");
     // Ordered by the index (due date, then id), so SQLite stops after `limit`.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {cols}, c.name FROM followups f JOIN customers c ON c.id = f.customer_id \
+        "SELECT {cols}, c.name AS customer_name FROM followups f JOIN customers c ON c.id = f.customer_id \
          WHERE {OPEN} AND {range} ORDER BY f.due_on, f.id LIMIT {limit}"
     ))?;
     let items = stmt
         .query_map(params![from, to], |r| {
             Ok(FollowUpItem {
                 followup: from_row(r)?,
-                customer_name: r.get(9)?,
+                customer_name: r.get("customer_name")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -210,30 +289,6 @@ pub fn open_for(conn: &Connection, customer_id: &str) -> Result<Vec<FollowUp>> {
         .query_map([customer_id], from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
-}
-
-/// Marks a follow-up done, optionally logging the contact that closed it
-/// (in the same transaction). Call inside a transaction.
-/// A follow-up that came from a relationship-card action plan ticks its step
-/// off too.
-pub fn done(conn: &Connection, id: &str, closing: Option<ContactDraft>) -> Result<FollowUp> {
-    let mut f = find(conn, id)?.ok_or_else(|| Error::NotFound {
-        kind: "follow-up",
-        id: id.to_string(),
-    })?;
-    if f.done_at.is_some() {
-        return Ok(f);
-    }
-    if let Some(draft) = closing {
-        let contact = contacts::create(conn, &f.customer_id, draft)?;
-        f.done_contact_id = Some(contact.id);
-    }
-    let now = clock::now();
-    f.done_at = Some(now.clone());
-    f.updated_at = now;
-    put(conn, &f)?;
-    crate::relationship::tick_step(conn, &f.customer_id, &f.id)?;
-    Ok(f)
 }
 
 /// One follow-up by id, whatever its state.
