@@ -13,6 +13,7 @@ import time
 import traceback
 
 from app_books import closed_book_screens
+from app_corrections import corrections
 from app_import_report import manager_report, new_screens_in_english, sheet_import
 from harness import APP, OUT, Driver, shot
 from webdriver import WebDriverError
@@ -341,7 +342,7 @@ def handover_take_over(driver, tmp):
         s.type("[data-testid=import-pass]", PASSPHRASE)
         s.click("[data-testid=preview-import]")
         s.wait("[data-testid=import-counts]", text="联系记录")
-        s.wait("[data-testid=import-source]", text="格式版本 1")
+        s.wait("[data-testid=import-source]", text="格式版本 2")
         s.type("[data-testid=successor]", "周新")
         shot(s, "21-handover-preview-zh")
         s.click("[data-testid=do-import]")
@@ -543,6 +544,7 @@ def main():
             create_customer_with_person_and_edit(s)
             contact_and_followup(s)
             order_changes_value(s)
+            corrections(s)
             relationship_card(s)
             global_search(s)
             handover_export(s)

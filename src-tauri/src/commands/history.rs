@@ -1,7 +1,7 @@
 //! Contact history, the timeline, and follow-ups.
 
 use baton::contacts::{self, Contact, ContactDraft};
-use baton::followups::{self, Board, FollowUp};
+use baton::followups::{self, Board, FollowUp, Reschedule};
 use baton::people::PersonCard;
 use baton::timeline::{self, TimelinePage, TimelineQuery};
 use tauri::State;
@@ -54,4 +54,37 @@ pub fn followups_done(
 ) -> CmdResult<FollowUp> {
     let closing: Option<ContactDraft> = closing.map(|v| input("contact", v)).transpose()?;
     Ok(state.store()?.write(|tx| followups::done(tx, &id, closing))?)
+}
+
+/// Corrects a logged contact; its follow-up follows its next step.
+#[tauri::command]
+pub fn contacts_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Contact> {
+    let draft: ContactDraft = input("contact", draft)?;
+    Ok(state.store()?.write(|tx| contacts::update(tx, &id, draft))?)
+}
+
+/// Moves a follow-up to another day (a date, +1 day, +1 week, next Monday).
+#[tauri::command]
+pub fn followups_reschedule(state: State<'_, AppState>, id: String, to: serde_json::Value) -> CmdResult<FollowUp> {
+    let to: Reschedule = input("followup.due_on", to)?;
+    let today = baton::clock::local_today();
+    Ok(state.store()?.write(|tx| followups::reschedule(tx, &id, &to, today))?)
+}
+
+/// Calls a follow-up off, with an optional reason.
+#[tauri::command]
+pub fn followups_cancel(state: State<'_, AppState>, id: String, reason: String) -> CmdResult<FollowUp> {
+    Ok(state.store()?.write(|tx| followups::cancel(tx, &id, &reason))?)
+}
+
+/// Opens a done or cancelled follow-up again.
+#[tauri::command]
+pub fn followups_reopen(state: State<'_, AppState>, id: String) -> CmdResult<FollowUp> {
+    Ok(state.store()?.write(|tx| followups::reopen(tx, &id))?)
+}
+
+/// Rewords a follow-up and sets its day.
+#[tauri::command]
+pub fn followups_edit(state: State<'_, AppState>, id: String, title: String, due_on: String) -> CmdResult<FollowUp> {
+    Ok(state.store()?.write(|tx| followups::edit(tx, &id, &title, &due_on))?)
 }

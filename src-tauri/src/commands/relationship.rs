@@ -51,6 +51,13 @@ pub fn assessments_create(
         .write(|tx| relationship::create(tx, &customer_id, draft))?)
 }
 
+/// Corrects an assessment.
+#[tauri::command]
+pub fn assessments_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Assessment> {
+    let draft: AssessmentDraft = input("assessment", draft)?;
+    Ok(state.store()?.write(|tx| relationship::update(tx, &id, draft))?)
+}
+
 /// Turns an action-plan step into a follow-up (or returns the one it became).
 #[tauri::command]
 pub fn assessments_plan_followup(

@@ -44,6 +44,13 @@ pub fn deals_create(state: State<'_, AppState>, customer_id: String, draft: serd
     Ok(state.store()?.write(|tx| deals::create(tx, &customer_id, draft))?)
 }
 
+/// Corrects a transaction (same id, same rules).
+#[tauri::command]
+pub fn deals_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Deal> {
+    let draft: DealDraft = input("deal", draft)?;
+    Ok(state.store()?.write(|tx| deals::update(tx, &id, draft))?)
+}
+
 /// Accepts the suggested tier, or overrides it with a reason.
 #[tauri::command]
 pub fn tiers_decide(
@@ -70,6 +77,17 @@ pub fn satisfaction_create(
     Ok(state
         .store()?
         .write(|tx| satisfaction::create(tx, &customer_id, draft))?)
+}
+
+/// Corrects a satisfaction check.
+#[tauri::command]
+pub fn satisfaction_update(
+    state: State<'_, AppState>,
+    id: String,
+    draft: serde_json::Value,
+) -> CmdResult<SatisfactionCheck> {
+    let draft: CheckDraft = input("satisfaction", draft)?;
+    Ok(state.store()?.write(|tx| satisfaction::update(tx, &id, draft))?)
 }
 
 /// The book's value picture: pyramid (vs `since_days` ago), Pareto, dormant.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseAmount } from './money';
+import { amountInput, formatMoney, parseAmount } from './money';
 
 describe('money', () => {
   it('shows amounts with symbol and thousands separators', () => {
@@ -16,5 +16,10 @@ describe('money', () => {
     expect(parseAmount('-5')).toBeNull();
     expect(parseAmount('12.345')).toBeNull();
     expect(parseAmount('abc')).toBeNull();
+  });
+  it('writes an amount back as it is typed, and reads it again unchanged', () => {
+    expect(amountInput(123450)).toBe('1234.50');
+    expect(amountInput(7)).toBe('0.07');
+    for (const minor of [0, 7, 1999, 123450, 1_000_000_000_000]) expect(parseAmount(amountInput(minor))).toBe(minor);
   });
 });

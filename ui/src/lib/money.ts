@@ -22,3 +22,10 @@ export function parseAmount(text: string): number | null {
   const [whole, frac = ''] = clean.split('.');
   return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
 }
+
+/** The typed form of an amount in minor units (123450 → "1234.50"), exact for any integer. */
+export function amountInput(minor: number): string {
+  const whole = Math.trunc(minor / 100);
+  const cents = String(Math.abs(minor % 100)).padStart(2, '0');
+  return `${whole}.${cents}`;
+}

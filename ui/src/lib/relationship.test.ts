@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from './i18n/index.svelte';
-import { curveSeries, dependenceLevel, dependenceText, radarSeries, startAssessment, toDraft } from './relationship';
+import { curveSeries, dependenceLevel, dependenceText, editAssessment, radarSeries, startAssessment, toDraft } from './relationship';
 import type { Assessment, DimensionScore, RelationshipCard } from './types';
 
 function assessment(day: string, scores: Partial<DimensionScore>[]): Assessment {
@@ -14,6 +14,7 @@ function assessment(day: string, scores: Partial<DimensionScore>[]): Assessment 
     notes: '',
     created_at: day,
     updated_at: day,
+    deleted_at: null,
     scores: scores.map((s) => ({ dimension: 'acceptance', score: 0, evidence: '', contact_ids: [], target: null, target_on: null, plan: [], ...s })),
   };
 }
@@ -105,3 +106,27 @@ describe('dependence wording', () => {
     expect(dependenceText({ reason: 'recent', contacted: 1, of: 3, days: 90, off: 3 })).toBe('1 of 3 key people contacted in the last 90 days');
   });
 });
+
+describe('correcting an assessment', () => {
+  it('starts from its own values and keeps a dimension no longer in use, so saving drops nothing', () => {
+    const first = card.assessments[0].assessment;
+    const start = editAssessment(card, first);
+    expect(start.meta).toMatchObject({ assessed_on: '2026-01-01', layer: 'senior', relationship_type: 'proactive' });
+    expect(start.scores.map((s) => s.dimension)).toEqual(['acceptance', 'events', 'support', 'competition']);
+    const draft = toDraft(start.meta, start.scores);
+    expect(draft.scores.map((s) => [s.dimension, s.score])).toEqual([
+      ['acceptance', 1],
+      ['competition', 5],
+    ]);
+    expect(draft.assessed_on).toBe(first.assessed_on);
+  });
+  it('keeps the plan and its follow-ups as they were', () => {
+    const second = card.assessments[1].assessment;
+    const acc = editAssessment(card, second).scores[0];
+    expect(acc.plan.map((p) => [p.step, p.done, p.followup_id ?? null])).toEqual([
+      ['done already', true, null],
+      ['拜访总经理', false, 'f1'],
+    ]);
+  });
+});
+

@@ -94,6 +94,30 @@ export function startAssessment(card: RelationshipCard, today: string): { meta: 
   };
 }
 
+/**
+ * The form's starting point for correcting `a`: its own values, every
+ * dimension it scored (in use or not, so nothing is dropped by saving) and
+ * the others in use, unscored.
+ */
+export function editAssessment(card: RelationshipCard, a: Assessment): { meta: Omit<AssessmentDraft, 'scores'>; scores: ScoreInput[] } {
+  const dims = [...card.dimensions, ...a.scores.map((s) => s.dimension).filter((d) => !card.dimensions.includes(d))];
+  return {
+    meta: { assessed_on: a.assessed_on, assessor: a.assessor, layer: a.layer, relationship_type: a.relationship_type, notes: a.notes },
+    scores: dims.map((d) => {
+      const own = scoreOf(a, d);
+      return {
+        dimension: d,
+        score: own?.score ?? null,
+        evidence: own?.evidence ?? '',
+        contact_ids: [...(own?.contact_ids ?? [])],
+        target: own?.target ?? null,
+        target_on: own?.target_on ?? '',
+        plan: (own?.plan ?? []).map((p) => ({ ...p })),
+      };
+    }),
+  };
+}
+
 /** The draft sent to the core: only scored dimensions, blank steps dropped. */
 export function toDraft(meta: Omit<AssessmentDraft, 'scores'>, scores: ScoreInput[]): AssessmentDraft {
   return {

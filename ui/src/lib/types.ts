@@ -146,13 +146,28 @@ export interface ListPage {
   rows: ListRow[];
 }
 
-export type TrashKind = 'customer' | 'person';
+export type TrashKind =
+  | 'customer'
+  | 'person'
+  | 'contact'
+  | 'deal'
+  | 'follow_up'
+  | 'satisfaction_check'
+  | 'assessment'
+  | 'handover_note';
 
 export interface TrashItem {
   kind: TrashKind;
   id: string;
+  /** The name, subject, title, comment or first words. */
   name: string;
   customer_name: string | null;
+  /** When it happened or is due. */
+  day: string | null;
+  amount_minor: number | null;
+  currency: string | null;
+  /** The deal kind, the channel, the rating (1-5) or the assessor. */
+  detail: string | null;
   deleted_at: string;
 }
 
@@ -232,8 +247,28 @@ export type Contact = ContactDraft & Stamped & { customer_id: string };
 export type TimelineEntry =
   | ({ entry: 'contact' } & Contact)
   | ({ entry: 'change' } & CustomerChange)
-  | ({ entry: 'deal' } & Deal);
-export type EntryKind = 'contact' | 'change' | 'deal';
+  | ({ entry: 'deal' } & Deal)
+  | ({ entry: 'follow_up' } & FollowUpChange);
+export type EntryKind = 'contact' | 'change' | 'deal' | 'follow_up';
+
+export type FollowUpAction = 'rescheduled' | 'cancelled' | 'reopened' | 'done' | 'edited';
+
+/** One change of a follow-up, on the timeline. */
+export interface FollowUpChange {
+  id: string;
+  customer_id: string;
+  followup_id: string;
+  action: FollowUpAction;
+  title: string;
+  old_due: string | null;
+  new_due: string | null;
+  reason: string;
+  changed_at: string;
+  changed_by: string;
+}
+
+/** Where a reschedule moves a follow-up. */
+export type Reschedule = { to: string } | 'plus_day' | 'plus_week' | 'next_monday';
 
 export interface TimelineCursor {
   at: string;
@@ -260,6 +295,9 @@ export interface FollowUp {
   due_on: string;
   done_at: string | null;
   done_contact_id: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string;
+  deleted_at: string | null;
 }
 
 export type FollowUpItem = FollowUp & { customer_name: string };
@@ -402,7 +440,7 @@ export interface AssessmentDraft {
   notes: string;
 }
 
-export type Assessment = AssessmentDraft & { id: string; customer_id: string; created_at: string; updated_at: string };
+export type Assessment = AssessmentDraft & { id: string; customer_id: string; created_at: string; updated_at: string; deleted_at: string | null };
 
 export interface Weighed {
   assessment: Assessment;

@@ -1,11 +1,17 @@
 import { call } from './ipc';
-import type { Board, Contact, ContactDraft, FollowUp, PersonCard, TimelinePage, TimelineQuery } from '../types';
+import type { Board, Contact, ContactDraft, FollowUp, PersonCard, Reschedule, TimelinePage, TimelineQuery } from '../types';
 
 export const history = {
   /** Logs a contact; `newInCharge` creates the person in charge in the same transaction. */
   logContact: (customerId: string, draft: ContactDraft, newInCharge: PersonCard | null = null) =>
     call<Contact>('contacts_create', { customerId, draft, newInCharge }),
+  /** Corrects a contact; its follow-up follows its next step. */
+  updateContact: (id: string, draft: ContactDraft) => call<Contact>('contacts_update', { id, draft }),
   timeline: (customerId: string, query: TimelineQuery) => call<TimelinePage>('timeline_page', { customerId, query }),
   board: () => call<Board>('followups_board'),
   done: (id: string, closing: ContactDraft | null) => call<FollowUp>('followups_done', { id, closing }),
+  reschedule: (id: string, to: Reschedule) => call<FollowUp>('followups_reschedule', { id, to }),
+  cancel: (id: string, reason: string) => call<FollowUp>('followups_cancel', { id, reason }),
+  reopen: (id: string) => call<FollowUp>('followups_reopen', { id }),
+  edit: (id: string, title: string, dueOn: string) => call<FollowUp>('followups_edit', { id, title, dueOn }),
 };

@@ -11,6 +11,8 @@ export const relationship = {
     throw err;
   })),
   assess: (customerId: string, draft: AssessmentDraft) => call<Assessment>('assessments_create', { customerId, draft }),
+  /** Corrects an assessment: same id, same rules. */
+  updateAssessment: (id: string, draft: AssessmentDraft) => call<Assessment>('assessments_update', { id, draft }),
   planFollowUp: (assessmentId: string, dimension: Dimension, step: number) =>
     call<FollowUp>('assessments_plan_followup', { assessmentId, dimension, step }),
   setKey: (customerId: string, isKey: boolean) => call<Customer>('customers_set_key', { customerId, isKey }),

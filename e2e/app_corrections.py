@@ -1,0 +1,118 @@
+"""Correcting the record in the real app (issue 13): fix a wrong deal amount
+and see the value section change; correct a contact; delete a contact and
+restore it from the trash; reschedule a follow-up to next week and see it
+leave Today; cancel one with a reason and reopen it from the timeline.
+
+Runs on the first session's book, after the order and the closing contact
+of test_app.py exist."""
+
+import datetime
+
+from harness import shot
+
+
+def entry_button(s, text, button):
+    """Clicks `button` (a data-testid) on the timeline entry showing `text`."""
+    found = s.js(
+        "const e = [...document.querySelectorAll('[data-testid=timeline-entry]')]"
+        ".find(x => x.textContent.includes(arguments[0]));"
+        "if (!e) return false; e.querySelector(`[data-testid=${arguments[1]}]`).click(); return true;",
+        text, button,
+    )
+    assert found, f"no timeline entry with {text!r}"
+
+
+def fix_deal_amount(s):
+    print("- a wrong deal amount is corrected; the value section follows at once")
+    s.wait("[data-testid=rfm-window-amount]", text="¥128,000.50")
+    s.click("[data-testid=deal] [data-testid=edit-deal]")
+    form = "[data-testid=value-section] [data-testid=deal-edit-form]"
+    s.wait(f"{form} #f-deal-amount")
+    amount = s.js(f"return document.querySelector('{form} #f-deal-amount').value")
+    assert amount == "128000.50", f"the form starts from the stored amount, got {amount!r}"
+    s.type(f"{form} #f-deal-amount", "12,800.5x")
+    s.click(f"{form} [data-testid=save-deal]")
+    s.wait("[data-testid=value-section] .field-error", text="不是有效金额")
+    s.type(f"{form} #f-deal-amount", "12,800.50")
+    s.click(f"{form} [data-testid=save-deal]")
+    s.wait_gone(form)
+    s.wait("[data-testid=rfm-window-amount]", text="¥12,800.50")
+    s.wait("[data-testid=deal]", text="¥12,800.50")
+    s.wait("[data-testid=timeline-entry]", text="¥12,800.50")
+    s.js("document.querySelector('[data-testid=value-section]').scrollIntoView()")
+    shot(s, "40-deal-corrected-zh")
+
+
+def correct_and_delete_contact(s):
+    print("- a contact is corrected from the timeline")
+    entry_button(s, "季度回顾", "edit-contact")
+    s.wait("[data-testid=contact-form] h2", text="修改联系记录")
+    s.type("#f-contact-subject", "季度回顾（已更正）")
+    s.click("[data-testid=contact-form] [data-testid=save]")
+    s.wait("[data-testid=timeline-entry]", text="季度回顾（已更正）")
+
+    print("- a contact is deleted from the timeline and restored from the trash")
+    entry_button(s, "报价已通过微信发送", "delete-contact")
+    s.wait("[data-testid=confirm-dialog]", text="移到回收站")
+    s.click("[data-testid=confirm]")
+    s.wait_gone("[data-testid=confirm-dialog]")
+    gone = s.js("return [...document.querySelectorAll('[data-testid=timeline-entry]')]"
+                ".some(e => e.textContent.includes('报价已通过微信发送'))")
+    assert not gone, "the deleted contact left the timeline"
+    s.click("[data-testid=nav-trash]")
+    s.wait("[data-testid=trash-item]", text="联系记录")
+    s.wait("[data-testid=trash-item]", text="属于 深圳华为技术有限公司")
+    shot(s, "41-trash-every-kind-zh")
+    s.js("[...document.querySelectorAll('[data-testid=trash-item]')].find(e => e.textContent.includes('联系记录'))"
+         ".querySelector('[data-testid=restore]').click()")
+    s.wait_gone("[data-testid=trash-item]")
+    s.click("[data-testid=nav-customers]")
+    s.click("[data-testid=customer-row]", text="深圳华为技术有限公司")
+    s.wait("[data-testid=timeline-entry]", text="报价已通过微信发送")
+
+
+def reschedule_and_cancel(s):
+    print("- a follow-up rescheduled to next week leaves Today")
+    today = datetime.date.today()
+    s.click("[data-testid=log-contact]")
+    s.type("#f-contact-subject", "样品确认")
+    s.type("#f-contact-next_step", "寄送样品")
+    s.type("#f-contact-next_due", today.isoformat())
+    s.click("[data-testid=contact-form] [data-testid=save]")
+    s.wait("[data-testid=next-followup]", text="寄送样品")
+    s.click("[data-testid=nav-today]")
+    s.wait("[data-testid=group-today_items] [data-testid=followup]", text="寄送样品")
+    s.click("[data-testid=group-today_items] [data-testid=followup-reschedule]")
+    s.wait("[data-testid=reschedule-menu]")
+    shot(s, "42-reschedule-menu-zh")
+    s.click("[data-testid=plus-week]")
+    s.wait("[data-testid=group-upcoming] [data-testid=followup]", text="寄送样品")
+    today_rows = s.js("return document.querySelectorAll('[data-testid=group-today_items] [data-testid=followup]').length")
+    assert today_rows == 0, f"{today_rows} follow-ups still due today"
+    week = (today + datetime.timedelta(days=7)).isoformat()
+    due = s.js("return [...document.querySelectorAll('[data-testid=group-upcoming] [data-testid=followup]')]"
+               ".find(r => r.textContent.includes('寄送样品')).querySelector('.date').textContent")
+    assert due == week, f"due {due!r}, expected {week}"
+    shot(s, "42b-rescheduled-zh")
+
+    print("- cancelled with a reason on the card, then reopened from the timeline")
+    s.click("[data-testid=nav-customers]")
+    s.click("[data-testid=customer-row]", text="深圳华为技术有限公司")
+    s.wait("[data-testid=open-followup]", text="寄送样品")
+    s.click("[data-testid=open-followup] [data-testid=followup-cancel]")
+    s.type("[data-testid=cancel-reason]", "客户改为自提")
+    s.click("[data-testid=confirm-cancel]")
+    s.wait_gone("[data-testid=open-followup]")
+    s.wait("[data-testid=timeline-entry]", text="跟进“寄送样品”改期")
+    s.wait("[data-testid=timeline-entry]", text="原因：客户改为自提")
+    s.js("document.querySelector('[data-testid=timeline]').scrollIntoView()")
+    shot(s, "43-followup-story-zh")
+    entry_button(s, "跟进“寄送样品”已取消", "reopen-followup")
+    s.wait("[data-testid=open-followup]", text="寄送样品")
+    s.wait("[data-testid=timeline-entry]", text="跟进“寄送样品”重新打开")
+
+
+def corrections(s):
+    fix_deal_amount(s)
+    correct_and_delete_contact(s)
+    reschedule_and_cancel(s)
