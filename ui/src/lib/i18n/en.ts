@@ -1,3 +1,4 @@
+import { enCorrections } from './en-corrections';
 import { enImportReport } from './en-import-report';
 
 // English messages. `zh.ts` must define every key (checked by the compiler
@@ -181,15 +182,6 @@ export const en = {
   'trash.emptied': '{n} records deleted for good.',
   'trash.kind.customer': 'Customer',
   'trash.kind.person': 'Key person',
-  'trash.kind.contact': 'Contact',
-  'trash.kind.deal': 'Transaction',
-  'trash.kind.follow_up': 'Follow-up',
-  'trash.kind.satisfaction_check': 'Satisfaction',
-  'trash.kind.assessment': 'Assessment',
-  'trash.kind.handover_note': 'Handover note',
-  'trash.rating': 'rated {n}/5',
-  'trash.due': 'due {date}',
-  'trash.moved': 'Moved to the trash; restore it from there.',
   'trash.of': 'of {name}',
   'trash.deleted_at': 'Deleted {when}',
 
@@ -251,25 +243,6 @@ export const en = {
   'card.last_contact': 'Last contact {date}',
   'card.never_contacted': 'No contact logged',
   'card.open_followups': 'Open follow-ups',
-  'fu.reschedule': 'Reschedule',
-  'fu.cancel': 'Cancel follow-up',
-  'fu.keep': 'Keep it',
-  'fu.plus_day': '+1 day',
-  'fu.plus_week': '+1 week',
-  'fu.next_monday': 'Next Monday',
-  'fu.pick_day': 'Move to which day',
-  'fu.move_to': 'Move to this day',
-  'fu.reason_hint': 'Why (optional)',
-  'history.delete_confirm': 'Move “{what}” to the trash? You can restore it from the trash.',
-  'history.reopen': 'Reopen',
-  'history.fu.rescheduled': 'Follow-up “{title}” moved: {from} → {to}',
-  'history.fu.cancelled': 'Follow-up “{title}” cancelled',
-  'history.fu.reopened': 'Follow-up “{title}” reopened',
-  'history.fu.done': 'Follow-up “{title}” done',
-  'history.fu.edited': 'Follow-up reworded as “{title}”',
-  'history.fu.reason': 'Reason: {reason}',
-  'contact.edit_title': 'Correct contact',
-  'timeline.kind.follow_up': 'Follow-up changes',
   'contact.new_title': 'Log a contact',
   'contact.create_person': '+ New key person',
   'contact.new_person_name': 'Name of the person in charge',
@@ -423,7 +396,6 @@ export const en = {
   'reltype.accountable': 'Accountable',
   'reltype.proactive': 'Proactive',
   'reltype.partner': 'Partner',
-  'assess.edit_title': 'Correct the assessment of {date}',
   'assess.title': 'Relationship assessment',
   'assess.carried': 'Targets and action plans are carried over from the assessment of {date}.',
   'assess.add_step': '+ Step',
@@ -590,6 +562,7 @@ export const en = {
   'card.export_vcard': 'Export as vCard',
   'card.vcard_written': 'Wrote the key people as vCard 4.0 to {path}',
   ...enImportReport,
+  ...enCorrections,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { zhCorrections } from './zh-corrections';
 import { zhImportReport } from './zh-import-report';
 
 // 简体中文。用词取自种子文章（客户资料卡、关键人、决策链……）。
@@ -181,15 +182,6 @@ export const zh: Record<MessageKey, string> = {
   'trash.emptied': '已永久删除 {n} 条记录。',
   'trash.kind.customer': '客户',
   'trash.kind.person': '关键人',
-  'trash.kind.contact': '联系记录',
-  'trash.kind.deal': '交易',
-  'trash.kind.follow_up': '跟进',
-  'trash.kind.satisfaction_check': '满意度',
-  'trash.kind.assessment': '关系评估',
-  'trash.kind.handover_note': '交接说明',
-  'trash.rating': '评分 {n}/5',
-  'trash.due': '到期 {date}',
-  'trash.moved': '已移到回收站，可在回收站恢复。',
   'trash.of': '属于 {name}',
   'trash.deleted_at': '删除于 {when}',
 
@@ -251,25 +243,6 @@ export const zh: Record<MessageKey, string> = {
   'card.last_contact': '最近联系 {date}',
   'card.never_contacted': '尚无联系记录',
   'card.open_followups': '待办跟进',
-  'fu.reschedule': '改期',
-  'fu.cancel': '取消跟进',
-  'fu.keep': '不取消',
-  'fu.plus_day': '推迟一天',
-  'fu.plus_week': '推迟一周',
-  'fu.next_monday': '下周一',
-  'fu.pick_day': '改到哪一天',
-  'fu.move_to': '改到这天',
-  'fu.reason_hint': '取消原因（可不填）',
-  'history.delete_confirm': '把“{what}”移到回收站？可以在回收站恢复。',
-  'history.reopen': '重新打开',
-  'history.fu.rescheduled': '跟进“{title}”改期：{from} → {to}',
-  'history.fu.cancelled': '跟进“{title}”已取消',
-  'history.fu.reopened': '跟进“{title}”重新打开',
-  'history.fu.done': '跟进“{title}”已完成',
-  'history.fu.edited': '跟进改为“{title}”',
-  'history.fu.reason': '原因：{reason}',
-  'contact.edit_title': '修改联系记录',
-  'timeline.kind.follow_up': '跟进变更',
   'contact.new_title': '记录联系',
   'contact.create_person': '+ 新建关键人',
   'contact.new_person_name': '负责人姓名',
@@ -423,7 +396,6 @@ export const zh: Record<MessageKey, string> = {
   'reltype.accountable': '负责型',
   'reltype.proactive': '能动型',
   'reltype.partner': '伙伴型',
-  'assess.edit_title': '修改 {date} 的评估',
   'assess.title': '关系评估',
   'assess.carried': '目标和行动计划已从 {date} 的评估带入。',
   'assess.add_step': '+ 步骤',
@@ -590,4 +562,5 @@ export const zh: Record<MessageKey, string> = {
   'card.export_vcard': '导出名片 (vCard)',
   'card.vcard_written': '已把关键人导出为名片文件 {path}',
   ...zhImportReport,
+  ...zhCorrections,
 };
