@@ -7,8 +7,20 @@ Runs on the first session's book, after the order and the closing contact
 of test_app.py exist."""
 
 import datetime
+import os
+import re
+import subprocess
+import time
 
-from harness import shot
+from harness import APP, shot
+
+ESCAPE = "\ue00c"
+# The app as the driver starts it (absolute path, then --db): never this test runner.
+APP_PATTERN = "^" + re.escape(APP) + " --db"
+
+
+def app_running():
+    return subprocess.run(["pgrep", "-f", APP_PATTERN], capture_output=True).returncode == 0
 
 
 def entry_button(s, text, button):
@@ -112,7 +124,98 @@ def reschedule_and_cancel(s):
     s.wait("[data-testid=timeline-entry]", text="跟进“寄送样品”重新打开")
 
 
+def value_of(s, css):
+    return s.js(f"return document.querySelector('{css}').value")
+
+
+def unsaved_work(s):
+    print("- half-typed contact: a rail click asks; stay keeps the text; then save")
+    s.click("[data-testid=log-contact]")
+    s.type("#f-contact-subject", "电话回访")
+    s.type("#f-contact-summary", "客户询问交货周期")
+    s.click("[data-testid=nav-today]")
+    s.wait("[data-testid=unsaved-dialog]", text="还有没保存的内容")
+    shot(s, "44-unsaved-guard-zh")
+    s.click("[data-testid=unsaved-stay]")
+    s.wait_gone("[data-testid=unsaved-dialog]")
+    assert value_of(s, "#f-contact-summary") == "客户询问交货周期", "staying keeps what was typed"
+    s.click("[data-testid=contact-form] [data-testid=save]")
+    s.wait("[data-testid=timeline-entry]", text="电话回访")
+
+    print("- Escape on a changed card asks too; 'save and leave' saves it")
+    s.click("[data-testid=edit-customer]")
+    s.type("#f-customer-region", "深圳南山")
+    s.keys((ESCAPE,))
+    s.wait("[data-testid=unsaved-dialog]")
+    s.click("[data-testid=unsaved-save]")
+    s.wait_gone("[data-testid=unsaved-dialog]")
+    s.wait("[data-view=region] .value", text="深圳南山")
+
+
 def corrections(s):
     fix_deal_amount(s)
     correct_and_delete_contact(s)
     reschedule_and_cancel(s)
+    unsaved_work(s)
+
+
+def draft_survives_a_crash(driver, tmp):
+    """A long note typed and never saved comes back after the app is killed."""
+    print("- a half-typed note survives the app being killed, and is offered back")
+    db = os.path.join(tmp, "crash.db")
+    s = driver.session(db)
+    try:
+        s.click("[data-testid=new-customer]")
+        s.type("#f-customer-name", "草稿测试有限公司")
+        s.click("[data-testid=customer-form] [data-testid=save]")
+        s.click("[data-testid=log-contact]")
+        s.type("#f-contact-subject", "长篇拜访纪要")
+        s.type("#f-contact-summary", "第一段：客户对交期不满。第二段：愿意试用新型号。")
+        time.sleep(1.5)  # the draft is written 600 ms after the last keystroke
+        subprocess.run(["pkill", "-KILL", "-f", APP_PATTERN], check=False)
+        time.sleep(1)
+        assert not app_running(), "the app was killed"
+    finally:
+        try:
+            s.quit()
+        except Exception:
+            pass
+    s = driver.session(db)
+    try:
+        s.click("[data-testid=customer-row]", text="草稿测试有限公司")
+        s.click("[data-testid=log-contact]")
+        s.wait("[data-testid=draft-offer]", text="没保存的草稿")
+        time.sleep(0.5)  # let the form paint before the picture
+        shot(s, "45-draft-offered-zh")
+        s.click("[data-testid=draft-restore]")
+        assert value_of(s, "#f-contact-summary") == "第一段：客户对交期不满。第二段：愿意试用新型号。"
+        assert value_of(s, "#f-contact-subject") == "长篇拜访纪要"
+        s.click("[data-testid=contact-form] [data-testid=save]")
+        s.wait("[data-testid=timeline-entry]", text="长篇拜访纪要")
+        s.click("[data-testid=log-contact]")
+        time.sleep(1)
+        assert not s.find_all("[data-testid=draft-offer]"), "a saved draft is not offered again"
+
+        print("- closing the window with a changed form asks (the close request the shell forwards)")
+        s.type("#f-contact-subject", "不该保存的记录")
+        s.js("window.__batonCloseRequested()")
+        s.wait("[data-testid=unsaved-dialog]")
+        s.click("[data-testid=unsaved-stay]")
+        assert app_running() and value_of(s, "#f-contact-subject") == "不该保存的记录"
+        s.js("window.__batonCloseRequested()")
+        s.wait("[data-testid=unsaved-discard]")
+        # Clicked from the page a moment later: the window goes away under the
+        # click, and the driver's own click would report that as a failure.
+        s.js("setTimeout(() => document.querySelector('[data-testid=unsaved-discard]').click(), 200)")
+        deadline = time.time() + 10
+        while time.time() < deadline and app_running():
+            time.sleep(0.2)
+        assert not app_running(), "discarding closes the window"
+    except Exception:
+        shot(s, "failure-draft")
+        raise
+    finally:
+        try:
+            s.quit()
+        except Exception:
+            pass  # the window is already closed

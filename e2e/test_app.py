@@ -13,7 +13,7 @@ import time
 import traceback
 
 from app_books import closed_book_screens
-from app_corrections import corrections
+from app_corrections import corrections, draft_survives_a_crash
 from app_import_report import manager_report, new_screens_in_english, sheet_import
 from harness import APP, OUT, Driver, shot
 from webdriver import WebDriverError
@@ -566,6 +566,7 @@ def main():
         finally:
             s.quit()
         handover_take_over(driver, tmp)
+        draft_survives_a_crash(driver, tmp)
         demo_and_filters(driver, tmp)
         closed_book_screens(driver, tmp)
     except (WebDriverError, AssertionError):

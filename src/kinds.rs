@@ -47,8 +47,15 @@ pub enum RecordKind {
 /// Tables that hold no records of their own: preferences (`settings`),
 /// indexes derived from records and rewritten with them (`customer_tags`,
 /// `contact_people`), and the log of versions imports replaced
-/// (`import_conflicts`: about this book's imports, not carried by handover).
-pub const NON_RECORD_TABLES: &[&str] = &["settings", "customer_tags", "contact_people", "import_conflicts"];
+/// (`import_conflicts`: about this book's imports, not carried by handover),
+/// and unsaved form text (`drafts`: this window's, until saved or dropped).
+pub const NON_RECORD_TABLES: &[&str] = &[
+    "settings",
+    "customer_tags",
+    "contact_people",
+    "import_conflicts",
+    "drafts",
+];
 
 /// Name prefixes of derived tables: the search index (`search_docs`, its
 /// queue, and the per-kind FTS5 tables with their shadow tables), kept by

@@ -14,7 +14,7 @@
 //! - [`deals`], [`value`], [`tiers`], [`satisfaction`], [`value_board`]: transactions, R-F-M,
 //!   the tier suggestion and its history, satisfaction, the pyramid and 80/20;
 //! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
-//! - [`trash`], [`settings`]: soft deletes and per-book preferences;
+//! - [`trash`], [`settings`], [`drafts`]: soft deletes, per-book preferences, unsaved form text;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
 //! - [`handover`], [`handover_notes`], [`checklist`], [`backup`]: carrying a book to another laptop, and backups;
 //! - [`report`]: the manager's workbook and visual report;
@@ -36,6 +36,7 @@ pub mod deals;
 pub mod demo;
 pub mod dependence;
 pub mod dimensions;
+pub mod drafts;
 pub mod dump;
 pub mod enums;
 pub mod error;

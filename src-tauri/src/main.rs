@@ -22,6 +22,11 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::demo_fill,
+            commands::drafts::drafts_get,
+            commands::drafts::drafts_save,
+            commands::drafts::drafts_clear,
+            commands::drafts::app_set_unsaved,
+            commands::drafts::app_close,
             commands::customers::customers_list,
             commands::customers::customers_tags,
             commands::customers::customers_get,
@@ -84,9 +89,29 @@ fn main() {
             commands::handover::checklist_get,
             commands::handover::checklist_tick,
         ])
+        .on_window_event(ask_before_closing)
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("baton: the window could not start: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Closing the window with unsaved work in a form asks first: the close is
+/// held and the page shows save / discard / stay; `app_close` then closes it.
+fn ask_before_closing(window: &tauri::Window, event: &tauri::WindowEvent) {
+    use tauri::Manager;
+    if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+        let unsaved = window
+            .state::<state::AppState>()
+            .unsaved
+            .load(std::sync::atomic::Ordering::SeqCst);
+        if let Some(page) = window.get_webview_window(window.label()).filter(|_| unsaved) {
+            // Held only if the page can be asked; otherwise it closes as usual.
+            match page.eval("window.__batonCloseRequested && window.__batonCloseRequested()") {
+                Ok(()) => api.prevent_close(),
+                Err(e) => eprintln!("baton: could not ask about unsaved work: {e}"),
+            }
+        }
     }
 }

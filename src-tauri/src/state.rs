@@ -39,6 +39,8 @@ pub struct AppState {
     pub opened_file: std::sync::Mutex<Option<baton::handover::OpenedFile>>,
     /// The running import's progress and cancel flag.
     pub import_control: std::sync::Mutex<Option<std::sync::Arc<baton::handover::ImportControl>>>,
+    /// An open form holds unsaved changes: closing the window asks first.
+    pub unsaved: std::sync::atomic::AtomicBool,
     // Held, never read: dropping it would let a second window in.
     _lock: Option<BookLock>,
 }
@@ -56,6 +58,7 @@ impl AppState {
                     last_import: Default::default(),
                     opened_file: Default::default(),
                     import_control: Default::default(),
+                    unsaved: Default::default(),
                     _lock: None,
                 };
             }
@@ -73,6 +76,7 @@ impl AppState {
                     last_import: Default::default(),
                     opened_file: Default::default(),
                     import_control: Default::default(),
+                    unsaved: Default::default(),
                     _lock: None,
                 };
             }
@@ -93,6 +97,7 @@ impl AppState {
             last_import: Default::default(),
             opened_file: Default::default(),
             import_control: Default::default(),
+            unsaved: Default::default(),
             _lock: lock,
         }
     }

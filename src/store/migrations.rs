@@ -59,6 +59,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0013_corrections.sql",
         include_str!("../../migrations/0013_corrections.sql"),
     ),
+    ("0014_drafts.sql", include_str!("../../migrations/0014_drafts.sql")),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

@@ -257,3 +257,31 @@ fn restoring_a_record_of_a_trashed_customer_brings_the_customer_back_and_emptyin
     assert_eq!(gone, 3 + changes as usize);
     assert!(store.read(trash::list).unwrap().is_empty());
 }
+
+#[test]
+fn a_draft_survives_closing_the_book_and_stays_out_of_dump_and_handover() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let key = "contact:new:0b0e6c1e-0000-4000-8000-000000000001";
+    let body = r#"{"subject":"半句话还没写完的拜访纪要"}"#;
+    {
+        let store = Store::open(&path).unwrap();
+        store.write(|tx| baton::drafts::save(tx, key, body)).unwrap();
+        store
+            .write(|tx| baton::drafts::save(tx, key, &body.replace("半句话", "一整段")))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let kept = store.read(|c| baton::drafts::get(c, key)).unwrap().unwrap();
+    assert!(kept.body.contains("一整段"), "the latest text is kept");
+    let mut dump = Vec::new();
+    store.read(|c| baton::dump::write(c, &mut dump)).unwrap();
+    assert!(
+        !String::from_utf8(dump).unwrap().contains("一整段"),
+        "a draft is no record"
+    );
+    let too_long = "字".repeat(baton::drafts::BODY_MAX + 1);
+    assert!(store.write(|tx| baton::drafts::save(tx, key, &too_long)).is_err());
+    store.write(|tx| baton::drafts::clear(tx, key)).unwrap();
+    assert!(store.read(|c| baton::drafts::get(c, key)).unwrap().is_none());
+}

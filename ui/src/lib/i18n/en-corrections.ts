@@ -30,4 +30,12 @@ export const enCorrections = {
   'contact.edit_title': 'Correct contact',
   'timeline.kind.follow_up': 'Follow-up changes',
   'assess.edit_title': 'Correct the assessment of {date}',
+  'unsaved.title': 'Unsaved changes',
+  'unsaved.body': 'A form you are filling in has changes that are not saved yet. What should happen to them?',
+  'unsaved.save': 'Save and leave',
+  'unsaved.discard': 'Don’t save',
+  'unsaved.stay': 'Stay here',
+  'draft.offer': 'There is an unsaved draft from {when}.',
+  'draft.restore': 'Restore the draft',
+  'draft.drop': 'Drop the draft',
 };

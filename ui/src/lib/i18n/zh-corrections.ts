@@ -31,4 +31,12 @@ export const zhCorrections: Record<keyof typeof enCorrections, string> = {
   'contact.edit_title': '修改联系记录',
   'timeline.kind.follow_up': '跟进变更',
   'assess.edit_title': '修改 {date} 的评估',
+  'unsaved.title': '还有没保存的内容',
+  'unsaved.body': '正在填写的表单有修改还没保存。离开前要怎么处理？',
+  'unsaved.save': '保存后离开',
+  'unsaved.discard': '不保存',
+  'unsaved.stay': '留在这里',
+  'draft.offer': '有一份 {when} 没保存的草稿。',
+  'draft.restore': '恢复草稿',
+  'draft.drop': '丢弃草稿',
 };
