@@ -520,6 +520,12 @@ def demo_and_filters(driver, tmp):
         assert len(s.find_all("[data-testid=pyramid-level]")) == 5
         s.wait("[data-testid=dormant]", text="个客户超过休眠期限")
         shot(s, "12-value-board-zh")
+        print("- back on the customer list: the same customer, selected and in view")
+        s.click("[data-testid=nav-customers]")
+        s.wait("[data-testid=customer-row].selected", text=picked)
+        s.wait("[data-testid=customer-name]", text=picked)
+        top = s.js("return document.querySelector('[data-testid=customer-list]').scrollTop")
+        assert top > 56 * 150, f"the list came back at its place (scrollTop {top})"
         manager_report(s, tmp)
         sheet_import(s, tmp)
         new_screens_in_english(s, tmp)
