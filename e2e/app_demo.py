@@ -1,0 +1,80 @@
+"""The demo book in the real app: filters, sorting, saving while scrolled, the
+Value screen, and coming back to the list; then the report and import screens
+on the same book."""
+
+import os
+import time
+
+from app_import_report import manager_report, new_screens_in_english, sheet_import
+from harness import shot
+
+
+def demo_and_filters(driver, tmp):
+    print("- the empty state loads the demo; the list filters and sorts")
+    s = driver.session(os.path.join(tmp, "demo.db"))
+    try:
+        s.click("[data-testid=load-demo]")
+        s.wait("[data-testid=list-count]", text="共 200 个客户")
+        s.choose("[data-testid=filter-tier]", "S")
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            count = s.text(s.wait("[data-testid=list-count]"))
+            if "200" not in count:
+                break
+            time.sleep(0.2)
+        tiers = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .tier')].map(e => e.textContent)")
+        assert tiers and set(tiers) == {"S"}, f"tier filter shows {set(tiers)}"
+        s.choose("[data-testid=filter-status]", "active")
+        time.sleep(0.5)
+        statuses = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .status')].map(e => e.textContent)")
+        assert set(statuses) <= {"活跃"}, f"status filter shows {set(statuses)}"
+        s.choose("[data-testid=filter-status]", "")
+        s.choose("[data-testid=filter-tier]", "")
+        s.choose("[data-testid=filter-tag]", "华东")
+        time.sleep(0.5)
+        shown = s.js("return document.querySelectorAll('[data-testid=customer-row]').length")
+        assert 0 < shown < 200, f"tag filter shows {shown} rows"
+        s.choose("[data-testid=filter-tag]", "")
+        s.choose("[data-testid=sort]", "tier")
+        time.sleep(0.5)
+        tiers = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .tier')].slice(0, 5).map(e => e.textContent)")
+        assert tiers[0] == "S", f"sorted by tier starts with {tiers}"
+        shot(s, "08-demo-sorted-by-tier-zh")
+        print("- saving while the list is scrolled to the 200th customer keeps the rows and the selection in view")
+        s.choose("[data-testid=sort]", "name")
+        s.js("const l = document.querySelector('[data-testid=customer-list]'); l.scrollTop = l.scrollHeight;")
+        time.sleep(0.5)
+        last = s.find_all("[data-testid=customer-row]")[-1]
+        picked = s.js("return arguments[0].querySelector('.row-name').textContent", last)
+        s.js("arguments[0].click()", last)
+        s.click("[data-testid=edit-customer]")
+        s.type("#f-customer-region", "滚动后保存")
+        s.click("[data-testid=customer-form] [data-testid=save]")
+        s.wait("[data-view=region] .value", text="滚动后保存")
+        time.sleep(0.5)
+        ghosts = s.js("return document.querySelectorAll('[data-testid=customer-list] .customer-row.ghost').length")
+        assert ghosts == 0, f"{ghosts} blank rows after saving"
+        s.wait("[data-testid=customer-row].selected", text=picked)
+        top = s.js("return document.querySelector('[data-testid=customer-list]').scrollTop")
+        assert top > 56 * 150, f"the list kept its place (scrollTop {top})"
+        shot(s, "08b-saved-while-scrolled-zh")
+        print("- the Value screen: pyramid, 80/20, dormant customers")
+        s.click("[data-testid=nav-value]")
+        s.wait("[data-testid=pareto]", text="贡献了 80% 的营业额")
+        assert len(s.find_all("[data-testid=pyramid-level]")) == 5
+        s.wait("[data-testid=dormant]", text="个客户超过休眠期限")
+        shot(s, "12-value-board-zh")
+        print("- back on the customer list: the same customer, selected and in view")
+        s.click("[data-testid=nav-customers]")
+        s.wait("[data-testid=customer-row].selected", text=picked)
+        s.wait("[data-testid=customer-name]", text=picked)
+        top = s.js("return document.querySelector('[data-testid=customer-list]').scrollTop")
+        assert top > 56 * 150, f"the list came back at its place (scrollTop {top})"
+        manager_report(s, tmp)
+        sheet_import(s, tmp)
+        new_screens_in_english(s, tmp)
+    except Exception:
+        shot(s, "failure-demo-session")
+        raise
+    finally:
+        s.quit()
