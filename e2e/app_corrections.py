@@ -167,7 +167,12 @@ def draft_survives_a_crash(driver, tmp):
     try:
         s.click("[data-testid=new-customer]")
         s.type("#f-customer-name", "草稿测试有限公司")
+        s.choose("#f-customer-status", "active")
         s.click("[data-testid=customer-form] [data-testid=save]")
+        print("- a customer made a minute ago is new, not dormant, in the card, its value section and the list")
+        s.wait("[data-testid=card-standing]", text="新客户")
+        s.wait("[data-testid=activity]", text="新客户")
+        s.wait("[data-testid=row-standing]", text="新客户")
         s.click("[data-testid=log-contact]")
         s.type("#f-contact-subject", "长篇拜访纪要")
         s.type("#f-contact-summary", "第一段：客户对交期不满。第二段：愿意试用新型号。")

@@ -70,6 +70,16 @@ def demo_and_filters(driver, tmp):
         s.wait("[data-testid=customer-name]", text=picked)
         top = s.js("return document.querySelector('[data-testid=customer-list]').scrollTop")
         assert top > 56 * 150, f"the list came back at its place (scrollTop {top})"
+        print("- the Value screen's dormant count opens the list on exactly those customers")
+        s.click("[data-testid=nav-value]")
+        line = s.text(s.wait("[data-testid=dormant] p"))
+        total = int("".join(ch for ch in line.split("个客户")[0] if ch.isdigit()))
+        s.click("[data-testid=dormant-in-list]")
+        s.wait("[data-testid=list-count]", text=f"共 {total} 个客户")
+        badges = s.js("return [...document.querySelectorAll('[data-testid=row-standing]')].map(e => e.textContent.trim())")
+        assert badges and set(badges) == {"休眠"}, f"the list shows {set(badges)}"
+        shot(s, "46-dormant-in-list-zh")
+        s.choose("[data-testid=filter-status]", "")
         manager_report(s, tmp)
         sheet_import(s, tmp)
         new_screens_in_english(s, tmp)

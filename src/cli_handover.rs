@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use baton::enums::{Status, Tier};
+use baton::enums::Tier;
 use baton::handover::{self, ExportOptions, ImportOptions, ImportReport, Selection};
 use baton::{Error, Result, Store};
 
@@ -28,7 +28,7 @@ pub fn export(
     customers: Vec<String>,
     tiers: Vec<Tier>,
     tags: Vec<String>,
-    statuses: Vec<Status>,
+    statuses: Vec<baton::activity::Standing>,
     passphrase: Option<handover::Passphrase>,
 ) -> Result<()> {
     let opts = ExportOptions {

@@ -6,6 +6,7 @@
 use rusqlite::{Connection, ToSql};
 use serde::{Deserialize, Serialize};
 
+use crate::activity::{self, Standing};
 use crate::enums::{Status, Tier};
 use crate::error::Result;
 
@@ -30,8 +31,12 @@ pub enum SortBy {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ListQuery {
-    /// Only this status.
+    /// Only this status (the card's field).
     pub status: Option<Status>,
+    /// Only customers standing so (active, dormant, new…; see [`crate::activity`]).
+    pub standing: Option<Standing>,
+    /// The day the standing is judged on (default: today, local).
+    pub as_of: Option<chrono::NaiveDate>,
     /// Only this tier.
     pub tier: Option<Tier>,
     /// Only customers carrying this tag.
@@ -61,8 +66,10 @@ pub struct ListRow {
     pub industry: String,
     /// Region.
     pub region: String,
-    /// Status.
+    /// Status (the card's field).
     pub status: Status,
+    /// Where it stands by what happened (the list's badge).
+    pub standing: Standing,
     /// Tier.
     pub tier: Option<Tier>,
     /// Key customer flag.
@@ -95,8 +102,16 @@ const PAGE_MAX: u32 = 500;
 /// rowids of the window, in order, from an index walk (or a sort of rowids
 /// only); then the display columns of just those rows.
 pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
-    let mut filter = String::from("c.deleted_at IS NULL");
-    let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+    // ?1 is always the standing's cutoff, named even when unused (a bound
+    // value the statement lacks is an error).
+    let mut filter = String::from("c.deleted_at IS NULL AND ?1 IS NOT NULL");
+    let threshold = crate::settings::get(conn)?.dormant_days;
+    let cutoff = activity::cutoff(query.as_of.unwrap_or_else(crate::clock::local_today), threshold);
+    let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(cutoff.clone())];
+    let standing = activity::standing_sql("c", "?1");
+    if let Some(want) = query.standing {
+        filter.push_str(&format!(" AND {standing} = '{}'", want.as_str()));
+    }
     if let Some(status) = query.status {
         args.push(Box::new(status));
         filter.push_str(&format!(" AND c.status = ?{}", args.len()));
@@ -132,9 +147,10 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, \
              c.sort_key, c.name, c.rowid"
         ),
+        // By the badge the list shows, in the order of a customer's life.
         SortBy::Status => format!(
-            "CASE c.status WHEN 'prospect' THEN 0 WHEN 'active' THEN 1 WHEN 'dormant' THEN 2 ELSE 3 END {dir}, \
-             c.sort_key, c.name, c.rowid"
+            "CASE {standing} WHEN 'prospect' THEN 0 WHEN 'new' THEN 1 WHEN 'active' THEN 2 WHEN 'dormant' THEN 3 \
+             ELSE 4 END {dir}, c.sort_key, c.name, c.rowid"
         ),
     };
     let limit = query.limit.clamp(1, PAGE_MAX);
@@ -146,14 +162,15 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
         .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let mut row_stmt = conn.prepare_cached(
+    let mut row_stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.name, c.short_name, c.industry, c.region, c.status, c.tier, c.is_key, c.owner, c.tags, \
-                (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL), c.updated_at \
-         FROM customers c WHERE c.rowid = ?1",
-    )?;
+                (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL), c.updated_at, \
+                {} FROM customers c WHERE c.rowid = ?2",
+        activity::standing_sql("c", "?1")
+    ))?;
     let mut rows = Vec::with_capacity(rowids.len());
     for rowid in rowids {
-        rows.push(row_stmt.query_row([rowid], |r| {
+        rows.push(row_stmt.query_row(rusqlite::params![cutoff, rowid], |r| {
             let tags: String = r.get(9)?;
             Ok(ListRow {
                 id: r.get(0)?,
@@ -168,6 +185,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
                 tags: serde_json::from_str(&tags).unwrap_or_default(),
                 people_count: r.get(10)?,
                 updated_at: r.get(11)?,
+                standing: r.get(12)?,
             })
         })?);
     }

@@ -11,6 +11,7 @@
 //! - [`files`]: output files never over the book, whole or not at all, owner-only;
 //! - [`customers`], [`customer_list`], [`people`], [`changes`]: the records, the list and their SQL;
 //! - [`contacts`], [`followups`], [`timeline`]: contact history and next steps;
+//! - [`activity`]: the one definition of active, dormant and new;
 //! - [`deals`], [`value`], [`tiers`], [`satisfaction`], [`value_board`]: transactions, R-F-M,
 //!   the tier suggestion and its history, satisfaction, the pyramid and 80/20;
 //! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
@@ -23,6 +24,7 @@
 //! - [`dump`], [`check`], [`demo`], [`mod@bench`]: the tool's contract commands;
 //! - [`clock`], [`enums`], [`error`], [`paths`], [`sort_key`], [`validate`]: shared pieces.
 
+pub mod activity;
 pub mod backup;
 pub mod bench;
 pub mod changes;

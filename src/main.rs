@@ -7,10 +7,12 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use baton::activity::Standing;
 use baton::{Store, check, demo, dump, paths};
 use clap::{Parser, Subcommand};
 
 mod cli_handover;
+mod cli_read;
 mod cli_sheet;
 
 /// Baton: the salesperson's customer book.
@@ -46,6 +48,16 @@ enum Command {
         #[arg(long)]
         overdue: bool,
     },
+    /// List live customers, tab-separated: standing (prospect, new, active,
+    /// dormant, lost: the same rule as the app's list and the report), name, id.
+    Customers {
+        /// Only customers standing so.
+        #[arg(long)]
+        standing: Option<Standing>,
+        /// Print only how many.
+        #[arg(long)]
+        count: bool,
+    },
     /// Print a customer's R-F-M figures, activity state, and tier suggestion with its reasons.
     Value {
         /// The customer's id.
@@ -72,9 +84,9 @@ enum Command {
         /// Export the customers with this tag (repeatable).
         #[arg(long = "tag")]
         tags: Vec<String>,
-        /// Export the customers in this status (repeatable).
+        /// Export the customers standing so: prospect, new, active, dormant, lost (repeatable).
         #[arg(long = "status")]
-        statuses: Vec<baton::enums::Status>,
+        statuses: Vec<baton::activity::Standing>,
         /// Encrypt with the passphrase held by this environment variable.
         #[arg(long)]
         passphrase_env: Option<String>,
@@ -111,9 +123,9 @@ enum Command {
         /// Only customers of this tier (repeatable).
         #[arg(long = "tier")]
         tiers: Vec<baton::enums::Tier>,
-        /// Only customers with this status (repeatable).
+        /// Only customers standing so: prospect, new, active, dormant, lost (repeatable).
         #[arg(long = "status")]
-        statuses: Vec<baton::enums::Status>,
+        statuses: Vec<baton::activity::Standing>,
         /// Only customers with this tag (repeatable).
         #[arg(long = "tag")]
         tags: Vec<String>,
@@ -328,6 +340,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             out.flush().map_err(io)?;
             eprintln!("baton: {} follow-up(s)", items.len());
         }
+        Command::Customers { standing, count } => cli_read::customers(&store, standing, count)?,
         Command::Value { customer_id } => {
             let today = baton::clock::local_today();
             let (name, v) = store.read(|c| {
@@ -336,7 +349,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                     baton::value::picture(c, &customer_id, today)?,
                 ))
             })?;
-            print!("{}", value_report(&name, &customer_id, &v));
+            print!("{}", cli_read::value_report(&name, &customer_id, &v));
         }
         Command::Relationship { customer_id } => {
             let today = baton::clock::local_today();
@@ -345,7 +358,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                 let settings = baton::settings::get(c)?;
                 let cards = baton::relationship::list_for(c, &customer_id)?;
                 let dependence = baton::dependence::score(c, &customer_id, today)?;
-                Ok(relationship_report(&name, &cards, &settings, &dependence))
+                Ok(cli_read::relationship_report(&name, &cards, &settings, &dependence))
             })?;
             print!("{text}");
         }
@@ -463,6 +476,7 @@ fn open_mode(command: &Command) -> (baton::store::OpenMode, Option<&'static str>
         Command::Dump
         | Command::Check
         | Command::Followups { .. }
+        | Command::Customers { .. }
         | Command::Value { .. }
         | Command::Relationship { .. }
         | Command::Export { .. }
@@ -480,88 +494,4 @@ fn is_dry_run(command: &Command) -> bool {
             | Command::ImportSheet { dry_run: true, .. }
             | Command::ImportVcard { dry_run: true, .. }
     )
-}
-
-/// `baton value` as text: one fact per line, reasons indented.
-fn value_report(name: &str, id: &str, v: &baton::value::ValuePicture) -> String {
-    let money = |minor: i64| format!("{} {}.{:02}", v.rfm.currency, minor / 100, (minor % 100).abs());
-    let or_none = |d: &Option<String>| d.clone().unwrap_or_else(|| "none".into());
-    let tier = |t: Option<baton::enums::Tier>| t.map_or("none", |t| t.as_str());
-    let activity = match (v.activity.dormant, v.activity.days_since) {
-        (false, Some(d)) => format!("active ({d} days since the last purchase or contact)"),
-        (true, Some(d)) => format!("dormant for {d} days (threshold {})", v.activity.threshold_days),
-        (_, None) => "dormant: no purchase or contact ever".to_string(),
-    };
-    let mut out = format!(
-        "customer: {name} ({id})\nfirst purchase: {}\nlast purchase: {}\npurchases in window ({} days): {}\n\
-         total amount: {}\namount in window: {}\nactivity: {activity}\ntier: {}\nsuggested tier: {} ({} points)\nreasons:\n",
-        or_none(&v.rfm.first_purchase),
-        or_none(&v.rfm.last_purchase),
-        v.rfm.window_days,
-        v.rfm.purchases_in_window,
-        money(v.rfm.total_amount),
-        money(v.rfm.window_amount),
-        tier(v.tier),
-        v.suggestion.tier.as_str(),
-        v.suggestion.points,
-    );
-    for r in &v.suggestion.reasons {
-        out.push_str(&format!("  {r}\n"));
-    }
-    if v.rfm.other_currency_deals > 0 {
-        out.push_str(&format!(
-            "note: {} deals in other currencies are not counted\n",
-            v.rfm.other_currency_deals
-        ));
-    }
-    out
-}
-
-/// `baton relationship` as text.
-fn relationship_report(
-    name: &str,
-    cards: &[baton::relationship::Assessment],
-    settings: &baton::settings::Settings,
-    dependence: &baton::dependence::Dependence,
-) -> String {
-    use baton::relationship::weight;
-    let mut out = format!("customer: {name}\n");
-    match cards.last() {
-        None => out.push_str("relationship card: none yet\n"),
-        Some(a) => {
-            let d = &a.draft;
-            out.push_str(&format!(
-                "latest assessment: {} by {} (layer: {}, type: {})\n",
-                d.assessed_on,
-                if d.assessor.is_empty() { "?" } else { &d.assessor },
-                d.layer.map_or("-", |l| l.as_str()),
-                d.relationship_type.map_or("-", |t| t.as_str()),
-            ));
-            for s in &d.scores {
-                let in_use = if settings.dimensions.contains(&s.dimension) {
-                    ""
-                } else {
-                    " (not in use)"
-                };
-                let target = s.target.map_or(String::new(), |t| format!(" -> target {t}"));
-                let scale = baton::dimensions::scale(s.dimension, false);
-                out.push_str(&format!("  {:<28} {}/5{target}{in_use}\n", scale.name, s.score));
-            }
-            let now = weight(&d.scores, settings);
-            let before = cards
-                .len()
-                .checked_sub(2)
-                .and_then(|i| weight(&cards[i].draft.scores, settings));
-            out.push_str(&format!("weight: {}", now.map_or("-".into(), |w| format!("{w}/100"))));
-            if let (Some(n), Some(b)) = (now, before) {
-                out.push_str(&format!(" (previous {b}, change {:+})", n - b));
-            }
-            out.push_str(&format!("\nassessments: {}\n", cards.len()));
-        }
-    }
-    out.push_str(&format!("dependence on one person: {}/100\n", dependence.score));
-    for r in &dependence.reasons {
-        out.push_str(&format!("  {r}\n"));
-    }
-    out
 }

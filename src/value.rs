@@ -37,10 +37,13 @@ pub struct Rfm {
     pub other_currency_deals: i64,
 }
 
-/// Active or dormant, from the last purchase or contact.
+/// Active or dormant, from the last purchase or contact (the rule is
+/// [`crate::activity`]'s, the same everywhere).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Activity {
-    /// True when the last purchase or contact is older than the threshold (or there is none).
+    /// Where the customer stands: prospect, new, active, dormant or lost.
+    pub standing: crate::activity::Standing,
+    /// True when the standing is dormant.
     pub dormant: bool,
     /// Days since the last purchase or contact; `None` when there never was one.
     pub days_since: Option<i64>,
@@ -141,20 +144,20 @@ fn picture_of(
     let customer_id = customer.id.as_str();
     let since = window_start(s, today);
     let rfm = rfm(conn, customer_id, s, &since)?;
-    let last_contact: Option<String> = conn
-        .prepare_cached("SELECT max(happened_at) FROM contacts WHERE customer_id = ?1 AND deleted_at IS NULL")?
-        .query_row([customer_id], |r| r.get(0))?;
-    let last = [
-        rfm.last_purchase.as_deref(),
-        last_contact.as_deref().and_then(|t| t.get(..10)),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-    .max();
+    let seen = crate::activity::Last::of(conn, customer_id)?;
+    let last = seen.day();
     let days_since = last.map(|d| (today - d).num_days());
+    let facts = crate::activity::Facts {
+        status: customer.card.status,
+        created_at: &customer.created_at,
+        ordered: seen.order.is_some(),
+        last_activity: last,
+    };
+    let last_contact = seen.contact;
+    let standing = crate::activity::standing(facts, today, s.dormant_days);
     let activity = Activity {
-        dormant: days_since.is_none_or(|d| d > s.dormant_days),
+        standing,
+        dormant: standing == crate::activity::Standing::Dormant,
         days_since,
         last_contact,
         threshold_days: s.dormant_days,

@@ -186,17 +186,20 @@ pub struct DormantRow {
     pub last_activity: Option<String>,
 }
 
-/// Live, non-lost customers with no purchase or contact within the dormancy
-/// threshold; longest silent first, at most `limit`, plus the total.
+/// Live dormant customers (see [`crate::activity`]); longest silent first,
+/// at most `limit`, plus the total.
 pub fn dormant(conn: &Connection, today: NaiveDate, limit: u32) -> Result<(i64, Vec<DormantRow>)> {
     let s = settings::get(conn)?;
-    let cutoff = (today - chrono::Duration::days(s.dormant_days)).to_string();
+    let cutoff = crate::activity::cutoff(today, s.dormant_days);
+    let standing = crate::activity::standing_sql("c", "?1");
     // Scalar max() is NULL when any argument is: compare '' for "none" instead.
-    let base = "WITH last AS (SELECT c.id, c.name, c.tier, c.sort_key, nullif(max( \
+    let base = format!(
+        "WITH last AS (SELECT c.id, c.name, c.tier, c.sort_key, nullif(max( \
             coalesce((SELECT max(occurred_on) FROM deals d WHERE d.customer_id = c.id AND d.kind = 'order' AND d.deleted_at IS NULL), ''), \
             coalesce((SELECT substr(max(happened_at), 1, 10) FROM contacts t WHERE t.customer_id = c.id AND t.deleted_at IS NULL), '')), '') AS at \
-          FROM customers c WHERE c.deleted_at IS NULL AND c.status <> 'lost') \
-        SELECT id, name, tier, at FROM last WHERE at IS NULL OR at < ?1";
+          FROM customers c WHERE c.deleted_at IS NULL AND {standing} = 'dormant') \
+        SELECT id, name, tier, at FROM last"
+    );
     let total = conn
         .prepare_cached(&format!("SELECT count(*) FROM ({base})"))?
         .query_row([&cutoff], |r| r.get(0))?;

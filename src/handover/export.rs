@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::envelope;
 use super::format::{FORMAT, FORMAT_VERSION, Header, Line, Scope, hex};
-use crate::enums::{Status, Tier};
+use crate::enums::Tier;
 use crate::error::{Error, Result};
 use crate::kinds::RecordKind;
 use crate::{clock, settings, store::migrations};
@@ -24,8 +24,9 @@ pub struct Selection {
     pub tiers: Vec<Tier>,
     /// By tag.
     pub tags: Vec<String>,
-    /// By status.
-    pub statuses: Vec<Status>,
+    /// By standing (prospect, new, active, dormant, lost), as the list shows
+    /// it today (see [`crate::activity`]).
+    pub statuses: Vec<crate::activity::Standing>,
 }
 
 impl Selection {
@@ -70,11 +71,21 @@ fn selected(conn: &Connection, s: &Selection) -> Result<HashSet<String>> {
         "SELECT id FROM customers WHERE tier = ?1",
         s.tiers.iter().map(|t| t.as_str().to_string()).collect(),
     )?;
-    by(
-        "SELECT id FROM customers WHERE status = ?1",
-        s.statuses.iter().map(|t| t.as_str().to_string()).collect(),
-    )?;
     by("SELECT customer_id FROM customer_tags WHERE tag = ?1", s.tags.clone())?;
+    if !s.statuses.is_empty() {
+        let days = crate::settings::get(conn)?.dormant_days;
+        let cutoff = crate::activity::cutoff(crate::clock::local_today(), days);
+        let sql = format!(
+            "SELECT c.id FROM customers c WHERE {} = ?1 AND ?2 IS NOT NULL",
+            crate::activity::standing_sql("c", "?2")
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        for standing in &s.statuses {
+            for id in stmt.query_map(rusqlite::params![standing.as_str(), cutoff], |r| r.get::<_, String>(0))? {
+                ids.insert(id?);
+            }
+        }
+    }
     Ok(ids)
 }
 

@@ -107,8 +107,8 @@ pub(super) struct Tally {
     pub customers: i64,
     /// Per tier, S to C then no tier.
     pub per_tier: Vec<(Option<Tier>, Group)>,
-    /// Per status, in the domain's order.
-    pub per_status: Vec<(Status, Group)>,
+    /// Per standing (prospect, new, active, dormant, lost: the app's badge).
+    pub per_status: Vec<(crate::activity::Standing, Group)>,
     /// Active and dormant (by the value picture).
     pub dormant_count: i64,
     /// Key customers.
@@ -134,7 +134,10 @@ impl Tally {
                 .into_iter()
                 .map(|t| (t, Group::default()))
                 .collect(),
-            per_status: Status::ALL.iter().map(|s| (*s, Group::default())).collect(),
+            per_status: crate::activity::Standing::ALL
+                .iter()
+                .map(|s| (*s, Group::default()))
+                .collect(),
             ..Tally::default()
         }
     }
@@ -147,7 +150,8 @@ impl Tally {
             g.customers += 1;
             g.revenue = g.revenue.saturating_add(revenue);
         }
-        for (_, g) in self.per_status.iter_mut().filter(|(s, _)| *s == card.status) {
+        let standing = f.picture.activity.standing;
+        for (_, g) in self.per_status.iter_mut().filter(|(s, _)| *s == standing) {
             g.customers += 1;
             g.revenue = g.revenue.saturating_add(revenue);
         }
@@ -261,10 +265,11 @@ fn keep_best<T>(list: &mut Vec<T>, order: impl Fn(&T, &T) -> std::cmp::Ordering)
 
 /// Whether a customer is in the report's scope: every facet given must
 /// match (tier, status, tag), any value within a facet.
-fn in_scope(c: &Customer, opts: &ReportOptions) -> bool {
+/// The standing is only known once the customer is weighed: `None` skips it.
+fn in_scope(c: &Customer, standing: Option<crate::activity::Standing>, opts: &ReportOptions) -> bool {
     let card = &c.card;
     (opts.tiers.is_empty() || card.tier.is_some_and(|t| opts.tiers.contains(&t)))
-        && (opts.statuses.is_empty() || opts.statuses.contains(&card.status))
+        && (opts.statuses.is_empty() || standing.is_none_or(|s| opts.statuses.contains(&s)))
         && (opts.tags.is_empty() || card.tags.iter().any(|t| opts.tags.contains(t)))
 }
 
@@ -293,10 +298,14 @@ pub(super) fn pass(
             c.tick()?;
         }
         let customer = customers::get(conn, &id)?;
-        if !in_scope(&customer, opts) {
+        // Out of scope by tier or tag first: no need to weigh it at all.
+        if !in_scope(&customer, None, opts) {
             continue;
         }
         let picture = value::picture_ranked(conn, &customer, s, &ranking, today)?;
+        if !in_scope(&customer, Some(picture.activity.standing), opts) {
+            continue;
+        }
         let next_followup = followups::open_for(conn, &id)?.into_iter().next().map(|f| f.due_on);
         let cards = relationship::list_for(conn, &id)?;
         let w = |i: usize| cards.get(i).and_then(|a| relationship::weight(&a.draft.scores, s));

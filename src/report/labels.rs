@@ -37,6 +37,7 @@ pub fn value(lang: Lang, stored: &str) -> String {
         ("active", "活跃", "Active"),
         ("dormant", "休眠", "Dormant"),
         ("lost", "流失", "Lost"),
+        ("new", "新客户", "New"),
         ("decision_maker", "决策者", "Decision maker"),
         ("influencer", "影响者", "Influencer"),
         ("technical_evaluator", "技术评估者", "Technical evaluator"),

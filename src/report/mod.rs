@@ -33,7 +33,7 @@ use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 
-use crate::enums::{Status, Tier};
+use crate::enums::Tier;
 
 /// What goes into the report.
 #[derive(Debug, Clone, Default)]
@@ -42,8 +42,9 @@ pub struct ReportOptions {
     pub lang: Lang,
     /// Only customers of these tiers (any tier if empty).
     pub tiers: Vec<Tier>,
-    /// Only customers with one of these statuses (any status if empty).
-    pub statuses: Vec<Status>,
+    /// Only customers standing so (any if empty): the same standing as the
+    /// app's list badge and the report's own tallies (see [`crate::activity`]).
+    pub statuses: Vec<crate::activity::Standing>,
     /// Only customers with one of these tags (tags don't matter if empty).
     /// A customer is in the report when it matches every facet given.
     pub tags: Vec<String>,

@@ -31,11 +31,16 @@ pub struct ReportPreview {
 
 /// The customers in scope, as a CTE over JSON arrays of the facets (an
 /// empty array leaves that facet open).
-const CHOSEN: &str = "chosen AS (SELECT c.id FROM customers c WHERE c.deleted_at IS NULL \
-    AND (json_array_length(?1) = 0 OR c.tier IN (SELECT value FROM json_each(?1))) \
-    AND (json_array_length(?2) = 0 OR c.status IN (SELECT value FROM json_each(?2))) \
-    AND (json_array_length(?3) = 0 OR EXISTS (SELECT 1 FROM customer_tags t \
-         WHERE t.customer_id = c.id AND t.tag IN (SELECT value FROM json_each(?3)))))";
+fn chosen() -> String {
+    format!(
+        "chosen AS (SELECT c.id FROM customers c WHERE c.deleted_at IS NULL \
+         AND (json_array_length(?1) = 0 OR c.tier IN (SELECT value FROM json_each(?1))) \
+         AND (json_array_length(?2) = 0 OR {} IN (SELECT value FROM json_each(?2))) \
+         AND (json_array_length(?3) = 0 OR EXISTS (SELECT 1 FROM customer_tags t \
+              WHERE t.customer_id = c.id AND t.tag IN (SELECT value FROM json_each(?3)))))",
+        crate::activity::standing_sql("c", "?5")
+    )
+}
 
 /// Counts what a report with `opts` would hold as of `today`.
 pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate) -> Result<ReportPreview> {
@@ -44,7 +49,7 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
     let statuses = json(opts.statuses.iter().map(|s| s.as_str().to_string()).collect());
     let tags = json(opts.tags.clone());
     let sql = format!(
-        "WITH {CHOSEN} SELECT \
+        "WITH {} SELECT \
            (SELECT count(*) FROM chosen), \
            (SELECT count(*) FROM chosen JOIN customers c ON c.id = chosen.id WHERE c.is_key), \
            (SELECT count(*) FROM chosen JOIN people p ON p.customer_id = chosen.id WHERE p.deleted_at IS NULL), \
@@ -53,11 +58,13 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
            (SELECT coalesce(sum(json_array_length(a.scores)), 0) FROM chosen JOIN assessments a ON a.customer_id = chosen.id WHERE a.deleted_at IS NULL), \
            (SELECT count(*) FROM chosen JOIN followups f ON f.customer_id = chosen.id \
               WHERE f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL AND f.due_on < ?4 \
-              AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = f.contact_id AND ct.deleted_at IS NULL)))"
+              AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = f.contact_id AND ct.deleted_at IS NULL)))",
+        chosen()
     );
+    let cutoff = crate::activity::cutoff(today, crate::settings::get(conn)?.dormant_days);
     Ok(conn
         .prepare(&sql)?
-        .query_row(params![tiers, statuses, tags, today.to_string()], |r| {
+        .query_row(params![tiers, statuses, tags, today.to_string(), cutoff], |r| {
             Ok(ReportPreview {
                 customers: r.get(0)?,
                 key_customers: r.get(1)?,

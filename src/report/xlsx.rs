@@ -166,7 +166,10 @@ fn write_xlsx_to(
             (lang.pick("下次跟进", "Next follow-up"), 12.0),
             (lang.pick("近期订单数", "Orders in window"), 10.0),
             (lang.pick("近期营业额", "Revenue in window"), 14.0),
-            (lang.pick("活跃状态", "Activity"), 10.0),
+            (
+                lang.pick("距最近购买或联系（天）", "Days since last purchase or contact"),
+                12.0,
+            ),
             (lang.pick("关系称重", "Relationship weight"), 10.0),
             (lang.pick("称重变化", "Weight change"), 10.0),
             (lang.pick("依赖度", "Dependence"), 10.0),
@@ -176,11 +179,6 @@ fn write_xlsx_to(
         let mut sheet = Sheet::new(ws, name, &headers, formats).map_err(&err)?;
         let found = facts::pass(conn, opts, &s, today, |f| {
             let c = &f.customer.card;
-            let activity = if f.picture.activity.dormant {
-                lang.pick("休眠", "Dormant")
-            } else {
-                lang.pick("活跃", "Active")
-            };
             sheet
                 .push(vec![
                     text(c.name.clone()),
@@ -188,14 +186,15 @@ fn write_xlsx_to(
                     text(c.tier.map_or("", |t| t.as_str())),
                     text(f.picture.suggestion.tier.as_str()),
                     text(f.tier_reason.clone()),
-                    text(value(lang, c.status.as_str())),
+                    // The standing, as the app's list badge and `baton customers` say it.
+                    text(value(lang, f.picture.activity.standing.as_str())),
                     text(c.owner.clone()),
                     text(yes_no(lang, c.is_key)),
                     Cell::DateTime(f.picture.activity.last_contact.clone()),
                     Cell::Date(f.next_followup.clone()),
                     Cell::Number(f.picture.rfm.purchases_in_window as f64),
                     money(f.picture.rfm.window_amount),
-                    text(activity),
+                    opt_number(f.picture.activity.days_since),
                     opt_number(f.weight),
                     opt_number(f.weight.zip(f.previous_weight).map(|(a, b)| a - b)),
                     Cell::Number(f.dependence.score as f64),

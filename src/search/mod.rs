@@ -189,14 +189,9 @@ fn customer_filter(conn: &Connection, q: &SearchQuery, today: NaiveDate, args: &
     }
     if q.dormant {
         let days = crate::settings::get(conn)?.dormant_days;
-        let n = arg(args, (today - chrono::Duration::days(days)).to_string());
-        sql.push_str(&format!(
-            " AND c.status <> 'lost' \
-             AND NOT EXISTS (SELECT 1 FROM deals dd WHERE dd.customer_id = c.id AND dd.kind = 'order' \
-                             AND dd.deleted_at IS NULL AND dd.occurred_on >= ?{n}) \
-             AND NOT EXISTS (SELECT 1 FROM contacts dc WHERE dc.customer_id = c.id AND dc.deleted_at IS NULL \
-                             AND dc.happened_at >= ?{n})"
-        ));
+        let n = arg(args, crate::activity::cutoff(today, days));
+        let standing = crate::activity::standing_sql("c", &format!("?{n}"));
+        sql.push_str(&format!(" AND {standing} = 'dormant'"));
     }
     Ok(sql)
 }

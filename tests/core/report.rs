@@ -1,3 +1,4 @@
+use baton::activity::Standing;
 use baton::report::{self, Lang, ReportOptions};
 use baton::{Store, demo};
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
@@ -238,13 +239,18 @@ fn the_summary_sheet_follows_the_scope_and_names_key_customers_whose_weight_fell
     falling_key_customer(&store, "称重下滑有限公司");
     let path = dir.path().join("active.xlsx");
     let opts = ReportOptions {
-        statuses: vec![baton::enums::Status::Active, baton::enums::Status::Prospect],
+        statuses: vec![Standing::Active, Standing::Prospect],
         ..Default::default()
     };
     let summary = write(&store, &opts, &path);
+    // The scope is by standing, as the list's badge says it today.
+    let cutoff = baton::activity::cutoff(baton::clock::local_today(), 180);
     let in_scope = count(
         &store,
-        "SELECT count(*) FROM customers WHERE deleted_at IS NULL AND status IN ('active', 'prospect')",
+        &format!(
+            "SELECT count(*) FROM customers c WHERE deleted_at IS NULL AND {} IN ('active', 'prospect')",
+            baton::activity::standing_sql("c", &format!("'{cutoff}'"))
+        ),
     );
     assert_eq!(summary.sheets[0].1 as usize, in_scope);
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
@@ -302,7 +308,7 @@ fn the_preview_counts_what_the_workbook_then_holds() {
         ReportOptions::default(),
         ReportOptions {
             tiers: vec![baton::enums::Tier::A, baton::enums::Tier::B],
-            statuses: vec![baton::enums::Status::Active],
+            statuses: vec![Standing::Active],
             ..Default::default()
         },
         ReportOptions {

@@ -1,3 +1,4 @@
+use baton::activity::Standing;
 use baton::customers::CustomerCard;
 use baton::deals::{self, DealDraft};
 use baton::enums::{DealKind, Status, Tier};
@@ -20,6 +21,13 @@ fn deal(kind: DealKind, day: &str, major: i64) -> DealDraft {
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+}
+
+/// Makes a customer older than it is (the tests' today is a fixed day).
+pub(crate) fn backdate(store: &Store, id: &str, created_at: &str) {
+    store
+        .write(|tx| Ok(tx.execute("UPDATE customers SET created_at = ?2 WHERE id = ?1", [id, created_at])?))
+        .unwrap();
 }
 
 #[test]
@@ -54,7 +62,9 @@ fn rfm_counts_orders_net_of_returns_in_the_books_currency() {
     assert_eq!(v.rfm.window_amount, (5_000 + 3_000 - 500) * 100);
     assert_eq!(v.rfm.other_currency_deals, 1);
     assert!(!v.activity.dormant);
-    assert_eq!(v.activity.days_since, Some(60));
+    // Activity counts an order in any currency (the one rule, crate::activity):
+    // the USD order of 06-03 is the last purchase or contact.
+    assert_eq!(v.activity.days_since, Some(27));
     assert!(
         v.suggestion
             .reasons
@@ -97,10 +107,26 @@ fn activity_follows_the_dormancy_threshold_and_contacts_count() {
             .activity
             .dormant
     );
-    let never = store.write(|tx| customers::create(tx, card("New"))).unwrap();
+    // Never bought nor contacted: new within the threshold of its creation,
+    // dormant once it has been silent that long.
+    let never = store
+        .write(|tx| {
+            customers::create(
+                tx,
+                CustomerCard {
+                    status: Status::Active,
+                    ..card("New")
+                },
+            )
+        })
+        .unwrap();
     let v = store.read(|conn| value::picture(conn, &never.id, today())).unwrap();
-    assert!(v.activity.dormant && v.activity.days_since.is_none());
+    assert_eq!(v.activity.standing, Standing::New);
+    assert!(!v.activity.dormant && v.activity.days_since.is_none());
     assert!(v.suggestion.reasons.contains(&Reason::NoPurchases));
+    backdate(&store, &never.id, "2024-01-01T00:00:00Z");
+    let v = store.read(|conn| value::picture(conn, &never.id, today())).unwrap();
+    assert_eq!(v.activity.standing, Standing::Dormant);
 }
 
 #[test]
@@ -371,7 +397,17 @@ fn dormant_lists_customers_silent_past_the_threshold() {
             deals::create(tx, &old.id, deal(DealKind::Order, "2025-01-01", 100))?;
             let fresh = customers::create(tx, card("fresh"))?;
             deals::create(tx, &fresh.id, deal(DealKind::Order, "2026-06-01", 100))?;
-            customers::create(tx, card("never"))?;
+            let never = customers::create(
+                tx,
+                CustomerCard {
+                    status: Status::Active,
+                    ..card("never")
+                },
+            )?;
+            tx.execute(
+                "UPDATE customers SET created_at = '2024-01-01T00:00:00Z' WHERE id = ?1",
+                [&never.id],
+            )?;
             Ok(())
         })
         .unwrap();

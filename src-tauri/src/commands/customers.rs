@@ -32,6 +32,8 @@ pub fn customers_tags(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
 #[derive(Serialize)]
 pub struct CustomerDetail {
     customer: Customer,
+    /// Where it stands (the one rule of `baton::activity`), for the header.
+    standing: baton::activity::Standing,
     people: Vec<Person>,
     changes: Vec<CustomerChange>,
     followups: Vec<FollowUp>,
@@ -42,8 +44,10 @@ pub struct CustomerDetail {
 #[tauri::command]
 pub fn customers_get(state: State<'_, AppState>, id: String) -> CmdResult<CustomerDetail> {
     Ok(state.store()?.read(|c| {
+        let customer = customers::get(c, &id)?;
         Ok(CustomerDetail {
-            customer: customers::get(c, &id)?,
+            standing: baton::activity::of(c, &customer, baton::clock::local_today())?,
+            customer,
             people: people::list_for(c, &id)?,
             changes: changes::list_for(c, &id)?,
             followups: followups::open_for(c, &id)?,

@@ -1,7 +1,7 @@
 //! Handover: notes, export, import (with preview and undo), the checklist.
 
 use baton::checklist::{self, Checklist, ChecklistItem};
-use baton::enums::{Status, Tier};
+use baton::enums::Tier;
 use baton::handover::{self, ExportOptions, Header, ImportControl, ImportOptions, ImportReport, Selection};
 use baton::handover_notes::{self, HandoverNote, NoteDraft};
 use serde::{Deserialize, Serialize};
@@ -68,7 +68,7 @@ pub struct ExportRequest {
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
-    statuses: Vec<Status>,
+    statuses: Vec<baton::activity::Standing>,
     #[serde(default)]
     passphrase: String,
     /// The user agreed to replace an existing file.

@@ -1,6 +1,6 @@
 //! The file for the manager: what it would include, and writing it.
 
-use baton::enums::{Status, Tier};
+use baton::enums::Tier;
 use baton::report::{self, Lang, ReportOptions, ReportPreview};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -18,7 +18,7 @@ pub struct ReportRequest {
     #[serde(default)]
     tiers: Vec<Tier>,
     #[serde(default)]
-    statuses: Vec<Status>,
+    statuses: Vec<baton::activity::Standing>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]

@@ -232,7 +232,8 @@ fn distribution(lang: Lang, s: &Settings, tally: &Tally) -> String {
             colour: TIER_COLOURS[i],
         })
         .collect();
-    const STATUS_COLOURS: [&str; 4] = ["#60a5fa", "#16a34a", "#d97706", "#dc2626"];
+    // prospect, new, active, dormant, lost
+    const STATUS_COLOURS: [&str; 5] = ["#60a5fa", "#0891b2", "#16a34a", "#d97706", "#dc2626"];
     let per_status: Vec<Bar> = tally
         .per_status
         .iter()

@@ -1,6 +1,6 @@
 // Mirrors of the core's handover types (src/handover/, src/handover_notes.rs,
 // src/checklist.rs). Field names are the serde names.
-import type { Status, Tier } from './types';
+import type { Standing, Tier } from './types';
 
 // Handover notes (src/handover_notes.rs).
 export interface NoteDraft {
@@ -89,7 +89,7 @@ export interface HandoverOverview {
 export interface ExportRequest {
   path: string;
   tiers: Tier[];
-  statuses: Status[];
+  statuses: Standing[];
   tags: string[];
   passphrase: string;
   /** The user agreed to replace an existing file (else `exists`). */

@@ -3,7 +3,7 @@ import { PagedRows } from './paged.svelte';
 import type { ListPage, ListRow } from './types';
 
 const row = (i: number): ListRow => ({
-  id: `id-${i}`, name: `c${i}`, short_name: '', industry: '', region: '', status: 'active', tier: null,
+  id: `id-${i}`, name: `c${i}`, short_name: '', industry: '', region: '', status: 'active', standing: 'active', tier: null,
   is_key: false, owner: '', tags: [], people_count: 0, updated_at: '',
 });
 

@@ -1,12 +1,12 @@
 // Mirrors of the core's manager-report types (src/report/) and the shell's
 // report commands. Field names are the serde names.
-import type { Status, Tier } from './types';
+import type { Standing, Tier } from './types';
 
 /** What goes into the manager's report (`report_preview` / `report_export`). */
 export interface ReportRequest {
   lang: 'zh' | 'en';
   tiers: Tier[];
-  statuses: Status[];
+  statuses: Standing[];
   tags: string[];
   include_private: boolean;
   /** Where to write the workbook; empty: not written. */

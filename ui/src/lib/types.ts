@@ -106,6 +106,8 @@ export interface CustomerChange {
 
 export interface CustomerDetail {
   customer: Customer;
+  /** Where it stands, by the same rule as the list's badge. */
+  standing: Standing;
   people: Person[];
   changes: CustomerChange[];
   followups: FollowUp[];
@@ -115,8 +117,13 @@ export interface CustomerDetail {
 
 export type SortBy = 'name' | 'updated' | 'created' | 'tier' | 'status';
 
+/** Where a customer stands by what happened: the core's one rule (activity.rs). */
+export type Standing = 'prospect' | 'new' | 'active' | 'dormant' | 'lost';
+export const STANDINGS: Standing[] = ['prospect', 'new', 'active', 'dormant', 'lost'];
+
 export interface ListQuery {
-  status: Status | null;
+  status?: Status | null;
+  standing: Standing | null;
   tier: Tier | null;
   tag: string | null;
   key_only: boolean;
@@ -133,6 +140,7 @@ export interface ListRow {
   industry: string;
   region: string;
   status: Status;
+  standing: Standing;
   tier: Tier | null;
   is_key: boolean;
   owner: string;
@@ -357,7 +365,7 @@ export interface ValuePicture {
     window_amount: number;
     other_currency_deals: number;
   };
-  activity: { dormant: boolean; days_since: number | null; last_contact: string | null; threshold_days: number };
+  activity: { standing: Standing; dormant: boolean; days_since: number | null; last_contact: string | null; threshold_days: number };
   suggestion: { tier: Tier; points: number; reasons: Reason[] };
   tier: Tier | null;
 }
