@@ -173,6 +173,10 @@ def draft_survives_a_crash(driver, tmp):
         s.wait("[data-testid=card-standing]", text="新客户")
         s.wait("[data-testid=activity]", text="新客户")
         s.wait("[data-testid=row-standing]", text="新客户")
+        print("- with no key person known, the dependence words carry their red flags")
+        s.wait("[data-testid=red-flag]", text="不认识决策者")
+        level = s.text(s.wait("[data-testid=dependence] .dep-level"))
+        assert level != "关系在公司层面", level
         s.click("[data-testid=log-contact]")
         s.type("#f-contact-subject", "长篇拜访纪要")
         s.type("#f-contact-summary", "第一段：客户对交期不满。第二段：愿意试用新型号。")

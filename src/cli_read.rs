@@ -120,7 +120,21 @@ pub fn relationship_report(
             out.push_str(&format!("\nassessments: {}\n", cards.len()));
         }
     }
-    out.push_str(&format!("dependence on one person: {}/100\n", dependence.score));
+    let level = match dependence.level {
+        baton::dependence::Level::High => "high",
+        baton::dependence::Level::Medium => "medium",
+        baton::dependence::Level::Low => "low: the company holds it",
+    };
+    out.push_str(&format!(
+        "dependence on one person: {}/100 ({level})\n",
+        dependence.score
+    ));
+    for flag in &dependence.red_flags {
+        out.push_str(match flag {
+            baton::dependence::RedFlag::NoDecisionMaker => "  red flag: we do not know the decision maker\n",
+            baton::dependence::RedFlag::OnePerson => "  red flag: we know one key person at most\n",
+        });
+    }
     for r in &dependence.reasons {
         out.push_str(&format!("  {r}\n"));
     }

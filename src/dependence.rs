@@ -69,11 +69,38 @@ pub enum DependenceReason {
     Card { state: CardState, off: i64 },
 }
 
+/// How dependent, in words: the one definition the card, the boards and the
+/// report use. Never "low" (the company holds it) while a red flag stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Under 30 and no red flag: the relationship is at company level.
+    Low,
+    /// 30 to 59, or lower with a red flag.
+    Medium,
+    /// 60 and above: it hangs on one person.
+    High,
+}
+
+/// A gap no score can make up for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedFlag {
+    /// We do not know the decision maker.
+    NoDecisionMaker,
+    /// We know one key person or none.
+    OnePerson,
+}
+
 /// The score and its reasons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dependence {
     /// 0 (the company holds it) … 100 (one person holds it).
     pub score: i64,
+    /// The score in words, red flags considered.
+    pub level: Level,
+    /// What no safeguard elsewhere makes up for.
+    pub red_flags: Vec<RedFlag>,
     /// Every safeguard, with what it took off.
     pub reasons: Vec<DependenceReason>,
 }
@@ -149,8 +176,17 @@ pub fn score_with(
     };
     let off = people_off + roles_off + layers_off + recent_off + colleagues_off + card_off;
     let score = (100 - (off * 100 + MAX_OFF / 2) / MAX_OFF).clamp(0, 100);
+    let mut red_flags = Vec::new();
+    if !roles.contains(&Role::DecisionMaker) {
+        red_flags.push(RedFlag::NoDecisionMaker);
+    }
+    if count <= 1 {
+        red_flags.push(RedFlag::OnePerson);
+    }
     Ok(Dependence {
         score,
+        level: level(score, &red_flags),
+        red_flags,
         reasons: vec![
             DependenceReason::People { count, off: people_off },
             DependenceReason::Roles {
@@ -175,6 +211,17 @@ pub fn score_with(
             DependenceReason::Card { state, off: card_off },
         ],
     })
+}
+
+/// The score in words: 60+ high, 30+ medium, else low, but a red flag keeps
+/// it from reading "low".
+pub fn level(score: i64, red_flags: &[RedFlag]) -> Level {
+    match score {
+        60.. => Level::High,
+        30.. => Level::Medium,
+        _ if !red_flags.is_empty() => Level::Medium,
+        _ => Level::Low,
+    }
 }
 
 impl std::fmt::Display for DependenceReason {
@@ -242,5 +289,20 @@ impl std::fmt::Display for DependenceReason {
                 off,
             } => write!(f, "-{off}: no relationship card yet"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_red_flag_keeps_the_words_from_saying_company_level() {
+        assert_eq!(level(10, &[]), Level::Low);
+        assert_eq!(level(10, &[RedFlag::NoDecisionMaker]), Level::Medium);
+        assert_eq!(level(45, &[]), Level::Medium);
+        assert_eq!(level(76, &[RedFlag::OnePerson]), Level::High);
+        assert_eq!(level(60, &[]), Level::High);
+        assert_eq!(level(29, &[]), Level::Low);
     }
 }

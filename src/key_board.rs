@@ -171,6 +171,8 @@ pub struct BoardRow {
     pub due: Due,
     /// Dependence on one person (0–100), for the rows shown.
     pub dependence: i64,
+    /// The same in words (red flags considered), for the rows shown.
+    pub dependence_level: dependence::Level,
 }
 
 /// The key-customer board: `total` key customers, the first `limit` ranked by `sort`.
@@ -233,6 +235,7 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
             change: weight.zip(previous_weight).map(|(now, before)| now - before),
             assessed_on,
             dependence: 0,
+            dependence_level: dependence::Level::Low,
         });
     }
     let total = rows.len() as i64;
@@ -247,7 +250,9 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
     }
     rows.truncate(limit);
     for row in &mut rows {
-        row.dependence = dependence::score_with(conn, &row.customer_id, today, &s)?.score;
+        let d = dependence::score_with(conn, &row.customer_id, today, &s)?;
+        row.dependence = d.score;
+        row.dependence_level = d.level;
     }
     Ok(Board { total, due_now, rows })
 }

@@ -75,6 +75,11 @@ pub enum Reason {
     Dormant { days: Option<i64>, points: i64 },
     /// The customer is lost: C at most.
     Lost,
+    /// A big customer gone quiet: over its life it brought as much as the
+    /// book's top fifth bring in one window, yet its window revenue is small.
+    /// The suggestion falls with the window; this says why, and that the
+    /// customer is at risk rather than simply smaller.
+    GoneQuiet { lifetime: i64 },
 }
 
 /// The suggested tier, its score, and the reasons.
@@ -86,6 +91,8 @@ pub struct Suggestion {
     pub points: i64,
     /// Every factor that counted.
     pub reasons: Vec<Reason>,
+    /// A big customer gone quiet ([`Reason::GoneQuiet`]): to win back, not to demote.
+    pub at_risk: bool,
 }
 
 /// The whole value picture of one customer.
@@ -109,8 +116,8 @@ pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result
     let customer = customers::get(conn, customer_id)?;
     let s = settings::get(conn)?;
     let since = window_start(&s, today);
-    picture_of(conn, &customer, &s, today, |revenue, per_head| {
-        rank(conn, &s.currency, &since, revenue, per_head)
+    picture_of(conn, &customer, &s, today, |revenue, per_head, lifetime| {
+        rank(conn, &s.currency, &since, [revenue, per_head, lifetime])
     })
 }
 
@@ -125,8 +132,8 @@ pub fn picture_ranked(
     ranking: &Ranking,
     today: NaiveDate,
 ) -> Result<ValuePicture> {
-    picture_of(conn, customer, s, today, |revenue, per_head| {
-        Ok(ranking.rank(revenue, per_head))
+    picture_of(conn, customer, s, today, |revenue, per_head, lifetime| {
+        Ok(ranking.rank(revenue, per_head, lifetime))
     })
 }
 
@@ -139,7 +146,7 @@ fn picture_of(
     customer: &Customer,
     s: &Settings,
     today: NaiveDate,
-    rank: impl FnOnce(i64, i64) -> Result<Rank>,
+    rank: impl FnOnce(i64, i64, i64) -> Result<Rank>,
 ) -> Result<ValuePicture> {
     let customer_id = customer.id.as_str();
     let since = window_start(s, today);
@@ -165,12 +172,19 @@ fn picture_of(
 
     let mut reasons = Vec::new();
     let mut points = 0;
+    let staff = customer.card.serving_staff.unwrap_or(1).max(1);
+    let per_head = rfm.window_amount / staff;
+    // One ranking for the window and the lifetime comparison; none for a
+    // customer that never bought.
+    let rank = if rfm.total_amount > 0 || rfm.purchases_in_window > 0 {
+        Some(rank(rfm.window_amount, per_head, rfm.total_amount)?)
+    } else {
+        None
+    };
+    let mut scale_points = 0;
     if rfm.purchases_in_window == 0 {
         reasons.push(Reason::NoPurchases);
-    } else {
-        let staff = customer.card.serving_staff.unwrap_or(1).max(1);
-        let per_head = rfm.window_amount / staff;
-        let rank = rank(rfm.window_amount, per_head)?;
+    } else if let Some(rank) = &rank {
         // The share of customers strictly above this one, so the biggest
         // customer of even a small book ranks at the top.
         let percent = if rank.n == 0 {
@@ -185,6 +199,7 @@ fn picture_of(
             _ => 0,
         };
         points += p;
+        scale_points = p;
         reasons.push(if p > 0 {
             Reason::ScaleTop {
                 percent: [5, 20, 50][(3 - p) as usize],
@@ -242,6 +257,17 @@ fn picture_of(
         3..=4 => Tier::B,
         _ => Tier::C,
     };
+    // Big over its life, small in the window: flagged, not quietly demoted.
+    let at_risk = customer.card.status != Status::Lost
+        && scale_points == 0
+        && rank
+            .as_ref()
+            .is_some_and(|r| r.n > 0 && rfm.total_amount > 0 && r.above_lifetime * 5 < r.n);
+    if at_risk {
+        reasons.push(Reason::GoneQuiet {
+            lifetime: rfm.total_amount,
+        });
+    }
     if customer.card.status == Status::Lost {
         tier = Tier::C;
         reasons.push(Reason::Lost);
@@ -249,7 +275,12 @@ fn picture_of(
     Ok(ValuePicture {
         rfm,
         activity,
-        suggestion: Suggestion { tier, points, reasons },
+        suggestion: Suggestion {
+            tier,
+            points,
+            reasons,
+            at_risk,
+        },
         tier: customer.card.tier,
     })
 }
@@ -290,6 +321,9 @@ struct Rank {
     above: i64,
     /// How many of them have more revenue per head of serving staff.
     above_per_head: i64,
+    /// How many of them brought more in the window than this customer did
+    /// over its whole life.
+    above_lifetime: i64,
 }
 
 /// The revenue in the window of every live customer with some, sorted, so a
@@ -323,19 +357,20 @@ impl Ranking {
         Ok(Ranking { revenue, per_head })
     }
 
-    fn rank(&self, revenue: i64, per_head: i64) -> Rank {
+    fn rank(&self, revenue: i64, per_head: i64, lifetime: i64) -> Rank {
         let above = |sorted: &[i64], x: i64| (sorted.len() - sorted.partition_point(|v| *v <= x)) as i64;
         Rank {
             n: self.revenue.len() as i64,
             above: above(&self.revenue, revenue),
             above_per_head: above(&self.per_head, per_head),
+            above_lifetime: above(&self.revenue, lifetime),
         }
     }
 }
 
 /// Ranks `revenue` and `per_head` among live customers with revenue in the
 /// window, in one pass over the covering `deals_revenue` index.
-fn rank(conn: &Connection, currency: &str, since: &str, revenue: i64, per_head: i64) -> Result<Rank> {
+fn rank(conn: &Connection, currency: &str, since: &str, [revenue, per_head, lifetime]: [i64; 3]) -> Result<Rank> {
     let sql = format!(
         // INDEXED BY: left alone, the planner walks every deal in customer
         // order to skip the GROUP BY sort, which is ~2x slower on a big book.
@@ -343,16 +378,18 @@ fn rank(conn: &Connection, currency: &str, since: &str, revenue: i64, per_head: 
                     WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
                     GROUP BY d.customer_id HAVING rev > 0) \
          SELECT count(*), count(*) FILTER (WHERE r.rev > ?3), \
-                count(*) FILTER (WHERE r.rev / max(coalesce(c.serving_staff, 1), 1) > ?4) \
+                count(*) FILTER (WHERE r.rev / max(coalesce(c.serving_staff, 1), 1) > ?4), \
+                count(*) FILTER (WHERE r.rev > ?5) \
          FROM r JOIN customers c ON c.id = r.customer_id WHERE c.deleted_at IS NULL"
     );
     Ok(conn
         .prepare_cached(&sql)?
-        .query_row(params![currency, since, revenue, per_head], |r| {
+        .query_row(params![currency, since, revenue, per_head, lifetime], |r| {
             Ok(Rank {
                 n: r.get(0)?,
                 above: r.get(1)?,
                 above_per_head: r.get(2)?,
+                above_lifetime: r.get(3)?,
             })
         })?)
 }
@@ -380,6 +417,12 @@ impl std::fmt::Display for Reason {
             Reason::Frequent { purchases, points } => write!(f, "+{points}: {purchases} orders in the window"),
             Reason::Dormant { days: Some(d), points } => write!(f, "{points}: dormant for {d} days"),
             Reason::Dormant { days: None, points } => write!(f, "{points}: no purchase or contact ever"),
+            Reason::GoneQuiet { lifetime } => write!(
+                f,
+                "at risk: {}.{:02} over its life, as much as the top fifth bring in a window, but little lately",
+                lifetime / 100,
+                lifetime % 100
+            ),
             Reason::Lost => write!(f, "lost customer: C at most"),
         }
     }

@@ -448,3 +448,45 @@ fn the_ranking_read_once_gives_every_customer_the_same_picture() {
         })
         .unwrap();
 }
+
+#[test]
+fn a_big_customer_gone_quiet_is_flagged_at_risk_not_quietly_demoted() {
+    let store = Store::open_in_memory().unwrap();
+    let active = |name: &str| CustomerCard {
+        status: Status::Active,
+        ..card(name)
+    };
+    let (big, small) = store
+        .write(|tx| {
+            // ¥29M over the years, nothing in the window.
+            let big = customers::create(tx, active("老大客户"))?;
+            deals::create(tx, &big.id, deal(DealKind::Order, "2021-03-01", 20_000_000))?;
+            deals::create(tx, &big.id, deal(DealKind::Order, "2023-09-01", 9_000_000))?;
+            // A small one that never was big.
+            let small = customers::create(tx, active("小客户"))?;
+            deals::create(tx, &small.id, deal(DealKind::Order, "2022-01-01", 1_000))?;
+            // The book's current buyers: five, ¥1M to ¥5M each in the window.
+            for i in 1..=5 {
+                let c = customers::create(tx, active(&format!("当前客户{i}")))?;
+                deals::create(tx, &c.id, deal(DealKind::Order, "2026-03-01", i * 1_000_000))?;
+            }
+            Ok((big, small))
+        })
+        .unwrap();
+    let v = store.read(|conn| value::picture(conn, &big.id, today())).unwrap();
+    assert_eq!(v.suggestion.tier, Tier::C, "the window says small");
+    assert!(v.suggestion.at_risk, "but it is flagged: {:?}", v.suggestion.reasons);
+    assert!(v.suggestion.reasons.contains(&Reason::GoneQuiet {
+        lifetime: 29_000_000 * 100
+    }));
+    let v = store.read(|conn| value::picture(conn, &small.id, today())).unwrap();
+    assert!(!v.suggestion.at_risk, "a customer that never was big is not at risk");
+    // The report's ranking gives the same answer as the single picture.
+    let s = settings::get(&store.conn()).unwrap();
+    let ranking = store.read(|c| value::Ranking::load(c, &s, today())).unwrap();
+    let customer = store.read(|c| customers::get(c, &big.id)).unwrap();
+    let ranked = store
+        .read(|c| value::picture_ranked(c, &customer, &s, &ranking, today()))
+        .unwrap();
+    assert!(ranked.suggestion.at_risk);
+}

@@ -11,5 +11,10 @@ describe('reasonText', () => {
     expect(reasonText({ reason: 'longevity', years: 6, points: 2 })).toBe('+2: buying from us for 6 years');
     expect(reasonText({ reason: 'dormant', days: null, points: -2 })).toBe('-2: no purchase or contact yet');
     expect(reasonText({ reason: 'lost' })).toBe('Lost customer: C at most');
+    expect(reasonText({ reason: 'gone_quiet', lifetime: 2_900_000_000 }, 'CNY')).toBe(
+      'At risk: ¥29,000,000.00 over the years, as much as the top fifth of the book buy in a period, but little lately',
+    );
+    setLanguage('zh');
+    expect(reasonText({ reason: 'gone_quiet', lifetime: 2_900_000_000 })).toBe('有流失风险：累计营业额 ¥29,000,000.00，相当于客户本前五分之一一个周期的营业额，但近期很少购买');
   });
 });

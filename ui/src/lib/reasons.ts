@@ -1,9 +1,12 @@
 // Words each reason behind a tier suggestion in the user's language.
-import { t } from './i18n/index.svelte';
+import { language, t } from './i18n/index.svelte';
+import { formatMoney } from './money';
 import type { Reason } from './types';
 
-export function reasonText(r: Reason): string {
+export function reasonText(r: Reason, currency = 'CNY'): string {
   switch (r.reason) {
+    case 'gone_quiet':
+      return t('reason.gone_quiet', { amount: formatMoney(r.lifetime, currency, language()) });
     case 'dormant':
       return r.days === null ? t('reason.dormant_never', { points: r.points }) : t('reason.dormant', { days: r.days, points: r.points });
     case 'scale_low':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from './i18n/index.svelte';
-import { curveSeries, dependenceLevel, dependenceText, editAssessment, radarSeries, startAssessment, toDraft } from './relationship';
+import { curveSeries, dependenceText, editAssessment, radarSeries, startAssessment, toDraft } from './relationship';
 import type { Assessment, DimensionScore, RelationshipCard } from './types';
 
 function assessment(day: string, scores: Partial<DimensionScore>[]): Assessment {
@@ -24,7 +24,7 @@ const card: RelationshipCard = {
   cited: [],
   dimensions: ['acceptance', 'events', 'support'],
   due: { due_on: '2026-08-01', overdue_days: -10, never: false },
-  dependence: { score: 50, reasons: [] },
+  dependence: { score: 50, level: 'medium', red_flags: [], reasons: [] },
   assessments: [
     { assessment: assessment('2026-01-01', [{ dimension: 'acceptance', score: 1 }, { dimension: 'competition', score: 5 }]), weight: 20 },
     {
@@ -95,7 +95,6 @@ describe('relationship card series', () => {
 
 describe('dependence wording', () => {
   it('levels and reasons in both languages', () => {
-    expect([dependenceLevel(76), dependenceLevel(45), dependenceLevel(0)]).toEqual(['high', 'medium', 'low']);
     setLanguage('zh');
     expect(dependenceText({ reason: 'roles', covered: ['influencer', 'user'], decision_maker: false, off: 8 })).toBe(
       '覆盖的决策链角色：影响者、使用者（不认识决策者：危险信号）',

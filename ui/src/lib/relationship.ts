@@ -139,12 +139,6 @@ export function toDraft(meta: Omit<AssessmentDraft, 'scores'>, scores: ScoreInpu
   };
 }
 
-export type DependenceLevel = 'high' | 'medium' | 'low';
-
-/** 60 and above hangs on one person; under 30 the company holds it. */
-export function dependenceLevel(score: number): DependenceLevel {
-  return score >= 60 ? 'high' : score >= 30 ? 'medium' : 'low';
-}
 
 function list(items: string[]): string {
   return items.join(t('punct.list_sep'));

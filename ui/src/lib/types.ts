@@ -352,7 +352,8 @@ export type Reason =
   | { reason: 'per_head'; amount: number; points: number }
   | { reason: 'frequent'; purchases: number; points: number }
   | { reason: 'dormant'; days: number | null; points: number }
-  | { reason: 'lost' };
+  | { reason: 'lost' }
+  | { reason: 'gone_quiet'; lifetime: number };
 
 export interface ValuePicture {
   rfm: {
@@ -366,7 +367,7 @@ export interface ValuePicture {
     other_currency_deals: number;
   };
   activity: { standing: Standing; dormant: boolean; days_since: number | null; last_contact: string | null; threshold_days: number };
-  suggestion: { tier: Tier; points: number; reasons: Reason[] };
+  suggestion: { tier: Tier; points: number; reasons: Reason[]; at_risk: boolean };
   tier: Tier | null;
 }
 
@@ -471,8 +472,14 @@ export type DependenceReason =
   | { reason: 'colleagues'; count: number; off: number }
   | { reason: 'card'; state: CardState; off: number };
 
+/** The core's one wording of the score: never 'low' while a red flag stands. */
+export type DependenceLevel = 'low' | 'medium' | 'high';
+export type RedFlag = 'no_decision_maker' | 'one_person';
+
 export interface Dependence {
   score: number;
+  level: DependenceLevel;
+  red_flags: RedFlag[];
   reasons: DependenceReason[];
 }
 
@@ -515,6 +522,7 @@ export interface KeyBoardRow {
   assessed_on: string | null;
   due: Due;
   dependence: number;
+  dependence_level: DependenceLevel;
 }
 
 export interface KeyBoard {
