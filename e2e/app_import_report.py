@@ -7,7 +7,7 @@ import os
 import sqlite3
 import time
 
-from harness import shot
+from harness import answer_dialogs, shot
 
 
 def preview_number(s, testid):
@@ -35,8 +35,8 @@ def sheet_import(s, tmp):
     with open(path, "wb") as f:
         f.write(text.encode("gbk"))
     s.click("[data-testid=nav-import]")
-    s.type("[data-testid=sheet-path]", path)
-    s.click("[data-testid=sheet-open]")
+    answer_dialogs(path)
+    s.click("[data-testid=sheet-pick]")  # read as soon as it is picked
     s.wait("[data-testid=sheet-how]", text="GB18030")
     assert s.js("return document.querySelector('[data-testid=map-0]').value") == "customer_name"
     assert s.js("return document.querySelector('[data-testid=map-2]').value") == "person_phone"
@@ -58,11 +58,13 @@ def sheet_import(s, tmp):
     s.js("document.querySelector('[data-testid=sheet-value-map]').scrollIntoView({block: 'center'})")
     shot(s, "29b-sheet-value-map-zh")
     print("- the rejected rows are saved; saving them again asks before replacing the file")
+    rejected = os.path.join(tmp, "老客户名单-未导入的行.xlsx")
+    answer_dialogs(rejected)
     s.click("[data-testid=sheet-save-rejected]")
-    s.wait("[data-testid=sheet-rejected-written]", text="-rejected.xlsx")
-    rejected = os.path.join(tmp, "老客户名单-rejected.xlsx")
+    s.wait("[data-testid=sheet-rejected-written]", text="未导入的行.xlsx")
     assert open(rejected, "rb").read(2) == b"PK", "the rejected rows are a workbook"
     assert oct(os.stat(rejected).st_mode & 0o777) == "0o600", "owner-only"
+    answer_dialogs(rejected)
     s.click("[data-testid=sheet-save-rejected]")
     s.wait("[data-testid=confirm-dialog]", text="已经存在")
     s.click("[data-testid=confirm]")
@@ -101,8 +103,8 @@ def sheet_import(s, tmp):
     assert card.count("BEGIN:VCARD") == 2 and "ORG:苏州新导入精密有限公司" in card and "VERSION:4.0" in card, card
     s.choose("[data-testid=filter-tag]", "")
     s.click("[data-testid=nav-import]")
-    s.type("[data-testid=sheet-path]", vcf)
-    s.click("[data-testid=sheet-open]")
+    answer_dialogs(vcf)
+    s.click("[data-testid=sheet-pick]")
     s.wait("[data-testid=sheet-how]", text="vCard")
     s.click("[data-testid=sheet-check]")
     s.wait("[data-testid=sheet-duplicates]", text="苏州新导入精密有限公司")
@@ -124,10 +126,11 @@ def new_screens_in_english(s, tmp):
     s.wait("[data-testid=privacy-note]", text="are left out")
     s.click("[data-testid=report-lang-en]")
     base = os.path.join(tmp, "manager-en")
-    s.type("[data-testid=report-path]", base)
+    answer_dialogs(base + ".xlsx")
     s.click("[data-testid=do-report]")
     s.wait("[data-testid=report-done]", text="Wrote")
     print("- writing the report again asks before replacing the files (en), at 1440x900 and the minimum window")
+    answer_dialogs(base + ".xlsx")
     s.click("[data-testid=do-report]")
     s.wait("[data-testid=confirm-dialog]", text="already exists")
     s.size(1440, 900)
@@ -165,8 +168,8 @@ def manager_report(s, tmp):
     s.click("[data-testid=report-private]")
     s.wait("[data-testid=privacy-note]", text="不含关键人的私人信息")
     base = os.path.join(tmp, "给经理-S级")
-    s.type("[data-testid=report-path]", base)
     shot(s, "27-report-dialog-zh")
+    answer_dialogs(base + ".xlsx")
     s.click("[data-testid=do-report]")
     s.wait("[data-testid=report-done]", text="已写入", timeout=60)
     with open(base + ".xlsx", "rb") as f:

@@ -13,6 +13,15 @@ from webdriver import Session
 ROOT = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(ROOT, "out")
 APP = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "target", "debug", "baton-app"))
+# The system's file dialogs cannot be clicked through WebDriver: the app takes
+# each dialog's answer from this file instead (src-tauri/src/commands/dialogs.rs).
+DIALOG_ANSWERS = os.path.join(OUT, "dialog-answers.txt")
+
+
+def answer_dialogs(*paths):
+    """The next file dialogs' answers, in order ("" = the user cancelled)."""
+    with open(DIALOG_ANSWERS, "w", encoding="utf-8") as f:
+        f.write("\n".join(paths))
 
 
 def free_port():
@@ -27,7 +36,8 @@ class Driver:
     def __init__(self):
         self.port = free_port()
         native = free_port()
-        env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8")
+        env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", BATON_TEST_DIALOG_ANSWERS=DIALOG_ANSWERS)
+        answer_dialogs()
         self.log = open(os.path.join(OUT, "tauri-driver.log"), "w")
         self.proc = subprocess.Popen(
             ["tauri-driver", "--port", str(self.port), "--native-port", str(native),

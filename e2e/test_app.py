@@ -15,7 +15,7 @@ import traceback
 from app_books import closed_book_screens
 from app_corrections import corrections, draft_survives_a_crash
 from app_demo import demo_and_filters
-from harness import APP, OUT, Driver, shot
+from harness import APP, OUT, Driver, answer_dialogs, shot
 from webdriver import WebDriverError
 
 
@@ -295,13 +295,18 @@ def handover_export(s):
     print("- the leaver exports a handover file with a passphrase")
     s.click("[data-testid=nav-handover]")
     s.wait("[data-testid=handover-export]")
-    s.type("[data-testid=export-path]", HANDOVER["file"])
     s.type("[data-testid=export-pass]", PASSPHRASE)
     s.type("[data-testid=export-pass2]", PASSPHRASE + "x")
     s.click("[data-testid=do-export]")
     s.wait("[data-testid=handover-export] .banner.error", text="两次输入的口令不一致")
     s.type("[data-testid=export-pass2]", PASSPHRASE)
     s.wait("[data-testid=pass-strength]", text="口令强度：强")
+    print("- the save dialog cancelled: nothing is written")
+    answer_dialogs("")
+    s.click("[data-testid=do-export]")
+    time.sleep(0.5)
+    assert not os.path.exists(HANDOVER["file"]) and not s.find_all("[data-testid=export-done]")
+    answer_dialogs(HANDOVER["file"])
     s.click("[data-testid=do-export]")
     s.wait("[data-testid=export-done]", text="1 位客户")
     assert open(HANDOVER["file"], "rb").read().startswith(b"age-encryption.org/v1"), "the file is encrypted"
@@ -313,6 +318,7 @@ def handover_export(s):
     s.type("[data-testid=export-pass]", "weak")
     s.wait("[data-testid=pass-strength]", text="口令强度：弱")
     s.type("[data-testid=export-pass2]", "weak")
+    answer_dialogs(HANDOVER["file"])
     s.click("[data-testid=do-export]")
     s.wait("[data-testid=confirm-dialog]", text="已经存在")
     shot(s, "20b-replace-file-zh")
@@ -320,10 +326,9 @@ def handover_export(s):
     s.wait_gone("[data-testid=confirm-dialog]")
     assert open(HANDOVER["file"], "rb").read() == before, "not replaced without a yes"
     book = os.path.join(os.path.dirname(HANDOVER["file"]), "book.db")
-    s.type("[data-testid=export-path]", book)
+    answer_dialogs(book)
     s.click("[data-testid=do-export]")
     s.wait("[data-testid=handover-export] .banner.error", text="是当前打开的客户本")
-    s.type("[data-testid=export-path]", HANDOVER["file"])
     s.click("[data-testid=nav-customers]")
 
 
@@ -333,8 +338,9 @@ def handover_take_over(driver, tmp):
     try:
         s.wait("[data-testid=load-demo]")  # an empty book
         s.click("[data-testid=nav-handover]")
-        s.type("[data-testid=import-path]", HANDOVER["file"])
-        s.click("[data-testid=preview-import]")
+        answer_dialogs(HANDOVER["file"])
+        s.click("[data-testid=import-pick]")  # the file is previewed as soon as it is picked
+        s.wait("[data-testid=import-path]", text=os.path.basename(HANDOVER["file"]))
         s.wait("[data-testid=import-error]", text="口令保护")
         s.type("[data-testid=import-pass]", "wrong")
         s.click("[data-testid=preview-import]")
@@ -366,10 +372,10 @@ def handover_take_over(driver, tmp):
 
         print("- importing the same file again: the successor's newer owner change wins, the other is logged")
         s.click("[data-testid=nav-handover]")
-        s.type("[data-testid=import-path]", HANDOVER["file"])
         s.type("[data-testid=import-pass]", PASSPHRASE)
         s.click("[data-testid=take-over]")
-        s.click("[data-testid=preview-import]")
+        answer_dialogs(HANDOVER["file"])
+        s.click("[data-testid=import-pick]")
         s.wait("[data-testid=import-counts]", text="客户")
         s.click("[data-testid=do-import]")
         s.wait("[data-testid=import-done]")
@@ -452,10 +458,10 @@ def after_restart(s):
     shot(s, "14-value-board-en")
     print("- a backup from Settings; a second one to the same file is refused, not overwritten")
     s.click("[data-testid=nav-settings]")
-    s.type("#backup-path", HANDOVER["file"] + ".backup.db")
-    s.click("[data-testid=backups] button.secondary")
+    answer_dialogs(HANDOVER["file"] + ".backup.db", HANDOVER["file"] + ".backup.db")
+    s.click("[data-testid=backup-make]")
     s.wait("[data-testid=backups] .banner.ok", text="Backed up to")
-    s.click("[data-testid=backups] button.secondary")
+    s.click("[data-testid=backup-make]")
     s.wait("[data-testid=backups] .banner.error", text="already exists")
     s.js("document.querySelector('[data-testid=backups]').scrollIntoView()")
     shot(s, "25-settings-backup-en")

@@ -18,6 +18,7 @@ fn main() {
         eprintln!("baton: {}", e.message);
     }
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
@@ -27,6 +28,8 @@ fn main() {
             commands::drafts::drafts_clear,
             commands::drafts::app_set_unsaved,
             commands::drafts::app_close,
+            commands::dialogs::dialog_open,
+            commands::dialogs::dialog_save,
             commands::customers::customers_list,
             commands::customers::customers_tags,
             commands::customers::customers_get,

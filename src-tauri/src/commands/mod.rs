@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod customers;
+pub mod dialogs;
 pub mod drafts;
 pub mod handover;
 pub mod history;
