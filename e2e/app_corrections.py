@@ -228,3 +228,31 @@ def draft_survives_a_crash(driver, tmp):
             s.quit()
         except Exception:
             pass  # the window is already closed
+
+
+def corrections_in_english(s):
+    """The new screens in English, at 1440x900 and at the minimum window."""
+    print("- the corrections in English, at 1440x900 and the minimum window")
+    s.size(1440, 900)
+    s.click("[data-testid=nav-customers]")
+    s.click("[data-testid=customer-row]", text="深圳华为技术有限公司")
+    s.wait("[data-testid=timeline-entry]", text="Follow-up “寄送样品” cancelled")
+    s.wait("[data-testid=timeline-entry]", text="Reason: 客户改为自提")
+    s.js("document.querySelector('[data-testid=timeline]').scrollIntoView()")
+    shot(s, "47-timeline-corrections-en-1440")
+    s.size(900, 560)
+    s.click("[data-testid=nav-today]")
+    s.wait("[data-testid=group-upcoming] [data-testid=followup]", text="寄送样品")
+    s.click("[data-testid=group-upcoming] [data-testid=followup-reschedule]")
+    s.wait("[data-testid=reschedule-menu]", text="Next Monday")
+    shot(s, "48-reschedule-en-min")
+    s.click("[data-testid=nav-customers]")
+    s.wait("[data-testid=customer-name]", text="深圳华为技术有限公司")  # still selected
+    s.click("[data-testid=edit-customer]")
+    s.type("#f-customer-region", "未保存的地区")
+    s.click("[data-testid=nav-trash]")
+    s.wait("[data-testid=unsaved-dialog]", text="Unsaved changes")
+    shot(s, "49-unsaved-en-min")
+    s.click("[data-testid=unsaved-discard]")
+    s.wait("[data-testid=trash-view]")
+    s.size(1280, 800)

@@ -13,7 +13,7 @@ import time
 import traceback
 
 from app_books import closed_book_screens
-from app_corrections import corrections, draft_survives_a_crash
+from app_corrections import corrections, corrections_in_english, draft_survives_a_crash
 from app_demo import demo_and_filters
 from harness import APP, OUT, Driver, answer_dialogs, shot
 from webdriver import WebDriverError
@@ -501,6 +501,7 @@ def main():
         s = driver.session(db)
         try:
             after_restart(s)
+            corrections_in_english(s)
         except Exception:
             shot(s, "failure-session-2")
             raise
