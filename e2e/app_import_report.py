@@ -96,9 +96,11 @@ def sheet_import(s, tmp):
     assert "客户级别：低级" in notes, notes
     print("- the imported customer's people go out as vCard and come back in without duplicates")
     s.click("[data-testid=customer-row]", text="苏州新导入精密有限公司")
+    vcf = os.path.join(tmp, "苏州新导入精密有限公司.vcf")
+    answer_dialogs(vcf)
     s.click("[data-testid=export-vcard]")
     written = s.text(s.wait("[data-testid=vcard-written]"))
-    vcf = written.split("名片文件 ", 1)[1].strip()
+    assert written.split("名片文件 ", 1)[1].strip() == vcf, written
     card = open(vcf, encoding="utf-8").read()
     assert card.count("BEGIN:VCARD") == 2 and "ORG:苏州新导入精密有限公司" in card and "VERSION:4.0" in card, card
     s.choose("[data-testid=filter-tag]", "")

@@ -31,6 +31,8 @@ pub enum FileKind {
     Backup,
     /// The rows an import left out (.xlsx).
     Rejected,
+    /// Key people as contact cards (.vcf).
+    Vcard,
 }
 
 impl FileKind {
@@ -48,6 +50,7 @@ impl FileKind {
             ),
             FileKind::Backup => (pick("客户本备份", "Book backup"), &["db"]),
             FileKind::Rejected => (pick("Excel 表格", "Workbook"), &["xlsx"]),
+            FileKind::Vcard => (pick("名片文件", "Contact cards"), &["vcf"]),
         }
     }
 }

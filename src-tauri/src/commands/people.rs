@@ -28,25 +28,18 @@ pub fn people_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
 }
 
 /// Writes a customer's key people (or everyone's, when `customer_ids` is
-/// empty) as vCard 4.0 into the documents folder, never over an existing
-/// file; returns the path.
+/// empty) as vCard 4.0 to `path` (picked in the save dialog); an existing
+/// file is replaced only with `replace`. Returns the path.
 #[tauri::command]
-pub fn people_export_vcard(state: State<'_, AppState>, customer_ids: Vec<String>) -> CmdResult<String> {
+pub fn people_export_vcard(
+    state: State<'_, AppState>,
+    customer_ids: Vec<String>,
+    path: String,
+    replace: bool,
+) -> CmdResult<String> {
     let store = state.store()?;
-    let stem = match customer_ids.as_slice() {
-        [one] => store.read(|c| baton::customers::get(c, one))?.card.name,
-        _ => format!("baton-people-{}", baton::clock::local_today()),
-    };
-    // A name may hold characters a file name cannot, or be too long for one.
-    let stem = baton::files::name::safe_stem(&stem, "baton-people");
-    let dir = baton::paths::documents_dir();
-    baton::files::perms::create_private_dir(&dir)?;
-    let mut path = dir.join(format!("{stem}.vcf"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem} ({n}).vcf"));
-        n += 1;
-    }
+    let path = std::path::PathBuf::from(path);
+    super::refuse_existing(store, &path, replace)?;
     store.read(|c| baton::vcard::export(c, &customer_ids, &path))?;
     Ok(path.display().to_string())
 }

@@ -6,5 +6,7 @@ export const people = {
   update: (id: string, card: PersonCard) => call<Person>('people_update', { id, card }),
   remove: (id: string) => call<void>('people_delete', { id }),
   /** Writes people as vCard 4.0 into the documents folder; returns the path. */
-  exportVcard: (customerIds: string[]) => call<string>('people_export_vcard', { customerIds }),
+  /** Writes the key people as vCard to `path` (from the save dialog). */
+  exportVcard: (customerIds: string[], path: string, replace: boolean) =>
+    call<string>('people_export_vcard', { customerIds, path, replace }),
 };
