@@ -269,6 +269,9 @@ def global_search(s):
     assert marked == ["李四"], marked
     assert "深圳华为技术有限公司" in s.text(hit), "a person hit names its customer"
     shot(s, "19-search-zh")
+    print("- who is calling? the full phone number finds the key person")
+    s.type("[data-testid=search-input]", "15080179467")
+    s.wait("[data-testid=search-group-person] [data-testid=search-hit]", text="张三")
     s.type("[data-testid=search-input]", "hw")
     s.wait("[data-testid=search-group-customer] [data-testid=search-hit]", text="深圳华为技术有限公司")
     s.type("[data-testid=search-input]", "寄送样品")

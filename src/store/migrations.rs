@@ -60,11 +60,18 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0013_corrections.sql"),
     ),
     ("0014_drafts.sql", include_str!("../../migrations/0014_drafts.sql")),
+    (
+        "0015_search_contact_points.sql",
+        include_str!("../../migrations/0015_search_contact_points.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier
 /// version are recognised by their tables instead.
 pub const STAMPED: i64 = 12;
+
+/// The first version with the search queue (migration 8).
+const SEARCH_QUEUE_FROM: i64 = 8;
 
 /// The schema version this build writes.
 pub fn latest() -> i64 {
@@ -102,6 +109,11 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        // A migration that rewrites indexed text leaves the search queue
+        // full: apply it now, not at the first write, so search is exact at once.
+        if index as i64 + 1 >= SEARCH_QUEUE_FROM {
+            crate::search::sync(&tx)?;
+        }
         tx.commit()?;
     }
     Ok(())

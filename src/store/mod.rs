@@ -27,7 +27,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// stores pinyin initials of names and the character-pair tokens). Registered on every connection before
 /// migrations run; a tool without them (the sqlite3 shell) cannot write to
 /// customers or people, which keeps it from leaving the index stale.
-pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
+pub fn register_functions(conn: &Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
     conn.create_scalar_function(
         "baton_initials",
@@ -47,8 +47,29 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
             Ok(crate::search::grams(&text(0)?, &text(1)?, &text(2)?))
         },
     )?;
+    conn.create_scalar_function(
+        "baton_digits",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text.map(|t| digits_form(&t)).unwrap_or_default())
+        },
+    )?;
     money_sum::register(conn)?;
     Ok(())
+}
+
+/// A phone number's digits alone, so "15080179467" finds "150 8017 9467"
+/// and "+86 150-8017-9467" (migration 15 indexes both forms). Empty when
+/// the text has under five digits or already is its digits.
+pub fn digits_form(text: &str) -> String {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() < 5 || digits == text.trim() {
+        String::new()
+    } else {
+        digits
+    }
 }
 
 /// See [`Store::change_stamp`].

@@ -19,6 +19,7 @@ mod people;
 mod relationship;
 mod report;
 mod search;
+mod search_contact_points;
 mod sheet_exports;
 mod sheet_import;
 mod sheet_limits;
