@@ -80,6 +80,22 @@ def demo_and_filters(driver, tmp):
         assert badges and set(badges) == {"休眠"}, f"the list shows {set(badges)}"
         shot(s, "46-dormant-in-list-zh")
         s.choose("[data-testid=filter-status]", "")
+        print("- Today: today first, the overdue newest first in spans; the old backlog moved in one step")
+        s.click("[data-testid=nav-today]")
+        older = s.wait("[data-testid=group-overdue_older] h4 .count-badge")
+        n = int(s.text(older))
+        assert n > 10, f"the demo has an old backlog ({n})"
+        first = s.js("return [...document.querySelectorAll('[data-testid=group-overdue] [data-testid=followup] .date')].slice(0, 2).map(e => e.textContent)")
+        assert first == sorted(first, reverse=True), f"newest first: {first}"
+        assert s.find_all("[data-testid=followup-person]"), "rows name the person"
+        shot(s, "51-today-backlog-zh")
+        s.keys(("j",), ("r",))
+        s.wait("[data-testid=reschedule-menu]")
+        s.click("[data-testid=backlog-monday]")
+        s.wait("[data-testid=confirm-dialog]", text=f"把 {n} 条")
+        s.click("[data-testid=confirm]")
+        s.wait("[data-testid=today-view] .banner.ok", text=f"已处理 {n} 条")
+        s.wait_gone("[data-testid=group-overdue_older]")
         manager_report(s, tmp)
         sheet_import(s, tmp)
         new_screens_in_english(s, tmp)

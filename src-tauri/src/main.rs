@@ -45,6 +45,7 @@ fn main() {
             commands::history::followups_cancel,
             commands::history::followups_reopen,
             commands::history::followups_edit,
+            commands::history::followups_clear_backlog,
             commands::people::people_create,
             commands::people::people_update,
             commands::people::people_delete,

@@ -6,9 +6,11 @@
 //! change (`changes`) for the customer's timeline.
 
 mod actions;
+mod board;
 pub mod changes;
 
 pub use actions::{Reschedule, cancel, delete, done, edit, reopen, reschedule};
+pub use board::{Backlog, Board, FollowUpItem, Group, PersonBrief, board, clear_backlog, open_list};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -77,14 +79,14 @@ impl FollowUp {
     }
 }
 
-const COLUMNS: &str = "id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at, \
+pub(crate) const COLUMNS: &str = "id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at, \
     cancelled_at, cancel_reason, deleted_at";
 
 /// The one definition of an open follow-up row, spelled exactly as the
 /// partial index `followups_open` is, so every count is an index range scan.
 pub(crate) const OPEN_ROW: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
+pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
     Ok(FollowUp {
         id: row.get(0)?,
         customer_id: row.get(1)?,
@@ -169,99 +171,10 @@ pub(crate) fn follow_contact(conn: &Connection, contact: &Contact) -> Result<()>
     Ok(())
 }
 
-/// An open follow-up as the list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FollowUpItem {
-    /// The follow-up.
-    #[serde(flatten)]
-    pub followup: FollowUp,
-    /// Its customer's name.
-    pub customer_name: String,
-}
-
-/// One group of the follow-up screen: how many, and the first of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Group {
-    /// How many follow-ups are in the group.
-    pub total: i64,
-    /// The first `limit` of them, soonest due first.
-    pub items: Vec<FollowUpItem>,
-}
-
-/// The follow-up screen (今日跟进): overdue, due today, and upcoming.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Board {
-    /// The day the board was computed for.
-    pub today: String,
-    /// Due before today, not done.
-    pub overdue: Group,
-    /// Due today, not done.
-    pub today_items: Group,
-    /// Due in the next `horizon` days.
-    pub upcoming: Group,
-}
-
-const OPEN: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL AND c.deleted_at IS NULL \
+/// An open follow-up whose customer and contact are out of the trash.
+pub(crate) const OPEN: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL \
+    AND c.deleted_at IS NULL \
     AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = f.contact_id AND ct.deleted_at IS NULL))";
-
-/// Open follow-ups in a due range whose customer or contact is in the trash.
-/// Counting all open ones and subtracting these is far cheaper than joining
-/// every open follow-up to its customer: the trash is small, the list is not.
-const HIDDEN: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL \
-    AND (f.customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL) \
-    OR f.contact_id IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL))";
-
-fn group(conn: &Connection, range: &str, from: &str, to: &str, limit: u32) -> Result<Group> {
-    let all: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM followups f WHERE {OPEN_ROW} AND {range}"
-        ))?
-        .query_row(params![from, to], |r| r.get(0))?;
-    let hidden: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM followups f WHERE {HIDDEN} AND {range}"))?
-        .query_row(params![from, to], |r| r.get(0))?;
-    let cols = crate::store::prefixed(COLUMNS, "f");
-    // Ordered by the index (due date, then id), so SQLite stops after `limit`.
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {cols}, c.name AS customer_name FROM followups f JOIN customers c ON c.id = f.customer_id \
-         WHERE {OPEN} AND {range} ORDER BY f.due_on, f.id LIMIT {limit}"
-    ))?;
-    let items = stmt
-        .query_map(params![from, to], |r| {
-            Ok(FollowUpItem {
-                followup: from_row(r)?,
-                customer_name: r.get("customer_name")?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Group {
-        total: all - hidden,
-        items,
-    })
-}
-
-/// The follow-up screen for `today`: each group holds at most `limit` items.
-pub fn board(conn: &Connection, today: NaiveDate, horizon_days: i64, limit: u32) -> Result<Board> {
-    let day = today.to_string();
-    let until = (today + chrono::Duration::days(horizon_days)).to_string();
-    Ok(Board {
-        overdue: group(conn, "f.due_on < ?1 AND ?2 = ?2", &day, &day, limit)?,
-        today_items: group(conn, "f.due_on = ?1 AND ?2 = ?2", &day, &day, limit)?,
-        upcoming: group(conn, "f.due_on > ?1 AND f.due_on <= ?2", &day, &until, limit)?,
-        today: day,
-    })
-}
-
-/// Every open follow-up (or only the overdue ones), soonest due first, for `baton followups`.
-pub fn open_list(conn: &Connection, today: NaiveDate, overdue_only: bool) -> Result<Vec<FollowUpItem>> {
-    let range = if overdue_only {
-        "f.due_on < ?1 AND ?2 = ?2"
-    } else {
-        "?1 = ?1 AND ?2 = ?2"
-    };
-    let day = today.to_string();
-    Ok(group(conn, range, &day, &day, u32::MAX)?.items)
-}
 
 /// Calls `f` with every open follow-up due before `today`, oldest first,
 /// streaming (the manager's report lists them all).

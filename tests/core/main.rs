@@ -24,6 +24,7 @@ mod sheet_exports;
 mod sheet_import;
 mod sheet_limits;
 mod store;
+mod today_board;
 mod trash;
 mod value;
 mod vcard;

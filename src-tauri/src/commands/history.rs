@@ -1,7 +1,7 @@
 //! Contact history, the timeline, and follow-ups.
 
 use baton::contacts::{self, Contact, ContactDraft};
-use baton::followups::{self, Board, FollowUp, Reschedule};
+use baton::followups::{self, Backlog, Board, FollowUp, Reschedule};
 use baton::people::PersonCard;
 use baton::timeline::{self, TimelinePage, TimelineQuery};
 use tauri::State;
@@ -87,4 +87,15 @@ pub fn followups_reopen(state: State<'_, AppState>, id: String) -> CmdResult<Fol
 #[tauri::command]
 pub fn followups_edit(state: State<'_, AppState>, id: String, title: String, due_on: String) -> CmdResult<FollowUp> {
     Ok(state.store()?.write(|tx| followups::edit(tx, &id, &title, &due_on))?)
+}
+
+/// Clears the old backlog (overdue by more than thirty days): all moved, or
+/// all cancelled with one reason. Returns how many.
+#[tauri::command]
+pub fn followups_clear_backlog(state: State<'_, AppState>, action: serde_json::Value) -> CmdResult<usize> {
+    let action: Backlog = input("backlog", action)?;
+    let today = baton::clock::local_today();
+    Ok(state
+        .store()?
+        .write(|tx| followups::clear_backlog(tx, today, &action))?)
 }

@@ -308,7 +308,25 @@ export interface FollowUp {
   deleted_at: string | null;
 }
 
-export type FollowUpItem = FollowUp & { customer_name: string };
+/** The key person a follow-up is with. */
+export interface PersonBrief {
+  id: string;
+  name: string;
+  title: string;
+  phone: string;
+}
+
+export type FollowUpItem = FollowUp & {
+  customer_name: string;
+  customer_tier: Tier | null;
+  customer_is_key: boolean;
+  person: PersonBrief | null;
+  /** When it was promised (the contact it came from, else when it was made). */
+  promised_at: string;
+};
+
+/** What to do with the old backlog at once. */
+export type Backlog = { reschedule: Reschedule } | { cancel: string };
 
 export interface FollowUpGroup {
   total: number;
@@ -317,8 +335,11 @@ export interface FollowUpGroup {
 
 export interface Board {
   today: string;
-  overdue: FollowUpGroup;
   today_items: FollowUpGroup;
+  overdue: FollowUpGroup;
+  overdue_week: FollowUpGroup;
+  overdue_month: FollowUpGroup;
+  overdue_older: FollowUpGroup;
   upcoming: FollowUpGroup;
 }
 

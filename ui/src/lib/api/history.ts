@@ -1,5 +1,5 @@
 import { call } from './ipc';
-import type { Board, Contact, ContactDraft, FollowUp, PersonCard, Reschedule, TimelinePage, TimelineQuery } from '../types';
+import type { Backlog, Board, Contact, ContactDraft, FollowUp, PersonCard, Reschedule, TimelinePage, TimelineQuery } from '../types';
 
 export const history = {
   /** Logs a contact; `newInCharge` creates the person in charge in the same transaction. */
@@ -14,4 +14,6 @@ export const history = {
   cancel: (id: string, reason: string) => call<FollowUp>('followups_cancel', { id, reason }),
   reopen: (id: string) => call<FollowUp>('followups_reopen', { id }),
   edit: (id: string, title: string, dueOn: string) => call<FollowUp>('followups_edit', { id, title, dueOn }),
+  /** Moves or cancels every follow-up more than thirty days overdue; returns how many. */
+  clearBacklog: (action: Backlog) => call<number>('followups_clear_backlog', { action }),
 };

@@ -1,0 +1,132 @@
+//! The follow-up screen (issue 14, Today): today first, then the overdue
+//! newest first in spans, then upcoming; rows carry the customer's tier and
+//! key mark, the person with title and phone, and when it was promised; the
+//! old backlog is cleared in one step, each change on the timeline.
+
+use baton::contacts::{self, ContactDraft};
+use baton::customers::CustomerCard;
+use baton::enums::{Channel, Tier};
+use baton::followups::{self, Backlog, Reschedule};
+use baton::{Store, customers, people};
+use chrono::{Duration, NaiveDate};
+
+use crate::person;
+
+fn today() -> NaiveDate {
+    baton::clock::local_today()
+}
+
+/// A follow-up due `days` from today (negative: overdue), promised the day before.
+fn step(store: &Store, customer: &str, person: Option<&str>, title: &str, days: i64) {
+    let due = today() + Duration::days(days);
+    let at = format!("{}T09:00:00Z", due.min(today()) - Duration::days(1));
+    let mut draft = ContactDraft::new(at, Channel::Phone, title);
+    draft.person_ids = person.map(|p| vec![p.to_string()]).unwrap_or_default();
+    draft.next_step = title.into();
+    draft.next_due = Some(due.to_string());
+    store.write(|tx| contacts::create(tx, customer, draft)).unwrap();
+}
+
+fn titles(g: &followups::Group) -> Vec<&str> {
+    g.items.iter().map(|i| i.followup.title.as_str()).collect()
+}
+
+#[test]
+fn today_comes_first_the_overdue_newest_first_in_spans_and_rows_say_who() {
+    let store = Store::open_in_memory().unwrap();
+    let c = store
+        .write(|tx| {
+            customers::create(
+                tx,
+                CustomerCard {
+                    name: "华东电力".into(),
+                    tier: Some(Tier::A),
+                    is_key: true,
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let mut card = person("李工");
+    card.title = "采购经理".into();
+    card.phone = "138 0013 8000".into();
+    let p = store.write(|tx| people::create(tx, &c.id, card)).unwrap();
+    for (title, days) in [
+        ("今天的", 0),
+        ("三天前的", -3),
+        ("十天前的", -10),
+        ("百天前的", -100),
+        ("两百天前的", -200),
+        ("五天后的", 5),
+    ] {
+        step(&store, &c.id, Some(&p.id), title, days);
+    }
+    let b = store.read(|conn| followups::board(conn, today(), 14, 50)).unwrap();
+    assert_eq!(titles(&b.today_items), ["今天的"]);
+    assert_eq!(
+        titles(&b.overdue),
+        ["三天前的", "十天前的", "百天前的", "两百天前的"],
+        "newest first"
+    );
+    assert_eq!(titles(&b.overdue_week), ["三天前的"]);
+    assert_eq!(titles(&b.overdue_month), ["十天前的"]);
+    assert_eq!(titles(&b.overdue_older), ["百天前的", "两百天前的"]);
+    assert_eq!(b.overdue_older.total, 2);
+    assert_eq!(titles(&b.upcoming), ["五天后的"]);
+
+    let row = &b.today_items.items[0];
+    assert_eq!((row.customer_tier, row.customer_is_key), (Some(Tier::A), true));
+    let who = row.person.as_ref().expect("the step is with 李工");
+    assert_eq!(
+        (who.name.as_str(), who.title.as_str(), who.phone.as_str()),
+        ("李工", "采购经理", "138 0013 8000")
+    );
+    assert_eq!(row.promised_at, format!("{}T09:00:00Z", today() - Duration::days(1)));
+
+    // The old backlog, cancelled at once: each on the timeline, the rest untouched.
+    let n = store
+        .write(|tx| followups::clear_backlog(tx, today(), &Backlog::Cancel("积压太久".into())))
+        .unwrap();
+    assert_eq!(n, 2);
+    let b = store.read(|conn| followups::board(conn, today(), 14, 50)).unwrap();
+    assert_eq!(b.overdue_older.total, 0);
+    assert_eq!(titles(&b.overdue), ["三天前的", "十天前的"]);
+    let cancelled: i64 = store
+        .read(|conn| {
+            Ok(conn.query_row(
+                "SELECT count(*) FROM followup_changes WHERE action = 'cancelled' AND reason = '积压太久'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(cancelled, 2);
+}
+
+#[test]
+fn the_old_backlog_can_be_moved_to_next_monday_instead() {
+    let store = Store::open_in_memory().unwrap();
+    let c = store
+        .write(|tx| customers::create(tx, crate::card("远航物流")))
+        .unwrap();
+    step(&store, &c.id, None, "很久以前的", -90);
+    step(&store, &c.id, None, "上周的", -4);
+    let n = store
+        .write(|tx| followups::clear_backlog(tx, today(), &Backlog::Reschedule(Reschedule::NextMonday)))
+        .unwrap();
+    assert_eq!(n, 1, "only what is more than thirty days late");
+    let b = store.read(|conn| followups::board(conn, today(), 14, 50)).unwrap();
+    assert_eq!(titles(&b.overdue), ["上周的"]);
+    let moved = b
+        .upcoming
+        .items
+        .iter()
+        .chain(&b.today_items.items)
+        .find(|i| i.followup.title == "很久以前的");
+    let monday = Reschedule::NextMonday.target("2000-01-01", today()).unwrap();
+    assert_eq!(moved.expect("moved onto the board").followup.due_on, monday.to_string());
+    assert!(
+        b.upcoming.items.iter().all(|i| i.person.is_none()),
+        "no person named: none shown"
+    );
+}
