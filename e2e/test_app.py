@@ -22,7 +22,12 @@ from webdriver import WebDriverError
 def create_customer_with_person_and_edit(s):
     print("- an empty book teaches, in Chinese by default")
     s.wait("[data-testid=empty-state]", text="客户本还是空的")
+    s.wait("[data-testid=ask-name]", text="先填上你的名字")
     shot(s, "01-empty-book-zh")
+    print("- the first run asks the salesperson's name; records are signed with it")
+    s.type("[data-testid=my-name]", "王芳")
+    s.click("[data-testid=save-my-name]")
+    s.wait_gone("[data-testid=ask-name]")
 
     print("- a customer with an empty name is refused next to the field")
     s.click("[data-testid=new-customer]")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountInput, formatMoney, parseAmount } from './money';
+import { amountInput, formatMoney, formatMoneyShort, parseAmount } from './money';
 
 describe('money', () => {
   it('shows amounts with symbol and thousands separators', () => {
@@ -21,5 +21,13 @@ describe('money', () => {
     expect(amountInput(123450)).toBe('1234.50');
     expect(amountInput(7)).toBe('0.07');
     for (const minor of [0, 7, 1999, 123450, 1_000_000_000_000]) expect(parseAmount(amountInput(minor))).toBe(minor);
+  });
+  it('says summary amounts the way readers count: 万 and 亿 in Chinese, K and M in English', () => {
+    expect(formatMoneyShort(10_633_327_000, 'CNY', 'zh')).toBe('¥1.06 亿');
+    expect(formatMoneyShort(1_063_327_000, 'CNY', 'zh')).toBe('¥1,063.3 万');
+    expect(formatMoneyShort(999_900, 'CNY', 'zh')).toBe('¥9,999.00');
+    expect(formatMoneyShort(10_633_327_000, 'CNY', 'en')).toBe('¥106.3M');
+    expect(formatMoneyShort(1_250_000, 'USD', 'en')).toBe('$12.5K');
+    expect(formatMoneyShort(-2_000_000_000, 'CNY', 'zh')).toBe('-¥2,000 万');
   });
 });

@@ -29,3 +29,27 @@ export function amountInput(minor: number): string {
   const cents = String(Math.abs(minor % 100)).padStart(2, '0');
   return `${whole}.${cents}`;
 }
+
+/**
+ * An amount for a summary line, rounded the way readers say it: in Chinese
+ * ¥1.06 亿 and ¥1,063.3 万 (a Chinese reader counts in 万 and 亿, not in
+ * thousands); in English ¥106.3M and ¥10.6K. Under 10,000 it is exact.
+ * Record screens keep the exact amount (formatMoney).
+ */
+export function formatMoneyShort(minor: number, currency: string, lang: Lang): string {
+  const major = minor / 100;
+  const abs = Math.abs(major);
+  const symbol = formatMoney(0, currency, lang).replace(/[\d.,\s]/g, '');
+  const num = (n: number, digits: number) =>
+    new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+  const sign = major < 0 ? '-' : '';
+  if (lang === 'zh') {
+    if (abs >= 1e8) return `${sign}${symbol}${num(abs / 1e8, 2)} 亿`;
+    if (abs >= 1e4) return `${sign}${symbol}${num(abs / 1e4, 1)} 万`;
+  } else {
+    if (abs >= 1e9) return `${sign}${symbol}${num(abs / 1e9, 2)}B`;
+    if (abs >= 1e6) return `${sign}${symbol}${num(abs / 1e6, 1)}M`;
+    if (abs >= 1e4) return `${sign}${symbol}${num(abs / 1e3, 1)}K`;
+  }
+  return formatMoney(minor, currency, lang);
+}

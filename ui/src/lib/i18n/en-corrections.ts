@@ -70,4 +70,6 @@ export const enCorrections = {
   'today.copy': 'Copy',
   'today.copied': 'Copied {text}',
   'today.keys': 'j/k move · Enter opens · d done · r reschedule',
+  'empty.your_name': 'First, your name',
+  'empty.your_name_hint': 'Assessments, handover files and the manager\'s report are signed with it; change it later in Settings.',
 };

@@ -71,4 +71,6 @@ export const zhCorrections: Record<keyof typeof enCorrections, string> = {
   'today.copy': '复制',
   'today.copied': '已复制 {text}',
   'today.keys': 'j/k 上下移动 · Enter 打开 · d 完成 · r 改期',
+  'empty.your_name': '先填上你的名字',
+  'empty.your_name_hint': '评估、交接文件和给经理的报告都会署上这个名字；以后可以在设置里改。',
 };
