@@ -6,7 +6,7 @@ import os
 import time
 
 from app_import_report import manager_report, new_screens_in_english, sheet_import
-from harness import shot
+from harness import answer_dialogs, shot
 
 
 def demo_and_filters(driver, tmp):
@@ -96,6 +96,17 @@ def demo_and_filters(driver, tmp):
         s.click("[data-testid=confirm]")
         s.wait("[data-testid=today-view] .banner.ok", text=f"已处理 {n} 条")
         s.wait_gone("[data-testid=group-overdue_older]")
+        print("- the handover export takes exactly the customers picked by name")
+        s.click("[data-testid=nav-handover]")
+        s.click("[data-testid=scope-some]")
+        for part in ["启明", "德润"]:
+            s.type("[data-testid=handover-customer-search]", part)
+            s.click("[data-testid=handover-customer-match]")
+        assert len(s.find_all("[data-testid=handover-chosen]")) == 2
+        shot(s, "52-handover-pick-customers-zh")
+        answer_dialogs(os.path.join(tmp, "两位客户.baton"))
+        s.click("[data-testid=do-export]")
+        s.wait("[data-testid=export-done]", text="2 位客户")
         manager_report(s, tmp)
         sheet_import(s, tmp)
         new_screens_in_english(s, tmp)

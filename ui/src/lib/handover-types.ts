@@ -88,6 +88,8 @@ export interface HandoverOverview {
 
 export interface ExportRequest {
   path: string;
+  /** These customers by id (with the tiers, standings and tags: any matches). */
+  customers: string[];
   tiers: Tier[];
   statuses: Standing[];
   tags: string[];

@@ -72,4 +72,7 @@ export const enCorrections = {
   'today.keys': 'j/k move · Enter opens · d done · r reschedule',
   'empty.your_name': 'First, your name',
   'empty.your_name_hint': 'Assessments, handover files and the manager\'s report are signed with it; change it later in Settings.',
+  'scope.customers': 'These customers',
+  'scope.find_customer': 'Type a customer name or pinyin initials…',
+  'scope.remove': 'Remove {name}',
 };

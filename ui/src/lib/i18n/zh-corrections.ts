@@ -73,4 +73,7 @@ export const zhCorrections: Record<keyof typeof enCorrections, string> = {
   'today.keys': 'j/k 上下移动 · Enter 打开 · d 完成 · r 改期',
   'empty.your_name': '先填上你的名字',
   'empty.your_name_hint': '评估、交接文件和给经理的报告都会署上这个名字；以后可以在设置里改。',
+  'scope.customers': '这些客户',
+  'scope.find_customer': '输入客户名称或拼音首字母…',
+  'scope.remove': '移除 {name}',
 };
