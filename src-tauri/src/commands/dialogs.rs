@@ -90,21 +90,28 @@ fn offered_name(file_name: &str) -> String {
     }
 }
 
+/// The dialog for `kind`: its title, its filter, starting in Documents.
+fn builder(
+    app: &AppHandle,
+    kind: FileKind,
+    title: String,
+    zh: bool,
+) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+    let (name, extensions) = kind.filter(zh);
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(name, extensions)
+        .set_directory(baton::paths::documents_dir())
+}
+
 /// Asks for a file to read; `None` when the user cancelled.
 #[tauri::command]
 pub async fn dialog_open(app: AppHandle, kind: FileKind, title: String, zh: bool) -> CmdResult<Option<String>> {
     if let Some(answer) = test_answer() {
         return Ok(answer);
     }
-    let (name, extensions) = kind.filter(zh);
-    let picked = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .add_filter(name, extensions)
-        .set_directory(baton::paths::documents_dir())
-        .blocking_pick_file();
-    Ok(chosen(picked))
+    Ok(chosen(builder(&app, kind, title, zh).blocking_pick_file()))
 }
 
 /// Asks where to write a file, offering `file_name`; `None` when cancelled.
@@ -123,13 +130,7 @@ pub async fn dialog_save(
             replace_confirmed: false,
         }));
     }
-    let (name, extensions) = kind.filter(zh);
-    let picked = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .add_filter(name, extensions)
-        .set_directory(baton::paths::documents_dir())
+    let picked = builder(&app, kind, title, zh)
         .set_file_name(offered_name(&file_name))
         .blocking_save_file();
     Ok(chosen(picked).map(|path| SaveTarget {
