@@ -170,27 +170,16 @@ pub fn standing(f: Facts<'_>, today: NaiveDate, threshold_days: i64) -> Standing
 }
 
 /// The same rule as [`standing`] as an SQL expression over the customer
-/// aliased `c`, with `cutoff` the placeholder bound to [`cutoff`]. Each
-/// branch is an index probe (deals by customer and kind, contacts by
-/// customer and time), so a page of rows costs a few probes per row.
+/// aliased `c`, with `cutoff` the placeholder bound to [`cutoff`]. It reads
+/// the customer's `last_order_on` and `last_contact_on`, which triggers keep
+/// (migration 16), so a list filtered or sorted by standing reads no other
+/// table; a test holds it to the Rust rule customer by customer.
 pub fn standing_sql(c: &str, cutoff: &str) -> String {
-    let recent_order = format!(
-        "EXISTS (SELECT 1 FROM deals sd WHERE sd.customer_id = {c}.id AND sd.kind = 'order' \
-         AND sd.deleted_at IS NULL AND sd.occurred_on >= {cutoff})"
-    );
-    let recent_contact = format!(
-        "EXISTS (SELECT 1 FROM contacts sc WHERE sc.customer_id = {c}.id AND sc.deleted_at IS NULL \
-         AND sc.happened_at >= {cutoff})"
-    );
-    let any_order = format!(
-        "EXISTS (SELECT 1 FROM deals sd WHERE sd.customer_id = {c}.id AND sd.kind = 'order' AND sd.deleted_at IS NULL)"
-    );
-    let any_contact =
-        format!("EXISTS (SELECT 1 FROM contacts sc WHERE sc.customer_id = {c}.id AND sc.deleted_at IS NULL)");
     format!(
-        "(CASE WHEN {c}.status = 'lost' THEN 'lost' WHEN {c}.status = 'prospect' AND NOT {any_order} THEN 'prospect' \
-         WHEN {recent_order} OR {recent_contact} THEN 'active' \
-         WHEN {c}.created_at >= {cutoff} AND NOT {any_order} AND NOT {any_contact} THEN 'new' \
+        "(CASE WHEN {c}.status = 'lost' THEN 'lost' \
+         WHEN {c}.status = 'prospect' AND {c}.last_order_on IS NULL THEN 'prospect' \
+         WHEN {c}.last_order_on >= {cutoff} OR {c}.last_contact_on >= {cutoff} THEN 'active' \
+         WHEN {c}.created_at >= {cutoff} AND {c}.last_order_on IS NULL AND {c}.last_contact_on IS NULL THEN 'new' \
          ELSE 'dormant' END)"
     )
 }

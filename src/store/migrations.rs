@@ -64,6 +64,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0015_search_contact_points.sql",
         include_str!("../../migrations/0015_search_contact_points.sql"),
     ),
+    (
+        "0016_last_activity.sql",
+        include_str!("../../migrations/0016_last_activity.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier
