@@ -6,7 +6,7 @@
 //! Restoring a record whose customer is also in the trash restores the
 //! customer too (and a follow-up's contact), so nothing comes back orphaned.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -151,10 +151,8 @@ pub fn restore(conn: &Connection, kind: TrashKind, id: &str) -> Result<()> {
                 [id],
                 |r| r.get(0),
             )
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                e => Err(e),
-            })?;
+            .optional()?
+            .flatten();
         if let Some(contact) = contact {
             restore(conn, RecordKind::Contact, &contact)?;
         }

@@ -192,13 +192,12 @@ pub fn dormant(conn: &Connection, today: NaiveDate, limit: u32) -> Result<(i64, 
     let s = settings::get(conn)?;
     let cutoff = crate::activity::cutoff(today, s.dormant_days);
     let standing = crate::activity::standing_sql("c", "?1");
-    // Scalar max() is NULL when any argument is: compare '' for "none" instead.
+    // The last order and contact days are kept on the customer (migration
+    // 16). Scalar max() is NULL when any argument is: compare '' for "none".
     let base = format!(
-        "WITH last AS (SELECT c.id, c.name, c.tier, c.sort_key, nullif(max( \
-            coalesce((SELECT max(occurred_on) FROM deals d WHERE d.customer_id = c.id AND d.kind = 'order' AND d.deleted_at IS NULL), ''), \
-            coalesce((SELECT substr(max(happened_at), 1, 10) FROM contacts t WHERE t.customer_id = c.id AND t.deleted_at IS NULL), '')), '') AS at \
-          FROM customers c WHERE c.deleted_at IS NULL AND {standing} = 'dormant') \
-        SELECT id, name, tier, at FROM last"
+        "SELECT c.id, c.name, c.tier, \
+            nullif(max(coalesce(c.last_order_on, ''), coalesce(c.last_contact_on, '')), '') AS at, c.sort_key \
+         FROM customers c WHERE c.deleted_at IS NULL AND {standing} = 'dormant'"
     );
     let total = conn
         .prepare_cached(&format!("SELECT count(*) FROM ({base})"))?

@@ -137,9 +137,9 @@ fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32) -> R
     })
 }
 
-/// The first day of the old backlog's span and the others, as days.
-fn spans(today: NaiveDate) -> [String; 3] {
-    [7, 30, 0].map(|d| (today - Duration::days(d)).to_string())
+/// Where the overdue spans start: a week ago and a month (30 days) ago.
+fn spans(today: NaiveDate) -> [String; 2] {
+    [7, 30].map(|d| (today - Duration::days(d)).to_string())
 }
 
 /// Far before any follow-up, far after: the open ends of the ranges.
@@ -150,7 +150,7 @@ pub fn board(conn: &Connection, today: NaiveDate, horizon_days: i64, limit: u32)
     let day = today.to_string();
     let tomorrow = (today + Duration::days(1)).to_string();
     let after = (today + Duration::days(horizon_days + 1)).to_string();
-    let [week, month, _] = spans(today);
+    let [week, month] = spans(today);
     Ok(Board {
         today_items: group(conn, &day, &tomorrow, false, limit)?,
         overdue: group(conn, EVER, &day, true, limit)?,
@@ -186,7 +186,7 @@ pub enum Backlog {
 /// is rescheduled or cancelled as one would by hand, so each change is on
 /// its customer's timeline. Returns how many. Call inside a transaction.
 pub fn clear_backlog(conn: &Connection, today: NaiveDate, action: &Backlog) -> Result<usize> {
-    let [_, month, _] = spans(today);
+    let [_, month] = spans(today);
     let ids: Vec<String> = conn
         .prepare(&format!(
             "SELECT f.id FROM followups f JOIN customers c ON c.id = f.customer_id \
