@@ -68,9 +68,14 @@ def correct_and_delete_contact(s):
     s.wait("[data-testid=confirm-dialog]", text="移到回收站")
     s.click("[data-testid=confirm]")
     s.wait_gone("[data-testid=confirm-dialog]")
-    gone = s.js("return [...document.querySelectorAll('[data-testid=timeline-entry]')]"
-                ".some(e => e.textContent.includes('报价已通过微信发送'))")
-    assert not gone, "the deleted contact left the timeline"
+    # The timeline reloads once the move is done (commands run off the
+    # window's thread, so the dialog may close first).
+    deadline = time.time() + 10
+    while time.time() < deadline and s.js(
+            "return [...document.querySelectorAll('[data-testid=timeline-entry]')]"
+            ".some(e => e.textContent.includes('报价已通过微信发送'))"):
+        time.sleep(0.2)
+    assert time.time() < deadline, "the deleted contact left the timeline"
     s.click("[data-testid=nav-trash]")
     s.wait("[data-testid=trash-item]", text="联系记录")
     s.wait("[data-testid=trash-item]", text="属于 深圳华为技术有限公司")

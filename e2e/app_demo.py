@@ -6,6 +6,7 @@ import os
 import time
 
 from app_import_report import manager_report, new_screens_in_english, sheet_import
+from app_jobs import report_while_working
 from harness import answer_dialogs, shot
 
 
@@ -108,6 +109,7 @@ def demo_and_filters(driver, tmp):
         s.click("[data-testid=do-export]")
         s.wait("[data-testid=export-done]", text="2 位客户")
         manager_report(s, tmp)
+        report_while_working(s, tmp)
         sheet_import(s, tmp)
         new_screens_in_english(s, tmp)
     except Exception:

@@ -16,12 +16,24 @@ APP = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "
 # The system's file dialogs cannot be clicked through WebDriver: the app takes
 # each dialog's answer from this file instead (src-tauri/src/commands/dialogs.rs).
 DIALOG_ANSWERS = os.path.join(OUT, "dialog-answers.txt")
+# Milliseconds each step of a long job takes (see pace_jobs).
+JOB_PACE = os.path.join(OUT, "job-pace.txt")
 
 
 def answer_dialogs(*paths):
     """The next file dialogs' answers, in order ("" = the user cancelled)."""
     with open(DIALOG_ANSWERS, "w", encoding="utf-8") as f:
         f.write("\n".join(paths))
+
+
+def pace_jobs(ms):
+    """Slows each step of the app's next long jobs to `ms` (0: full speed),
+    so a test can work in the window while one runs."""
+    if ms:
+        with open(JOB_PACE, "w") as f:
+            f.write(str(ms))
+    elif os.path.exists(JOB_PACE):
+        os.remove(JOB_PACE)
 
 
 def free_port():
@@ -36,8 +48,10 @@ class Driver:
     def __init__(self):
         self.port = free_port()
         native = free_port()
-        env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", BATON_TEST_DIALOG_ANSWERS=DIALOG_ANSWERS)
+        env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", BATON_TEST_DIALOG_ANSWERS=DIALOG_ANSWERS,
+                   BATON_TEST_JOB_PACE=JOB_PACE, BATON_STALL_PROBE="1")
         answer_dialogs()
+        pace_jobs(0)
         self.log = open(os.path.join(OUT, "tauri-driver.log"), "w")
         self.proc = subprocess.Popen(
             ["tauri-driver", "--port", str(self.port), "--native-port", str(native),

@@ -42,6 +42,7 @@ pub fn export(
         work_factor: std::env::var("BATON_SCRYPT_WORK_FACTOR")
             .ok()
             .and_then(|w| w.parse().ok()),
+        job: None,
     };
     let header = store.read(|c| handover::export(c, &opts, out))?;
     let total: u64 = header.counts.values().sum();
@@ -114,7 +115,7 @@ pub fn backup(store: &Store, out: &Path) -> Result<()> {
 
 /// `baton restore`.
 pub fn restore(store: &Store, file: &Path) -> Result<()> {
-    baton::backup::restore(&mut store.conn(), file)?;
+    store.restore_from(file)?;
     eprintln!("baton: restored the book from {}", file.display());
     Ok(())
 }

@@ -7,7 +7,8 @@
 //!
 //! Layout, one module per concept:
 //! - [`store`]: opening a book (what a path holds, read-only, where a book
-//!   may be created), connection pragmas, migrations, the writer's lock;
+//!   may be created), connection pragmas, migrations, the writer's lock,
+//!   read connections beside it and the one transactional import path;
 //! - [`files`]: output files never over the book, whole or not at all, owner-only;
 //! - [`customers`], [`customer_list`], [`people`], [`changes`]: the records, the list and their SQL;
 //! - [`contacts`], [`followups`], [`timeline`]: contact history and next steps;
@@ -17,6 +18,7 @@
 //! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
 //! - [`trash`], [`settings`], [`drafts`]: soft deletes, per-book preferences, unsaved form text;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
+//! - [`job`]: progress, cancel and a listener for long jobs (imports, exports, the report);
 //! - [`handover`], [`handover_notes`], [`checklist`], [`backup`]: carrying a book to another laptop, and backups;
 //! - [`report`]: the manager's workbook and visual report;
 //! - [`sheet_import`], [`vcard`]: bringing an existing book in from spreadsheets and phones;
@@ -46,6 +48,7 @@ pub mod files;
 pub mod followups;
 pub mod handover;
 pub mod handover_notes;
+pub mod job;
 pub mod key_board;
 pub mod kinds;
 pub mod paths;

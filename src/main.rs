@@ -443,7 +443,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                 statuses,
                 tags,
                 include_private,
-                control: None,
+                job: None,
             };
             let today = baton::clock::local_today();
             let summary = store.read(|c| baton::report::write(c, &opts, &out, today))?;

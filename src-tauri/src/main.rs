@@ -8,6 +8,7 @@
 
 mod commands;
 mod error;
+mod stalls;
 mod state;
 
 fn main() {
@@ -20,6 +21,13 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(std::sync::Arc::new(stalls::Stalls::default()))
+        .setup(|app| {
+            use tauri::Manager;
+            let probe = app.state::<std::sync::Arc<stalls::Stalls>>().inner().clone();
+            stalls::start(app.handle().clone(), probe);
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::demo_fill,
@@ -84,8 +92,8 @@ fn main() {
             commands::report::report_export,
             commands::handover::handover_import,
             commands::handover::handover_undo_import,
-            commands::handover::handover_import_progress,
-            commands::handover::handover_import_cancel,
+            commands::jobs::job_cancel,
+            stalls::app_stalls,
             commands::handover::conflicts_list,
             commands::handover::conflicts_resolve,
             commands::handover::backup_create,

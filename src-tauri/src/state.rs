@@ -30,15 +30,11 @@ pub fn book_path_from(mut args: impl Iterator<Item = String>) -> Result<PathBuf,
 pub struct AppState {
     book: Result<Store, IpcError>,
     path: String,
-    /// The backup taken before the last import, and the book's change stamp
-    /// right after it: "undo this import" is offered until the next write
-    /// from anywhere.
-    pub last_import: std::sync::Mutex<Option<(std::path::PathBuf, baton::store::ChangeStamp)>>,
     /// The handover file the last preview opened (decrypted once): the
     /// import after it reads the same one instead of running scrypt again.
     pub opened_file: std::sync::Mutex<Option<baton::handover::OpenedFile>>,
-    /// The running import's progress and cancel flag.
-    pub import_control: std::sync::Mutex<Option<std::sync::Arc<baton::handover::ImportControl>>>,
+    /// The long jobs running now (imports, exports, reports).
+    pub jobs: crate::commands::jobs::Jobs,
     /// An open form holds unsaved changes: closing the window asks first.
     pub unsaved: std::sync::atomic::AtomicBool,
     // Held, never read: dropping it would let a second window in.
@@ -55,9 +51,8 @@ impl AppState {
                 return AppState {
                     book: Err(e.into()),
                     path: String::new(),
-                    last_import: Default::default(),
                     opened_file: Default::default(),
-                    import_control: Default::default(),
+                    jobs: Default::default(),
                     unsaved: Default::default(),
                     _lock: None,
                 };
@@ -73,9 +68,8 @@ impl AppState {
                 return AppState {
                     book: Err(e.into()),
                     path: shown,
-                    last_import: Default::default(),
                     opened_file: Default::default(),
-                    import_control: Default::default(),
+                    jobs: Default::default(),
                     unsaved: Default::default(),
                     _lock: None,
                 };
@@ -94,9 +88,8 @@ impl AppState {
         AppState {
             book: book.map_err(IpcError::from),
             path: shown,
-            last_import: Default::default(),
             opened_file: Default::default(),
-            import_control: Default::default(),
+            jobs: Default::default(),
             unsaved: Default::default(),
             _lock: lock,
         }

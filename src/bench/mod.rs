@@ -124,7 +124,9 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
             s.deals,
             started.elapsed().as_secs_f64()
         ));
-        store.read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")?))?;
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")?;
     }
     let mut figures = Vec::new();
     let mut add = |name: &str, (median, p95): (Duration, Duration), reference: Option<(Duration, Duration)>| {
@@ -399,7 +401,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         })?,
         None,
     );
-    store.read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?))?;
+    store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
     // 50k rows at full size; small benches (the tests) stay small.
     let sheet_rows = (opts.customers / 2).clamp(100, 50_000);

@@ -7,14 +7,13 @@ use std::io::BufRead;
 use std::path::Path;
 
 use super::envelope::Source;
-use std::sync::atomic::Ordering;
 
 use sha2::{Digest, Sha256};
 
 use super::envelope;
 use super::format::{FORMAT, FORMAT_VERSION, Header, Line, hex};
-use super::import::{ImportControl, tick};
 use crate::error::{Error, FileProblem, Result};
+use crate::job::{self, Job};
 use crate::kinds::RecordKind;
 use crate::validate;
 
@@ -109,16 +108,9 @@ pub(super) fn open(path: &Path, passphrase: Option<&str>) -> Result<(Box<dyn Sou
 /// Pass 1: the file as a whole. Returns the header or every problem found.
 /// Checks the records of a file opened by [`open`] (positioned after its
 /// header); `path` names it in errors.
-pub(super) fn check_records(
-    r: &mut dyn BufRead,
-    header: Header,
-    path: &Path,
-    control: Option<&ImportControl>,
-) -> Result<Header> {
-    if let Some(c) = control {
-        c.total
-            .store(2 * header.counts.values().sum::<u64>(), Ordering::Relaxed);
-    }
+pub(super) fn check_records(r: &mut dyn BufRead, header: Header, path: &Path, job: Option<&Job>) -> Result<Header> {
+    // Each record is read twice: this check, then the merge.
+    job::start(job, 2 * header.counts.values().sum::<u64>());
     let mut problems = Vec::new();
     let mut hasher = Sha256::new();
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
@@ -134,7 +126,7 @@ pub(super) fn check_records(
         }
         line_no += 1;
         ends_with_newline = newline;
-        tick(control)?;
+        job::tick(job)?;
         hasher.update(&buf);
         if newline {
             hasher.update(b"\n");

@@ -44,6 +44,8 @@ pub struct ExportOptions {
     pub passphrase: Option<super::Passphrase>,
     /// The scrypt work factor; `None` lets age pick about one second's worth.
     pub work_factor: Option<u8>,
+    /// Progress (records read, then written) and cancel.
+    pub job: Option<std::sync::Arc<crate::job::Job>>,
 }
 
 /// The ids of the selected customers (live or trashed).
@@ -119,7 +121,11 @@ fn export_in_snapshot(
     };
     let mut hasher = Sha256::new();
     // Pass 1 writes into the checksum alone (sha2's hasher is an io::Write).
-    let counts = records(conn, only.as_ref(), &mut hasher, out)?;
+    let job = opts.job.as_deref();
+    // Pass 1's length is what it finds out: counted with no total yet.
+    crate::job::start(job, 0);
+    let counts = records(conn, only.as_ref(), &mut hasher, out, job)?;
+    crate::job::start(job, counts.values().sum());
 
     let s = &opts.selection;
     let header = Header {
@@ -149,7 +155,7 @@ fn export_in_snapshot(
             out,
             |w| {
                 w.write_all(&first).map_err(|e| Error::io(out, e))?;
-                let again = records(conn, only.as_ref(), w, out)?;
+                let again = records(conn, only.as_ref(), w, out, job)?;
                 if again != header.counts {
                     return Err(Error::Corrupt("the book changed during the export".into()));
                 }
@@ -166,6 +172,7 @@ fn records(
     only: Option<&HashSet<String>>,
     w: &mut dyn Write,
     out: &Path,
+    job: Option<&crate::job::Job>,
 ) -> Result<BTreeMap<String, u64>> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     let mut w = BufWriter::with_capacity(1 << 16, w);
@@ -185,7 +192,7 @@ fn records(
             line.push(b'\n');
             w.write_all(&line).map_err(|e| Error::io(out, e))?;
             n += 1;
-            Ok(())
+            crate::job::tick(job)
         })?;
         counts.insert(kind.name().to_string(), n);
     }

@@ -16,7 +16,6 @@
 use std::io::Seek;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -25,8 +24,10 @@ use sha2::{Digest, Sha256};
 use super::check::{PROBLEMS_MAX, check_records, open, problem, read_line, record_problem};
 use super::format::{Header, Line, hex};
 use crate::error::{Error, Result};
+use crate::job::{self, Job};
 use crate::kinds::RecordKind;
-use crate::{Store, backup, changes, clock, customers, validate};
+use crate::store::ImportWrite;
+use crate::{Store, changes, clock, customers, validate};
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -42,35 +43,7 @@ pub struct ImportOptions {
     /// the book).
     pub backup_dir: Option<PathBuf>,
     /// Progress to report and a cancel flag to watch, for a UI.
-    pub control: Option<Arc<ImportControl>>,
-}
-
-/// Shared with whoever shows the import: how far it is, and a way to stop
-/// it. A cancelled import leaves the book exactly as it was.
-#[derive(Debug, Default)]
-pub struct ImportControl {
-    /// Set to stop the import at the next record.
-    pub cancel: AtomicBool,
-    /// Lines processed so far (each line is read twice: check, then merge).
-    pub done: AtomicU64,
-    /// Lines to process in all (twice the records in the file).
-    pub total: AtomicU64,
-}
-
-impl ImportControl {
-    /// Counts one step done; `Cancelled` once cancel is set.
-    pub fn tick(&self) -> Result<()> {
-        self.done.fetch_add(1, Ordering::Relaxed);
-        if self.cancel.load(Ordering::Relaxed) {
-            Err(Error::Cancelled)
-        } else {
-            Ok(())
-        }
-    }
-}
-
-pub(super) fn tick(control: Option<&ImportControl>) -> Result<()> {
-    control.map_or(Ok(()), ImportControl::tick)
+    pub job: Option<Arc<Job>>,
 }
 
 /// What happened (or would happen) to one record kind.
@@ -210,7 +183,7 @@ pub fn import(store: &Store, path: &Path, opts: &ImportOptions) -> Result<Import
 /// [`import`] from a file already opened (`opts.passphrase` is not used:
 /// the file was opened with its own).
 pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions) -> Result<ImportReport> {
-    let control = opts.control.as_deref();
+    let job = opts.job.as_deref();
     if !opts.dry_run {
         store.writable()?;
     }
@@ -221,119 +194,114 @@ pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions)
     r.rewind().map_err(|e| Error::io(path, e))?;
     let mut buf = Vec::new();
     read_line(&mut **r, &mut buf, path)?; // the header, read by `open`
-    let header = check_records(&mut **r, file.header.clone(), path, control)?;
+    let header = check_records(&mut **r, file.header.clone(), path, job)?;
     r.rewind().map_err(|e| Error::io(path, e))?;
     read_line(&mut **r, &mut buf, path)?; // the header, checked above
 
-    let backup_path = if opts.dry_run {
-        None
-    } else {
-        backup::before(store, "import", opts.backup_dir.clone())?
+    let how = ImportWrite {
+        what: "import",
+        dry_run: opts.dry_run,
+        backup: true,
+        backup_dir: opts.backup_dir.clone(),
     };
+    let ((counts, conflicts, taken_over), backup_path) = store.import(&how, |tx| {
+        let import_id = clock::new_id();
+        let mut counts: Vec<KindCounts> = RecordKind::ALL
+            .iter()
+            .map(|k| KindCounts {
+                kind: k.name().into(),
+                ..Default::default()
+            })
+            .collect();
+        let mut conflicts = Vec::new();
+        let mut problems = Vec::new();
+        let mut imported_customers = Vec::new();
 
-    let mut conn = store.conn();
-    let tx = conn.transaction().map_err(|e| busy(store, e.into()))?;
-    let import_id = clock::new_id();
-    let mut counts: Vec<KindCounts> = RecordKind::ALL
-        .iter()
-        .map(|k| KindCounts {
-            kind: k.name().into(),
-            ..Default::default()
-        })
-        .collect();
-    let mut conflicts = Vec::new();
-    let mut problems = Vec::new();
-    let mut imported_customers = Vec::new();
-
-    let mut hasher = Sha256::new();
-    let mut line_no = 1;
-    loop {
-        let (any, newline) = read_line(&mut **r, &mut buf, path)?;
-        if !any {
-            break;
-        }
-        line_no += 1;
-        hasher.update(&buf);
-        if newline {
-            hasher.update(b"\n");
-        }
-        tick(control)?; // a cancel drops the transaction: nothing is written
-        if problems.len() >= PROBLEMS_MAX {
-            continue;
-        }
-        let mut line: Line = serde_json::from_slice(&buf).map_err(|e| Error::Corrupt(e.to_string()))?;
-        // Checked in pass 1; normalised again here (pass 1 only looked).
-        if let Err((field, message)) = super::times::normalise(&mut line.record, chrono::Utc::now()) {
-            problems.push(problem(line_no, Some(&line.kind), None, Some(field), message));
-            continue;
-        }
-        let kind = RecordKind::from_name(&line.kind).ok_or_else(|| Error::Corrupt(line.kind.clone()))?;
-        let index = RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        let id = line
-            .record
-            .get("id")
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_string();
-        let mut missing = false;
-        for (field, table, target) in references(kind, &line.record) {
-            if !exists(&tx, table, &target)? {
-                missing = true;
-                problems.push(problem(
-                    line_no,
-                    Some(kind.name()),
-                    Some(&id),
-                    Some(field),
-                    format!("refers to {target}, which is neither in the file nor in this book"),
-                ));
+        let mut hasher = Sha256::new();
+        let mut line_no = 1;
+        loop {
+            let (any, newline) = read_line(&mut **r, &mut buf, path)?;
+            if !any {
+                break;
             }
-        }
-        if missing {
-            continue;
-        }
-        match merge(&tx, kind, &id, line.record, &import_id).map_err(|e| busy(store, e))? {
-            Ok(Outcome::Added) => counts[index].added += 1,
-            Ok(Outcome::Unchanged) => counts[index].unchanged += 1,
-            Ok(Outcome::Differs(c)) => {
-                if c.kept == "file" {
-                    counts[index].updated += 1;
-                } else {
-                    counts[index].conflicts += 1;
+            line_no += 1;
+            hasher.update(&buf);
+            if newline {
+                hasher.update(b"\n");
+            }
+            job::tick(job)?; // a cancel drops the transaction: nothing is written
+            if problems.len() >= PROBLEMS_MAX {
+                continue;
+            }
+            let mut line: Line = serde_json::from_slice(&buf).map_err(|e| Error::Corrupt(e.to_string()))?;
+            // Checked in pass 1; normalised again here (pass 1 only looked).
+            if let Err((field, message)) = super::times::normalise(&mut line.record, chrono::Utc::now()) {
+                problems.push(problem(line_no, Some(&line.kind), None, Some(field), message));
+                continue;
+            }
+            let kind = RecordKind::from_name(&line.kind).ok_or_else(|| Error::Corrupt(line.kind.clone()))?;
+            let index = RecordKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+            let id = line
+                .record
+                .get("id")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string();
+            let mut missing = false;
+            for (field, table, target) in references(kind, &line.record) {
+                if !exists(tx, table, &target)? {
+                    missing = true;
+                    problems.push(problem(
+                        line_no,
+                        Some(kind.name()),
+                        Some(&id),
+                        Some(field),
+                        format!("refers to {target}, which is neither in the file nor in this book"),
+                    ));
                 }
-                conflicts.push(c);
             }
-            Err(e) => problems.push(record_problem(line_no, kind, &id, e)),
+            if missing {
+                continue;
+            }
+            match merge(tx, kind, &id, line.record, &import_id)? {
+                Ok(Outcome::Added) => counts[index].added += 1,
+                Ok(Outcome::Unchanged) => counts[index].unchanged += 1,
+                Ok(Outcome::Differs(c)) => {
+                    if c.kept == "file" {
+                        counts[index].updated += 1;
+                    } else {
+                        counts[index].conflicts += 1;
+                    }
+                    conflicts.push(c);
+                }
+                Err(e) => problems.push(record_problem(line_no, kind, &id, e)),
+            }
+            if kind == RecordKind::Customer {
+                imported_customers.push(id);
+            }
         }
-        if kind == RecordKind::Customer {
-            imported_customers.push(id);
+        if hex(&hasher.finalize()) != header.payload_sha256 {
+            problems.push(problem(
+                0,
+                None,
+                None,
+                Some("payload_sha256".into()),
+                "the file changed while it was being imported",
+            ));
         }
-    }
-    if hex(&hasher.finalize()) != header.payload_sha256 {
-        problems.push(problem(
-            0,
-            None,
-            None,
-            Some("payload_sha256".into()),
-            "the file changed while it was being imported",
-        ));
-    }
-    if !problems.is_empty() {
-        return Err(Error::BadFile(problems)); // the transaction rolls back on drop
-    }
-    let mut taken_over = 0;
-    if let Some(name) = opts.take_over.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        validate::text("import.take_over", name, validate::NAME_MAX)?;
-        for id in &imported_customers {
-            taken_over += u64::from(take_over(&tx, id, name)?);
-            crate::checklist::create(&tx, id, name)?;
+        if !problems.is_empty() {
+            return Err(Error::BadFile(problems)); // the transaction rolls back on drop
         }
-    }
-    if opts.dry_run {
-        drop(tx);
-    } else {
-        crate::search::sync(&tx).map_err(|e| busy(store, e))?;
-        tx.commit().map_err(|e| busy(store, e.into()))?;
-    }
+        let mut taken_over = 0;
+        if let Some(name) = opts.take_over.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            validate::text("import.take_over", name, validate::NAME_MAX)?;
+            for id in &imported_customers {
+                taken_over += u64::from(take_over(tx, id, name)?);
+                crate::checklist::create(tx, id, name)?;
+            }
+        }
+        Ok((counts, conflicts, taken_over))
+    })?;
     Ok(ImportReport {
         header,
         counts,
@@ -342,17 +310,6 @@ pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions)
         backup: backup_path,
         taken_over,
     })
-}
-
-/// A busy book is reported as such, naming it, never as a file problem.
-fn busy(store: &Store, e: Error) -> Error {
-    if e.is_busy() {
-        Error::Busy {
-            path: store.path().map(|p| p.display().to_string()).unwrap_or_default(),
-        }
-    } else {
-        e
-    }
 }
 
 fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {

@@ -22,5 +22,5 @@ mod times;
 pub use envelope::{MAX_WORK_FACTOR, MIN_EXPORT_WORK_FACTOR};
 pub use export::{ExportOptions, Selection, export};
 pub use format::{FORMAT, FORMAT_VERSION, Header, Scope};
-pub use import::{Conflict, ImportControl, ImportOptions, ImportReport, KindCounts, OpenedFile, import, import_opened};
+pub use import::{Conflict, ImportOptions, ImportReport, KindCounts, OpenedFile, import, import_opened};
 pub use passphrase::Passphrase;

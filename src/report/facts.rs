@@ -288,15 +288,10 @@ pub(super) fn pass(
     let mut chosen = HashMap::new();
     let mut stmt = conn.prepare("SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY sort_key, id")?;
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    let control = opts.control.as_deref();
-    if let Some(c) = control {
-        c.total.store(ids.len() as u64, std::sync::atomic::Ordering::Relaxed);
-        c.done.store(0, std::sync::atomic::Ordering::Relaxed);
-    }
+    let job = opts.job.as_deref();
+    crate::job::start(job, ids.len() as u64);
     for id in ids {
-        if let Some(c) = control {
-            c.tick()?;
-        }
+        crate::job::tick(job)?;
         let customer = customers::get(conn, &id)?;
         // Out of scope by tier or tag first: no need to weigh it at all.
         if !in_scope(&customer, None, opts) {

@@ -52,7 +52,7 @@ pub struct ReportOptions {
     pub include_private: bool,
     /// Progress (customers done of all) and cancel: a big book takes minutes.
     /// A cancelled report leaves no file.
-    pub control: Option<std::sync::Arc<crate::handover::ImportControl>>,
+    pub job: Option<std::sync::Arc<crate::job::Job>>,
 }
 
 /// What was written: rows per sheet, in sheet order.

@@ -5,18 +5,17 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use serde::{Deserialize, Serialize};
 
 use super::merge::{fill_person_gaps, same_person};
 use super::plan::{Plan, PlannedCustomer};
-use crate::backup;
+
 use crate::customers::{self, CustomerCard};
 use crate::error::Result;
-use crate::handover::ImportControl;
+use crate::job::{self, Job};
 use crate::people::{self, PersonCard};
-use crate::store::Store;
+use crate::store::{ImportWrite, Store};
 
 /// What to do with a row group that duplicates a customer in the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -44,7 +43,7 @@ pub struct SheetImportOptions {
     /// Where the automatic backup goes (default: beside the book).
     pub backup_dir: Option<PathBuf>,
     /// Progress and cancel.
-    pub control: Option<Arc<ImportControl>>,
+    pub job: Option<Arc<Job>>,
 }
 
 /// What was written (or would be).
@@ -72,14 +71,11 @@ pub struct SheetReport {
 
 /// Writes `plan` into the book.
 pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<SheetReport> {
-    let control = opts.control.as_deref();
+    let job = opts.job.as_deref();
     if !opts.dry_run {
         store.writable()?;
     }
-    if let Some(c) = control {
-        c.total.store(plan.customers.len() as u64, Ordering::Relaxed);
-        c.done.store(0, Ordering::Relaxed);
-    }
+    job::start(job, plan.customers.len() as u64);
     let mut report = SheetReport {
         rejected: plan.rejected.len() as u64,
         dry_run: opts.dry_run,
@@ -94,52 +90,47 @@ pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<Sh
         .iter()
         .enumerate()
         .any(|(i, c)| choice(i, c) != Choice::Skip);
-    report.backup = if opts.dry_run || !writes {
-        None
-    } else {
-        backup::before(store, "sheet-import", opts.backup_dir.clone())?
+    let how = ImportWrite {
+        what: "sheet-import",
+        dry_run: opts.dry_run,
+        backup: writes,
+        backup_dir: opts.backup_dir.clone(),
     };
-    let mut conn = store.conn();
-    let tx = conn.transaction()?;
-    // Where each planned customer went (created or updated), so a later
-    // duplicate within the file can be merged into it.
-    let mut written: HashMap<usize, String> = HashMap::new();
-    for (i, planned) in plan.customers.iter().enumerate() {
-        if let Some(c) = control {
-            c.tick()?;
-        }
-        let target = planned.duplicate.as_ref().and_then(|d| match d.in_file {
-            Some(j) => written.get(&j).cloned(),
-            None => Some(d.customer_id.clone()),
-        });
-        match (choice(i, planned), target) {
-            (Choice::Skip, _) => report.skipped += 1,
-            (Choice::Update, Some(id)) => {
-                update(&tx, &id, planned, &mut report)?;
-                report.updated += 1;
-                report.customer_ids.push(id.clone());
-                written.insert(i, id);
-            }
-            // The earlier customer this one duplicates was skipped: so is this.
-            (Choice::Update, None) if planned.duplicate.is_some() => report.skipped += 1,
-            (Choice::Update | Choice::Create, _) => {
-                let c = customers::create(&tx, planned.card.clone())?;
-                for p in &planned.people {
-                    people::create(&tx, &c.id, p.card.clone())?;
-                    report.people_added += 1;
+    let (mut report, backup) = store.import(&how, |tx| {
+        // Where each planned customer went (created or updated), so a later
+        // duplicate within the file can be merged into it.
+        let mut written: HashMap<usize, String> = HashMap::new();
+        for (i, planned) in plan.customers.iter().enumerate() {
+            job::tick(job)?;
+            let target = planned.duplicate.as_ref().and_then(|d| match d.in_file {
+                Some(j) => written.get(&j).cloned(),
+                None => Some(d.customer_id.clone()),
+            });
+            match (choice(i, planned), target) {
+                (Choice::Skip, _) => report.skipped += 1,
+                (Choice::Update, Some(id)) => {
+                    update(tx, &id, planned, &mut report)?;
+                    report.updated += 1;
+                    report.customer_ids.push(id.clone());
+                    written.insert(i, id);
                 }
-                report.added += 1;
-                report.customer_ids.push(c.id.clone());
-                written.insert(i, c.id);
+                // The earlier customer this one duplicates was skipped: so is this.
+                (Choice::Update, None) if planned.duplicate.is_some() => report.skipped += 1,
+                (Choice::Update | Choice::Create, _) => {
+                    let c = customers::create(tx, planned.card.clone())?;
+                    for p in &planned.people {
+                        people::create(tx, &c.id, p.card.clone())?;
+                        report.people_added += 1;
+                    }
+                    report.added += 1;
+                    report.customer_ids.push(c.id.clone());
+                    written.insert(i, c.id);
+                }
             }
         }
-    }
-    if opts.dry_run {
-        tx.rollback()?;
-    } else {
-        crate::search::sync(&tx)?;
-        tx.commit()?;
-    }
+        Ok(report)
+    })?;
+    report.backup = backup;
     Ok(report)
 }
 

@@ -1,14 +1,17 @@
 //! Opening a book: the connection, its pragmas, migrations and the lock.
 //!
 //! [`Store::open`] and [`Store::open_in_memory`] share one path, so tests run
-//! exactly the migrations a user's book does. The connection sits behind a
-//! `Mutex` held for one operation at a time: the app is single-user and
-//! SQLite serialises writers anyway.
+//! exactly the migrations a user's book does. The writing connection sits
+//! behind a `Mutex` held for one write at a time (SQLite serialises writers
+//! anyway); reads of a book on disk take their own connections
+//! ([`readers`]), so a long report never holds up a card or a save.
 
+mod import;
 mod lock;
 pub mod migrations;
 mod money_sum;
 mod open;
+mod readers;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -17,6 +20,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
+pub use import::ImportWrite;
 pub use lock::BookLock;
 pub use open::{APPLICATION_ID, OpenMode};
 
@@ -84,6 +88,10 @@ pub struct ChangeStamp {
 /// An open customer book.
 pub struct Store {
     conn: Mutex<Connection>,
+    /// Read connections of a book on disk; none in memory, where reads use
+    /// the one connection there is.
+    readers: Option<readers::Readers>,
+    last_import: import::LastImport,
     path: Option<PathBuf>,
     read_only: bool,
 }
@@ -184,6 +192,8 @@ impl Store {
         register_functions(&conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
+            readers: Some(readers::Readers::new(path, true)),
+            last_import: Default::default(),
             path: Some(path.to_path_buf()),
             read_only: true,
         })
@@ -222,6 +232,8 @@ impl Store {
         conn.execute_batch("PRAGMA optimize = 0x10002;")?;
         Ok(Store {
             conn: Mutex::new(conn),
+            readers: path.as_deref().map(|p| readers::Readers::new(p, false)),
+            last_import: Default::default(),
             path,
             read_only: false,
         })
@@ -285,10 +297,14 @@ impl Store {
         Ok(ChangeStamp { others, ours })
     }
 
-    /// Runs `f` with a read-only view of the book.
+    /// Runs `f` with a read-only view of the book: one committed state,
+    /// on a read connection of its own, so it waits for no write and no
+    /// other read.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = self.conn();
-        f(&conn)
+        match &self.readers {
+            Some(readers) => readers.read(f),
+            None => f(&self.conn()),
+        }
     }
 }
 

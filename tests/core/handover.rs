@@ -474,7 +474,6 @@ fn taking_over_creates_a_checklist_the_book_ticks_off() {
 #[test]
 fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
     use std::sync::Arc;
-    use std::sync::atomic::Ordering;
     let dir = tempfile::tempdir().unwrap();
     let leaver = demo_book(dir.path(), "leaver.db");
     let file = dir.path().join("h.baton");
@@ -483,13 +482,13 @@ fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
 
     let successor = Store::open(&dir.path().join("s.db")).unwrap();
     let before = dump_of(&successor);
-    let control = Arc::new(handover::ImportControl::default());
-    control.cancel.store(true, Ordering::Relaxed);
+    let control = Arc::new(baton::job::Job::new());
+    control.cancel();
     let cancelled = handover::import(
         &successor,
         &file,
         &ImportOptions {
-            control: Some(control.clone()),
+            job: Some(control.clone()),
             ..Default::default()
         },
     );
@@ -498,21 +497,21 @@ fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
 
     // Cancelled in the middle of writing: a thread pulls the flag once half
     // of the second pass is done.
-    let control = Arc::new(handover::ImportControl::default());
+    let control = Arc::new(baton::job::Job::new());
     let watcher = {
         let c = control.clone();
         std::thread::spawn(move || {
-            while c.done.load(Ordering::Relaxed) < records * 3 / 2 {
+            while c.progress().done < records * 3 / 2 {
                 std::thread::yield_now();
             }
-            c.cancel.store(true, Ordering::Relaxed);
+            c.cancel();
         })
     };
     let cancelled = handover::import(
         &successor,
         &file,
         &ImportOptions {
-            control: Some(control.clone()),
+            job: Some(control.clone()),
             ..Default::default()
         },
     );
@@ -524,16 +523,16 @@ fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
         "a cancelled import leaves the book unchanged"
     );
 
-    let control = Arc::new(handover::ImportControl::default());
+    let control = Arc::new(baton::job::Job::new());
     handover::import(
         &successor,
         &file,
         &ImportOptions {
-            control: Some(control.clone()),
+            job: Some(control.clone()),
             ..Default::default()
         },
     )
     .unwrap();
-    assert_eq!(control.total.load(Ordering::Relaxed), 2 * records);
-    assert_eq!(control.done.load(Ordering::Relaxed), 2 * records);
+    assert_eq!(control.progress().total, 2 * records);
+    assert_eq!(control.progress().done, 2 * records);
 }

@@ -39,7 +39,7 @@ fn whole_book(lang: baton::report::Lang) -> baton::report::ReportOptions {
         statuses: vec![],
         tags: vec![],
         include_private: false,
-        control: None,
+        job: None,
     }
 }
 

@@ -13,6 +13,7 @@ mod handover_files;
 mod hardening_books;
 mod hardening_files;
 mod history;
+mod jobs;
 mod key_board;
 mod kinds;
 mod people;

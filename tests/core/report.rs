@@ -364,16 +364,15 @@ fn every_record_kind_is_in_the_workbook_or_left_out_on_purpose() {
 #[test]
 fn a_cancelled_report_leaves_no_file_and_progress_counts_customers() {
     use std::sync::Arc;
-    use std::sync::atomic::Ordering;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("book.db")).unwrap();
     demo::fill(&store, 12, 5).unwrap();
     let today = baton::clock::local_today();
     for name in ["c.xlsx", "c.html"] {
-        let control = Arc::new(baton::handover::ImportControl::default());
-        control.cancel.store(true, Ordering::Relaxed);
+        let control = Arc::new(baton::job::Job::new());
+        control.cancel();
         let opts = ReportOptions {
-            control: Some(control),
+            job: Some(control),
             ..Default::default()
         };
         let path = dir.path().join(name);
@@ -386,14 +385,14 @@ fn a_cancelled_report_leaves_no_file_and_progress_counts_customers() {
             .collect();
         assert!(left.is_empty(), "{name} left {left:?}");
     }
-    let control = Arc::new(baton::handover::ImportControl::default());
+    let control = Arc::new(baton::job::Job::new());
     let opts = ReportOptions {
-        control: Some(control.clone()),
+        job: Some(control.clone()),
         ..Default::default()
     };
     store
         .read(|c| report::write(c, &opts, &dir.path().join("ok.html"), today))
         .unwrap();
-    assert_eq!(control.total.load(Ordering::Relaxed), 12);
-    assert_eq!(control.done.load(Ordering::Relaxed), 12);
+    assert_eq!(control.progress().total, 12);
+    assert_eq!(control.progress().done, 12);
 }

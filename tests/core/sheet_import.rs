@@ -1,7 +1,6 @@
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
-use baton::handover::ImportControl;
+use baton::job::Job;
 use baton::sheet_import::{self, Choice, Field, Mapping, SheetImportOptions, Table};
 use baton::{Error, Store};
 use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -299,13 +298,13 @@ fn a_dry_run_or_a_cancelled_import_leaves_the_book_exactly_as_it_was() {
     assert_eq!((dry.added, dry.people_added, dry.backup.is_none()), (2, 3, true));
     assert!(dump(&store) == before);
 
-    let control = Arc::new(ImportControl::default());
-    control.cancel.store(true, Ordering::Relaxed);
+    let control = Arc::new(Job::new());
+    control.cancel();
     let cancelled = sheet_import::apply(
         &store,
         &plan,
         &SheetImportOptions {
-            control: Some(control),
+            job: Some(control),
             ..options(dir.path())
         },
     );

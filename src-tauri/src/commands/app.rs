@@ -24,7 +24,7 @@ pub struct AppInfo {
 }
 
 /// Facts about the app, the book and the system.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     let empty = state
         .store()
@@ -51,7 +51,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 }
 
 /// Fills an empty book with the demo (the empty state offers it).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn demo_fill(state: State<'_, AppState>, customers: usize) -> CmdResult<()> {
     baton::demo::fill(state.store()?, customers.min(100_000), 1)?;
     Ok(())

@@ -15,14 +15,14 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// One window of the customer list.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn customers_list(state: State<'_, AppState>, query: serde_json::Value) -> CmdResult<ListPage> {
     let query: ListQuery = input("query", query)?;
     Ok(state.store()?.read(|c| customers::list(c, &query))?)
 }
 
 /// Every tag in use, for the filter menu.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn customers_tags(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
     Ok(state.store()?.read(customers::all_tags)?)
 }
@@ -41,7 +41,7 @@ pub struct CustomerDetail {
 }
 
 /// The full card of one customer.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn customers_get(state: State<'_, AppState>, id: String) -> CmdResult<CustomerDetail> {
     Ok(state.store()?.read(|c| {
         let customer = customers::get(c, &id)?;
@@ -57,21 +57,21 @@ pub fn customers_get(state: State<'_, AppState>, id: String) -> CmdResult<Custom
 }
 
 /// Creates a customer.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn customers_create(state: State<'_, AppState>, card: serde_json::Value) -> CmdResult<Customer> {
     let card: CustomerCard = input("customer", card)?;
     Ok(state.store()?.write(|tx| customers::create(tx, card))?)
 }
 
 /// Saves an edited customer card.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn customers_update(state: State<'_, AppState>, id: String, card: serde_json::Value) -> CmdResult<Customer> {
     let card: CustomerCard = input("customer", card)?;
     Ok(state.store()?.write(|tx| customers::update(tx, &id, card))?)
 }
 
 /// Moves a customer to the trash.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn customers_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
     Ok(state.store()?.write(|tx| customers::delete(tx, &id))?)
 }

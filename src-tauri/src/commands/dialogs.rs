@@ -106,7 +106,7 @@ fn builder(
 }
 
 /// Asks for a file to read; `None` when the user cancelled.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn dialog_open(app: AppHandle, kind: FileKind, title: String, zh: bool) -> CmdResult<Option<String>> {
     if let Some(answer) = test_answer() {
         return Ok(answer);
@@ -116,7 +116,7 @@ pub async fn dialog_open(app: AppHandle, kind: FileKind, title: String, zh: bool
 
 /// Asks where to write a file, offering `file_name`; `None` when cancelled.
 /// The dialog itself asks before replacing a file that exists.
-#[tauri::command]
+#[tauri::command(async)]
 pub async fn dialog_save(
     app: AppHandle,
     kind: FileKind,

@@ -2,23 +2,25 @@
 
 use baton::checklist::{self, Checklist, ChecklistItem};
 use baton::enums::Tier;
-use baton::handover::{self, ExportOptions, Header, ImportControl, ImportOptions, ImportReport, Selection};
+use baton::handover::{self, ExportOptions, Header, ImportOptions, ImportReport, Selection};
 use baton::handover_notes::{self, HandoverNote, NoteDraft};
+use baton::job::Progress;
 use serde::{Deserialize, Serialize};
 use tauri::State;
+use tauri::ipc::Channel;
 
 use super::input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// A customer's handover note, if written.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn handover_note_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<Option<HandoverNote>> {
     Ok(state.store()?.read(|c| handover_notes::get_for(c, &customer_id))?)
 }
 
 /// Writes a customer's handover note.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn handover_note_save(
     state: State<'_, AppState>,
     customer_id: String,
@@ -42,7 +44,7 @@ pub struct Overview {
 }
 
 /// The Handover screen's data.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn handover_overview(state: State<'_, AppState>) -> CmdResult<Overview> {
     let store = state.store()?;
     let (without_notes_total, without_notes) = store.read(|c| handover_notes::key_customers_without(c, 50))?;
@@ -52,7 +54,7 @@ pub fn handover_overview(state: State<'_, AppState>) -> CmdResult<Overview> {
         without_notes,
         checklists,
         documents_dir: baton::paths::documents_dir().display().to_string(),
-        can_undo: undo_target(&state)?.is_some(),
+        can_undo: state.store()?.undo_import_target()?.is_some(),
     })
 }
 
@@ -76,10 +78,17 @@ pub struct ExportRequest {
     replace: bool,
 }
 
-/// Writes a handover file.
-#[tauri::command]
-pub fn handover_export(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<Header> {
+/// Writes a handover file; progress (records read, then written) goes to
+/// `on_progress`, and `job_cancel(job)` stops it with no file left.
+#[tauri::command(async)]
+pub fn handover_export(
+    state: State<'_, AppState>,
+    request: serde_json::Value,
+    job: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Header> {
     let r: ExportRequest = input("export", request)?;
+    let running = state.jobs.start(&job, on_progress);
     let opts = ExportOptions {
         selection: Selection {
             customers: r.customers,
@@ -89,6 +98,7 @@ pub fn handover_export(state: State<'_, AppState>, request: serde_json::Value) -
         },
         passphrase: Some(r.passphrase.into()).filter(|p: &handover::Passphrase| !p.is_empty()),
         work_factor: None,
+        job: Some(running.job.clone()),
     };
     let path = std::path::PathBuf::from(r.path.trim());
     super::refuse_existing(state.store()?, &path, r.replace)?;
@@ -109,21 +119,24 @@ pub struct ImportRequest {
 }
 
 /// Validates and previews (dry run) or imports a handover file. Runs off the
-/// main thread so the window stays responsive; `handover_import_progress`
-/// reports how far it is and `handover_import_cancel` stops it (the book is
-/// then unchanged).
+/// main thread so the window stays responsive; its progress goes to
+/// `on_progress` and `job_cancel(job)` stops it (the book is then unchanged).
 #[tauri::command(async)]
-pub fn handover_import(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<ImportReport> {
+pub fn handover_import(
+    state: State<'_, AppState>,
+    request: serde_json::Value,
+    job: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<ImportReport> {
     let r: ImportRequest = input("import", request)?;
     let store = state.store()?;
-    let control = std::sync::Arc::new(ImportControl::default());
-    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = Some(control.clone());
+    let running = state.jobs.start(&job, on_progress);
     let opts = ImportOptions {
         passphrase: Some(r.passphrase.into()).filter(|p: &handover::Passphrase| !p.is_empty()),
         dry_run: r.dry_run,
         take_over: Some(r.take_over).filter(|t| !t.trim().is_empty()),
         backup_dir: None,
-        control: Some(control),
+        job: Some(running.job.clone()),
     };
     let path = std::path::Path::new(r.path.trim());
     // The preview's opened file serves the import after it (one scrypt),
@@ -140,97 +153,36 @@ pub fn handover_import(state: State<'_, AppState>, request: serde_json::Value) -
             report
         });
     drop(opened);
-    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    let report = result?;
-    if let Some(backup) = &report.backup {
-        remember_import(&state, backup)?;
-    }
-    Ok(report)
-}
-
-/// Remembers the backup taken before an import (handover or spreadsheet),
-/// so "undo this import" can restore it until the next write.
-pub fn remember_import(state: &AppState, backup: &str) -> CmdResult<()> {
-    let changes = change_stamp(state.store()?)?;
-    *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = Some((backup.into(), changes));
-    Ok(())
-}
-
-/// How far the running import is.
-#[derive(Serialize)]
-pub struct ImportProgress {
-    done: u64,
-    total: u64,
-}
-
-/// The running import's progress, if one is running.
-#[tauri::command]
-pub fn handover_import_progress(state: State<'_, AppState>) -> Option<ImportProgress> {
-    use std::sync::atomic::Ordering;
-    let control = state.import_control.lock().unwrap_or_else(|p| p.into_inner()).clone();
-    control.map(|c| ImportProgress {
-        done: c.done.load(Ordering::Relaxed),
-        total: c.total.load(Ordering::Relaxed),
-    })
-}
-
-/// Stops the running import; it rolls back and reports `cancelled`.
-#[tauri::command]
-pub fn handover_import_cancel(state: State<'_, AppState>) {
-    if let Some(c) = state.import_control.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
-        c.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-}
-
-fn change_stamp(store: &baton::Store) -> CmdResult<baton::store::ChangeStamp> {
-    Ok(store.change_stamp()?)
-}
-
-/// The backup to restore for "undo this import", if nothing was written since.
-fn undo_target(state: &AppState) -> CmdResult<Option<std::path::PathBuf>> {
-    let last = state.last_import.lock().unwrap_or_else(|p| p.into_inner()).clone();
-    match last {
-        Some((backup, changes)) if changes == change_stamp(state.store()?)? => Ok(Some(backup)),
-        _ => Ok(None),
-    }
+    Ok(result?)
 }
 
 /// Undoes the last import by restoring the backup taken before it. Refused
 /// once anything else was written (the backup would lose that work).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn handover_undo_import(state: State<'_, AppState>) -> CmdResult<()> {
-    let Some(backup) = undo_target(&state)? else {
-        return Err(baton::Error::NotEmpty(
-            "the book changed after the import; restore the backup from the backups folder instead".into(),
-        )
-        .into());
-    };
-    let store = state.store()?;
-    baton::backup::restore(&mut store.conn(), &backup)?;
-    *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    Ok(())
+    Ok(state.store()?.undo_import()?)
 }
 
 /// Whether "undo this import" is still possible (nothing written since).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn handover_undo_available(state: State<'_, AppState>) -> CmdResult<bool> {
-    Ok(undo_target(&state)?.is_some())
+    Ok(state.store()?.undo_import_target()?.is_some())
 }
 
 /// A customer's checklist, if it was taken over.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn checklist_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<Option<Checklist>> {
     Ok(state.store()?.read(|c| checklist::for_customer(c, &customer_id))?)
 }
 
 /// Ticks or unticks a checklist item by hand.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn checklist_tick(state: State<'_, AppState>, id: String, ticked: bool) -> CmdResult<ChecklistItem> {
     Ok(state.store()?.write(|tx| checklist::tick(tx, &id, ticked))?)
 }
 
 /// The conflict log: open entries, or all of them.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn conflicts_list(
     state: State<'_, AppState>,
     include_resolved: bool,
@@ -241,7 +193,7 @@ pub fn conflicts_list(
 }
 
 /// Settles a logged conflict, keeping the current version or the other one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn conflicts_resolve(state: State<'_, AppState>, id: String, use_other: bool) -> CmdResult<()> {
     Ok(state
         .store()?
@@ -249,17 +201,14 @@ pub fn conflicts_resolve(state: State<'_, AppState>, id: String, use_other: bool
 }
 
 /// Writes a backup of the book to `path` (never overwriting a file).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_create(state: State<'_, AppState>, path: String) -> CmdResult<()> {
     let path = std::path::PathBuf::from(path.trim());
     Ok(state.store()?.read(|c| baton::backup::snapshot(c, &path))?)
 }
 
 /// Replaces the book's content with the backup at `path`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backup_restore(state: State<'_, AppState>, path: String) -> CmdResult<()> {
-    let store = state.store()?;
-    baton::backup::restore(&mut store.conn(), std::path::Path::new(path.trim()))?;
-    *state.last_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    Ok(())
+    Ok(state.store()?.restore_from(std::path::Path::new(path.trim()))?)
 }

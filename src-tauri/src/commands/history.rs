@@ -12,7 +12,7 @@ use crate::state::AppState;
 
 /// Logs a contact (its next step, if due-dated, becomes a follow-up). With
 /// `new_in_charge`, the person in charge is created in the same transaction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn contacts_create(
     state: State<'_, AppState>,
     customer_id: String,
@@ -28,7 +28,7 @@ pub fn contacts_create(
 }
 
 /// One page of a customer's timeline.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn timeline_page(
     state: State<'_, AppState>,
     customer_id: String,
@@ -39,14 +39,14 @@ pub fn timeline_page(
 }
 
 /// The follow-up screen for today (local date): overdue, today, next two weeks.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn followups_board(state: State<'_, AppState>) -> CmdResult<Board> {
     let today = baton::clock::local_today();
     Ok(state.store()?.read(|c| followups::board(c, today, 14, 200))?)
 }
 
 /// Marks a follow-up done, optionally logging the contact that closed it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn followups_done(
     state: State<'_, AppState>,
     id: String,
@@ -57,14 +57,14 @@ pub fn followups_done(
 }
 
 /// Corrects a logged contact; its follow-up follows its next step.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn contacts_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Contact> {
     let draft: ContactDraft = input("contact", draft)?;
     Ok(state.store()?.write(|tx| contacts::update(tx, &id, draft))?)
 }
 
 /// Moves a follow-up to another day (a date, +1 day, +1 week, next Monday).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn followups_reschedule(state: State<'_, AppState>, id: String, to: serde_json::Value) -> CmdResult<FollowUp> {
     let to: Reschedule = input("followup.due_on", to)?;
     let today = baton::clock::local_today();
@@ -72,26 +72,26 @@ pub fn followups_reschedule(state: State<'_, AppState>, id: String, to: serde_js
 }
 
 /// Calls a follow-up off, with an optional reason.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn followups_cancel(state: State<'_, AppState>, id: String, reason: String) -> CmdResult<FollowUp> {
     Ok(state.store()?.write(|tx| followups::cancel(tx, &id, &reason))?)
 }
 
 /// Opens a done or cancelled follow-up again.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn followups_reopen(state: State<'_, AppState>, id: String) -> CmdResult<FollowUp> {
     Ok(state.store()?.write(|tx| followups::reopen(tx, &id))?)
 }
 
 /// Rewords a follow-up and sets its day.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn followups_edit(state: State<'_, AppState>, id: String, title: String, due_on: String) -> CmdResult<FollowUp> {
     Ok(state.store()?.write(|tx| followups::edit(tx, &id, &title, &due_on))?)
 }
 
 /// Clears the old backlog (overdue by more than thirty days): all moved, or
 /// all cancelled with one reason. Returns how many.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn followups_clear_backlog(state: State<'_, AppState>, action: serde_json::Value) -> CmdResult<usize> {
     let action: Backlog = input("backlog", action)?;
     let today = baton::clock::local_today();

@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod drafts;
 pub mod handover;
 pub mod history;
+pub mod jobs;
 pub mod people;
 pub mod relationship;
 pub mod report;

@@ -8,21 +8,21 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// Adds a key person to a customer.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people_create(state: State<'_, AppState>, customer_id: String, card: serde_json::Value) -> CmdResult<Person> {
     let card: PersonCard = input("person", card)?;
     Ok(state.store()?.write(|tx| people::create(tx, &customer_id, card))?)
 }
 
 /// Saves an edited key person.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people_update(state: State<'_, AppState>, id: String, card: serde_json::Value) -> CmdResult<Person> {
     let card: PersonCard = input("person", card)?;
     Ok(state.store()?.write(|tx| people::update(tx, &id, card))?)
 }
 
 /// Moves a key person to the trash.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
     Ok(state.store()?.write(|tx| people::delete(tx, &id))?)
 }
@@ -30,7 +30,7 @@ pub fn people_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
 /// Writes a customer's key people (or everyone's, when `customer_ids` is
 /// empty) as vCard 4.0 to `path` (picked in the save dialog); an existing
 /// file is replaced only with `replace`. Returns the path.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn people_export_vcard(
     state: State<'_, AppState>,
     customer_ids: Vec<String>,

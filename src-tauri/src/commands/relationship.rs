@@ -15,7 +15,7 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// A customer's relationship card, as of today (local date).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn relationship_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<Card> {
     let today = baton::clock::local_today();
     Ok(state.store()?.read(|c| key_board::card(c, &customer_id, today))?)
@@ -29,7 +29,7 @@ pub struct Scales {
 }
 
 /// The scoring guide shown while assessing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn relationship_scales() -> Scales {
     let all = |zh| Dimension::ALL.iter().map(|d| dimensions::scale(*d, zh)).collect();
     Scales {
@@ -39,7 +39,7 @@ pub fn relationship_scales() -> Scales {
 }
 
 /// Records an assessment.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn assessments_create(
     state: State<'_, AppState>,
     customer_id: String,
@@ -52,14 +52,14 @@ pub fn assessments_create(
 }
 
 /// Corrects an assessment.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn assessments_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Assessment> {
     let draft: AssessmentDraft = input("assessment", draft)?;
     Ok(state.store()?.write(|tx| relationship::update(tx, &id, draft))?)
 }
 
 /// Turns an action-plan step into a follow-up (or returns the one it became).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn assessments_plan_followup(
     state: State<'_, AppState>,
     assessment_id: String,
@@ -74,7 +74,7 @@ pub fn assessments_plan_followup(
 }
 
 /// Marks a customer as a key customer, or not.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn customers_set_key(state: State<'_, AppState>, customer_id: String, is_key: bool) -> CmdResult<Customer> {
     Ok(state
         .store()?
@@ -82,7 +82,7 @@ pub fn customers_set_key(state: State<'_, AppState>, customer_id: String, is_key
 }
 
 /// The key-customer board, ranked by `sort`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn key_board(state: State<'_, AppState>, sort: serde_json::Value, limit: usize) -> CmdResult<Board> {
     let sort: BoardSort = input("board.sort", sort)?;
     let today = baton::clock::local_today();

@@ -42,7 +42,7 @@ impl ReportRequest {
             statuses: self.statuses.clone(),
             tags: self.tags.clone(),
             include_private: self.include_private,
-            control: None,
+            job: None,
         }
     }
 }
@@ -57,33 +57,27 @@ pub struct Written {
 }
 
 /// What the report would include for this scope.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn report_preview(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<ReportPreview> {
     let r: ReportRequest = input("report", request)?;
     let today = baton::clock::local_today();
     Ok(state.store()?.read(|c| report::preview(c, &r.options(), today))?)
 }
 
-/// Writes the workbook and/or the visual report. Off the main thread: a big
-/// book takes minutes, so progress (customers done) and cancel go through
-/// `handover_import_progress` / `handover_import_cancel`.
+/// Writes the workbook and/or the visual report. Off the main thread, on a
+/// read connection of its own: a big book takes a while, so progress
+/// (customers done) goes to `on_progress`, and `job_cancel(job)` stops it.
 #[tauri::command(async)]
-pub fn report_export(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<Vec<Written>> {
-    let r: ReportRequest = input("report", request)?;
-    let control = std::sync::Arc::new(baton::handover::ImportControl::default());
-    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = Some(control.clone());
-    let result = export_files(&state, &r, control);
-    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    result
-}
-
-fn export_files(
-    state: &AppState,
-    r: &ReportRequest,
-    control: std::sync::Arc<baton::handover::ImportControl>,
+pub fn report_export(
+    state: State<'_, AppState>,
+    request: serde_json::Value,
+    job: String,
+    on_progress: tauri::ipc::Channel<baton::job::Progress>,
 ) -> CmdResult<Vec<Written>> {
+    let r: ReportRequest = input("report", request)?;
+    let running = state.jobs.start(&job, on_progress);
     let opts = ReportOptions {
-        control: Some(control),
+        job: Some(running.job.clone()),
         ..r.options()
     };
     let today = baton::clock::local_today();

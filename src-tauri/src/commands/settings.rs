@@ -8,13 +8,13 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// The book's settings.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
     Ok(state.store()?.read(settings::get)?)
 }
 
 /// Saves the settings and returns them as stored.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn settings_save(state: State<'_, AppState>, settings: serde_json::Value) -> CmdResult<Settings> {
     let settings: Settings = input("settings", settings)?;
     Ok(state.store()?.write(|tx| settings::save(tx, &settings))?)

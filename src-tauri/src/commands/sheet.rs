@@ -43,7 +43,7 @@ fn is_vcard(path: &str) -> bool {
 }
 
 /// Reads a sheet (or a .vcf file) and proposes a mapping.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn sheet_open(state: State<'_, AppState>, path: String, sheet: Option<String>) -> CmdResult<SheetOpened> {
     let file = PathBuf::from(path.trim());
     let sheets = if is_vcard(&path) {
@@ -162,32 +162,30 @@ pub fn sheet_plan(state: State<'_, AppState>, request: serde_json::Value) -> Cmd
 }
 
 /// Imports the good rows (one transaction, a backup first; undo with
-/// `handover_undo_import` until the next write). Progress and cancel go
-/// through `handover_import_progress` / `handover_import_cancel`.
+/// `handover_undo_import` until the next write). Progress goes to
+/// `on_progress`; `job_cancel(job)` stops it.
 #[tauri::command(async)]
-pub fn sheet_import(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<SheetReport> {
+pub fn sheet_import(
+    state: State<'_, AppState>,
+    request: serde_json::Value,
+    job: String,
+    on_progress: tauri::ipc::Channel<baton::job::Progress>,
+) -> CmdResult<SheetReport> {
     let r: SheetRequest = input("sheet", request)?;
     let (plan, mapping, headers) = plan_of(&state, &r)?;
     let store = state.store()?;
     if r.save_mapping && !is_vcard(&r.path) {
         store.write(|tx| sheet_import::save_mapping(tx, &headers, &mapping))?;
     }
-    let control = std::sync::Arc::new(baton::handover::ImportControl::default());
-    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = Some(control.clone());
+    let running = state.jobs.start(&job, on_progress);
     let opts = SheetImportOptions {
         default_choice: r.default_choice,
         choices: r.choices,
         dry_run: false,
         backup_dir: None,
-        control: Some(control),
+        job: Some(running.job.clone()),
     };
-    let result = sheet_import::apply(store, &plan, &opts);
-    *state.import_control.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    let report = result?;
-    if let Some(backup) = &report.backup {
-        super::handover::remember_import(&state, backup)?;
-    }
-    Ok(report)
+    Ok(sheet_import::apply(store, &plan, &opts)?)
 }
 
 /// Writes the rejected rows, with their reasons, to `out` (.xlsx); an

@@ -24,7 +24,7 @@ pub struct ValueDetail {
 }
 
 /// The value section of a customer card, as of today (local date).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn value_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<ValueDetail> {
     let today = baton::clock::local_today();
     Ok(state.store()?.read(|c| {
@@ -38,21 +38,21 @@ pub fn value_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<V
 }
 
 /// Records a transaction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn deals_create(state: State<'_, AppState>, customer_id: String, draft: serde_json::Value) -> CmdResult<Deal> {
     let draft: DealDraft = input("deal", draft)?;
     Ok(state.store()?.write(|tx| deals::create(tx, &customer_id, draft))?)
 }
 
 /// Corrects a transaction (same id, same rules).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn deals_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Deal> {
     let draft: DealDraft = input("deal", draft)?;
     Ok(state.store()?.write(|tx| deals::update(tx, &id, draft))?)
 }
 
 /// Accepts the suggested tier, or overrides it with a reason.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn tiers_decide(
     state: State<'_, AppState>,
     customer_id: String,
@@ -67,7 +67,7 @@ pub fn tiers_decide(
 }
 
 /// Records a satisfaction check.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn satisfaction_create(
     state: State<'_, AppState>,
     customer_id: String,
@@ -80,7 +80,7 @@ pub fn satisfaction_create(
 }
 
 /// Corrects a satisfaction check.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn satisfaction_update(
     state: State<'_, AppState>,
     id: String,
@@ -100,7 +100,7 @@ pub struct ValueBoard {
 }
 
 /// The Value screen.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn value_board(state: State<'_, AppState>, since_days: i64) -> CmdResult<ValueBoard> {
     let today = baton::clock::local_today();
     let since = today - chrono::Duration::days(since_days.clamp(1, 3650));

@@ -1,0 +1,59 @@
+"""e2e: the window while a long job runs (issue 15, "never frozen"): the
+manager's report of the demo book is slowed to 40 ms a customer; meanwhile
+Ctrl+K searches and a card is read, the progress moves, and cancel leaves no
+file. The main thread's longest stall meanwhile is printed."""
+
+import os
+import sqlite3
+import time
+
+from harness import answer_dialogs, pace_jobs, shot
+
+CTRL = "\ue009"
+ESCAPE = "\ue00c"
+
+
+def invoke(s, command, args):
+    """Calls a command the way the page does and returns its answer."""
+    return s.js("return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])", command, args)
+
+
+def report_while_working(s, tmp):
+    print("- while the manager's report runs: search and a card answer, the progress moves, cancel leaves no file")
+    book = sqlite3.connect(os.path.join(tmp, "demo.db"))
+    cid, name = book.execute(
+        "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY name LIMIT 1 OFFSET 7").fetchone()
+    book.close()
+    invoke(s, "app_stalls", {"reset": True})
+    pace_jobs(40)
+    try:
+        s.click("[data-testid=nav-report]")
+        s.click("[data-testid=report-scope-all]")
+        before = set(os.listdir(tmp))
+        base = os.path.join(tmp, "进行中的报告")
+        answer_dialogs(base + ".xlsx")
+        s.click("[data-testid=do-report]")
+        first = s.text(s.wait("[data-testid=report-progress]"))
+
+        s.keys((CTRL, "k"))
+        s.wait("[data-testid=search-palette]")
+        s.type("[data-testid=search-input]", name[:4])
+        s.wait("[data-testid=search-group-customer] [data-testid=search-hit]", text=name[:4])
+        shot(s, "53-search-while-report-runs-zh")
+        s.keys((ESCAPE,))
+        s.wait_gone("[data-testid=search-palette]")
+        card = invoke(s, "customers_get", {"id": cid})
+        assert card["customer"]["name"] == name, card["customer"]
+
+        later = s.text(s.wait("[data-testid=report-progress]"))
+        assert later != first, f"the progress moved ({first} -> {later})"
+        s.click("[data-testid=cancel-report]")
+        s.wait("[data-testid=report-error]", text="已取消")
+        left = set(os.listdir(tmp)) - before
+        assert not left, f"a cancelled report left {left}"
+    finally:
+        pace_jobs(0)
+    stalls = invoke(s, "app_stalls", {"reset": True})
+    assert stalls["running"] and stalls["samples"] > 20, stalls
+    print(f"  the main thread's longest wait while the report ran: {stalls['longest_ms']:.1f} ms "
+          f"over {stalls['samples']} probes ({stalls['over_50ms']} over 50 ms)")

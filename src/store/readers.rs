@@ -1,0 +1,83 @@
+//! Read connections beside the writer.
+//!
+//! A book on disk is in WAL mode, where readers never wait for the writer
+//! nor it for them. Reads therefore take a connection of their own from a
+//! small pool instead of queueing on the writer's lock: a manager's report
+//! or a handover export that reads for a minute leaves the card, the list
+//! and search answering, and saves going through. Each read runs in one
+//! read transaction, so everything it sees is one committed state even when
+//! a write lands meanwhile.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::Result;
+
+/// Connections kept open between reads; more are opened while more reads
+/// run at once (rare: the app's window and a job or two).
+const KEPT: usize = 3;
+
+/// 16 MiB of page cache per reader (the writer has 32): enough for the
+/// indexes a list page or a card touches on a 100k-customer book.
+const READER_CACHE_KIB: i64 = 16_384;
+
+pub(super) struct Readers {
+    path: PathBuf,
+    /// The book itself is read-only (medium or file): readers open it the
+    /// way the writer did, writing nothing beside it.
+    read_only_book: bool,
+    idle: Mutex<Vec<Connection>>,
+}
+
+impl Readers {
+    pub(super) fn new(path: &Path, read_only_book: bool) -> Self {
+        Readers {
+            path: path.to_path_buf(),
+            read_only_book,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Runs `f` on a reader inside one read transaction.
+    pub(super) fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = match self.take() {
+            Some(c) => c,
+            None => self.open()?,
+        };
+        conn.execute_batch("BEGIN DEFERRED")?;
+        let out = f(&conn);
+        // Ending the read releases its snapshot, so the WAL can be
+        // checkpointed past it. A failure here leaves the connection in
+        // doubt: it is dropped rather than pooled.
+        if conn.execute_batch("COMMIT").is_ok() {
+            self.give_back(conn);
+        }
+        out
+    }
+
+    fn take(&self) -> Option<Connection> {
+        self.idle.lock().unwrap_or_else(|p| p.into_inner()).pop()
+    }
+
+    fn give_back(&self, conn: Connection) {
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        if idle.len() < KEPT {
+            idle.push(conn);
+        }
+    }
+
+    fn open(&self) -> Result<Connection> {
+        let conn = if self.read_only_book {
+            super::open::open_read_only(&self.path)?
+        } else {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            Connection::open_with_flags(&self.path, flags)?
+        };
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
+        super::register_functions(&conn)?;
+        Ok(conn)
+    }
+}
