@@ -6,8 +6,8 @@ import os
 import time
 
 from app_import_report import manager_report, new_screens_in_english, sheet_import
-from app_jobs import report_while_working
-from harness import answer_dialogs, shot
+from app_desktop import backups_listed_and_restored, report_while_working
+from harness import answer_dialogs, shot, wait_count
 
 
 def demo_and_filters(driver, tmp):
@@ -62,7 +62,7 @@ def demo_and_filters(driver, tmp):
         print("- the Value screen: pyramid, 80/20, dormant customers")
         s.click("[data-testid=nav-value]")
         s.wait("[data-testid=pareto]", text="贡献了 80% 的营业额")
-        assert len(s.find_all("[data-testid=pyramid-level]")) == 5
+        wait_count(s, "[data-testid=pyramid-level]", 5)
         s.wait("[data-testid=dormant]", text="个客户超过休眠期限")
         shot(s, "12-value-board-zh")
         print("- back on the customer list: the same customer, selected and in view")
@@ -111,7 +111,15 @@ def demo_and_filters(driver, tmp):
         manager_report(s, tmp)
         report_while_working(s, tmp)
         sheet_import(s, tmp)
+        backups_listed_and_restored(s, tmp)
         new_screens_in_english(s, tmp)
+        s.click("[data-testid=nav-settings]")
+        s.wait("[data-testid=backup-list]", text="Backups Baton takes by itself")
+        s.wait("[data-testid=backup-row]", text="Before a restore")
+        s.wait("[data-testid=user-name]")
+        time.sleep(0.3)
+        s.js("document.querySelector('[data-testid=backup-list]').scrollIntoView({block: 'center'})")
+        shot(s, "54c-backups-en")
     except Exception:
         shot(s, "failure-demo-session")
         raise

@@ -45,11 +45,11 @@ def free_port():
 class Driver:
     """tauri-driver, started and stopped by PID so no stray driver holds a port."""
 
-    def __init__(self):
+    def __init__(self, extra_env=None):
         self.port = free_port()
         native = free_port()
         env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", BATON_TEST_DIALOG_ANSWERS=DIALOG_ANSWERS,
-                   BATON_TEST_JOB_PACE=JOB_PACE, BATON_STALL_PROBE="1")
+                   BATON_TEST_JOB_PACE=JOB_PACE, BATON_STALL_PROBE="1", **(extra_env or {}))
         answer_dialogs()
         pace_jobs(0)
         self.log = open(os.path.join(OUT, "tauri-driver.log"), "w")
@@ -71,8 +71,11 @@ class Driver:
                         raise RuntimeError(f"the driver on port {port} did not start")
                     time.sleep(0.2)
 
-    def session(self, db):
-        caps = {"browserName": "wry", "tauri:options": {"application": APP, "args": ["--db", db]}}
+    def session(self, db, app=None, args=None):
+        """The app (the built one by default) on the book `db`, or with
+        exactly `args` when given."""
+        args = ["--db", db] if args is None else args
+        caps = {"browserName": "wry", "tauri:options": {"application": app or APP, "args": args}}
         return Session(self.port, caps)
 
     def stop(self):
@@ -82,6 +85,15 @@ class Driver:
         except subprocess.TimeoutExpired:
             self.proc.kill()
         self.log.close()
+
+
+def wait_count(s, css, n, timeout=10):
+    """Waits until exactly `n` elements match `css` (commands run off the
+    window's thread, so what a save changes may paint a moment later)."""
+    deadline = time.time() + timeout
+    while len(s.find_all(css)) != n:
+        assert time.time() < deadline, f"{css}: {len(s.find_all(css))}, not {n}"
+        time.sleep(0.1)
 
 
 def shot(s, name):

@@ -15,7 +15,7 @@ import traceback
 from app_books import closed_book_screens
 from app_corrections import corrections, corrections_in_english, draft_survives_a_crash
 from app_demo import demo_and_filters
-from harness import APP, OUT, Driver, answer_dialogs, shot
+from harness import APP, OUT, Driver, answer_dialogs, shot, wait_count
 from webdriver import WebDriverError
 
 
@@ -157,7 +157,7 @@ def order_changes_value(s):
     s.choose("#f-satisfaction-rating", "5")
     s.click("[data-testid=save-satisfaction]")
     s.wait("[data-testid=satisfaction]", text="很满意")
-    assert len(s.find_all("[data-testid=satisfaction-trend] .dot")) == 1
+    wait_count(s, "[data-testid=satisfaction-trend] .dot", 1)
     s.js("document.querySelector('[data-testid=value-section]').scrollIntoView()")
     shot(s, "11-value-zh")
 
@@ -220,7 +220,7 @@ def relationship_card(s):
     curve = s.wait("[data-testid=curve]")
     points = s.js("return arguments[0].dataset.points", curve).split()
     assert len(points) == 2, points
-    assert len(s.find_all("[data-testid=assessment-point]")) == 2
+    wait_count(s, "[data-testid=assessment-point]", 2)
     s.wait("[data-testid=assessment-detail]", text=datetime.date.today().isoformat())
     print("- clicking the first point of the curve opens that assessment")
     x, y = (int(v) for v in points[0].split(","))

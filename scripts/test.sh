@@ -24,3 +24,8 @@ python3 e2e/test_report.py target/debug/baton
 echo "== e2e: the real app under Xvfb"
 cargo build -p baton-app --quiet
 xvfb-run -a -s "-screen 0 1600x1000x24" python3 e2e/test_app.py target/debug/baton-app
+
+echo "== package: the .deb from the Tauri bundler, installed with dpkg, started from its desktop entry"
+# --debug reuses the debug build above (only the app crate is relinked).
+./ui/node_modules/.bin/tauri build --debug --bundles deb --ci
+xvfb-run -a -s "-screen 0 1600x1000x24" python3 e2e/test_package.py "$(ls target/debug/bundle/deb/Baton_*_amd64.deb)" target/debug/baton

@@ -26,6 +26,9 @@ fn main() {
             use tauri::Manager;
             let probe = app.state::<std::sync::Arc<stalls::Stalls>>().inner().clone();
             stalls::start(app.handle().clone(), probe);
+            // The first start of each day backs the book up (and prunes).
+            let handle = app.handle().clone();
+            std::thread::spawn(move || commands::backups::take_daily(&handle.state::<state::AppState>()));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -98,6 +101,8 @@ fn main() {
             commands::handover::conflicts_resolve,
             commands::handover::backup_create,
             commands::handover::backup_restore,
+            commands::backups::backups_list,
+            commands::backups::backups_restore,
             commands::handover::checklist_get,
             commands::handover::checklist_tick,
         ])

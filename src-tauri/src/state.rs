@@ -26,6 +26,20 @@ pub fn book_path_from(mut args: impl Iterator<Item = String>) -> Result<PathBuf,
     }
 }
 
+/// The handover file the app was asked to open (`baton-app FILE.baton`, as
+/// the desktop entry does for a double-clicked file): the first argument
+/// that is neither a flag nor `--db`'s value.
+pub fn file_to_open(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            args.next();
+        } else if !arg.starts_with('-') && !arg.is_empty() {
+            return Some(PathBuf::from(arg));
+        }
+    }
+    None
+}
+
 /// The app's state: the open book, or why it could not be opened.
 pub struct AppState {
     book: Result<Store, IpcError>,
@@ -117,6 +131,21 @@ mod tests {
 
     fn args(list: &[&str]) -> impl Iterator<Item = String> {
         list.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter()
+    }
+
+    #[test]
+    fn a_double_clicked_file_is_the_argument_that_is_not_the_book() {
+        use super::file_to_open;
+        assert_eq!(
+            file_to_open(args(&["/home/u/交接.baton"])),
+            Some("/home/u/交接.baton".into())
+        );
+        assert_eq!(
+            file_to_open(args(&["--db", "/a.db", "/h.baton"])),
+            Some("/h.baton".into())
+        );
+        assert_eq!(file_to_open(args(&["--db", "/a.db"])), None);
+        assert_eq!(file_to_open(args(&["--db=/a.db"])), None);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct AppInfo {
     documents_dir: String,
     /// The book is read-only (file or medium): it can be looked at, not changed.
     read_only: bool,
+    /// A handover file to preview at once (the app was opened on it).
+    open_file: Option<String>,
 }
 
 /// Facts about the app, the book and the system.
@@ -47,6 +49,7 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         empty,
         documents_dir: baton::paths::documents_dir().display().to_string(),
         read_only: state.store().is_ok_and(|s| s.is_read_only()),
+        open_file: crate::state::file_to_open(std::env::args().skip(1)).map(|p| p.display().to_string()),
     }
 }
 

@@ -207,8 +207,10 @@ pub fn backup_create(state: State<'_, AppState>, path: String) -> CmdResult<()> 
     Ok(state.store()?.read(|c| baton::backup::snapshot(c, &path))?)
 }
 
-/// Replaces the book's content with the backup at `path`.
+/// Replaces the book's content with the backup at `path`, after a backup
+/// of the current state (so this restore can itself be undone).
 #[tauri::command(async)]
 pub fn backup_restore(state: State<'_, AppState>, path: String) -> CmdResult<()> {
-    Ok(state.store()?.restore_from(std::path::Path::new(path.trim()))?)
+    baton::backup::restore_undoably(state.store()?, std::path::Path::new(path.trim()))?;
+    Ok(())
 }

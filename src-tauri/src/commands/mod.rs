@@ -2,6 +2,7 @@
 //! core once, and returns; no business logic lives here.
 
 pub mod app;
+pub mod backups;
 pub mod customers;
 pub mod dialogs;
 pub mod drafts;

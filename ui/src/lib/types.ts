@@ -199,6 +199,8 @@ export interface AppInfo {
   documents_dir: string;
   /** The book is read-only (file or medium): it can be looked at, not changed. */
   read_only: boolean;
+  /** A handover file to preview at once (the app was opened on it). */
+  open_file: string | null;
 }
 
 export function emptyCustomer(): CustomerCard {

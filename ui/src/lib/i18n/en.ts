@@ -1,5 +1,6 @@
 import { enCorrections } from './en-corrections';
 import { enImportReport } from './en-import-report';
+import { enDesktop } from './en-desktop';
 
 // English messages. `zh.ts` must define every key (checked by the compiler
 // and by i18n.test.ts).
@@ -552,7 +553,7 @@ export const en = {
   'backup.make': 'Back up now',
   'backup.done': 'Backed up to {path}.',
   'backup.restore': 'Restore…',
-  'backup.restore_hint': 'Backups taken before each import are in the “-backups” folder next to the book.',
+  'backup.restore_hint': 'Backups Baton takes by itself are in the "-backups" folder next to the book.',
   'backup.confirm': 'Replace everything in this book with the backup {path}? Changes made since that backup are lost.',
   'error.exists': 'That file already exists and was not overwritten; choose another name.',
   'nav.report': 'For the manager',
@@ -561,6 +562,7 @@ export const en = {
   'card.vcard_written': 'Wrote the key people as vCard 4.0 to {path}',
   ...enImportReport,
   ...enCorrections,
+  ...enDesktop,
 } as const;
 
 export type MessageKey = keyof typeof en;

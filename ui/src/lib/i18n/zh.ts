@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { zhCorrections } from './zh-corrections';
 import { zhImportReport } from './zh-import-report';
+import { zhDesktop } from './zh-desktop';
 
 // 简体中文。用词取自种子文章（客户资料卡、关键人、决策链……）。
 export const zh: Record<MessageKey, string> = {
@@ -552,7 +553,7 @@ export const zh: Record<MessageKey, string> = {
   'backup.make': '立即备份',
   'backup.done': '已备份到 {path}。',
   'backup.restore': '恢复…',
-  'backup.restore_hint': '每次导入前的自动备份在客户本旁边的“-backups”文件夹里。',
+  'backup.restore_hint': '自动备份在客户本旁边的“-backups”文件夹里。',
   'backup.confirm': '用备份 {path} 替换本客户本的全部内容？备份之后的改动都会丢失。',
   'error.exists': '该文件已存在，没有覆盖；请换一个文件名。',
   'nav.report': '给经理',
@@ -561,4 +562,5 @@ export const zh: Record<MessageKey, string> = {
   'card.vcard_written': '已把关键人导出为名片文件 {path}',
   ...zhImportReport,
   ...zhCorrections,
+  ...zhDesktop,
 };

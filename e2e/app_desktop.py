@@ -57,3 +57,40 @@ def report_while_working(s, tmp):
     assert stalls["running"] and stalls["samples"] > 20, stalls
     print(f"  the main thread's longest wait while the report ran: {stalls['longest_ms']:.1f} ms "
           f"over {stalls['samples']} probes ({stalls['over_50ms']} over 50 ms)")
+
+
+def live_customers(tmp):
+    book = sqlite3.connect(os.path.join(tmp, "demo.db"))
+    try:
+        return book.execute("SELECT count(*) FROM customers WHERE deleted_at IS NULL").fetchone()[0]
+    finally:
+        book.close()
+
+
+def backups_listed_and_restored(s, tmp):
+    print("- Settings lists the backups taken by themselves; restoring one is asked, done, and itself undoable")
+    s.click("[data-testid=nav-settings]")
+    s.wait("[data-testid=backup-row]")
+    kinds = s.js("return [...document.querySelectorAll('[data-testid=backup-row]')].map(r => r.dataset.kind)")
+    assert "daily" in kinds and "before_sheet_import" in kinds, kinds
+    s.js("document.querySelector('[data-testid=backup-list]').scrollIntoView({block: 'center'})")
+    s.size(1440, 900)
+    shot(s, "54-backups-zh-1440")
+    s.size(900, 560)
+    s.js("document.querySelector('[data-testid=backup-list]').scrollIntoView({block: 'center'})")
+    shot(s, "54b-backups-zh-min")
+    s.size(1280, 800)
+    # The oldest: before the sheet import (the newest is before the vCard import).
+    row = s.find_all("[data-testid=backup-row][data-kind=before_sheet_import]")[-1]
+    expected = int(s.js("return arguments[0].querySelectorAll('td')[3].textContent", row))
+    assert live_customers(tmp) != expected, "the import after this backup added customers"
+    s.js("arguments[0].querySelector('[data-testid=backup-row-restore]').click()", row)
+    s.wait("[data-testid=confirm-dialog]", text="恢复前会先备份")
+    s.click("[data-testid=confirm]")
+    deadline = time.time() + 20
+    while time.time() < deadline and live_customers(tmp) != expected:
+        time.sleep(0.2)
+    assert live_customers(tmp) == expected, "the book is the backup's"
+    s.wait("[data-testid=nav-settings]")  # the page started afresh
+    s.click("[data-testid=nav-settings]")
+    s.wait("[data-testid=backup-row][data-kind=before_restore]")

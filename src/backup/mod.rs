@@ -5,6 +5,8 @@
 //! half-way. A backup is a complete, standalone book file, written like every
 //! output (whole or not at all, owner-only, never over an existing file).
 
+mod rotation;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -14,6 +16,10 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, Result};
 use crate::files::{Protected, Replace, write_atomic};
 use crate::store::{APPLICATION_ID, Store, migrations};
+pub use rotation::{
+    BackupInfo, BackupKind, KEEP_BEFORE, KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY, daily, list, list_in, prune,
+    restore_named,
+};
 
 /// Where the automatic backups of the book at `book` go: `<book>-backups/`
 /// beside it.
@@ -31,6 +37,18 @@ pub fn default_dir(store: &Store) -> Option<PathBuf> {
 /// `before-import-…`, `before-sheet-import-…`) in `dir` or the default
 /// place; returns its path, or `None` for an in-memory book.
 pub fn before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<String>> {
+    let Some(file) = take_before(store, what, dir)? else {
+        return Ok(None);
+    };
+    // The last ten taken before imports and restores are kept.
+    if let Some(dir) = file.parent() {
+        prune(dir)?;
+    }
+    Ok(Some(file.display().to_string()))
+}
+
+/// [`before`] without pruning.
+fn take_before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<PathBuf>> {
     let Some(dir) = dir.or_else(|| default_dir(store)) else {
         return Ok(None);
     };
@@ -38,7 +56,23 @@ pub fn before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<
     let stamp = crate::clock::now().replace([':', '.'], "-");
     let file = dir.join(format!("before-{what}-{stamp}.db"));
     store.read(|c| snapshot(c, &file))?;
-    Ok(Some(file.display().to_string()))
+    Ok(Some(file))
+}
+
+/// Replaces the book's content with the backup at `file`, after a backup
+/// of the current state (returned), so the restore can itself be undone.
+/// Pruned only afterwards: the backup being restored may be the oldest kept.
+pub fn restore_undoably(store: &Store, file: &Path) -> Result<Option<String>> {
+    store.writable()?;
+    if !file.is_file() {
+        return Err(Error::io(file, std::io::Error::from(std::io::ErrorKind::NotFound)));
+    }
+    let safety = take_before(store, "restore", None)?;
+    store.restore_from(file)?;
+    if let Some(dir) = safety.as_deref().and_then(Path::parent) {
+        prune(dir)?;
+    }
+    Ok(safety.map(|p| p.display().to_string()))
 }
 
 /// Writes a consistent copy of the book behind `conn` to `dest` (which must

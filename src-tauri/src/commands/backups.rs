@@ -1,0 +1,33 @@
+//! The automatic backups: taken at the first start of each day, listed in
+//! Settings, restored by name after a backup of the current state.
+
+use baton::backup::{self, BackupInfo};
+use tauri::State;
+
+use crate::error::CmdResult;
+use crate::state::AppState;
+
+/// Today's backup, if the book has none yet (run once, off the window's
+/// thread, when the app starts). A failure is reported, never fatal.
+pub fn take_daily(state: &AppState) {
+    let Ok(store) = state.store() else { return };
+    if store.is_read_only() {
+        return;
+    }
+    if let Err(e) = backup::daily(store, baton::clock::local_today(), None) {
+        eprintln!("baton: today's backup could not be taken: {e}");
+    }
+}
+
+/// The book's automatic backups, newest first.
+#[tauri::command(async)]
+pub fn backups_list(state: State<'_, AppState>) -> CmdResult<Vec<BackupInfo>> {
+    Ok(backup::list(state.store()?)?)
+}
+
+/// Restores the listed backup `name`, after backing up the current state
+/// (returned: the restore can itself be undone from the list).
+#[tauri::command(async)]
+pub fn backups_restore(state: State<'_, AppState>, name: String) -> CmdResult<Option<String>> {
+    Ok(backup::restore_named(state.store()?, &name)?)
+}
