@@ -6,7 +6,7 @@ import os
 import time
 
 from app_import_report import manager_report, new_screens_in_english, sheet_import
-from app_desktop import backups_listed_and_restored, report_while_working
+from app_desktop import backups_listed_and_restored, calendar_file, report_while_working
 from harness import answer_dialogs, shot, wait_count
 
 
@@ -97,6 +97,7 @@ def demo_and_filters(driver, tmp):
         s.click("[data-testid=confirm]")
         s.wait("[data-testid=today-view] .banner.ok", text=f"已处理 {n} 条")
         s.wait_gone("[data-testid=group-overdue_older]")
+        calendar_file(s, tmp)
         print("- the handover export takes exactly the customers picked by name")
         s.click("[data-testid=nav-handover]")
         s.click("[data-testid=scope-some]")

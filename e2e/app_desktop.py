@@ -1,13 +1,16 @@
-"""e2e: the window while a long job runs (issue 15, "never frozen"): the
-manager's report of the demo book is slowed to 40 ms a customer; meanwhile
-Ctrl+K searches and a card is read, the progress moves, and cancel leaves no
-file. The main thread's longest stall meanwhile is printed."""
+"""e2e: the desktop app's own chores (issue 15). The window while a long job
+runs: the manager's report of the demo book is slowed to 40 ms a customer;
+meanwhile Ctrl+K searches and a card is read, the progress moves, and cancel
+leaves no file (the main thread's longest stall meanwhile is printed). The
+backups taken by themselves, listed and restored; the calendar file of open
+follow-ups; the reminder at start, clicked."""
 
+import json
 import os
 import sqlite3
 import time
 
-from harness import answer_dialogs, pace_jobs, shot
+from harness import Driver, answer_dialogs, pace_jobs, shot
 
 CTRL = "\ue009"
 ESCAPE = "\ue00c"
@@ -94,3 +97,59 @@ def backups_listed_and_restored(s, tmp):
     s.wait("[data-testid=nav-settings]")  # the page started afresh
     s.click("[data-testid=nav-settings]")
     s.wait("[data-testid=backup-row][data-kind=before_restore]")
+
+
+def reminder_at_start(tmp):
+    """A separate window on the demo book whose reminders are written to a
+    file and count as clicked: the start's summary is said in Chinese, and
+    the click brings the window to Today from another screen."""
+    print("- at start a reminder says how many follow-ups are due and overdue; clicking it opens Today")
+    log = os.path.join(tmp, "notifications.jsonl")
+    # No quiet hours in this book (the default 22:00-08:00 would hold the
+    # reminder back at night, which is when CI may run).
+    book = sqlite3.connect(os.path.join(tmp, "demo.db"))
+    with book:
+        # ...and back in Chinese (the demo session ended in English).
+        for key, value in (("quiet_from", ""), ("quiet_to", ""), ("language", "zh")):
+            book.execute("INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, '2026-11-30T00:00:00.000Z') "
+                         "ON CONFLICT(key) DO UPDATE SET value = ?2", (key, value))
+    book.close()
+    driver = Driver({"BATON_TEST_NOTIFY_LOG": log, "BATON_TEST_NOTIFY_CLICK": "1",
+                     "BATON_TEST_REMINDERS_AFTER_MS": "8000"})
+    s = driver.session(os.path.join(tmp, "demo.db"))
+    try:
+        s.wait("[data-testid=nav-customers]")
+        s.click("[data-testid=nav-customers]")
+        s.wait("[data-testid=customer-list]")
+        deadline = time.time() + 30
+        while time.time() < deadline and not os.path.exists(log):
+            time.sleep(0.2)
+        told = [json.loads(line) for line in open(log, encoding="utf-8")]
+        assert told and told[0]["title"] == "今日跟进" and "逾期" in told[0]["body"], told
+        print(f"  told: {told[0]['title']} — {told[0]['body']}")
+        s.wait("[data-testid=today-view]")
+        shot(s, "55-reminder-opened-today-zh")
+    finally:
+        s.quit()
+        driver.stop()
+
+
+def calendar_file(s, tmp):
+    print("- Today writes the open follow-ups as a calendar file; writing it again asks before replacing it")
+    s.click("[data-testid=nav-today]")
+    path = os.path.join(tmp, "跟进.ics")
+    answer_dialogs(path)
+    s.click("[data-testid=write-ics]")
+    s.wait("[data-testid=today-view] .banner.ok", text="条未完成的跟进")
+    text = open(path, encoding="utf-8", newline="").read()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.count("BEGIN:VEVENT") > 10, text[:200]
+    uids = [line for line in text.split("\r\n") if line.startswith("UID:")]
+    assert len(uids) == len(set(uids)) == text.count("BEGIN:VEVENT")
+    shot(s, "56-calendar-written-zh")
+    answer_dialogs(path)
+    s.click("[data-testid=write-ics]")
+    s.wait("[data-testid=confirm-dialog]", text="已经存在")
+    s.click("[data-testid=confirm]")
+    s.wait("[data-testid=today-view] .banner.ok", text="条未完成的跟进")
+    again = [line for line in open(path, encoding="utf-8", newline="").read().split("\r\n") if line.startswith("UID:")]
+    assert again == uids, "the same events, by the same UIDs"

@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 from webdriver import Session
@@ -49,7 +50,9 @@ class Driver:
         self.port = free_port()
         native = free_port()
         env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", BATON_TEST_DIALOG_ANSWERS=DIALOG_ANSWERS,
-                   BATON_TEST_JOB_PACE=JOB_PACE, BATON_STALL_PROBE="1", **(extra_env or {}))
+                   BATON_TEST_JOB_PACE=JOB_PACE, BATON_STALL_PROBE="1",
+                   # The window's size is remembered per driver, not from an earlier run.
+                   XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="baton-e2e-config-"), **(extra_env or {}))
         answer_dialogs()
         pace_jobs(0)
         self.log = open(os.path.join(OUT, "tauri-driver.log"), "w")

@@ -15,6 +15,7 @@ import traceback
 from app_books import closed_book_screens
 from app_corrections import corrections, corrections_in_english, draft_survives_a_crash
 from app_demo import demo_and_filters
+from app_desktop import reminder_at_start
 from harness import APP, OUT, Driver, answer_dialogs, shot, wait_count
 from webdriver import WebDriverError
 
@@ -440,11 +441,17 @@ def settings_in_english(s):
     s.type("#f-customer-name", "Northwind Logistics Ltd")
     s.click("[data-testid=customer-form] [data-testid=save]")
     s.wait(".card-head .meta", text="Owner: 李娜")
+    s.size(1100, 720)  # the next start comes back at this size
+    time.sleep(1)  # saved half a second after the window stops changing
 
 
 def after_restart(s):
-    print("- after a restart everything is as we left it")
+    print("- after a restart everything is as we left it: the window's size, the screen, the customer")
     s.wait("[data-testid=nav-customers]", text="Customers")
+    s.wait("[data-testid=customer-name]", text="Northwind Logistics Ltd")
+    size = s.js("return [window.outerWidth, window.outerHeight]")
+    assert size == [1100, 720], f"the window came back at {size}"
+    s.size(1280, 800)
     s.click("[data-testid=customer-row]", text="深圳华为技术有限公司")
     s.wait("[data-view=region] .value", text="深圳")
     s.wait("[data-view=need_secret] .value", text="采购总监想借这个项目晋升")
@@ -518,6 +525,7 @@ def main():
         handover_take_over(driver, tmp)
         draft_survives_a_crash(driver, tmp)
         demo_and_filters(driver, tmp)
+        reminder_at_start(tmp)
         closed_book_screens(driver, tmp)
     except (WebDriverError, AssertionError):
         traceback.print_exc()

@@ -65,9 +65,15 @@ class Session:
         deadline = time.time() + timeout
         last = None
         while time.time() < deadline:
-            for el in self.find_all(css):
-                if text is None or text in self.text(el):
-                    return el
+            try:
+                for el in self.find_all(css):
+                    if text is None or text in self.text(el):
+                        return el
+            except WebDriverError as e:
+                # Re-rendered between finding and reading (commands answer
+                # off the window's thread, so a list can repaint any time).
+                if "stale element" not in str(e):
+                    raise
             last = css
             time.sleep(0.2)
         raise WebDriverError(f"timed out waiting for {last!r}" + (f" containing {text!r}" if text else ""))

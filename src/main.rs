@@ -47,6 +47,11 @@ enum Command {
         /// Only the overdue ones.
         #[arg(long)]
         overdue: bool,
+        /// Write every open follow-up to FILE as an iCalendar file (.ics)
+        /// instead: all-day events whose UIDs are the follow-ups' ids, so a
+        /// calendar that imports a newer file updates them, never doubles them.
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
     },
     /// List live customers, tab-separated: standing (prospect, new, active,
     /// dormant, lost: the same rule as the app's list and the report), name, id.
@@ -317,7 +322,13 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             }
             println!("ok");
         }
-        Command::Followups { overdue } => {
+        Command::Followups { ics: Some(file), .. } => {
+            let today = baton::clock::today();
+            let protected = store.protected();
+            let n = store.read(|c| baton::followups::ics::write(c, &file, today, &protected))?;
+            eprintln!("baton: wrote {n} open follow-up(s) to {}", file.display());
+        }
+        Command::Followups { overdue, ics: None } => {
             let today = baton::clock::today();
             let items = store.read(|c| baton::followups::open_list(c, today, overdue))?;
             let stdout = std::io::stdout();

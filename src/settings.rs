@@ -31,6 +31,12 @@ pub struct Settings {
     pub dimension_weights: std::collections::BTreeMap<Dimension, i64>,
     /// A key customer's card is due for reassessment after this many days.
     pub reassess_days: i64,
+    /// Desktop notifications of follow-ups falling due.
+    pub reminders: bool,
+    /// Quiet hours (`HH:MM`, local time; may span midnight): no reminder
+    /// then. Both empty: never quiet.
+    pub quiet_from: String,
+    pub quiet_to: String,
 }
 
 impl Default for Settings {
@@ -44,6 +50,9 @@ impl Default for Settings {
             dimensions: Dimension::ALL.to_vec(),
             dimension_weights: Default::default(),
             reassess_days: 90,
+            reminders: true,
+            quiet_from: "22:00".into(),
+            quiet_to: "08:00".into(),
         }
     }
 }
@@ -82,6 +91,15 @@ pub fn get(conn: &Connection) -> Result<Settings> {
     if let Some(v) = value(conn, "reassess_days")?.and_then(|v| v.parse().ok()) {
         s.reassess_days = v;
     }
+    if let Some(v) = value(conn, "reminders")? {
+        s.reminders = v != "0";
+    }
+    if let Some(v) = value(conn, "quiet_from")? {
+        s.quiet_from = v;
+    }
+    if let Some(v) = value(conn, "quiet_to")? {
+        s.quiet_to = v;
+    }
     Ok(s)
 }
 
@@ -107,6 +125,28 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<Settings> {
     if s.dimensions.is_empty() {
         return Err(crate::Error::invalid("settings.dimensions", crate::Rule::Required));
     }
+    for (field, value) in [
+        ("settings.quiet_from", &mut s.quiet_from),
+        ("settings.quiet_to", &mut s.quiet_to),
+    ] {
+        *value = value.trim().to_string();
+        if !value.is_empty() && chrono::NaiveTime::parse_from_str(value, "%H:%M").is_err() {
+            return Err(crate::Error::invalid(
+                field,
+                crate::Rule::Malformed {
+                    detail: "a time of day such as 22:00".into(),
+                },
+            ));
+        }
+    }
+    if s.quiet_from.is_empty() != s.quiet_to.is_empty() {
+        let field = if s.quiet_from.is_empty() {
+            "settings.quiet_from"
+        } else {
+            "settings.quiet_to"
+        };
+        return Err(crate::Error::invalid(field, crate::Rule::Required));
+    }
     for (d, w) in &s.dimension_weights {
         validate::range(&format!("settings.dimension_weights.{}", d.as_str()), *w, 1, 5)?;
     }
@@ -126,6 +166,9 @@ pub fn save(conn: &Connection, settings: &Settings) -> Result<Settings> {
     stmt.execute(params!["dimensions", dimensions, now])?;
     stmt.execute(params!["dimension_weights", weights, now])?;
     stmt.execute(params!["reassess_days", s.reassess_days.to_string(), now])?;
+    stmt.execute(params!["reminders", if s.reminders { "1" } else { "0" }, now])?;
+    stmt.execute(params!["quiet_from", s.quiet_from, now])?;
+    stmt.execute(params!["quiet_to", s.quiet_to, now])?;
     Ok(s)
 }
 

@@ -43,6 +43,16 @@ impl From<baton::Error> for IpcError {
             _ => Vec::new(),
         }
         .into_boxed_slice();
+        // Every error a command returns is in the support log, by its code,
+        // field and kind of file failure; never its message, which may quote
+        // what was typed.
+        tracing::warn!(
+            code = e.code(),
+            field = field.as_deref(),
+            io_kind = e.io_kind(),
+            problems = problems.len(),
+            "a command failed"
+        );
         IpcError {
             code: e.code(),
             message: e.to_string(),

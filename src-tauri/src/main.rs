@@ -8,10 +8,13 @@
 
 mod commands;
 mod error;
+mod log;
+mod reminders;
 mod stalls;
 mod state;
 
 fn main() {
+    let _log = log::start();
     let state = state::AppState::open(state::book_path_from(std::env::args().skip(1)));
     if let Some(e) = state.open_error() {
         // The window still opens and explains the problem in the user's
@@ -20,6 +23,8 @@ fn main() {
     }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
         .manage(std::sync::Arc::new(stalls::Stalls::default()))
         .setup(|app| {
@@ -29,10 +34,14 @@ fn main() {
             // The first start of each day backs the book up (and prunes).
             let handle = app.handle().clone();
             std::thread::spawn(move || commands::backups::take_daily(&handle.state::<state::AppState>()));
+            reminders::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
+            commands::app::app_events,
+            commands::app::app_log,
+            commands::app::app_open_log_folder,
             commands::app::demo_fill,
             commands::drafts::drafts_get,
             commands::drafts::drafts_save,
@@ -57,6 +66,7 @@ fn main() {
             commands::history::followups_reopen,
             commands::history::followups_edit,
             commands::history::followups_clear_backlog,
+            commands::history::followups_ics,
             commands::people::people_create,
             commands::people::people_update,
             commands::people::people_delete,
@@ -106,12 +116,37 @@ fn main() {
             commands::handover::checklist_get,
             commands::handover::checklist_tick,
         ])
-        .on_window_event(ask_before_closing)
+        .on_window_event(|window, event| {
+            ask_before_closing(window, event);
+            remember_the_window(window, event);
+        })
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("baton: the window could not start: {e}");
         std::process::exit(1);
     }
+}
+
+/// The window's size and position are saved half a second after it stops
+/// moving, not only when it closes: a crash or a killed app still comes
+/// back where it was.
+fn remember_the_window(window: &tauri::Window, event: &tauri::WindowEvent) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    static LATEST: AtomicU64 = AtomicU64::new(0);
+    if !matches!(event, tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_)) {
+        return;
+    }
+    let this = LATEST.fetch_add(1, Ordering::SeqCst) + 1;
+    let app = tauri::Manager::app_handle(window).clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        if LATEST.load(Ordering::SeqCst) == this
+            && let Err(e) = app.save_window_state(StateFlags::all())
+        {
+            tracing::warn!(error = %e, "the window's place could not be saved");
+        }
+    });
 }
 
 /// Closing the window with unsaved work in a form asks first: the close is

@@ -40,6 +40,14 @@ pub fn file_to_open(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
     None
 }
 
+/// Something the page should act on that did not start in the page.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PageEvent {
+    /// A reminder was clicked: show Today.
+    OpenToday,
+}
+
 /// The app's state: the open book, or why it could not be opened.
 pub struct AppState {
     book: Result<Store, IpcError>,
@@ -51,6 +59,8 @@ pub struct AppState {
     pub jobs: crate::commands::jobs::Jobs,
     /// An open form holds unsaved changes: closing the window asks first.
     pub unsaved: std::sync::atomic::AtomicBool,
+    /// Where to tell the page what happened outside it (`app_events`).
+    pub page: std::sync::Mutex<Option<tauri::ipc::Channel<PageEvent>>>,
     // Held, never read: dropping it would let a second window in.
     _lock: Option<BookLock>,
 }
@@ -67,6 +77,7 @@ impl AppState {
                     path: String::new(),
                     opened_file: Default::default(),
                     jobs: Default::default(),
+                    page: Default::default(),
                     unsaved: Default::default(),
                     _lock: None,
                 };
@@ -84,6 +95,7 @@ impl AppState {
                     path: shown,
                     opened_file: Default::default(),
                     jobs: Default::default(),
+                    page: Default::default(),
                     unsaved: Default::default(),
                     _lock: None,
                 };
@@ -104,6 +116,7 @@ impl AppState {
             path: shown,
             opened_file: Default::default(),
             jobs: Default::default(),
+            page: Default::default(),
             unsaved: Default::default(),
             _lock: lock,
         }
@@ -117,6 +130,15 @@ impl AppState {
     /// Why the book could not be opened, if it could not.
     pub fn open_error(&self) -> Option<&IpcError> {
         self.book.as_ref().err()
+    }
+
+    /// Sends `event` to the page, if it is listening.
+    pub fn tell_page(&self, event: PageEvent) {
+        if let Some(channel) = self.page.lock().unwrap_or_else(|p| p.into_inner()).as_ref()
+            && let Err(e) = channel.send(event)
+        {
+            eprintln!("baton: could not tell the page: {e}");
+        }
     }
 
     /// The book's path, as shown to the user.

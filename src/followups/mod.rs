@@ -8,6 +8,8 @@
 mod actions;
 mod board;
 pub mod changes;
+pub mod ics;
+pub mod reminders;
 
 pub use actions::{Reschedule, cancel, delete, done, edit, reopen, reschedule};
 pub use board::{Backlog, Board, FollowUpItem, Group, PersonBrief, board, clear_backlog, open_list};

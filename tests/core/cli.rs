@@ -487,3 +487,32 @@ fn export_vcard_then_import_vcard_into_another_book() {
     let again = ok(&b, &["import-vcard", vcf.to_str().unwrap()]);
     assert!(again.contains("people added\t0\n"), "{again}");
 }
+
+#[test]
+fn followups_ics_writes_every_open_follow_up_as_a_calendar_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.db");
+    let ok = |args: &[&str]| {
+        let out = baton().arg("--db").arg(&db).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out
+    };
+    ok(&["demo", "--customers", "8", "--seed", "3"]);
+    let listed = String::from_utf8(ok(&["followups"]).stdout).unwrap();
+    let ics = dir.path().join("跟进.ics");
+    ok(&["followups", "--ics", ics.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), listed.lines().count());
+    for id in listed.lines().map(|l| l.rsplit('\t').next().unwrap()) {
+        assert!(text.contains(&format!("UID:{id}@baton\r\n")), "{id}");
+    }
+    // Never onto the book.
+    let out = baton()
+        .arg("--db")
+        .arg(&db)
+        .args(["followups", "--ics"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}

@@ -19,6 +19,7 @@ mod key_board;
 mod kinds;
 mod people;
 mod relationship;
+mod reminders;
 mod report;
 mod search;
 mod search_contact_points;

@@ -53,6 +53,35 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     }
 }
 
+/// The page's channel for what happens outside it (a reminder clicked).
+#[tauri::command(async)]
+pub fn app_events(state: State<'_, AppState>, on_event: tauri::ipc::Channel<crate::state::PageEvent>) {
+    *state.page.lock().unwrap_or_else(|p| p.into_inner()) = Some(on_event);
+}
+
+/// A failure the page handled quietly, for the support log: where, the
+/// error's code and field (never its text).
+#[tauri::command(async)]
+pub fn app_log(r#where: String, code: String, field: Option<String>) {
+    tracing::warn!(r#where, code, field, "the page skipped a failure");
+}
+
+/// Opens the log folder in the system's file manager.
+#[tauri::command(async)]
+pub fn app_open_log_folder(app: tauri::AppHandle) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let Some(dir) = crate::log::folder() else {
+        return Err(baton::Error::NotFound {
+            kind: "folder",
+            id: "logs".into(),
+        }
+        .into());
+    };
+    app.opener()
+        .open_path(dir.display().to_string(), None::<&str>)
+        .map_err(|e| baton::Error::io(&dir, std::io::Error::other(e.to_string())).into())
+}
+
 /// Fills an empty book with the demo (the empty state offers it).
 #[tauri::command(async)]
 pub fn demo_fill(state: State<'_, AppState>, customers: usize) -> CmdResult<()> {

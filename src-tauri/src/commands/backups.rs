@@ -14,8 +14,13 @@ pub fn take_daily(state: &AppState) {
     if store.is_read_only() {
         return;
     }
-    if let Err(e) = backup::daily(store, baton::clock::local_today(), None) {
-        eprintln!("baton: today's backup could not be taken: {e}");
+    match backup::daily(store, baton::clock::local_today(), None) {
+        Ok(Some(_)) => tracing::info!("today's backup taken"),
+        Ok(None) => {}
+        Err(e) => {
+            tracing::error!(code = e.code(), io_kind = e.io_kind(), "today's backup failed");
+            eprintln!("baton: today's backup could not be taken: {e}");
+        }
     }
 }
 

@@ -33,6 +33,8 @@ pub enum FileKind {
     Rejected,
     /// Key people as contact cards (.vcf).
     Vcard,
+    /// Open follow-ups for a calendar (.ics).
+    Calendar,
 }
 
 impl FileKind {
@@ -51,6 +53,7 @@ impl FileKind {
             FileKind::Backup => (pick("客户本备份", "Book backup"), &["db"]),
             FileKind::Rejected => (pick("Excel 表格", "Workbook"), &["xlsx"]),
             FileKind::Vcard => (pick("名片文件", "Contact cards"), &["vcf"]),
+            FileKind::Calendar => (pick("日历文件", "Calendar file"), &["ics"]),
         }
     }
 }

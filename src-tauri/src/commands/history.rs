@@ -10,6 +10,19 @@ use super::input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
+/// Writes every open follow-up to `path` as an iCalendar file (.ics) for
+/// Outlook, WPS or a phone; an existing file only once the user said to
+/// replace it. Returns how many.
+#[tauri::command(async)]
+pub fn followups_ics(state: State<'_, AppState>, path: String, replace: bool) -> CmdResult<usize> {
+    let store = state.store()?;
+    let path = std::path::PathBuf::from(path.trim());
+    super::refuse_existing(store, &path, replace)?;
+    let protected = store.protected();
+    let today = baton::clock::local_today();
+    Ok(store.read(|c| baton::followups::ics::write(c, &path, today, &protected))?)
+}
+
 /// Logs a contact (its next step, if due-dated, becomes a follow-up). With
 /// `new_in_charge`, the person in charge is created in the same transaction.
 #[tauri::command(async)]

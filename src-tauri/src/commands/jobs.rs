@@ -21,6 +21,7 @@ pub struct Running<'a> {
     jobs: &'a Jobs,
     id: String,
     pub job: Arc<Job>,
+    started: std::time::Instant,
 }
 
 impl Jobs {
@@ -35,10 +36,12 @@ impl Jobs {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .insert(id.to_string(), job.clone());
+        tracing::info!(job = id, "a job started");
         Running {
             jobs: self,
             id: id.to_string(),
             job,
+            started: std::time::Instant::now(),
         }
     }
 
@@ -61,6 +64,15 @@ fn test_pace() -> std::time::Duration {
 
 impl Drop for Running<'_> {
     fn drop(&mut self) {
+        let p = self.job.progress();
+        tracing::info!(
+            job = self.id,
+            done = p.done,
+            total = p.total,
+            cancelled = self.job.is_cancelled(),
+            millis = self.started.elapsed().as_millis() as u64,
+            "a job ended"
+        );
         self.jobs.0.lock().unwrap_or_else(|p| p.into_inner()).remove(&self.id);
     }
 }

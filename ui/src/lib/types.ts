@@ -188,6 +188,11 @@ export interface Settings {
   dimensions: Dimension[];
   dimension_weights: Partial<Record<Dimension, number>>;
   reassess_days: number;
+  /** Desktop notifications of follow-ups falling due. */
+  reminders: boolean;
+  /** Quiet hours, `HH:MM` local time (may span midnight); both empty: none. */
+  quiet_from: string;
+  quiet_to: string;
 }
 
 export interface AppInfo {

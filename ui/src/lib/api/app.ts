@@ -1,4 +1,8 @@
+import { Channel } from '@tauri-apps/api/core';
 import { call } from './ipc';
+
+/** What happened outside the page that it should act on. */
+export type PageEvent = { kind: 'open_today' };
 import type { AppInfo } from '../types';
 
 export const app = {
@@ -8,4 +12,12 @@ export const app = {
   setUnsaved: (unsaved: boolean) => call<void>('app_set_unsaved', { unsaved }),
   /** Closes the window for good (after save or discard). */
   close: () => call<void>('app_close'),
+  /** Opens the support log's folder in the file manager. */
+  openLogFolder: () => call<void>('app_open_log_folder'),
+  /** Hears what happens outside the page (a reminder clicked). */
+  events: (onEvent: (e: PageEvent) => void) => {
+    const channel = new Channel<PageEvent>();
+    channel.onmessage = onEvent;
+    return call<void>('app_events', { onEvent: channel });
+  },
 };

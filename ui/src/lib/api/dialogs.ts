@@ -2,7 +2,7 @@ import { call } from './ipc';
 import { language } from '../i18n/index.svelte';
 
 /** What a file dialog is for (its filter). */
-export type FileKind = 'handover' | 'report' | 'sheet' | 'backup' | 'rejected' | 'vcard';
+export type FileKind = 'handover' | 'report' | 'sheet' | 'backup' | 'rejected' | 'vcard' | 'calendar';
 
 export interface SaveTarget {
   path: string;

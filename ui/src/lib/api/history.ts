@@ -16,4 +16,6 @@ export const history = {
   edit: (id: string, title: string, dueOn: string) => call<FollowUp>('followups_edit', { id, title, dueOn }),
   /** Moves or cancels every follow-up more than thirty days overdue; returns how many. */
   clearBacklog: (action: Backlog) => call<number>('followups_clear_backlog', { action }),
+  /** Writes the open follow-ups as an iCalendar file; returns how many. */
+  ics: (path: string, replace: boolean) => call<number>('followups_ics', { path, replace }),
 };

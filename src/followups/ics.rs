@@ -1,0 +1,137 @@
+//! Open follow-ups as an iCalendar file (RFC 5545), so Outlook, WPS and a
+//! phone's calendar can hold them.
+//!
+//! Each follow-up is an all-day event on its due day. Its UID is the
+//! follow-up's id, so importing a newer file updates the events instead of
+//! adding copies; SEQUENCE and LAST-MODIFIED come from the follow-up's last
+//! change, which calendars use to decide that the newer one wins.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+
+use super::board::{FollowUpItem, open_list};
+use crate::error::{Error, Result};
+use crate::files::{Protected, Replace, write_atomic};
+
+/// Writes every open follow-up to `out` (whole or not at all); returns how many.
+pub fn write(conn: &Connection, out: &Path, today: NaiveDate, protected: &Protected) -> Result<usize> {
+    let items = open_list(conn, today, false)?;
+    let text = calendar(&items, Utc::now());
+    write_atomic(out, protected, Replace::Allowed, |file, _| {
+        file.write_all(text.as_bytes()).map_err(|e| Error::io(out, e))
+    })?;
+    Ok(items.len())
+}
+
+/// The calendar text for `items`, stamped `now`.
+pub fn calendar(items: &[FollowUpItem], now: DateTime<Utc>) -> String {
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        &format!("PRODID:-//Baton//Baton {}//ZH", env!("CARGO_PKG_VERSION")),
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:Baton",
+    ] {
+        push(&mut out, line);
+    }
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    for item in items {
+        let f = &item.followup;
+        let Ok(day) = NaiveDate::parse_from_str(&f.due_on, "%Y-%m-%d") else {
+            continue; // stored dates are validated; never happens
+        };
+        let next = day.succ_opt().unwrap_or(day);
+        let changed = DateTime::parse_from_rfc3339(&f.updated_at)
+            .map(|t| t.with_timezone(&Utc))
+            .ok();
+        push(&mut out, "BEGIN:VEVENT");
+        push(&mut out, &format!("UID:{}@baton", f.id));
+        push(&mut out, &format!("DTSTAMP:{stamp}"));
+        push(&mut out, &format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")));
+        push(&mut out, &format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+        push(
+            &mut out,
+            &format!("SUMMARY:{}", escape(&format!("{} · {}", item.customer_name, f.title))),
+        );
+        let mut about = vec![item.customer_name.clone()];
+        if let Some(p) = &item.person {
+            about.push(
+                [p.name.as_str(), p.title.as_str(), p.phone.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        push(&mut out, &format!("DESCRIPTION:{}", escape(&about.join("\n"))));
+        if let Some(t) = changed {
+            push(&mut out, &format!("LAST-MODIFIED:{}", t.format("%Y%m%dT%H%M%SZ")));
+            // Grows with every change (seconds since 2020), so the newer wins.
+            let seq = (t.timestamp() - 1_577_836_800).max(0);
+            push(&mut out, &format!("SEQUENCE:{seq}"));
+        }
+        push(&mut out, "TRANSP:TRANSPARENT");
+        push(&mut out, "END:VEVENT");
+    }
+    push(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// TEXT values escape backslash, semicolon, comma and line breaks.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `line` folded at 75 octets (never inside a UTF-8 character),
+/// each piece ended by CRLF, continuations starting with a space.
+fn push(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_chinese_lines_fold_at_75_octets_between_characters() {
+        let mut out = String::new();
+        push(&mut out, &format!("SUMMARY:{}", "华为技术有限公司".repeat(6)));
+        for piece in out.split("\r\n").filter(|p| !p.is_empty()) {
+            assert!(piece.len() <= 75, "{} octets: {piece}", piece.len());
+        }
+        let unfolded = out.trim_end().replace("\r\n ", "");
+        assert_eq!(unfolded, format!("SUMMARY:{}", "华为技术有限公司".repeat(6)));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("报价;样品,再议\n下周\\"), "报价\\;样品\\,再议\\n下周\\\\");
+    }
+}
