@@ -56,17 +56,21 @@ pub(super) fn sheet_import(
     let started = Instant::now();
     let table = sheet_import::read(&file)?;
     let plan_empty = empty.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    // Its backup goes beside the scratch book and with it: never into a
+    // shared folder, where the rotation would prune someone else's.
+    let backups = sibling(&target, ".backups");
     let done = sheet_import::apply(
         &empty,
         &plan_empty,
         &SheetImportOptions {
-            backup_dir: Some(std::env::temp_dir()),
+            backup_dir: Some(backups.clone()),
             ..Default::default()
         },
     )?;
     let import = started.elapsed();
     drop(empty);
     remove_book(&target);
+    let _ = std::fs::remove_dir_all(&backups);
     let _ = std::fs::remove_file(&file);
     report(&format!(
         "sheet of {rows} rows ({} customers planned, {} rejected): checked against the book in {:.2} s; \
@@ -187,12 +191,13 @@ pub(super) fn handover(
         &target,
         &file,
         &ImportOptions {
-            backup_dir: Some(std::env::temp_dir()),
+            backup_dir: Some(sibling(&imported, ".backups")),
             ..Default::default()
         },
     )?;
     let import = started.elapsed();
     drop(target);
+    let _ = std::fs::remove_dir_all(sibling(&imported, ".backups"));
 
     // The reference: the same rows, read from the book and written with
     // plain prepared INSERTs into a fresh book (same schema, indexes and

@@ -9,6 +9,7 @@
 //!   and is readable by its owner only.
 
 pub mod atomic;
+pub mod content_line;
 pub mod guard;
 pub mod name;
 pub mod perms;

@@ -14,6 +14,7 @@ use rusqlite::Connection;
 
 use super::board::{FollowUpItem, open_list};
 use crate::error::{Error, Result};
+use crate::files::content_line::{escape, push};
 use crate::files::{Protected, Replace, write_atomic};
 
 /// Writes every open follow-up to `out` (whole or not at all); returns how many.
@@ -81,57 +82,4 @@ pub fn calendar(items: &[FollowUpItem], now: DateTime<Utc>) -> String {
     }
     push(&mut out, "END:VCALENDAR");
     out
-}
-
-/// TEXT values escape backslash, semicolon, comma and line breaks.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Appends `line` folded at 75 octets (never inside a UTF-8 character),
-/// each piece ended by CRLF, continuations starting with a space.
-fn push(out: &mut String, line: &str) {
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
-    }
-    out.push_str("\r\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_chinese_lines_fold_at_75_octets_between_characters() {
-        let mut out = String::new();
-        push(&mut out, &format!("SUMMARY:{}", "华为技术有限公司".repeat(6)));
-        for piece in out.split("\r\n").filter(|p| !p.is_empty()) {
-            assert!(piece.len() <= 75, "{} octets: {piece}", piece.len());
-        }
-        let unfolded = out.trim_end().replace("\r\n ", "");
-        assert_eq!(unfolded, format!("SUMMARY:{}", "华为技术有限公司".repeat(6)));
-    }
-
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(escape("报价;样品,再议\n下周\\"), "报价\\;样品\\,再议\\n下周\\\\");
-    }
 }

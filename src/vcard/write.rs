@@ -2,37 +2,8 @@
 //! accept: CRLF line ends, lines folded at 75 octets without splitting a
 //! character, text escaped. Private fields (background, notes) stay out.
 
+use crate::files::content_line::{escape, push as line};
 use crate::people::Person;
-
-/// Escapes a text value.
-fn escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ',' => out.push_str("\\,"),
-            ';' => out.push_str("\\;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Appends one content line, folded at 75 octets.
-fn line(out: &mut String, text: &str) {
-    let mut width = 0;
-    for c in text.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
-}
 
 /// `2026-11-23T13:14:32.123Z` as vCard's basic form `20261123T131432Z`.
 fn timestamp(rfc3339: &str) -> Option<String> {
