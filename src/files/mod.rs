@@ -13,6 +13,7 @@ pub mod content_line;
 pub mod guard;
 pub mod name;
 pub mod perms;
+pub mod workbook;
 
 pub use atomic::{Replace, write_atomic};
 pub use guard::Protected;

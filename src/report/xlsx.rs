@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::{contacts, deals, dimensions, followups, people, relationship, settings};
 
 fn xlsx_error(path: &Path) -> impl Fn(XlsxError) -> Error + '_ {
-    move |e| Error::io(path, std::io::Error::other(e.to_string()))
+    move |e| crate::files::workbook::error(path, e)
 }
 
 /// One cell's value.

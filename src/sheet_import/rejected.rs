@@ -6,14 +6,14 @@ use std::path::Path;
 use rust_xlsxwriter::{Format, Workbook};
 
 use super::plan::Plan;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::files::{Protected, Replace, write_atomic};
 use crate::report::fit_excel_cell as fit;
 
 /// Writes the plan's rejected rows to `path` (.xlsx), whole or not at all,
 /// never over one of the `protected` files (the open book's).
 pub fn write_rejected(plan: &Plan, path: &Path, protected: &Protected) -> Result<()> {
-    let err = |e: rust_xlsxwriter::XlsxError| Error::io(path, std::io::Error::other(e.to_string()));
+    let err = |e: rust_xlsxwriter::XlsxError| crate::files::workbook::error(path, e);
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("未导入 Rejected").map_err(err)?;
