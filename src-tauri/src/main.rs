@@ -16,6 +16,8 @@ mod state;
 fn main() {
     let _log = log::start();
     let state = state::AppState::open(state::book_path_from(std::env::args().skip(1)));
+    *state.file_to_open.lock().unwrap_or_else(|p| p.into_inner()) =
+        state::file_to_open(std::env::args().skip(1)).map(|p| p.display().to_string());
     if let Some(e) = state.open_error() {
         // The window still opens and explains the problem in the user's
         // language; stderr is for whoever launched us from a terminal.

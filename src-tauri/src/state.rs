@@ -59,6 +59,8 @@ pub struct AppState {
     pub jobs: crate::commands::jobs::Jobs,
     /// An open form holds unsaved changes: closing the window asks first.
     pub unsaved: std::sync::atomic::AtomicBool,
+    /// The handover file the app was opened on, until the page takes it.
+    pub file_to_open: std::sync::Mutex<Option<String>>,
     /// Where to tell the page what happened outside it (`app_events`).
     pub page: std::sync::Mutex<Option<tauri::ipc::Channel<PageEvent>>>,
     // Held, never read: dropping it would let a second window in.
@@ -78,6 +80,7 @@ impl AppState {
                     opened_file: Default::default(),
                     jobs: Default::default(),
                     page: Default::default(),
+                    file_to_open: Default::default(),
                     unsaved: Default::default(),
                     _lock: None,
                 };
@@ -96,6 +99,7 @@ impl AppState {
                     opened_file: Default::default(),
                     jobs: Default::default(),
                     page: Default::default(),
+                    file_to_open: Default::default(),
                     unsaved: Default::default(),
                     _lock: None,
                 };
@@ -117,6 +121,7 @@ impl AppState {
             opened_file: Default::default(),
             jobs: Default::default(),
             page: Default::default(),
+            file_to_open: Default::default(),
             unsaved: Default::default(),
             _lock: lock,
         }

@@ -49,7 +49,9 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         empty,
         documents_dir: baton::paths::documents_dir().display().to_string(),
         read_only: state.store().is_ok_and(|s| s.is_read_only()),
-        open_file: crate::state::file_to_open(std::env::args().skip(1)).map(|p| p.display().to_string()),
+        // Handed over once: a page reloaded later (after a restore) must
+        // not jump back to the file's preview.
+        open_file: state.file_to_open.lock().unwrap_or_else(|p| p.into_inner()).take(),
     }
 }
 
