@@ -7,6 +7,7 @@ import time
 
 from app_import_report import manager_report, new_screens_in_english, sheet_import
 from app_desktop import backups_listed_and_restored, calendar_file, report_while_working
+from app_unfiled import phone_contacts, tray_in_english
 from harness import answer_dialogs, shot, wait_count
 
 
@@ -113,7 +114,9 @@ def demo_and_filters(driver, tmp):
         report_while_working(s, tmp)
         sheet_import(s, tmp)
         backups_listed_and_restored(s, tmp)
+        phone_contacts(s, tmp)
         new_screens_in_english(s, tmp)
+        tray_in_english(s)
         s.click("[data-testid=nav-settings]")
         s.wait("[data-testid=backup-list]", text="Backups Baton takes by itself")
         s.wait("[data-testid=backup-row]", text="Before a restore")

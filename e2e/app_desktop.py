@@ -87,6 +87,7 @@ def backups_listed_and_restored(s, tmp):
     row = s.find_all("[data-testid=backup-row][data-kind=before_sheet_import]")[-1]
     expected = int(s.js("return arguments[0].querySelectorAll('td')[3].textContent", row))
     assert live_customers(tmp) != expected, "the import after this backup added customers"
+    s.js("window.__beforeRestore = true")  # gone once the page starts afresh
     s.js("arguments[0].querySelector('[data-testid=backup-row-restore]').click()", row)
     s.wait("[data-testid=confirm-dialog]", text="恢复前会先备份")
     s.click("[data-testid=confirm]")
@@ -94,6 +95,8 @@ def backups_listed_and_restored(s, tmp):
     while time.time() < deadline and live_customers(tmp) != expected:
         time.sleep(0.2)
     assert live_customers(tmp) == expected, "the book is the backup's"
+    while time.time() < deadline and s.js("return window.__beforeRestore === true"):
+        time.sleep(0.2)
     s.wait("[data-testid=nav-settings]")  # the page started afresh
     s.click("[data-testid=nav-settings]")
     s.wait("[data-testid=backup-row][data-kind=before_restore]")

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use baton::sheet_import::{self, Choice, Field, Mapping, SheetImportOptions};
+use baton::sheet_import::{self, Choice, Field, Mapping, Plan, SheetImportOptions, SheetReport, UnfiledChoice};
 use baton::{Error, Result, Store};
 
 /// What `import-sheet` was asked.
@@ -18,6 +18,64 @@ pub struct SheetArgs<'a> {
     pub rejected_out: Option<&'a Path>,
     pub value_map: Option<&'a Path>,
     pub sheet: Option<&'a str>,
+    pub unfiled: UnfiledFlag,
+}
+
+/// `--unfiled`: what becomes of people found without a company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnfiledFlag {
+    /// Keep them in the unfiled tray (the default).
+    Keep,
+    /// Leave them out.
+    Skip,
+    /// File them under the company guessed from the card (else the tray).
+    Guess,
+}
+
+impl UnfiledFlag {
+    fn choice(self) -> UnfiledChoice {
+        match self {
+            UnfiledFlag::Keep => UnfiledChoice::Keep,
+            UnfiledFlag::Skip => UnfiledChoice::Skip,
+            UnfiledFlag::Guess => UnfiledChoice::Guess,
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The people without a company, as planned, then as written.
+fn print_unfiled(plan: &Plan, report: &SheetReport) {
+    for p in &plan.unfiled {
+        let guess = p.guess.as_ref().map_or("", |g| g.company.as_str());
+        let state = match (&p.filed_under, p.in_tray) {
+            (Some(d), _) => format!("already under {}", d.name),
+            (None, true) => "already in the tray".to_string(),
+            (None, false) => "new".to_string(),
+        };
+        println!("no company\t{}\t{}\tguess: {guess}\t{state}", p.line, p.card.name);
+    }
+    println!("unfiled kept\t{}", report.unfiled_kept);
+    println!("unfiled filed\t{}", report.unfiled_filed);
+    println!("unfiled skipped\t{}", report.unfiled_skipped);
+}
+
+/// Prints the unfiled tray.
+pub fn list_unfiled(store: &Store, query: &str) -> Result<()> {
+    let people = store.read(|c| baton::unfiled::list(c, query))?;
+    for p in &people {
+        let c = &p.card;
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            p.id, c.name, c.phone, c.email, p.guess, p.source
+        );
+    }
+    eprintln!("{} in the unfiled tray", people.len());
+    Ok(())
 }
 
 /// Reads, plans and (unless a dry run) writes a sheet; prints the mapping
@@ -75,6 +133,8 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     let opts = SheetImportOptions {
         default_choice: args.on_duplicate,
         dry_run: args.dry_run,
+        unfiled_default: args.unfiled.choice(),
+        source: file_name(args.file),
         ..Default::default()
     };
     let report = sheet_import::apply(store, &plan, &opts)?;
@@ -85,6 +145,7 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     println!("rejected\t{}", report.rejected);
     println!("people added\t{}", report.people_added);
     println!("people updated\t{}", report.people_updated);
+    print_unfiled(&plan, &report);
     if let Some(backup) = &report.backup {
         println!("backup\t{backup}");
     }
@@ -95,7 +156,7 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
 }
 
 /// Reads a .vcf file and files its cards under their customers.
-pub fn import_vcard(store: &Store, file: &Path, dry_run: bool) -> Result<()> {
+pub fn import_vcard(store: &Store, file: &Path, dry_run: bool, unfiled: UnfiledFlag) -> Result<()> {
     let cards = baton::vcard::read_file(file)?;
     let photos = cards.iter().filter(|c| c.had_photo).count();
     let (table, mapping) = baton::vcard::as_table(&cards);
@@ -108,6 +169,8 @@ pub fn import_vcard(store: &Store, file: &Path, dry_run: bool) -> Result<()> {
     let opts = SheetImportOptions {
         default_choice: Choice::Update,
         dry_run,
+        unfiled_default: unfiled.choice(),
+        source: file_name(file),
         ..Default::default()
     };
     let report = sheet_import::apply(store, &plan, &opts)?;
@@ -116,6 +179,7 @@ pub fn import_vcard(store: &Store, file: &Path, dry_run: bool) -> Result<()> {
     println!("people added\t{}", report.people_added);
     println!("people updated\t{}", report.people_updated);
     println!("rejected\t{}", report.rejected);
+    print_unfiled(&plan, &report);
     println!("photos skipped\t{photos}");
     if report.dry_run {
         println!("dry run: nothing was written");

@@ -48,9 +48,12 @@ pub enum RecordKind {
 /// indexes derived from records and rewritten with them (`customer_tags`,
 /// `contact_people`), and the log of versions imports replaced
 /// (`import_conflicts`: about this book's imports, not carried by handover),
-/// and unsaved form text (`drafts`: this window's, until saved or dropped).
+/// unsaved form text (`drafts`: this window's, until saved or dropped),
+/// and the unfiled tray (`unfiled_people`: a phone's contacts not yet any
+/// customer's; filed, they become people and travel with their customer).
 pub const NON_RECORD_TABLES: &[&str] = &[
     "settings",
+    "unfiled_people",
     "customer_tags",
     "contact_people",
     "import_conflicts",

@@ -21,7 +21,8 @@
 //! - [`job`]: progress, cancel and a listener for long jobs (imports, exports, the report);
 //! - [`handover`], [`handover_notes`], [`checklist`], [`backup`]: carrying a book to another laptop, and backups;
 //! - [`report`]: the manager's workbook and visual report;
-//! - [`sheet_import`], [`vcard`]: bringing an existing book in from spreadsheets and phones;
+//! - [`sheet_import`], [`vcard`], [`unfiled`]: bringing an existing book in from spreadsheets and
+//!   phones, and the tray of people found without a company;
 //! - [`search`]: full-text search and its index;
 //! - [`dump`], [`check`], [`demo`], [`mod@bench`]: the tool's contract commands;
 //! - [`clock`], [`enums`], [`error`], [`paths`], [`sort_key`], [`validate`]: shared pieces.
@@ -64,6 +65,7 @@ pub mod store;
 pub mod tiers;
 pub mod timeline;
 pub mod trash;
+pub mod unfiled;
 pub mod validate;
 pub mod value;
 pub mod value_board;

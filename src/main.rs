@@ -169,16 +169,31 @@ enum Command {
         /// Unknown words in optional fields are kept in the notes either way.
         #[arg(long)]
         value_map: Option<PathBuf>,
+        /// People on rows with no company: keep them in the unfiled tray,
+        /// skip them, or file them under the company guessed from the card.
+        #[arg(long, value_enum, default_value = "keep")]
+        unfiled: cli_sheet::UnfiledFlag,
     },
     /// Import key people from a .vcf file (vCard 2.1, 3.0, 4.0), each filed
     /// under the customer its ORG names (created when new). A card already in
-    /// the book (same phone, email or name there) is not added twice.
+    /// the book (same phone, email or name there) is not added twice. Cards
+    /// without ORG go to the unfiled tray unless --unfiled says otherwise.
     ImportVcard {
         /// The .vcf file.
         file: PathBuf,
         /// Check and count only; write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Cards with no ORG: keep them in the unfiled tray, skip them, or
+        /// file them under the company guessed from the card.
+        #[arg(long, value_enum, default_value = "keep")]
+        unfiled: cli_sheet::UnfiledFlag,
+    },
+    /// The unfiled tray: people imported without a company, by name; only
+    /// those holding every word of QUERY when given.
+    Unfiled {
+        /// Words to look for (name, phone, email, title, notes, guess).
+        query: Option<String>,
     },
     /// Write key people as vCard 4.0: of the given customers, or everyone's.
     ExportVcard {
@@ -402,6 +417,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             rejected_out,
             value_map,
             sheet,
+            unfiled,
         } => {
             let on_duplicate = match on_duplicate.as_str() {
                 "skip" => baton::sheet_import::Choice::Skip,
@@ -423,10 +439,12 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                     rejected_out: rejected_out.as_deref(),
                     value_map: value_map.as_deref(),
                     sheet: sheet.as_deref(),
+                    unfiled,
                 },
             )?;
         }
-        Command::ImportVcard { file, dry_run } => cli_sheet::import_vcard(&store, &file, dry_run)?,
+        Command::ImportVcard { file, dry_run, unfiled } => cli_sheet::import_vcard(&store, &file, dry_run, unfiled)?,
+        Command::Unfiled { query } => cli_sheet::list_unfiled(&store, query.as_deref().unwrap_or(""))?,
         Command::ExportVcard { out, customers } => {
             let n = store.read(|c| baton::vcard::export(c, &customers, &out))?;
             println!("wrote {n} cards to {}", out.display());
@@ -493,6 +511,7 @@ fn open_mode(command: &Command) -> (baton::store::OpenMode, Option<&'static str>
         | Command::Export { .. }
         | Command::Report { .. }
         | Command::ExportVcard { .. }
+        | Command::Unfiled { .. }
         | Command::Backup { .. }
         | Command::Bench { .. } => (Read, None),
     }

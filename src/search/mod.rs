@@ -35,6 +35,12 @@ pub use index::sync;
 use marks::context;
 pub use marks::{Piece, mark};
 
+/// The text around the first match in `body`, marked (for hits found
+/// outside the index).
+pub fn context_of(body: &str, terms: &[String]) -> Vec<Piece> {
+    context(body, terms)
+}
+
 /// Queries longer than this (in characters) cannot match anything useful;
 /// they return no hits rather than an error.
 pub const QUERY_MAX: usize = 200;
@@ -51,10 +57,14 @@ pub enum HitKind {
     Contact,
     /// A handover note.
     Note,
+    /// A person in the unfiled tray (no customer yet; not in the FTS
+    /// index: the tray is a phone's worth of people, scanned).
+    Unfiled,
 }
 
 impl HitKind {
-    /// Every kind, in the order results are shown.
+    /// Every indexed kind, in the order results are shown (the tray's
+    /// group comes last).
     pub const ALL: [HitKind; 4] = [HitKind::Customer, HitKind::Person, HitKind::Contact, HitKind::Note];
 
     pub(crate) fn as_str(self) -> &'static str {
@@ -63,6 +73,7 @@ impl HitKind {
             HitKind::Person => "person",
             HitKind::Contact => "contact",
             HitKind::Note => "note",
+            HitKind::Unfiled => "unfiled",
         }
     }
 
@@ -82,6 +93,7 @@ impl HitKind {
                 "JOIN handover_notes r ON r.id = d.record_id AND r.deleted_at IS NULL \
                  JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL"
             }
+            HitKind::Unfiled => "JOIN unfiled_people r ON r.id = d.record_id",
         }
     }
 }
@@ -368,6 +380,19 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
         hits.truncate(limit);
         if !hits.is_empty() {
             groups.push(Group { kind, hits, more });
+        }
+    }
+    // The tray's people have no customer, so a customer filter leaves them out.
+    let filtered = q.tier.is_some() || q.status.is_some() || q.key_only || q.dormant;
+    let filtered = filtered || q.owner.as_ref().is_some_and(|o| !o.trim().is_empty());
+    if !filtered && q.tag.as_ref().is_none_or(|t| t.trim().is_empty()) {
+        let (hits, more) = crate::unfiled::search(conn, &terms, limit)?;
+        if !hits.is_empty() {
+            groups.push(Group {
+                kind: HitKind::Unfiled,
+                hits,
+                more,
+            });
         }
     }
     Ok(groups)

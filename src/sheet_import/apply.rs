@@ -31,6 +31,24 @@ pub enum Choice {
     Create,
 }
 
+/// What to do with a person found without a company.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnfiledChoice {
+    /// Put them in the unfiled tray, to file later.
+    #[default]
+    Keep,
+    /// Leave them out.
+    Skip,
+    /// File them under the guessed company (the book's customer it names,
+    /// else a new one); in the tray if there is no guess.
+    Guess,
+    /// File them under this customer of the book.
+    Customer(String),
+    /// File them under a customer of this name (the book's, else new).
+    NewCustomer(String),
+}
+
 /// How to write a plan.
 #[derive(Debug, Clone, Default)]
 pub struct SheetImportOptions {
@@ -44,6 +62,12 @@ pub struct SheetImportOptions {
     pub backup_dir: Option<PathBuf>,
     /// Progress and cancel.
     pub job: Option<Arc<Job>>,
+    /// The choice for people without a company who have none of their own.
+    pub unfiled_default: UnfiledChoice,
+    /// Choices by index into the plan's unfiled people.
+    pub unfiled: HashMap<usize, UnfiledChoice>,
+    /// The file's name, kept with tray people to say where they came from.
+    pub source: String,
 }
 
 /// What was written (or would be).
@@ -61,6 +85,12 @@ pub struct SheetReport {
     pub people_updated: u64,
     /// Rows refused.
     pub rejected: u64,
+    /// People without a company put in the unfiled tray.
+    pub unfiled_kept: u64,
+    /// People without a company filed under a customer.
+    pub unfiled_filed: u64,
+    /// People without a company left out (as chosen, or already in the book or tray).
+    pub unfiled_skipped: u64,
     /// The ids of the customers added or updated (for "show me").
     pub customer_ids: Vec<String>,
     /// The automatic backup taken first.
@@ -75,7 +105,7 @@ pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<Sh
     if !opts.dry_run {
         store.writable()?;
     }
-    job::start(job, plan.customers.len() as u64);
+    job::start(job, (plan.customers.len() + plan.unfiled.len()) as u64);
     let mut report = SheetReport {
         rejected: plan.rejected.len() as u64,
         dry_run: opts.dry_run,
@@ -89,7 +119,12 @@ pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<Sh
         .customers
         .iter()
         .enumerate()
-        .any(|(i, c)| choice(i, c) != Choice::Skip);
+        .any(|(i, c)| choice(i, c) != Choice::Skip)
+        || plan
+            .unfiled
+            .iter()
+            .enumerate()
+            .any(|(i, p)| p.is_new() && unfiled_choice(opts, i) != &UnfiledChoice::Skip);
     let how = ImportWrite {
         what: "sheet-import",
         dry_run: opts.dry_run,
@@ -128,10 +163,73 @@ pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<Sh
                 }
             }
         }
+        write_unfiled(tx, plan, opts, &mut report)?;
         Ok(report)
     })?;
     report.backup = backup;
     Ok(report)
+}
+
+fn unfiled_choice(opts: &SheetImportOptions, i: usize) -> &UnfiledChoice {
+    opts.unfiled.get(&i).unwrap_or(&opts.unfiled_default)
+}
+
+/// The plan's people without a company, each where the user chose.
+fn write_unfiled(
+    tx: &rusqlite::Transaction<'_>,
+    plan: &Plan,
+    opts: &SheetImportOptions,
+    report: &mut SheetReport,
+) -> Result<()> {
+    use crate::unfiled::{self, Target};
+    // Customers filed under so far, so twenty cards of one new company
+    // make one customer and the book's names are looked up once each.
+    let mut targets: HashMap<Target, String> = HashMap::new();
+    for (i, p) in plan.unfiled.iter().enumerate() {
+        job::tick(opts.job.as_deref())?;
+        if !p.is_new() {
+            report.unfiled_skipped += 1;
+            continue;
+        }
+        let target = match unfiled_choice(opts, i) {
+            UnfiledChoice::Skip => {
+                report.unfiled_skipped += 1;
+                continue;
+            }
+            UnfiledChoice::Keep => None,
+            UnfiledChoice::Guess => p.guess.as_ref().map(|g| match &g.customer_id {
+                Some(id) => Target::Customer(id.clone()),
+                None => Target::NewCustomer(g.company.clone()),
+            }),
+            UnfiledChoice::Customer(id) => Some(Target::Customer(id.clone())),
+            UnfiledChoice::NewCustomer(name) => Some(Target::NewCustomer(name.clone())),
+        };
+        match target {
+            None => {
+                let guess = p.guess.as_ref().map_or("", |g| g.company.as_str());
+                let source = format!("{}:{}", opts.source, p.line);
+                unfiled::add(tx, p.card.clone(), guess, &source)?;
+                report.unfiled_kept += 1;
+            }
+            Some(target) => {
+                let id = match targets.get(&target) {
+                    Some(id) => id.clone(),
+                    None => {
+                        let id = unfiled::target_customer(tx, &target)?;
+                        targets.insert(target, id.clone());
+                        id
+                    }
+                };
+                people::create(tx, &id, unfiled::filed_card(&p.card))?;
+                report.unfiled_filed += 1;
+                report.people_added += 1;
+                if !report.customer_ids.contains(&id) {
+                    report.customer_ids.push(id);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The book's customer with the sheet's non-empty values laid over it; its

@@ -96,6 +96,27 @@ impl Field {
         Field::PersonGivenName,
     ];
 
+    /// Whether the field describes the company (not its name, not a person,
+    /// not the row's notes).
+    pub fn is_customer_value(self) -> bool {
+        matches!(
+            self,
+            Field::ShortName
+                | Field::Industry
+                | Field::Region
+                | Field::Address
+                | Field::CompanyPhone
+                | Field::Website
+                | Field::Tags
+                | Field::CustomerNotes
+                | Field::Status
+                | Field::Tier
+                | Field::StaffCount
+                | Field::FoundedOn
+                | Field::Owner
+        )
+    }
+
     /// The snake_case name (as in a saved mapping).
     pub fn name(self) -> String {
         serde_json::to_value(self)

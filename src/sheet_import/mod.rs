@@ -12,6 +12,7 @@
 //!    skipped, updated or created as chosen.
 
 mod apply;
+mod book_keys;
 mod decode;
 pub mod limits;
 mod mapping;
@@ -20,14 +21,16 @@ mod people_index;
 mod plan;
 mod rejected;
 mod table;
+mod unfiled_plan;
 pub mod values;
 
-pub use apply::{Choice, SheetImportOptions, SheetReport, apply};
+pub use apply::{Choice, SheetImportOptions, SheetReport, UnfiledChoice, apply};
 pub use decode::Detected;
 pub use mapping::{Field, Mapping, ValueMap, guess};
 pub use plan::{Duplicate, Plan, PlannedCustomer, PlannedPerson, Rejected, UnknownValue, Warning, plan};
 pub use rejected::write_rejected;
 pub use table::{SourceRow, Table, decode_text as read_text_only, read, read_sheet, read_text, sheet_names};
+pub use unfiled_plan::PlannedUnfiled;
 
 use std::collections::BTreeMap;
 

@@ -8,10 +8,12 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use serde::Serialize;
 
+use super::book_keys::BookKeys;
 use super::mapping::{Field, Mapping};
 use super::merge::{fill_person_gaps, merge_customer, merge_notes};
 use super::people_index::PeopleIndex;
 use super::table::{SourceRow, Table};
+use super::unfiled_plan::{PlannedUnfiled, UnfiledPlanner};
 use super::values;
 use crate::customers::CustomerCard;
 use crate::error::{Error, Result};
@@ -107,6 +109,10 @@ pub struct Plan {
     pub warnings: Vec<Warning>,
     /// The distinct unknown words of enumerated columns, by field and word.
     pub unknown_values: Vec<UnknownValue>,
+    /// People named without a company (a phone's contacts, rows with an
+    /// empty company column), in first-seen order: kept in the unfiled
+    /// tray or filed as the user chooses, never dropped unseen.
+    pub unfiled: Vec<PlannedUnfiled>,
 }
 
 impl Plan {
@@ -130,11 +136,23 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
             },
         ));
     }
-    if mapping.column(Field::CustomerName).is_none() {
+    // Without a company column every row's person goes to the unfiled
+    // tray: a phone's contacts as a sheet. Without either, nothing arrives.
+    let names_someone = [
+        Field::PersonName,
+        Field::PersonFamilyName,
+        Field::PersonGivenName,
+        Field::PersonPhone,
+    ]
+    .iter()
+    .chain(&[Field::PersonEmail])
+    .any(|f| mapping.column(*f).is_some());
+    if mapping.column(Field::CustomerName).is_none() && !names_someone {
         return Err(Error::invalid(
             "mapping",
             crate::error::Rule::Malformed {
-                detail: "no column is mapped to the customer name (公司名称)".into(),
+                detail: "no column is mapped to the customer name (公司名称) or to a person's name, phone or email"
+                    .into(),
             },
         ));
     }
@@ -146,9 +164,14 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
     let mut rejected = Vec::new();
     let mut warnings = Vec::new();
     let mut unknown: std::collections::BTreeMap<(Field, String), usize> = Default::default();
+    let mut unfiled = UnfiledPlanner::default();
     for row in &table.rows {
         let (customer, person, status_given) = match read_row(table, mapping, row, &mut warnings, &mut unknown) {
-            Ok(read) => read,
+            Ok(RowRead::Customer(c, p, status_given)) => (*c, p, status_given),
+            Ok(RowRead::Unfiled(p)) => {
+                unfiled.add(row.line, p, &mut warnings);
+                continue;
+            }
             Err((column, reason)) => {
                 rejected.push(Rejected {
                     line: row.line,
@@ -209,6 +232,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
         c.duplicate = c.people.iter().find_map(|p| book.person(&p.card));
     }
     within_file(&mut customers);
+    let unfiled = unfiled.finish(conn, |p| book.person(p))?;
     Ok(Plan {
         how: table.how.clone(),
         headers: table.headers.clone(),
@@ -219,6 +243,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
             .into_iter()
             .map(|((field, value), rows)| UnknownValue { field, value, rows })
             .collect(),
+        unfiled,
     })
 }
 
@@ -264,6 +289,15 @@ fn within_file(customers: &mut [PlannedCustomer]) {
     }
 }
 
+/// What a row names.
+enum RowRead {
+    /// A customer, its key person if the row names one, and whether the row
+    /// gave a status.
+    Customer(Box<CustomerCard>, Option<PersonCard>, bool),
+    /// A person and no company.
+    Unfiled(PersonCard),
+}
+
 /// The customer and (if the row names one) key person of a row, or the
 /// column and reason it is refused.
 fn read_row(
@@ -272,7 +306,7 @@ fn read_row(
     row: &SourceRow,
     warnings: &mut Vec<Warning>,
     unknown: &mut std::collections::BTreeMap<(Field, String), usize>,
-) -> std::result::Result<(CustomerCard, Option<PersonCard>, bool), (String, String)> {
+) -> std::result::Result<RowRead, (String, String)> {
     let mut c = CustomerCard::default();
     let mut status_given = false;
     let mut p = PersonCard::default();
@@ -281,6 +315,9 @@ fn read_row(
     let mut row_notes = String::new();
     // Optional values in words Baton does not know: kept as note lines.
     let mut kept: Vec<String> = Vec::new();
+    // The company's values as "header：value", for a row with no company:
+    // they stay with its person rather than vanish.
+    let mut company_lines: Vec<String> = Vec::new();
     for (i, field) in mapping.fields.iter().enumerate() {
         let text = row.cells.get(i).map_or("", |s| s.trim());
         if text.is_empty() {
@@ -288,6 +325,9 @@ fn read_row(
         }
         let text = mapping.value(*field, text);
         let column = || table.headers[i].clone();
+        if field.is_customer_value() {
+            company_lines.push(format!("{}：{text}", column()));
+        }
         let fail = |reason: String| (column(), reason);
         let mut keep = |reason: String| {
             *unknown.entry((*field, text.to_string())).or_default() += 1;
@@ -357,13 +397,27 @@ fn read_row(
     if p.name.is_empty() {
         p.name = values::full_name(&family, &given);
     }
+    if c.name.trim().is_empty() && person_fields {
+        return person_without_company(p, company_lines, column_of_row(table, mapping)).map(RowRead::Unfiled);
+    }
     if c.status == crate::enums::Status::Lost && c.lost_reason.is_empty() {
         c.lost_reason = "导入时已标为流失 (marked lost in the imported sheet)".into();
     }
     c.normalise();
     // The core's own rules (lengths, ranges, dates in the past), with the
     // field they name turned back into the column it came from.
-    let column_of = |field: &str| {
+    let column_of = column_of_row(table, mapping);
+    c.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
+    if !person_fields {
+        return Ok(RowRead::Customer(Box::new(c), None, status_given));
+    }
+    let p = finish_person(p, &column_of)?;
+    Ok(RowRead::Customer(Box::new(c), Some(p), status_given))
+}
+
+/// The column a core validation field came from, for a refusal.
+fn column_of_row<'a>(table: &'a Table, mapping: &'a Mapping) -> impl Fn(&str) -> String + 'a {
+    move |field: &str| {
         let f = field_of(field);
         f.and_then(|f| {
             let notes = matches!(f, Field::CustomerNotes | Field::PersonNotes);
@@ -372,11 +426,32 @@ fn read_row(
                 .or_else(|| mapping.column(Field::Notes).filter(|_| notes))
         })
         .map_or_else(String::new, |i| table.headers[i].clone())
-    };
-    c.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
-    if !person_fields {
-        return Ok((c, None, status_given));
     }
+}
+
+/// A row's person with no company: the company's values it gave become
+/// note lines of the person.
+fn person_without_company(
+    mut p: PersonCard,
+    company_lines: Vec<String>,
+    column_of: impl Fn(&str) -> String,
+) -> std::result::Result<PersonCard, (String, String)> {
+    if !company_lines.is_empty() {
+        let lines = company_lines.join("\n");
+        p.notes = if p.notes.is_empty() {
+            lines
+        } else {
+            format!("{}\n{lines}", p.notes)
+        };
+    }
+    finish_person(p, &column_of)
+}
+
+/// A row's person, named and checked.
+fn finish_person(
+    mut p: PersonCard,
+    column_of: &dyn Fn(&str) -> String,
+) -> std::result::Result<PersonCard, (String, String)> {
     p.normalise();
     if p.name.is_empty() {
         // A phone with no name still deserves a card: name it by what we
@@ -389,7 +464,7 @@ fn read_row(
             .unwrap_or_else(|| "（未填姓名 no name）".to_string());
     }
     p.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
-    Ok((c, Some(p), status_given))
+    Ok(p)
 }
 
 fn error_field(e: &Error) -> String {
@@ -437,65 +512,4 @@ fn field_of(core: &str) -> Option<Field> {
         "person.notes" => Field::PersonNotes,
         _ => return None,
     })
-}
-
-/// The book's live customers and people by their duplicate keys.
-struct BookKeys {
-    names: HashMap<String, (String, String)>,
-    phones: HashMap<String, (String, String)>,
-    emails: HashMap<String, (String, String)>,
-}
-
-impl BookKeys {
-    fn load(conn: &Connection) -> Result<BookKeys> {
-        let mut names = HashMap::new();
-        let mut stmt =
-            conn.prepare("SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY created_at, id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (id, name): (String, String) = (r.get(0)?, r.get(1)?);
-            names.entry(values::name_key(&name)).or_insert((id, name));
-        }
-        let (mut phones, mut emails) = (HashMap::new(), HashMap::new());
-        let mut stmt = conn.prepare(
-            "SELECT c.id, c.name, p.phone, p.email FROM people p JOIN customers c ON c.id = p.customer_id \
-             WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL AND (p.phone <> '' OR p.email <> '')",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let (id, name, phone, email): (String, String, String, String) =
-                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
-            let phone = values::phone_key(&phone);
-            if !phone.is_empty() {
-                phones.entry(phone).or_insert((id.clone(), name.clone()));
-            }
-            let email = values::email_key(&email);
-            if !email.is_empty() {
-                emails.entry(email).or_insert((id, name));
-            }
-        }
-        Ok(BookKeys { names, phones, emails })
-    }
-
-    fn customer(&self, key: &str) -> Option<Duplicate> {
-        self.names.get(key).map(|(id, name)| Duplicate {
-            customer_id: id.clone(),
-            name: name.clone(),
-            by: "name".into(),
-            in_file: None,
-        })
-    }
-
-    fn person(&self, p: &PersonCard) -> Option<Duplicate> {
-        let hit = |map: &HashMap<String, (String, String)>, key: String, by: &str| {
-            map.get(&key).filter(|_| !key.is_empty()).map(|(id, name)| Duplicate {
-                customer_id: id.clone(),
-                name: name.clone(),
-                by: by.into(),
-                in_file: None,
-            })
-        };
-        hit(&self.phones, values::phone_key(&p.phone), "phone")
-            .or_else(|| hit(&self.emails, values::email_key(&p.email), "email"))
-    }
 }

@@ -68,6 +68,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0016_last_activity.sql",
         include_str!("../../migrations/0016_last_activity.sql"),
     ),
+    (
+        "0017_unfiled_people.sql",
+        include_str!("../../migrations/0017_unfiled_people.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

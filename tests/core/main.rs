@@ -29,6 +29,7 @@ mod sheet_limits;
 mod store;
 mod today_board;
 mod trash;
+mod unfiled;
 mod value;
 mod vcard;
 

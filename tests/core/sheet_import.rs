@@ -247,10 +247,12 @@ fn bad_values_are_named_by_row_and_column_and_the_good_rows_still_import() {
         .read(|c| sheet_import::plan(c, &t, &Mapping::guess(&t.headers)))
         .unwrap();
     let rejected: Vec<(u64, &str)> = plan.rejected.iter().map(|r| (r.line, r.column.as_str())).collect();
-    assert_eq!(
-        rejected,
-        [(3, "成立日期"), (4, "员工数"), (5, "客户名称"), (6, "客户名称")]
-    );
+    assert_eq!(rejected, [(3, "成立日期"), (4, "员工数"), (5, "客户名称")]);
+    // A person on a row with no company waits in the unfiled tray, with
+    // the row's company values as note lines rather than lost.
+    assert_eq!(plan.unfiled.len(), 1);
+    assert_eq!(plan.unfiled[0].card.name, "戊");
+    assert_eq!(plan.unfiled[0].card.notes, "成立日期：2010-01-01\n员工数：1");
     assert!(
         plan.rejected[0].reason.contains("下周三"),
         "{}",
@@ -263,14 +265,14 @@ fn bad_values_are_named_by_row_and_column_and_the_good_rows_still_import() {
     assert_eq!(plan.customers[1].people[0].card.birthday.as_deref(), Some("1990-02-03"));
 
     let report = sheet_import::apply(&store, &plan, &options(dir.path())).unwrap();
-    assert_eq!((report.added, report.rejected), (2, 4));
+    assert_eq!((report.added, report.rejected, report.unfiled_kept), (2, 3, 1));
 
     let out = dir.path().join("rejected.xlsx");
     sheet_import::write_rejected(&plan, &out, &baton::files::Protected::none()).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let range = wb.worksheet_range("未导入 Rejected").unwrap();
     let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
-    assert_eq!(rows.len(), 5);
+    assert_eq!(rows.len(), 4);
     assert_eq!(rows[0][2].to_string(), "原因 Reason");
     assert_eq!(rows[1][3].to_string(), "坏日期");
     assert_eq!(rows[1][1].to_string(), "成立日期");

@@ -66,7 +66,8 @@ fn cards_of_every_version_are_read_and_filed_under_their_company() {
     assert_eq!(cards[2].phone, "+86-138-0000-0009");
 
     let report = import(&store, &file);
-    assert_eq!((report.added, report.updated, report.rejected), (1, 1, 1));
+    assert_eq!((report.added, report.updated, report.rejected), (1, 1, 0));
+    assert_eq!(report.unfiled_kept, 1, "the card without ORG waits in the tray");
     assert_eq!(report.people_added, 3);
     let at_huawei: Vec<String> = store
         .read(|c| people::list_for(c, &huawei.id))
@@ -79,7 +80,8 @@ fn cards_of_every_version_are_read_and_filed_under_their_company() {
 
     // The same file again adds nobody.
     let again = import(&store, &file);
-    assert_eq!((again.added, again.people_added), (0, 0));
+    assert_eq!((again.added, again.people_added, again.unfiled_kept), (0, 0, 0));
+    assert_eq!(again.unfiled_skipped, 1, "already in the tray");
 }
 
 #[test]

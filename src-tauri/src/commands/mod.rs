@@ -16,6 +16,7 @@ pub mod search;
 pub mod settings;
 pub mod sheet;
 pub mod trash;
+pub mod unfiled;
 pub mod value;
 
 use serde::de::DeserializeOwned;

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use baton::sheet_import::{
-    self, Choice, Field, Mapping, Plan, PlannedCustomer, Rejected, SheetImportOptions, SheetReport,
+    self, Choice, Field, Mapping, Plan, PlannedCustomer, PlannedUnfiled, Rejected, SheetImportOptions, SheetReport,
+    UnfiledChoice,
 };
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -90,6 +91,20 @@ pub struct SheetRequest {
     /// The workbook's sheet to read (the first if none).
     #[serde(default)]
     sheet: Option<String>,
+    /// What becomes of people without a company who have no choice of their own.
+    #[serde(default)]
+    unfiled_default: UnfiledChoice,
+    /// Choices by the plan's index of a person without a company.
+    #[serde(default)]
+    unfiled: HashMap<usize, UnfiledChoice>,
+}
+
+/// A person without a company as the check step lists them.
+#[derive(Serialize)]
+pub struct UnfiledRow {
+    index: usize,
+    #[serde(flatten)]
+    person: PlannedUnfiled,
 }
 
 /// A planned customer as the preview shows it.
@@ -115,6 +130,8 @@ pub struct SheetPlanned {
     warnings: Vec<sheet_import::Warning>,
     /// Words of enumerated columns Baton does not read, for the user to map.
     unknown_values: Vec<sheet_import::UnknownValue>,
+    /// People without a company (all of them: each gets a choice).
+    unfiled: Vec<UnfiledRow>,
 }
 
 fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<String>)> {
@@ -158,6 +175,12 @@ pub fn sheet_plan(state: State<'_, AppState>, request: serde_json::Value) -> Cmd
         unknown_values: plan.unknown_values.clone(),
         warnings_total: plan.warnings.len(),
         warnings: plan.warnings.into_iter().take(LISTED).collect(),
+        unfiled: plan
+            .unfiled
+            .into_iter()
+            .enumerate()
+            .map(|(index, person)| UnfiledRow { index, person })
+            .collect(),
     })
 }
 
@@ -184,6 +207,12 @@ pub fn sheet_import(
         dry_run: false,
         backup_dir: None,
         job: Some(running.job.clone()),
+        unfiled_default: r.unfiled_default,
+        unfiled: r.unfiled,
+        source: PathBuf::from(r.path.trim())
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
     };
     Ok(sheet_import::apply(store, &plan, &opts)?)
 }

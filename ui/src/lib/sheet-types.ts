@@ -56,6 +56,49 @@ export interface SheetRequest {
   sheet?: string | null;
   /** The sheet's words for enumerated values, by field: { tier: { 高级: 'A' } }. */
   values?: Partial<Record<SheetField, Record<string, string>>>;
+  /** What becomes of people without a company who have no choice of their own. */
+  unfiled_default?: UnfiledChoice;
+  /** Choices by the plan's index of a person without a company. */
+  unfiled?: Record<number, UnfiledChoice>;
+}
+
+/** What becomes of a person found without a company (`sheet_import::UnfiledChoice`). */
+export type UnfiledChoice = 'keep' | 'skip' | 'guess' | { customer: string } | { new_customer: string };
+
+/** Where a guessed company came from (`unfiled::GuessFrom`). */
+export type GuessFrom = 'name' | 'title' | 'note' | 'email';
+
+/** A company guessed for a person without one (`unfiled::Guess`). */
+export interface Guess {
+  company: string;
+  from: GuessFrom;
+  person_name: string;
+  customer_id: string | null;
+  customer_name: string | null;
+}
+
+/** A person without a company as the check step lists them. */
+export interface UnfiledRow {
+  index: number;
+  line: number;
+  card: PersonCard;
+  guess: Guess | null;
+  /** Already a customer's key person in the book (not added again). */
+  filed_under: { customer_id: string; name: string; by: string } | null;
+  /** Already in the unfiled tray (not added again). */
+  in_tray: boolean;
+}
+
+/** A person waiting in the unfiled tray (`unfiled::UnfiledPerson`). */
+export interface UnfiledPerson {
+  id: string;
+  card: PersonCard;
+  guess: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+  /** The book's customer the guess names: [id, name]. */
+  guess_customer: [string, string] | null;
 }
 
 export interface PlannedRow {
@@ -87,6 +130,8 @@ export interface SheetPlanned {
   warnings: { line: number; column: string; message: string }[];
   /** Words of enumerated columns Baton does not read, with how many rows use each. */
   unknown_values: { field: SheetField; value: string; rows: number }[];
+  /** People without a company, each with a choice. */
+  unfiled: UnfiledRow[];
 }
 
 export interface SheetReport {
@@ -96,6 +141,9 @@ export interface SheetReport {
   people_added: number;
   people_updated: number;
   rejected: number;
+  unfiled_kept: number;
+  unfiled_filed: number;
+  unfiled_skipped: number;
   customer_ids: string[];
   backup: string | null;
   dry_run: boolean;

@@ -560,7 +560,7 @@ export interface KeyBoard {
 }
 
 // Global search (src/search.rs).
-export type HitKind = 'customer' | 'person' | 'contact' | 'note';
+export type HitKind = 'customer' | 'person' | 'contact' | 'note' | 'unfiled';
 
 export interface Piece {
   text: string;
