@@ -10,7 +10,7 @@ import os
 import sqlite3
 import time
 
-from harness import Driver, answer_dialogs, pace_jobs, shot
+from harness import Driver, answer_dialogs, pace_jobs, shot, wait_unlocked
 
 CTRL = "\ue009"
 ESCAPE = "\ue00c"
@@ -117,6 +117,7 @@ def reminder_at_start(tmp):
             book.execute("INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, '2026-11-30T00:00:00.000Z') "
                          "ON CONFLICT(key) DO UPDATE SET value = ?2", (key, value))
     book.close()
+    wait_unlocked(os.path.join(tmp, "demo.db"))
     driver = Driver({"BATON_TEST_NOTIFY_LOG": log, "BATON_TEST_NOTIFY_CLICK": "1",
                      "BATON_TEST_REMINDERS_AFTER_MS": "8000"})
     s = driver.session(os.path.join(tmp, "demo.db"))

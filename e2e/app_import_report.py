@@ -21,13 +21,14 @@ def sheet_import(s, tmp):
     demo.close()
     path = os.path.join(tmp, "老客户名单.csv")
     rows = [
-        ["2026 年客户名单", "", "", "", "", "", ""],
-        ["公司名称", "联系人", "手机", "所在省市", "标签", "成立日期", "客户级别"],
-        ["苏州新导入精密有限公司", "钱一", "13811112222", "江苏苏州", "导入测试", "2015年6月1日", "高级"],
+        ["2026 年客户名单", "", "", "", "", "", "", ""],
+        ["公司名称", "联系人", "手机", "所在省市", "标签", "成立日期", "客户级别", "上次拜访"],
+        ["苏州新导入精密有限公司", "钱一", "13811112222", "江苏苏州", "导入测试", "2015年6月1日", "高级", "2026/11/02"],
         ["苏州新导入精密有限公司", "孙二", "13833334444", "", "导入测试", "", ""],
         ["杭州又一家贸易公司", "周三", "13855556666", "浙江杭州", "导入测试", "2019/3/8", "低级"],
         [existing, "吴四", "13877778888", "", "导入测试", "", ""],  # may hold a comma: csv quotes it
-        ["日期写错公司", "郑五", "13899990000", "", "导入测试", "去年", ""],
+        ["日期写错公司", "郑五", "13899990000", "", "导入测试", "去年", ""],  # kept, with a warning
+        ["名字太长" * 51, "冯六", "13800001234", "", "导入测试", "", ""],  # refused: 204 characters
     ]
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows(rows)
@@ -43,9 +44,11 @@ def sheet_import(s, tmp):
     assert s.js("return document.querySelector('[data-testid=map-3]').value") == "ignore", "所在省市 is not guessed"
     s.choose("[data-testid=map-3]", "region")
     s.click("[data-testid=sheet-check]")
-    s.wait("[data-testid=sheet-counts]", text="3 个客户")
+    s.wait("[data-testid=sheet-counts]", text="4 个客户")
+    s.wait("[data-testid=sheet-history-counts]", text="1 条联系记录")  # 上次拜访 is a visit
     s.wait("[data-testid=sheet-duplicates]", text=existing)
-    s.wait("[data-testid=sheet-rejected]", text="去年")
+    s.wait("[data-testid=sheet-rejected]", text="200")
+    s.wait("[data-testid=sheet-warnings]", text="去年")
     print("- the sheet's own tier words (高级, 低级) are listed; 高级 is mapped to A, 低级 left as a note")
     s.wait("[data-testid=sheet-value-map]", text="高级")
     s.choose("[data-testid='value-map-tier-高级']", "A")
@@ -74,20 +77,21 @@ def sheet_import(s, tmp):
     s.js("document.querySelector('[data-testid=sheet-duplicates]').scrollIntoView({block: 'center'})")
     shot(s, "29-sheet-import-check-zh")
     s.click("[data-testid=sheet-do-import]")
-    s.wait("[data-testid=sheet-done]", text="新增 2")
+    s.wait("[data-testid=sheet-done]", text="新增 3")
     s.wait("[data-testid=sheet-done]", text="跳过 1")
+    s.wait("[data-testid=sheet-done-history]", text="添加 1 条联系记录")
     shot(s, "30-sheet-import-done-zh")
     s.click("[data-testid=nav-customers]")
-    s.wait("[data-testid=list-count]", text="共 202 个客户")
+    s.wait("[data-testid=list-count]", text="共 203 个客户")
     s.choose("[data-testid=filter-tag]", "导入测试")
     deadline = time.time() + 10
     names = []
     while time.time() < deadline:
         names = s.js("return [...document.querySelectorAll('[data-testid=customer-row]')].map(r => r.textContent)")
-        if len(names) == 2:
+        if len(names) == 3:
             break
         time.sleep(0.2)
-    assert len(names) == 2 and any("苏州新导入精密有限公司" in n for n in names), names
+    assert len(names) == 3 and any("苏州新导入精密有限公司" in n for n in names), names
     book = sqlite3.connect(os.path.join(tmp, "demo.db"))
     tiers = dict(book.execute("SELECT name, tier FROM customers WHERE name IN ('苏州新导入精密有限公司', '杭州又一家贸易公司')"))
     notes = book.execute("SELECT notes FROM customers WHERE name = '杭州又一家贸易公司'").fetchone()[0]

@@ -6,7 +6,7 @@ import os
 import sqlite3
 import time
 
-from harness import answer_dialogs, shot, wait_count
+from harness import answer_dialogs, pace_jobs, shot, wait_count
 
 CTRL = "\ue009"
 
@@ -44,6 +44,12 @@ def phone_contacts(s, tmp):
     answer_dialogs(vcf)
     s.click("[data-testid=sheet-pick]")
     s.wait("[data-testid=sheet-how]", text="vCard")
+    print("- a long check can be stopped: it says so and nothing changed")
+    pace_jobs(600)
+    s.click("[data-testid=sheet-check]")
+    s.click("[data-testid=sheet-check-cancel]")
+    s.wait("[data-testid=sheet-import] .banner.error", text="已取消")
+    pace_jobs(0)
     s.click("[data-testid=sheet-check]")
     s.wait("[data-testid=sheet-unfiled]", text="没有公司的联系人（5 位）")
     s.wait("[data-testid=unfiled-row]", text="远航物流")  # the guess from 周总(远航物流)

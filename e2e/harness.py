@@ -90,6 +90,26 @@ class Driver:
         self.log.close()
 
 
+def wait_unlocked(db, timeout=30):
+    """Waits until no app holds the book's lock: a closed window's process
+    may take a moment to end on a busy machine, and the next window on the
+    same book would be told it is in use."""
+    import fcntl
+
+    path = db + ".lock"
+    deadline = time.time() + timeout
+    while os.path.exists(path):
+        with open(path, "a") as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(f, fcntl.LOCK_UN)
+                return
+            except BlockingIOError:
+                pass
+        assert time.time() < deadline, f"{db} is still held by another window"
+        time.sleep(0.2)
+
+
 def wait_count(s, css, n, timeout=10):
     """Waits until exactly `n` elements match `css` (commands run off the
     window's thread, so what a save changes may paint a moment later)."""

@@ -145,6 +145,9 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     println!("rejected\t{}", report.rejected);
     println!("people added\t{}", report.people_added);
     println!("people updated\t{}", report.people_updated);
+    println!("contacts added\t{}", report.contacts_added);
+    println!("follow-ups added\t{}", report.followups_added);
+    println!("orders added\t{}", report.deals_added);
     print_unfiled(&plan, &report);
     if let Some(backup) = &report.backup {
         println!("backup\t{backup}");

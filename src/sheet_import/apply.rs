@@ -85,6 +85,13 @@ pub struct SheetReport {
     pub people_updated: u64,
     /// Rows refused.
     pub rejected: u64,
+    /// Contacts from history columns (上次拜访, Last Activity Date).
+    pub contacts_added: u64,
+    /// Follow-ups from history columns (下次跟进, Next Step), with a
+    /// contact's or on their own.
+    pub followups_added: u64,
+    /// Orders from amount columns (成交金额).
+    pub deals_added: u64,
     /// People without a company put in the unfiled tray.
     pub unfiled_kept: u64,
     /// People without a company filed under a customer.
@@ -144,7 +151,8 @@ pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<Sh
             match (choice(i, planned), target) {
                 (Choice::Skip, _) => report.skipped += 1,
                 (Choice::Update, Some(id)) => {
-                    update(tx, &id, planned, &mut report)?;
+                    let person_ids = update(tx, &id, planned, &mut report)?;
+                    history(tx, &id, planned, &person_ids, &mut report)?;
                     report.updated += 1;
                     report.customer_ids.push(id.clone());
                     written.insert(i, id);
@@ -153,10 +161,12 @@ pub fn apply(store: &Store, plan: &Plan, opts: &SheetImportOptions) -> Result<Sh
                 (Choice::Update, None) if planned.duplicate.is_some() => report.skipped += 1,
                 (Choice::Update | Choice::Create, _) => {
                     let c = customers::create(tx, planned.card.clone())?;
+                    let mut person_ids = Vec::with_capacity(planned.people.len());
                     for p in &planned.people {
-                        people::create(tx, &c.id, p.card.clone())?;
+                        person_ids.push(people::create(tx, &c.id, p.card.clone())?.id);
                         report.people_added += 1;
                     }
+                    history(tx, &c.id, planned, &person_ids, &mut report)?;
                     report.added += 1;
                     report.customer_ids.push(c.id.clone());
                     written.insert(i, c.id);
@@ -234,7 +244,13 @@ fn write_unfiled(
 
 /// The book's customer with the sheet's non-empty values laid over it; its
 /// people matched by phone, email or name are filled in, the rest added.
-fn update(tx: &rusqlite::Transaction<'_>, id: &str, planned: &PlannedCustomer, report: &mut SheetReport) -> Result<()> {
+/// Returns the book's id of each planned person, in order.
+fn update(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    planned: &PlannedCustomer,
+    report: &mut SheetReport,
+) -> Result<Vec<String>> {
     let existing = customers::get(tx, id)?;
     let mut card = existing.card.clone();
     overlay(&mut card, &planned.card, planned.status_given);
@@ -242,6 +258,7 @@ fn update(tx: &rusqlite::Transaction<'_>, id: &str, planned: &PlannedCustomer, r
         customers::update(tx, id, card)?;
     }
     let mut known = people::list_for(tx, id)?;
+    let mut ids = Vec::with_capacity(planned.people.len());
     for p in &planned.people {
         match known.iter_mut().find(|k| same_person(&k.card, &p.card)) {
             Some(k) => {
@@ -251,13 +268,31 @@ fn update(tx: &rusqlite::Transaction<'_>, id: &str, planned: &PlannedCustomer, r
                     people::update(tx, &k.id, merged)?;
                     report.people_updated += 1;
                 }
+                ids.push(k.id.clone());
             }
             None => {
-                people::create(tx, id, p.card.clone())?;
+                let person = people::create(tx, id, p.card.clone())?;
+                ids.push(person.id.clone());
+                known.push(person);
                 report.people_added += 1;
             }
         }
     }
+    Ok(ids)
+}
+
+/// Writes a planned customer's history and counts it.
+fn history(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    planned: &PlannedCustomer,
+    person_ids: &[String],
+    report: &mut SheetReport,
+) -> Result<()> {
+    let added = super::history_write::write(tx, id, &planned.history, person_ids)?;
+    report.contacts_added += added.contacts;
+    report.followups_added += added.followups;
+    report.deals_added += added.deals;
     Ok(())
 }
 

@@ -63,6 +63,26 @@ pub enum Field {
     PersonFamilyName,
     /// The person's given name (名, First Name).
     PersonGivenName,
+    /// Middle (additional) names.
+    PersonMiddleName,
+    /// An honorific before the name (Dr., Mr.; Outlook's "Title").
+    PersonNamePrefix,
+    /// After the name (Jr., PhD).
+    PersonNameSuffix,
+    /// A nickname: the name of someone with no other.
+    PersonNickname,
+    /// The day of the last contact (上次拜访): a contact.
+    LastContactOn,
+    /// What the last contact was about (跟进记录).
+    ContactSummary,
+    /// The next step (下一步).
+    NextStep,
+    /// When the next step is due (下次跟进): a follow-up.
+    NextStepOn,
+    /// An order's amount (成交金额).
+    DealAmount,
+    /// An order's day (成交日期).
+    DealOn,
 }
 
 impl Field {
@@ -94,6 +114,16 @@ impl Field {
         Field::PersonNotes,
         Field::PersonFamilyName,
         Field::PersonGivenName,
+        Field::PersonMiddleName,
+        Field::PersonNamePrefix,
+        Field::PersonNameSuffix,
+        Field::PersonNickname,
+        Field::LastContactOn,
+        Field::ContactSummary,
+        Field::NextStep,
+        Field::NextStepOn,
+        Field::DealAmount,
+        Field::DealOn,
     ];
 
     /// Whether the field describes the company (not its name, not a person,
@@ -114,6 +144,12 @@ impl Field {
                 | Field::StaffCount
                 | Field::FoundedOn
                 | Field::Owner
+                | Field::LastContactOn
+                | Field::ContactSummary
+                | Field::NextStep
+                | Field::NextStepOn
+                | Field::DealAmount
+                | Field::DealOn
         )
     }
 
@@ -123,165 +159,6 @@ impl Field {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default()
-    }
-
-    /// Headers that mean this field, normalised (see [`normalise_header`]).
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Field::Ignore => &[],
-            Field::CustomerName => &[
-                "公司名称",
-                "客户名称",
-                "公司",
-                "客户",
-                "单位名称",
-                "单位",
-                "企业名称",
-                "企业",
-                "公司全称",
-                "客户全称",
-                "名称",
-                "店名",
-                "门店",
-                "门店名称",
-                "店铺名称",
-                "商户名称",
-                "商家名称",
-                "公司单位",
-                "单位公司",
-                "工作单位",
-                "company",
-                "companyname",
-                "customer",
-                "customername",
-                "account",
-                "accountname",
-                "organization",
-                "organisation",
-                "org",
-            ],
-            Field::ShortName => &["简称", "公司简称", "客户简称", "shortname", "abbreviation"],
-            Field::Industry => &["行业", "所属行业", "行业类别", "industry", "sector"],
-            Field::Region => &[
-                "地区",
-                "区域",
-                "省份",
-                "城市",
-                "所在地",
-                "所在地区",
-                "所在城市",
-                "region",
-                "city",
-                "province",
-                "area",
-            ],
-            Field::Address => &["地址", "公司地址", "详细地址", "通讯地址", "address", "streetaddress"],
-            Field::CompanyPhone => &[
-                "公司电话",
-                "座机",
-                "总机",
-                "办公电话",
-                "固定电话",
-                "companyphone",
-                "officephone",
-                "switchboard",
-            ],
-            Field::Website => &["网址", "网站", "官网", "公司网址", "website", "url", "web", "homepage"],
-            Field::Tags => &["标签", "客户标签", "tags", "tag", "labels"],
-            Field::CustomerNotes => &["客户备注", "公司备注", "customernotes", "accountnotes", "companynotes"],
-            Field::Notes => &[
-                "备注",
-                "说明",
-                "notes",
-                "note",
-                "remark",
-                "remarks",
-                "comments",
-                "comment",
-                "description",
-            ],
-            Field::Status => &["状态", "客户状态", "status", "stage"],
-            Field::Tier => &[
-                "分级",
-                "等级",
-                "客户等级",
-                "客户分级",
-                "级别",
-                "客户级别",
-                "tier",
-                "level",
-                "grade",
-            ],
-            Field::StaffCount => &[
-                "员工数",
-                "人数",
-                "员工人数",
-                "规模",
-                "公司规模",
-                "staff",
-                "employees",
-                "headcount",
-                "staffcount",
-            ],
-            Field::FoundedOn => &[
-                "成立日期",
-                "成立时间",
-                "注册日期",
-                "founded",
-                "foundedon",
-                "established",
-                "foundingdate",
-            ],
-            Field::Owner => &[
-                "负责人",
-                "销售",
-                "业务员",
-                "客户经理",
-                "销售负责人",
-                "owner",
-                "salesperson",
-                "accountmanager",
-                "salesrep",
-            ],
-            Field::PersonName => &[
-                "联系人",
-                "联系人姓名",
-                "姓名",
-                "客户联系人",
-                "关键人",
-                "contact",
-                "contactname",
-                "contactperson",
-                "name",
-                "person",
-                "fullname",
-            ],
-            Field::PersonTitle => &["职务", "职位", "头衔", "岗位", "title", "jobtitle", "position", "role"],
-            Field::PersonDepartment => &["部门", "所在部门", "department", "dept"],
-            Field::PersonPhone => &[
-                "手机",
-                "电话",
-                "手机号",
-                "手机号码",
-                "联系电话",
-                "电话号码",
-                "联系方式",
-                "mobile",
-                "phone",
-                "cell",
-                "mobilephone",
-                "cellphone",
-                "telephone",
-                "tel",
-                "phonenumber",
-            ],
-            Field::PersonEmail => &["邮箱", "电子邮件", "电子邮箱", "邮件", "email", "mail", "emailaddress"],
-            Field::PersonMessaging => &["微信", "微信号", "qq", "wechat", "weixin", "wechatid"],
-            Field::PersonBirthday => &["生日", "出生日期", "birthday", "dateofbirth", "dob", "birthdate"],
-            Field::PersonNotes => &["联系人备注", "personnotes", "contactnotes"],
-            Field::PersonFamilyName => &["姓", "姓氏", "lastname", "surname", "familyname"],
-            Field::PersonGivenName => &["名", "名字", "firstname", "givenname", "forename"],
-        }
     }
 }
 
@@ -314,7 +191,7 @@ pub fn guess(header: &str) -> Field {
     Field::ALL
         .iter()
         .copied()
-        .find(|f| f.aliases().contains(&h.as_str()))
+        .find(|f| super::aliases::aliases(*f).contains(&h.as_str()))
         .unwrap_or(Field::Ignore)
 }
 
@@ -337,10 +214,16 @@ impl Mapping {
     /// user to decide).
     pub fn guess(headers: &[String]) -> Mapping {
         let mut taken = std::collections::HashSet::new();
+        // Outlook's "Title" is the honorific (Mr., Dr.) when "Job Title"
+        // is there too.
+        let job_title = headers.iter().any(|h| normalise_header(h) == "jobtitle");
         let fields = headers
             .iter()
             .map(|h| {
-                let f = guess(h);
+                let f = match guess(h) {
+                    Field::PersonTitle if job_title && normalise_header(h) == "title" => Field::PersonNamePrefix,
+                    f => f,
+                };
                 if f != Field::Ignore && !taken.insert(f) {
                     Field::Ignore
                 } else {

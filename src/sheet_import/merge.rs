@@ -5,8 +5,10 @@
 //! marked with its row, and a single value that differs (a second phone
 //! for the company) is listed as a warning naming the one kept.
 
+use super::mapping::Field;
 use super::plan::Warning;
 use super::values;
+use super::warning::Why;
 use crate::customers::CustomerCard;
 use crate::people::PersonCard;
 use crate::validate::NOTES_MAX;
@@ -22,36 +24,29 @@ pub(super) fn merge_customer(
     let notes = std::mem::take(&mut from.notes);
     merge_notes(&mut into.notes, first_line, notes, line, warnings);
     let differs = [
-        ("short name", &into.short_name, &from.short_name),
-        ("industry", &into.industry, &from.industry),
-        ("region", &into.region, &from.region),
-        ("address", &into.address, &from.address),
-        ("company phone", &into.phone, &from.phone),
-        ("website", &into.website, &from.website),
-        ("owner", &into.owner, &from.owner),
+        (Field::ShortName, &into.short_name, &from.short_name),
+        (Field::Industry, &into.industry, &from.industry),
+        (Field::Region, &into.region, &from.region),
+        (Field::Address, &into.address, &from.address),
+        (Field::CompanyPhone, &into.phone, &from.phone),
+        (Field::Website, &into.website, &from.website),
+        (Field::Owner, &into.owner, &from.owner),
     ];
-    for (what, kept, other) in differs {
+    for (field, kept, other) in differs {
         if !kept.is_empty() && !other.is_empty() && kept.trim() != other.trim() {
-            warnings.push(Warning {
-                line,
-                column: what.into(),
-                message: format!("{other:?} differs from {kept:?} on line {first_line}; {kept:?} is kept"),
-            });
+            warnings.push(Warning::differs(line, field, other, kept, first_line));
         }
     }
     if let (Some(kept), Some(other)) = (into.tier, from.tier)
         && kept != other
     {
-        warnings.push(Warning {
+        warnings.push(Warning::differs(
             line,
-            column: "tier".into(),
-            message: format!(
-                "{} differs from {} on line {first_line}; {} is kept",
-                other.as_str(),
-                kept.as_str(),
-                kept.as_str()
-            ),
-        });
+            Field::Tier,
+            other.as_str(),
+            kept.as_str(),
+            first_line,
+        ));
     }
     fill_gaps(into, from);
 }
@@ -76,8 +71,10 @@ pub(super) fn merge_notes(notes: &mut String, first_line: u64, new: String, line
     if notes.chars().count() + added.chars().count() > NOTES_MAX {
         warnings.push(Warning {
             line,
-            column: "notes".into(),
+            column: String::new(),
+            field: Some(Field::Notes),
             message: format!("the notes would pass {NOTES_MAX} characters; this row's note was left out"),
+            why: Why::NotesFull { max: NOTES_MAX },
         });
         return;
     }

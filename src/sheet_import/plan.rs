@@ -9,10 +9,12 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::book_keys::BookKeys;
+use super::history::PlannedHistory;
 use super::mapping::{Field, Mapping};
 use super::merge::{fill_person_gaps, merge_customer, merge_notes};
 use super::people_index::PeopleIndex;
-use super::table::{SourceRow, Table};
+use super::row::{RowRead, read_row};
+use super::table::Table;
 use super::unfiled_plan::{PlannedUnfiled, UnfiledPlanner};
 use super::values;
 use crate::customers::CustomerCard;
@@ -26,8 +28,10 @@ pub struct Rejected {
     pub line: u64,
     /// The column's header (empty when the row as a whole is wrong).
     pub column: String,
-    /// What is wrong.
+    /// What is wrong (English).
     pub reason: String,
+    /// The rule the value broke, when one did (for the app to word).
+    pub rule: Option<crate::error::Rule>,
     /// The row's cells as read, to give back in the rejected-rows sheet.
     pub cells: Vec<String>,
 }
@@ -68,19 +72,11 @@ pub struct PlannedCustomer {
     pub duplicate: Option<Duplicate>,
     /// Whether a row gave a status (else the card's is only the default).
     pub status_given: bool,
+    /// Contacts, follow-ups and orders from its rows' history columns.
+    pub history: Vec<PlannedHistory>,
 }
 
-/// A value kept in another place than its column meant (an optional field
-/// whose word Baton does not know), so the row is not refused for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    /// The source line or row.
-    pub line: u64,
-    /// The column's header.
-    pub column: String,
-    /// What was kept, and where.
-    pub message: String,
-}
+pub use super::warning::Warning;
 
 /// A word an enumerated column uses that Baton does not read (高级 for a
 /// tier), with how many rows use it: the user maps it, or it stays a note.
@@ -124,6 +120,12 @@ impl Plan {
 
 /// Plans the import of `table` mapped by `mapping` into the book behind `conn`.
 pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan> {
+    plan_with(conn, table, mapping, None)
+}
+
+/// [`plan`], told to `job` row by row and stopped when it is cancelled (a
+/// sheet of 100,000 rows takes a while to check).
+pub fn plan_with(conn: &Connection, table: &Table, mapping: &Mapping, job: Option<&crate::job::Job>) -> Result<Plan> {
     if mapping.fields.len() != table.headers.len() {
         return Err(Error::invalid(
             "mapping",
@@ -157,6 +159,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
         ));
     }
     let book = BookKeys::load(conn)?;
+    let (today, currency) = (crate::clock::local_today(), crate::settings::get(conn)?.currency);
     let mut customers: Vec<PlannedCustomer> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     // Each company's people by phone, email and name: linear planning.
@@ -165,18 +168,22 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
     let mut warnings = Vec::new();
     let mut unknown: std::collections::BTreeMap<(Field, String), usize> = Default::default();
     let mut unfiled = UnfiledPlanner::default();
+    crate::job::start(job, table.rows.len() as u64);
     for row in &table.rows {
-        let (customer, person, status_given) = match read_row(table, mapping, row, &mut warnings, &mut unknown) {
-            Ok(RowRead::Customer(c, p, status_given)) => (*c, p, status_given),
+        crate::job::tick(job)?;
+        let read = read_row(table, mapping, row, &mut warnings, &mut unknown, (today, &currency));
+        let (customer, person, status_given, history) = match read {
+            Ok(RowRead::Customer(read)) => *read,
             Ok(RowRead::Unfiled(p)) => {
-                unfiled.add(row.line, p, &mut warnings);
+                unfiled.add(row.line, *p, &mut warnings);
                 continue;
             }
-            Err((column, reason)) => {
+            Err((column, reason, rule)) => {
                 rejected.push(Rejected {
                     line: row.line,
                     column,
                     reason,
+                    rule,
                     cells: row.cells.clone(),
                 });
                 continue;
@@ -191,6 +198,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
                 card: customer.clone(),
                 people: vec![],
                 status_given: false,
+                history: vec![],
             });
             customers.len() - 1
         });
@@ -203,6 +211,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
         }
         let first_line = planned.lines[0];
         merge_customer(&mut planned.card, first_line, customer, row.line, &mut warnings);
+        let mut person_at = None;
         if let Some(person) = person {
             let index = &mut indexes[at];
             let people = &planned.people;
@@ -214,6 +223,7 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
                     merge_notes(&mut known.card.notes, known.line, notes, row.line, &mut warnings);
                     fill_person_gaps(&mut planned.people[i].card, person);
                     index.index(i, &planned.people[i].card);
+                    person_at = Some(i);
                 }
                 None => {
                     planned.people.push(PlannedPerson {
@@ -222,8 +232,13 @@ pub fn plan(conn: &Connection, table: &Table, mapping: &Mapping) -> Result<Plan>
                     });
                     let i = planned.people.len() - 1;
                     index.index(i, &planned.people[i].card);
+                    person_at = Some(i);
                 }
             }
+        }
+        if let Some(mut h) = history {
+            h.person = person_at;
+            planned.history.push(h);
         }
     }
     // A company unknown by name may still be in the book under another
@@ -287,229 +302,4 @@ fn within_file(customers: &mut [PlannedCustomer]) {
             }
         }
     }
-}
-
-/// What a row names.
-enum RowRead {
-    /// A customer, its key person if the row names one, and whether the row
-    /// gave a status.
-    Customer(Box<CustomerCard>, Option<PersonCard>, bool),
-    /// A person and no company.
-    Unfiled(PersonCard),
-}
-
-/// The customer and (if the row names one) key person of a row, or the
-/// column and reason it is refused.
-fn read_row(
-    table: &Table,
-    mapping: &Mapping,
-    row: &SourceRow,
-    warnings: &mut Vec<Warning>,
-    unknown: &mut std::collections::BTreeMap<(Field, String), usize>,
-) -> std::result::Result<RowRead, (String, String)> {
-    let mut c = CustomerCard::default();
-    let mut status_given = false;
-    let mut p = PersonCard::default();
-    let mut person_fields = false;
-    let (mut family, mut given) = (String::new(), String::new());
-    let mut row_notes = String::new();
-    // Optional values in words Baton does not know: kept as note lines.
-    let mut kept: Vec<String> = Vec::new();
-    // The company's values as "header：value", for a row with no company:
-    // they stay with its person rather than vanish.
-    let mut company_lines: Vec<String> = Vec::new();
-    for (i, field) in mapping.fields.iter().enumerate() {
-        let text = row.cells.get(i).map_or("", |s| s.trim());
-        if text.is_empty() {
-            continue;
-        }
-        let text = mapping.value(*field, text);
-        let column = || table.headers[i].clone();
-        if field.is_customer_value() {
-            company_lines.push(format!("{}：{text}", column()));
-        }
-        let fail = |reason: String| (column(), reason);
-        let mut keep = |reason: String| {
-            *unknown.entry((*field, text.to_string())).or_default() += 1;
-            kept.push(format!("{}：{text}", column()));
-            warnings.push(Warning {
-                line: row.line,
-                column: column(),
-                message: format!("{reason}; kept in the customer's notes (map the value to import it)"),
-            });
-        };
-        match field {
-            Field::Ignore => {}
-            Field::CustomerName => c.name = text.into(),
-            Field::ShortName => c.short_name = text.into(),
-            Field::Industry => c.industry = text.into(),
-            Field::Region => c.region = text.into(),
-            Field::Address => c.address = text.into(),
-            Field::CompanyPhone => c.phone = text.into(),
-            Field::Website => c.website = text.into(),
-            Field::Tags => c.tags = values::tags(text),
-            Field::CustomerNotes => c.notes = text.into(),
-            Field::Status => match values::status(text) {
-                Ok(Some(status)) => (c.status, status_given) = (status, true),
-                Ok(None) => {}
-                Err(why) => keep(why),
-            },
-            Field::Tier => match values::tier(text) {
-                Ok(tier) => c.tier = tier,
-                Err(why) => keep(why),
-            },
-            Field::StaffCount => c.staff_count = values::whole_number(text).map_err(fail)?,
-            Field::FoundedOn => c.founded_on = values::date(text).map_err(fail)?.map(|d| d.to_string()),
-            Field::Owner => c.owner = text.into(),
-            Field::PersonName => (p.name, person_fields) = (text.into(), true),
-            Field::PersonTitle => (p.title, person_fields) = (text.into(), true),
-            Field::PersonDepartment => (p.department, person_fields) = (text.into(), true),
-            Field::PersonPhone => (p.phone, person_fields) = (text.into(), true),
-            Field::PersonEmail => (p.email, person_fields) = (text.into(), true),
-            Field::PersonMessaging => (p.messaging_id, person_fields) = (text.into(), true),
-            Field::PersonBirthday => {
-                p.birthday = values::date(text).map_err(fail)?.map(|d| d.to_string());
-                person_fields = true;
-            }
-            Field::PersonNotes => (p.notes, person_fields) = (text.into(), true),
-            Field::Notes => row_notes = text.into(),
-            Field::PersonFamilyName => (family, person_fields) = (text.into(), true),
-            Field::PersonGivenName => (given, person_fields) = (text.into(), true),
-        }
-    }
-    // 备注 on a row that names a person is about that person.
-    if !row_notes.is_empty() {
-        let notes = if person_fields { &mut p.notes } else { &mut c.notes };
-        *notes = if notes.is_empty() {
-            row_notes
-        } else {
-            format!("{notes}\n{row_notes}")
-        };
-    }
-    if !kept.is_empty() {
-        let lines = kept.join("\n");
-        c.notes = if c.notes.is_empty() {
-            lines
-        } else {
-            format!("{}\n{lines}", c.notes)
-        };
-    }
-    if p.name.is_empty() {
-        p.name = values::full_name(&family, &given);
-    }
-    if c.name.trim().is_empty() && person_fields {
-        return person_without_company(p, company_lines, column_of_row(table, mapping)).map(RowRead::Unfiled);
-    }
-    if c.status == crate::enums::Status::Lost && c.lost_reason.is_empty() {
-        c.lost_reason = "导入时已标为流失 (marked lost in the imported sheet)".into();
-    }
-    c.normalise();
-    // The core's own rules (lengths, ranges, dates in the past), with the
-    // field they name turned back into the column it came from.
-    let column_of = column_of_row(table, mapping);
-    c.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
-    if !person_fields {
-        return Ok(RowRead::Customer(Box::new(c), None, status_given));
-    }
-    let p = finish_person(p, &column_of)?;
-    Ok(RowRead::Customer(Box::new(c), Some(p), status_given))
-}
-
-/// The column a core validation field came from, for a refusal.
-fn column_of_row<'a>(table: &'a Table, mapping: &'a Mapping) -> impl Fn(&str) -> String + 'a {
-    move |field: &str| {
-        let f = field_of(field);
-        f.and_then(|f| {
-            let notes = matches!(f, Field::CustomerNotes | Field::PersonNotes);
-            mapping
-                .column(f)
-                .or_else(|| mapping.column(Field::Notes).filter(|_| notes))
-        })
-        .map_or_else(String::new, |i| table.headers[i].clone())
-    }
-}
-
-/// A row's person with no company: the company's values it gave become
-/// note lines of the person.
-fn person_without_company(
-    mut p: PersonCard,
-    company_lines: Vec<String>,
-    column_of: impl Fn(&str) -> String,
-) -> std::result::Result<PersonCard, (String, String)> {
-    if !company_lines.is_empty() {
-        let lines = company_lines.join("\n");
-        p.notes = if p.notes.is_empty() {
-            lines
-        } else {
-            format!("{}\n{lines}", p.notes)
-        };
-    }
-    finish_person(p, &column_of)
-}
-
-/// A row's person, named and checked.
-fn finish_person(
-    mut p: PersonCard,
-    column_of: &dyn Fn(&str) -> String,
-) -> std::result::Result<PersonCard, (String, String)> {
-    p.normalise();
-    if p.name.is_empty() {
-        // A phone with no name still deserves a card: name it by what we
-        // have, so nothing typed is lost. Never by an email address: a
-        // name column the mapping missed is the likelier cause.
-        p.name = [&p.phone, &p.messaging_id]
-            .into_iter()
-            .find(|v| !v.is_empty())
-            .cloned()
-            .unwrap_or_else(|| "（未填姓名 no name）".to_string());
-    }
-    p.validate().map_err(|e| (column_of(&error_field(&e)), reason(&e)))?;
-    Ok(p)
-}
-
-fn error_field(e: &Error) -> String {
-    match e {
-        Error::Invalid(v) => v.field.clone(),
-        _ => String::new(),
-    }
-}
-
-fn reason(e: &Error) -> String {
-    match e {
-        Error::Invalid(v) => {
-            let text = v.to_string();
-            text.strip_prefix(&format!("{}: ", v.field))
-                .unwrap_or(&text)
-                .to_string()
-        }
-        other => other.to_string(),
-    }
-}
-
-/// The mapping field a core validation field name comes from.
-fn field_of(core: &str) -> Option<Field> {
-    let base = core.split('[').next().unwrap_or(core);
-    Some(match base {
-        "customer.name" => Field::CustomerName,
-        "customer.short_name" => Field::ShortName,
-        "customer.industry" => Field::Industry,
-        "customer.region" => Field::Region,
-        "customer.address" => Field::Address,
-        "customer.phone" => Field::CompanyPhone,
-        "customer.website" => Field::Website,
-        "customer.tags" => Field::Tags,
-        "customer.notes" => Field::CustomerNotes,
-        "customer.staff_count" => Field::StaffCount,
-        "customer.founded_on" => Field::FoundedOn,
-        "customer.owner" => Field::Owner,
-        "person.name" => Field::PersonName,
-        "person.title" => Field::PersonTitle,
-        "person.department" => Field::PersonDepartment,
-        "person.phone" => Field::PersonPhone,
-        "person.email" => Field::PersonEmail,
-        "person.messaging_id" => Field::PersonMessaging,
-        "person.birthday" => Field::PersonBirthday,
-        "person.notes" => Field::PersonNotes,
-        _ => return None,
-    })
 }

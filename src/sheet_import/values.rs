@@ -11,7 +11,8 @@ use crate::enums::{Status, Tier};
 /// or an Excel serial day number (`45356`).
 pub fn date(text: &str) -> Result<Option<NaiveDate>, String> {
     let t: String = text.trim().chars().map(fold_width).collect();
-    if t.is_empty() {
+    // Empty, or Outlook's "no date" (0/0/00, 00.00.0000, 0000-00-00).
+    if t.chars().all(|c| matches!(c, '0' | '/' | '-' | '.' | ' ')) {
         return Ok(None);
     }
     let day_part = t.split([' ', 'T']).next().unwrap_or("");
@@ -66,11 +67,30 @@ pub fn whole_number(text: &str) -> Result<Option<i64>, String> {
 
 /// A status in Chinese or English.
 pub fn status(text: &str) -> Result<Option<Status>, String> {
-    let t = text.trim().to_lowercase();
+    // "Marketing Qualified Lead", "marketing_qualified_lead": one word.
+    let t: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .collect();
     Ok(Some(match t.as_str() {
         "" => return Ok(None),
-        "潜在" | "潜在客户" | "意向" | "意向客户" | "prospect" | "lead" => Status::Prospect,
-        "活跃" | "合作中" | "成交" | "已成交" | "正常" | "active" | "customer" => Status::Active,
+        "潜在"
+        | "潜在客户"
+        | "意向"
+        | "意向客户"
+        | "prospect"
+        | "lead"
+        | "subscriber"
+        | "opportunity"
+        | "marketingqualifiedlead"
+        | "salesqualifiedlead"
+        | "new"
+        | "open" => Status::Prospect,
+        "活跃" | "合作中" | "成交" | "已成交" | "正常" | "active" | "customer" | "evangelist" => {
+            Status::Active
+        }
         "休眠" | "沉睡" | "dormant" | "inactive" => Status::Dormant,
         "流失" | "已流失" | "lost" | "churned" => Status::Lost,
         _ => return Err(format!("\"{text}\" is not a status (潜在/活跃/休眠/流失)")),
@@ -95,16 +115,90 @@ pub fn tier(text: &str) -> Result<Option<Tier>, String> {
 /// (or Japanese, Korean) family name first with no space (王 + 芳 = 王芳),
 /// a Latin given name first (Anna + Schmidt = Anna Schmidt).
 pub fn full_name(family: &str, given: &str) -> String {
-    let (family, given) = (family.trim(), given.trim());
+    full_name_parts(&NameParts {
+        family,
+        given,
+        ..Default::default()
+    })
+}
+
+/// A name in parts, as split-name columns and vCard's N give it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NameParts<'a> {
+    /// Honorific before the name (Dr., Mr.).
+    pub prefix: &'a str,
+    /// Given (first) name.
+    pub given: &'a str,
+    /// Middle (additional) names.
+    pub middle: &'a str,
+    /// Family (last) name.
+    pub family: &'a str,
+    /// After the name (Jr., PhD).
+    pub suffix: &'a str,
+}
+
+/// The parts in the order of their script: a Chinese (Japanese, Korean)
+/// name is family name first without spaces (王芳, 欧阳娜娜); a Latin one is
+/// given name first with spaces (Dr. Anna Maria Schmidt Jr.).
+pub fn full_name_parts(n: &NameParts<'_>) -> String {
     let cjk = |s: &str| {
         s.chars()
             .any(|c| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{3040}'..='\u{30ff}'))
     };
-    if cjk(family) || cjk(given) {
-        format!("{family}{given}")
+    let parts = |order: [&str; 5], sep: &str| {
+        order
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    if cjk(n.family) || cjk(n.given) {
+        parts([n.prefix, n.family, n.middle, n.given, n.suffix], "")
     } else {
-        format!("{given} {family}").trim().to_string()
+        parts([n.prefix, n.given, n.middle, n.family, n.suffix], " ")
     }
+}
+
+/// An amount as people write it (`12000`, `¥12,000.50`, `1.2万`, `5000元`,
+/// `$5,000`, `USD 5000`): minor units (分, cents) and the currency it names,
+/// if any; `None` when empty. Never negative: a return is not an order.
+pub fn amount(text: &str) -> Result<Option<(i64, Option<&'static str>)>, String> {
+    let t: String = text.trim().chars().map(fold_width).collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let upper = t.to_uppercase();
+    let currency = [
+        ("USD", "USD"),
+        ("US$", "USD"),
+        ("$", "USD"),
+        ("EUR", "EUR"),
+        ("€", "EUR"),
+        ("GBP", "GBP"),
+        ("£", "GBP"),
+        ("HKD", "HKD"),
+        ("JPY", "JPY"),
+        ("CNY", "CNY"),
+        ("RMB", "CNY"),
+        ("¥", "CNY"),
+        ("元", "CNY"),
+    ]
+    .iter()
+    .find(|(mark, _)| upper.contains(mark))
+    .map(|(_, code)| *code);
+    let wan = t.contains('万');
+    let number: String = t
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+        .collect();
+    let bad = || format!("\"{text}\" is not an amount (write 12000, ¥12,000.50 or 1.2万)");
+    let value: f64 = number.parse().map_err(|_| bad())?;
+    let value = if wan { value * 10_000.0 } else { value };
+    if !(0.0..9e13).contains(&value) {
+        return Err(bad());
+    }
+    Ok(Some(((value * 100.0).round() as i64, currency)))
 }
 
 /// Tags split on commas, semicolons, 、 and slashes.
@@ -155,6 +249,26 @@ mod tests {
         assert_eq!(full_name("Schmidt", "Anna"), "Anna Schmidt");
         assert_eq!(full_name("", "Anna"), "Anna");
         assert_eq!(full_name("欧阳", ""), "欧阳");
+        assert_eq!(amount("¥12,000.50"), Ok(Some((1_200_050, Some("CNY")))));
+        assert_eq!(amount("1.2万"), Ok(Some((1_200_000, None))));
+        assert_eq!(amount("US$ 5,000"), Ok(Some((500_000, Some("USD")))));
+        assert_eq!(amount(""), Ok(None));
+        assert!(amount("三万").is_err() && amount("-5").is_err());
+        let n = |prefix, given, middle, family, suffix| {
+            full_name_parts(&NameParts {
+                prefix,
+                given,
+                middle,
+                family,
+                suffix,
+            })
+        };
+        assert_eq!(
+            n("Dr.", "Anna", "Maria", "Schmidt", "Jr."),
+            "Dr. Anna Maria Schmidt Jr."
+        );
+        assert_eq!(n("", "娜娜", "", "欧阳", ""), "欧阳娜娜");
+        assert_eq!(n(" ", "Tom", "", "", "PhD"), "Tom PhD");
     }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {

@@ -77,35 +77,39 @@ const COMPANY_MARKS: &[&str] = &[
     " company",
 ];
 
-/// Email domains that say nothing of the company.
+/// Mail services whose domain (in any country: gmail.com, yahoo.co.uk,
+/// web.de) says nothing of the company.
 const WEBMAIL: &[&str] = &[
-    "qq.com",
-    "163.com",
-    "126.com",
-    "yeah.net",
-    "sina.com",
-    "sina.cn",
-    "sohu.com",
-    "foxmail.com",
-    "139.com",
-    "aliyun.com",
-    "gmail.com",
-    "googlemail.com",
-    "outlook.com",
-    "hotmail.com",
-    "live.com",
-    "msn.com",
-    "yahoo.com",
-    "icloud.com",
-    "me.com",
-    "mac.com",
-    "proton.me",
-    "protonmail.com",
-    "gmx.de",
-    "gmx.net",
-    "web.de",
-    "mail.ru",
-    "example.com",
+    "qq",
+    "163",
+    "126",
+    "yeah",
+    "sina",
+    "sohu",
+    "foxmail",
+    "139",
+    "aliyun",
+    "gmail",
+    "googlemail",
+    "outlook",
+    "hotmail",
+    "live",
+    "msn",
+    "yahoo",
+    "icloud",
+    "me",
+    "mac",
+    "proton",
+    "protonmail",
+    "gmx",
+    "web",
+    "mail",
+    "laposte",
+    "orange",
+    "free",
+    "t-online",
+    "naver",
+    "daum",
 ];
 
 /// Chinese forms of address that end a short name (王总, 李工, 张经理).
@@ -139,7 +143,7 @@ pub fn guess(card: &PersonCard) -> Option<Guess> {
         }
     }
     let domain = card.email.rsplit_once('@')?.1.trim().to_lowercase();
-    if domain.is_empty() || WEBMAIL.contains(&domain.as_str()) {
+    if domain.is_empty() {
         return None;
     }
     // huawei.com, mail.ironwood.de, hengda.com.cn: the label before the
@@ -150,6 +154,9 @@ pub fn guess(card: &PersonCard) -> Option<Guess> {
         labels.pop();
     }
     let label = labels.last()?;
+    if WEBMAIL.contains(label) {
+        return None;
+    }
     let mut chars = label.chars();
     let company = chars
         .next()
@@ -343,6 +350,7 @@ mod tests {
             Some("Hengda".into())
         );
         assert_eq!(company(&card("李", "", "", "li@qq.com")), None, "webmail says nothing");
+        assert_eq!(company(&card("Tom", "", "", "tom@yahoo.co.uk")), None, "in any country");
         assert_eq!(
             company(&card("孙", "", "", "sun@mail.ningbo-wujin.example")).map(|g| g.0),
             Some("Ningbo-wujin".into())

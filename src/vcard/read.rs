@@ -217,14 +217,14 @@ pub fn read_bytes(bytes: &[u8]) -> Vec<Card> {
             "FN" => c.name = unescape(&value).trim().to_string(),
             "N" => {
                 let parts = components(&value, ';');
-                let family = parts.first().cloned().unwrap_or_default();
-                let given = parts.get(1).cloned().unwrap_or_default();
-                let cjk = |s: &str| s.chars().any(|ch| ('\u{3400}'..='\u{9fff}').contains(&ch));
-                let joined = if cjk(&family) || cjk(&given) {
-                    format!("{family}{given}")
-                } else {
-                    format!("{given} {family}")
-                };
+                let part = |i: usize| parts.get(i).map_or("", String::as_str);
+                let joined = crate::sheet_import::values::full_name_parts(&crate::sheet_import::values::NameParts {
+                    family: part(0),
+                    given: part(1),
+                    middle: part(2),
+                    prefix: part(3),
+                    suffix: part(4),
+                });
                 structured_name = Some(joined.trim().to_string());
             }
             "ORG" => {

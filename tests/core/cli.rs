@@ -408,8 +408,13 @@ fn import_sheet_prints_counts_and_a_second_run_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("book.db");
     let sheet = dir.path().join("客户.csv");
-    let text = "公司名称,联系人,手机,成立日期\r\n深圳恒达,张三,13800138000,2010年1月2日\r\n深圳恒达,李四,13900000000,\r\n坏公司,王五,1,明天\r\n上海明德,赵六,,\r\n";
-    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    // Row 4's company name is too long (a required field: refused); row
+    // 5's founding day is no date (optional: kept as a note, warned).
+    let long = "长".repeat(201);
+    let text = format!(
+        "公司名称,联系人,手机,成立日期\r\n深圳恒达,张三,13800138000,2010年1月2日\r\n深圳恒达,李四,13900000000,\r\n{long},王五,1,\r\n上海明德,赵六,,明天\r\n"
+    );
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     std::fs::write(&sheet, &gbk).unwrap();
     let run = |extra: &[&str]| {
         let out = baton()
@@ -436,7 +441,11 @@ fn import_sheet_prints_counts_and_a_second_run_adds_nothing() {
         first.contains("added\t2\n") && first.contains("rejected\t1\n") && first.contains("people added\t3\n"),
         "{first}"
     );
-    assert!(err.contains("row 4 column \"成立日期\""), "{err}");
+    assert!(err.contains("row 4 column \"公司名称\""), "{err}");
+    assert!(
+        err.contains("row 5 column \"成立日期\"") && err.contains("kept in the customer's notes"),
+        "{err}"
+    );
     let (second, _) = run(&["--mapping", mapping.to_str().unwrap()]);
     assert!(
         second.contains("added\t0\n") && second.contains("duplicates skipped\t2\n"),

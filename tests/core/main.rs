@@ -5,6 +5,7 @@
 mod activity;
 mod backups;
 mod cli;
+mod corpus;
 mod corrections;
 mod customers;
 mod dump_check;
@@ -24,6 +25,7 @@ mod report;
 mod search;
 mod search_contact_points;
 mod sheet_exports;
+mod sheet_history;
 mod sheet_import;
 mod sheet_limits;
 mod store;

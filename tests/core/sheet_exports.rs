@@ -191,8 +191,17 @@ fn nothing_a_row_says_is_dropped_without_a_word() {
     let phone = plan
         .warnings
         .iter()
-        .find(|w| w.column == "company phone")
+        .find(|w| w.field == Some(Field::CompanyPhone))
         .expect("the second phone is listed");
+    assert_eq!(
+        phone.why,
+        baton::sheet_import::Why::Differs {
+            value: "0512-66669999".into(),
+            kept: "0512-66660001".into(),
+            first_line: 2
+        },
+        "as data, for the app to word"
+    );
     assert_eq!(phone.line, 3);
     assert!(
         phone.message.contains("0512-66669999") && phone.message.contains("\"0512-66660001\" is kept"),
@@ -241,4 +250,30 @@ fn the_second_sheet_of_a_workbook_can_be_chosen() {
     let store = Store::open(&db).unwrap();
     let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
     assert_eq!(page.rows[0].name, "宁波港口物流有限公司");
+}
+
+#[test]
+fn the_words_mapped_are_saved_with_the_mapping() {
+    let store = Store::open_in_memory().unwrap();
+    let headers = vec!["名称".to_string(), "客户级别".to_string()];
+    let mut mapping = Mapping::guess(&headers);
+    mapping
+        .values
+        .insert(Field::Tier, [("高".to_string(), "A".to_string())].into_iter().collect());
+    store
+        .write(|tx| sheet_import::save_mapping(tx, &headers, &mapping))
+        .unwrap();
+    let mut more = Mapping::guess(&headers);
+    more.values
+        .insert(Field::Tier, [("低".to_string(), "C".to_string())].into_iter().collect());
+    store
+        .write(|tx| sheet_import::save_mapping(tx, &headers, &more))
+        .unwrap();
+    let saved = store.read(sheet_import::saved_values).unwrap();
+    let tier = &saved[&Field::Tier];
+    assert_eq!(
+        (tier["高"].as_str(), tier["低"].as_str()),
+        ("A", "C"),
+        "merged over both sheets"
+    );
 }

@@ -247,35 +247,45 @@ fn bad_values_are_named_by_row_and_column_and_the_good_rows_still_import() {
         .read(|c| sheet_import::plan(c, &t, &Mapping::guess(&t.headers)))
         .unwrap();
     let rejected: Vec<(u64, &str)> = plan.rejected.iter().map(|r| (r.line, r.column.as_str())).collect();
-    assert_eq!(rejected, [(3, "成立日期"), (4, "员工数"), (5, "客户名称")]);
+    assert_eq!(rejected, [(5, "客户名称")], "only a required field refuses a row");
+    assert!(plan.rejected[0].reason.contains("200"), "{}", plan.rejected[0].reason);
+    // A value Baton cannot read in an optional field is kept as a note
+    // line and named by row and column, and the customer still arrives.
+    let warned: Vec<(u64, &str)> = plan.warnings.iter().map(|w| (w.line, w.column.as_str())).collect();
+    assert_eq!(warned, [(3, "成立日期"), (4, "员工数")]);
+    assert!(
+        plan.warnings[0].message.contains("下周三"),
+        "{}",
+        plan.warnings[0].message
+    );
+    let by_name = |n: &str| plan.customers.iter().find(|c| c.card.name == n).unwrap();
+    assert_eq!(by_name("坏日期").card.notes, "成立日期：下周三");
+    assert_eq!(by_name("坏数字").card.notes, "员工数：很多");
+    assert_eq!(by_name("坏数字").card.founded_on.as_deref(), Some("2010-01-01"));
     // A person on a row with no company waits in the unfiled tray, with
     // the row's company values as note lines rather than lost.
     assert_eq!(plan.unfiled.len(), 1);
     assert_eq!(plan.unfiled[0].card.name, "戊");
     assert_eq!(plan.unfiled[0].card.notes, "成立日期：2010-01-01\n员工数：1");
-    assert!(
-        plan.rejected[0].reason.contains("下周三"),
-        "{}",
-        plan.rejected[0].reason
+    assert_eq!(plan.customers.len(), 4);
+    assert_eq!(by_name("好公司").card.staff_count, Some(120));
+    assert_eq!(by_name("序列日期").card.founded_on.as_deref(), Some("2009-07-06"));
+    assert_eq!(
+        by_name("序列日期").people[0].card.birthday.as_deref(),
+        Some("1990-02-03")
     );
-    assert!(plan.rejected[2].reason.contains("200"), "{}", plan.rejected[2].reason);
-    assert_eq!(plan.customers.len(), 2);
-    assert_eq!(plan.customers[0].card.staff_count, Some(120));
-    assert_eq!(plan.customers[1].card.founded_on.as_deref(), Some("2009-07-06"));
-    assert_eq!(plan.customers[1].people[0].card.birthday.as_deref(), Some("1990-02-03"));
 
     let report = sheet_import::apply(&store, &plan, &options(dir.path())).unwrap();
-    assert_eq!((report.added, report.rejected, report.unfiled_kept), (2, 3, 1));
+    assert_eq!((report.added, report.rejected, report.unfiled_kept), (4, 1, 1));
 
     let out = dir.path().join("rejected.xlsx");
     sheet_import::write_rejected(&plan, &out, &baton::files::Protected::none()).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let range = wb.worksheet_range("未导入 Rejected").unwrap();
     let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
-    assert_eq!(rows.len(), 4);
+    assert_eq!(rows.len(), 2);
     assert_eq!(rows[0][2].to_string(), "原因 Reason");
-    assert_eq!(rows[1][3].to_string(), "坏日期");
-    assert_eq!(rows[1][1].to_string(), "成立日期");
+    assert_eq!(rows[1][1].to_string(), "客户名称");
 }
 
 #[test]

@@ -35,6 +35,8 @@ pub struct SheetOpened {
     sample: Vec<Vec<String>>,
     /// A workbook's sheets (empty for a text file), the one read first.
     sheets: Vec<String>,
+    /// The sheets' words mapped before (高级 → A), to start from.
+    values: sheet_import::ValueMap,
 }
 
 /// A .vcf file: its cards as the table the plan reads.
@@ -57,7 +59,8 @@ pub fn sheet_open(state: State<'_, AppState>, path: String, sheet: Option<String
     } else {
         let table = sheet_import::read_sheet(&file, sheet.as_deref())?;
         let saved = state.store()?.read(sheet_import::saved_mapping)?;
-        let mapping = Mapping::with_saved(&table.headers, &saved);
+        let mut mapping = Mapping::with_saved(&table.headers, &saved);
+        mapping.values = state.store()?.read(sheet_import::saved_values)?;
         (table, mapping)
     };
     Ok(SheetOpened {
@@ -68,6 +71,7 @@ pub fn sheet_open(state: State<'_, AppState>, path: String, sheet: Option<String
         sample: table.rows.iter().take(PREVIEW_ROWS).map(|r| r.cells.clone()).collect(),
         headers: table.headers,
         sheets,
+        values: mapping.values,
     })
 }
 
@@ -119,6 +123,10 @@ pub struct PlannedRow {
 pub struct SheetPlanned {
     customers: usize,
     people: usize,
+    /// Records the history columns make (before any already in the book).
+    contacts: usize,
+    followups: usize,
+    deals: usize,
     /// The first customers as they will be stored.
     preview: Vec<PlannedRow>,
     duplicates_total: usize,
@@ -134,7 +142,24 @@ pub struct SheetPlanned {
     unfiled: Vec<UnfiledRow>,
 }
 
+/// How many planned history entries `what` says yes to.
+fn history(plan: &Plan, what: impl Fn(&sheet_import::PlannedHistory) -> bool) -> usize {
+    plan.customers
+        .iter()
+        .flat_map(|c| &c.history)
+        .filter(|h| what(h))
+        .count()
+}
+
 fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<String>)> {
+    plan_of_with(state, r, None)
+}
+
+fn plan_of_with(
+    state: &AppState,
+    r: &SheetRequest,
+    job: Option<&baton::job::Job>,
+) -> CmdResult<(Plan, Mapping, Vec<String>)> {
     let table = if is_vcard(&r.path) {
         baton::vcard::as_table(&baton::vcard::read_file(&PathBuf::from(r.path.trim()))?).0
     } else {
@@ -144,15 +169,24 @@ fn plan_of(state: &AppState, r: &SheetRequest) -> CmdResult<(Plan, Mapping, Vec<
         fields: r.fields.clone(),
         values: r.values.clone(),
     };
-    let plan = state.store()?.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    let plan = state
+        .store()?
+        .read(|c| sheet_import::plan_with(c, &table, &mapping, job))?;
     Ok((plan, mapping, table.headers))
 }
 
 /// Plans the import: preview, duplicates, rejected rows. Writes nothing.
+/// Progress goes to `on_progress`; `job_cancel(job)` stops it.
 #[tauri::command(async)]
-pub fn sheet_plan(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<SheetPlanned> {
+pub fn sheet_plan(
+    state: State<'_, AppState>,
+    request: serde_json::Value,
+    job: String,
+    on_progress: tauri::ipc::Channel<baton::job::Progress>,
+) -> CmdResult<SheetPlanned> {
     let r: SheetRequest = input("sheet", request)?;
-    let (plan, _, _) = plan_of(&state, &r)?;
+    let running = state.jobs.start(&job, on_progress);
+    let (plan, _, _) = plan_of_with(&state, &r, Some(&running.job))?;
     let row = |(index, c): (usize, &PlannedCustomer)| PlannedRow {
         index,
         customer: c.clone(),
@@ -160,6 +194,11 @@ pub fn sheet_plan(state: State<'_, AppState>, request: serde_json::Value) -> Cmd
     Ok(SheetPlanned {
         customers: plan.customers.len(),
         people: plan.customers.iter().map(|c| c.people.len()).sum(),
+        contacts: history(&plan, |h| h.contact.is_some()),
+        followups: history(&plan, |h| {
+            h.followup.is_some() || h.contact.as_ref().is_some_and(|c| c.next_due.is_some())
+        }),
+        deals: history(&plan, |h| h.deal.is_some()),
         preview: plan.customers.iter().enumerate().take(PREVIEW_ROWS).map(row).collect(),
         duplicates_total: plan.duplicates(),
         duplicates: plan

@@ -29,7 +29,17 @@ export type SheetField =
   | 'person_birthday'
   | 'person_notes'
   | 'person_family_name'
-  | 'person_given_name';
+  | 'person_given_name'
+  | 'person_middle_name'
+  | 'person_name_prefix'
+  | 'person_name_suffix'
+  | 'person_nickname'
+  | 'last_contact_on'
+  | 'contact_summary'
+  | 'next_step'
+  | 'next_step_on'
+  | 'deal_amount'
+  | 'deal_on';
 
 /** What to do with a customer already in the book. */
 export type DuplicateChoice = 'skip' | 'update' | 'create';
@@ -44,6 +54,8 @@ export interface SheetOpened {
   sample: string[][];
   /** A workbook's sheets (empty for a text file). */
   sheets: string[];
+  /** The sheets' words mapped before (高级 → A), by field. */
+  values: Partial<Record<SheetField, Record<string, string>>>;
 }
 
 export interface SheetRequest {
@@ -120,14 +132,18 @@ export interface PlannedRow {
 export interface SheetPlanned {
   customers: number;
   people: number;
+  /** Records the history columns make (before any already in the book). */
+  contacts: number;
+  followups: number;
+  deals: number;
   preview: PlannedRow[];
   duplicates_total: number;
   duplicates: PlannedRow[];
   rejected_total: number;
-  rejected: { line: number; column: string; reason: string; cells: string[] }[];
+  rejected: SheetRejected[];
   /** Optional values in words Baton does not know, kept in the notes. */
   warnings_total: number;
-  warnings: { line: number; column: string; message: string }[];
+  warnings: SheetWarning[];
   /** Words of enumerated columns Baton does not read, with how many rows use each. */
   unknown_values: { field: SheetField; value: string; rows: number }[];
   /** People without a company, each with a choice. */
@@ -141,6 +157,9 @@ export interface SheetReport {
   people_added: number;
   people_updated: number;
   rejected: number;
+  contacts_added: number;
+  followups_added: number;
+  deals_added: number;
   unfiled_kept: number;
   unfiled_filed: number;
   unfiled_skipped: number;
@@ -148,3 +167,23 @@ export interface SheetReport {
   backup: string | null;
   dry_run: boolean;
 }
+
+/** A row refused; `rule` is the broken rule when one was (`error::Rule`). */
+export interface SheetRejected {
+  line: number;
+  column: string;
+  reason: string;
+  rule: ({ rule: string } & Record<string, unknown>) | null;
+  cells: string[];
+}
+
+/** Why a value was kept elsewhere than its column meant (`sheet_import::Why`). */
+export type SheetWhy =
+  | { why: 'unread'; value: string; expected: 'date' | 'number' | 'status' | 'tier' | 'amount'; kept_in: 'customer' | 'person'; mappable: boolean }
+  | { why: 'day_out_of_range'; value: string; min: string; max: string }
+  | { why: 'no_day'; of: 'contact' | 'next_step' | 'order'; value: string }
+  | { why: 'differs'; value: string; kept: string; first_line: number }
+  | { why: 'notes_full'; max: number };
+
+/** A warning of the check step (`sheet_import::Warning`): `message` is the English sentence. */
+export type SheetWarning = { line: number; column: string; field: SheetField | null; message: string } & SheetWhy;

@@ -1,7 +1,7 @@
 import { enCorrections } from './en-corrections';
 import { enImportReport } from './en-import-report';
 import { enDesktop } from './en-desktop';
-import { enUnfiled } from './en-unfiled';
+import { enImportMore } from './en-import-more';
 
 // English messages. `zh.ts` must define every key (checked by the compiler
 // and by i18n.test.ts).
@@ -564,7 +564,7 @@ export const en = {
   ...enImportReport,
   ...enCorrections,
   ...enDesktop,
-  ...enUnfiled,
+  ...enImportMore,
 } as const;
 
 export type MessageKey = keyof typeof en;

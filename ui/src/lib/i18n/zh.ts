@@ -2,7 +2,7 @@ import type { MessageKey } from './en';
 import { zhCorrections } from './zh-corrections';
 import { zhImportReport } from './zh-import-report';
 import { zhDesktop } from './zh-desktop';
-import { zhUnfiled } from './zh-unfiled';
+import { zhImportMore } from './zh-import-more';
 
 // 简体中文。用词取自种子文章（客户资料卡、关键人、决策链……）。
 export const zh: Record<MessageKey, string> = {
@@ -564,5 +564,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhImportReport,
   ...zhCorrections,
   ...zhDesktop,
-  ...zhUnfiled,
+  ...zhImportMore,
 };

@@ -1,6 +1,6 @@
-// English text of the unfiled tray and the check step's people without a
-// company, merged into `en`.
-export const enUnfiled = {
+// English text of real-world imports: the unfiled tray, people without a
+// company in the check step, and the history columns. Merged into `en`.
+export const enImportMore = {
   'nav.unfiled': 'Unfiled',
   'search.kind.unfiled': 'Unfiled contacts',
   'unfiled.title': 'Unfiled contacts',
@@ -49,4 +49,27 @@ export const enUnfiled = {
   'sheet.import_all': 'Import {n} customers and {m} people without a company',
   'sheet.import_unfiled': 'Import {m} people without a company',
   'unfiled.tick_hint': 'Tick people to file or remove them',
+  'sheet.field.person_nickname': 'Key person: nickname',
+  'sheet.field.last_contact_on': 'History: day of the last contact',
+  'sheet.field.contact_summary': 'History: what was discussed',
+  'sheet.field.next_step': 'History: next step',
+  'sheet.field.next_step_on': 'History: next step due',
+  'sheet.field.deal_amount': 'History: order amount',
+  'sheet.field.deal_on': 'History: order day',
+  'sheet.history_counts': 'From the history columns: {contacts} contacts, {followups} follow-ups, {deals} orders',
+  'sheet.done_history': 'Added {contacts} contacts, {followups} follow-ups and {deals} orders from the history columns.',
+  'sheet.why.unread_date': '"{value}" is not a date',
+  'sheet.why.unread_number': '"{value}" is not a whole number',
+  'sheet.why.unread_status': '"{value}" is not a status Baton knows',
+  'sheet.why.unread_tier': '"{value}" is not a tier (S, A, B or C)',
+  'sheet.why.unread_amount': '"{value}" is not an amount',
+  'sheet.why.day_out_of_range': '{value} is not between {min} and {max}',
+  'sheet.why.no_day_contact': 'no day of the contact in the row',
+  'sheet.why.no_day_next_step': 'no day for the next step',
+  'sheet.why.no_day_order': 'no day of the order in the row',
+  'sheet.why.kept_customer': '; kept in the customer\'s notes',
+  'sheet.why.kept_person': '; kept in the person\'s notes',
+  'sheet.why.map_it': ' (map the value above to import it)',
+  'sheet.why.differs': '"{value}" differs from "{kept}" on row {line}; "{kept}" is kept',
+  'sheet.why.notes_full': 'the notes would pass {max} characters; this row\'s note was left out',
 };

@@ -1,7 +1,7 @@
-// 未归档联系人与检查步骤中“没有公司的联系人”的中文文案，并入 `zh`。
-import type { enUnfiled } from './en-unfiled';
+// 真实导入的中文文案：未归档联系人、检查步骤中没有公司的联系人、历史列。并入 `zh`。
+import type { enImportMore } from './en-import-more';
 
-export const zhUnfiled: Record<keyof typeof enUnfiled, string> = {
+export const zhImportMore: Record<keyof typeof enImportMore, string> = {
   'nav.unfiled': '未归档',
   'search.kind.unfiled': '未归档联系人',
   'unfiled.title': '未归档联系人',
@@ -48,4 +48,27 @@ export const zhUnfiled: Record<keyof typeof enUnfiled, string> = {
   'sheet.import_all': '导入 {n} 个客户和 {m} 位没有公司的联系人',
   'sheet.import_unfiled': '导入 {m} 位没有公司的联系人',
   'unfiled.tick_hint': '勾选联系人后可归档或移除',
+  'sheet.field.person_nickname': '关键人：昵称',
+  'sheet.field.last_contact_on': '历史：上次联系日期',
+  'sheet.field.contact_summary': '历史：沟通内容',
+  'sheet.field.next_step': '历史：下一步',
+  'sheet.field.next_step_on': '历史：下次跟进日期',
+  'sheet.field.deal_amount': '历史：成交金额',
+  'sheet.field.deal_on': '历史：成交日期',
+  'sheet.history_counts': '历史列将生成：{contacts} 条联系记录，{followups} 条跟进，{deals} 笔订单',
+  'sheet.done_history': '已从历史列添加 {contacts} 条联系记录、{followups} 条跟进和 {deals} 笔订单。',
+  'sheet.why.unread_date': '“{value}”不是日期',
+  'sheet.why.unread_number': '“{value}”不是整数',
+  'sheet.why.unread_status': '“{value}”不是 Baton 认识的状态',
+  'sheet.why.unread_tier': '“{value}”不是分级（S、A、B、C）',
+  'sheet.why.unread_amount': '“{value}”不是金额',
+  'sheet.why.day_out_of_range': '{value} 不在 {min} 到 {max} 之间',
+  'sheet.why.no_day_contact': '这一行没有联系日期',
+  'sheet.why.no_day_next_step': '下一步没有日期',
+  'sheet.why.no_day_order': '这一行没有成交日期',
+  'sheet.why.kept_customer': '；已原样记入客户备注',
+  'sheet.why.kept_person': '；已原样记入关键人备注',
+  'sheet.why.map_it': '（在上方对照后即可导入）',
+  'sheet.why.differs': '“{value}”与第 {line} 行的“{kept}”不同；保留“{kept}”',
+  'sheet.why.notes_full': '备注将超过 {max} 字；这一行的备注未导入',
 };
