@@ -140,3 +140,45 @@ pub fn relationship_report(
     }
     out
 }
+
+/// `baton search`: what the app's search finds for `query`, in its order.
+pub fn search(store: &Store, query: &str, json: bool, limit: usize) -> baton::Result<()> {
+    let q = baton::search::SearchQuery {
+        text: query.to_string(),
+        limit: Some(limit),
+        ..Default::default()
+    };
+    let groups = store.read(|c| baton::search::search(c, &q, baton::clock::local_today()))?;
+    let hits = groups.iter().flat_map(|g| &g.hits);
+    let label = |h: &baton::search::Hit| h.title.iter().map(|p| p.text.as_str()).collect::<String>();
+    let io = |e| baton::Error::io(std::path::Path::new("<stdout>"), e);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if json {
+        let rows: Vec<serde_json::Value> = hits
+            .map(|h| {
+                serde_json::json!({
+                    "kind": h.kind,
+                    "id": h.record_id,
+                    "customer_id": h.customer_id,
+                    "customer": h.customer_name,
+                    "label": label(h),
+                    "tier": h.tier,
+                    "title": h.person_title,
+                    "phone": h.phone,
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &rows).map_err(|e| baton::Error::Corrupt(e.to_string()))?;
+        writeln!(out).map_err(io)?;
+    } else {
+        for h in hits {
+            let kind = serde_json::to_value(h.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            writeln!(out, "{kind}\t{}\t{}\t{}", h.record_id, h.customer_name, label(h)).map_err(io)?;
+        }
+    }
+    out.flush().map_err(io)
+}

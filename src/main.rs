@@ -189,6 +189,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "keep")]
         unfiled: cli_sheet::UnfiledFlag,
     },
+    /// What the app's search finds, in the same order: one line per hit,
+    /// `kind<TAB>id<TAB>customer<TAB>label`, or a JSON array with --json.
+    Search {
+        /// The words to find (all must match, anywhere; pinyin initials too).
+        query: String,
+        /// Print a JSON array of {kind, id, customer_id, customer, label, tier, title, phone}.
+        #[arg(long)]
+        json: bool,
+        /// Hits per kind.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
     /// The unfiled tray: people imported without a company, by name; only
     /// those holding every word of QUERY when given.
     Unfiled {
@@ -444,6 +456,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             )?;
         }
         Command::ImportVcard { file, dry_run, unfiled } => cli_sheet::import_vcard(&store, &file, dry_run, unfiled)?,
+        Command::Search { query, json, limit } => cli_read::search(&store, &query, json, limit)?,
         Command::Unfiled { query } => cli_sheet::list_unfiled(&store, query.as_deref().unwrap_or(""))?,
         Command::ExportVcard { out, customers } => {
             let n = store.read(|c| baton::vcard::export(c, &customers, &out))?;
@@ -512,6 +525,7 @@ fn open_mode(command: &Command) -> (baton::store::OpenMode, Option<&'static str>
         | Command::Report { .. }
         | Command::ExportVcard { .. }
         | Command::Unfiled { .. }
+        | Command::Search { .. }
         | Command::Backup { .. }
         | Command::Bench { .. } => (Read, None),
     }

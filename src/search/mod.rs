@@ -96,6 +96,14 @@ impl HitKind {
             HitKind::Unfiled => "JOIN unfiled_people r ON r.id = d.record_id",
         }
     }
+
+    /// The person's title and phone, for a hit that is a person.
+    fn person_columns(self) -> &'static str {
+        match self {
+            HitKind::Person => "r.title AS ptitle, r.phone AS pphone",
+            _ => "'' AS ptitle, '' AS pphone",
+        }
+    }
 }
 
 /// One record found.
@@ -114,6 +122,13 @@ pub struct Hit {
     /// The text around the first match outside the title, marked; empty if
     /// the title holds every match.
     pub context: Vec<Piece>,
+    /// The customer's tier (none for the tray's people).
+    pub tier: Option<Tier>,
+    /// A key person's (or tray person's) job title, so "who is calling?"
+    /// is answered in the result; empty for other kinds.
+    pub person_title: String,
+    /// A key person's (or tray person's) phone; empty for other kinds.
+    pub phone: String,
 }
 
 /// The hits of one kind.
@@ -218,6 +233,9 @@ fn hit_from_row(r: &rusqlite::Row<'_>, kind: HitKind, terms: &[String]) -> rusql
         customer_name: r.get(2)?,
         context: context(&body, terms),
         title: mark(&title, terms),
+        tier: r.get(5)?,
+        person_title: r.get(6)?,
+        phone: r.get(7)?,
     })
 }
 
@@ -305,9 +323,10 @@ fn phase(conn: &Connection, kind: HitKind, p: &Phase<'_>, fetch: usize) -> Resul
         terms,
     } = p;
     let join = kind.live_join();
+    let person = kind.person_columns();
     let sql = format!(
-        "SELECT record_id, customer_id, name, title, body FROM ( \
-           SELECT d.record_id, d.customer_id, c.name, d.title, d.body, d.doc, d.initials \
+        "SELECT record_id, customer_id, name, title, body, tier, ptitle, pphone FROM ( \
+           SELECT d.record_id, d.customer_id, c.name, d.title, d.body, d.doc, d.initials, c.tier, {person} \
            FROM ({from}) m JOIN search_docs d ON d.doc = m.doc {join} \
            WHERE 1{filter} LIMIT {cap}) \
          ORDER BY {rank_by} <> 1, length(title), doc LIMIT {fetch}",

@@ -97,7 +97,19 @@ pub(super) fn aliases(field: Field) -> &'static [&'static str] {
             "homepage",
             "webpage1",
         ],
-        Field::Tags => &["标签", "客户标签", "tags", "tag", "labels"],
+        // Where a customer came from (客户来源: 展会, 转介绍) is kept as tags.
+        Field::Tags => &[
+            "标签",
+            "客户标签",
+            "tags",
+            "tag",
+            "labels",
+            "客户来源",
+            "来源",
+            "线索来源",
+            "leadsource",
+            "source",
+        ],
         Field::CustomerNotes => &["客户备注", "公司备注", "customernotes", "accountnotes", "companynotes"],
         Field::Notes => &[
             "notizen",

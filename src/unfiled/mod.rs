@@ -159,7 +159,7 @@ pub fn search(conn: &Connection, terms: &[String], limit: usize) -> Result<(Vec<
         .collect();
     let mut stmt = conn.prepare(&format!(
         "SELECT id, name, guess, concat_ws(char(10), nullif(title, ''), nullif(phone, ''), nullif(email, ''), \
-         nullif(notes, '')) FROM unfiled_people WHERE 1{filter} \
+         nullif(notes, '')), title, phone FROM unfiled_people WHERE 1{filter} \
          ORDER BY instr(lower(name), ?1) <> 1, length(name), sort_key LIMIT {}",
         limit + 1
     ))?;
@@ -173,6 +173,9 @@ pub fn search(conn: &Connection, terms: &[String], limit: usize) -> Result<(Vec<
             customer_name: r.get(2)?,
             title: mark(&name, terms),
             context: crate::search::context_of(&body, terms),
+            tier: None,
+            person_title: r.get(4)?,
+            phone: r.get(5)?,
         })
     })?;
     let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;

@@ -136,6 +136,17 @@ fn a_crm_template_with_its_own_tier_words_in_xls_and_xlsx() {
         let tier_of = |n: &str| tiers.iter().find(|t| t.0 == n).unwrap().1;
         assert_eq!(tier_of("苏州恒达机械有限公司"), Some(Tier::A), "{file}");
         assert_eq!(tier_of("常州小五金店"), Some(Tier::C), "{file}");
+        // 客户来源 (where the customer came from) is kept as a tag.
+        let tags: String = store
+            .read(|c| {
+                Ok(c.query_row(
+                    "SELECT tags FROM customers WHERE name = '无锡新材料有限公司'",
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap();
+        assert_eq!(tags, "[\"转介绍\"]", "{file}");
         // 备注 on a row naming a person is that person's (钱立群 决策人).
         let notes: String = store
             .read(|c| Ok(c.query_row("SELECT notes FROM people WHERE name = '钱立群'", [], |r| r.get(0))?))

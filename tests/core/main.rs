@@ -23,6 +23,7 @@ mod relationship;
 mod reminders;
 mod report;
 mod search;
+mod search_cli;
 mod search_contact_points;
 mod sheet_exports;
 mod sheet_history;

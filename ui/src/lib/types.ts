@@ -574,6 +574,11 @@ export interface Hit {
   customer_name: string;
   title: Piece[];
   context: Piece[];
+  /** The customer's tier (none for the tray's people). */
+  tier: Tier | null;
+  /** A person's job title and phone (empty for other kinds). */
+  person_title: string;
+  phone: string;
 }
 
 export interface SearchGroup {
