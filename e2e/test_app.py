@@ -239,6 +239,18 @@ def relationship_card(s):
     shot(s, "16-assessment-detail-zh")
     after = int(s.text(s.wait("[data-testid=dependence-score]")))
     assert after < before, f"a current card lowers dependence ({before} -> {after})"
+    print("- the card's header says the weight, its move and the dependence at a glance; its bar jumps to a section")
+    s.wait("[data-testid=glance-weight]", text="称重 55")
+    s.wait("[data-testid=glance-weight]", text="↑15")
+    s.wait("[data-testid=glance-dependence]", text=f"依赖度 {after}")
+    s.size(1440, 900)
+    s.click("[data-testid=bar-timeline]")
+    time.sleep(0.3)
+    top = s.js("return document.querySelector('[data-section=timeline]').getBoundingClientRect().top")
+    assert 0 < top < 400, f"the timeline is in view below the header ({top})"
+    assert s.find_all("[data-testid=card-glance]"), "the header stays"
+    shot(s, "65-card-glance-zh-1440")
+    s.size(1280, 800)
 
     print("- the key-customer board ranks it")
     s.click("[data-testid=nav-key]")

@@ -88,7 +88,16 @@ class Session:
 
     def click(self, css, text=None):
         el = self.wait(css, text=text)
-        self.cmd("POST", f"/element/{el}/click")
+        try:
+            self.cmd("POST", f"/element/{el}/click")
+        except WebDriverError as e:
+            # In view but under the card's sticky header: the driver does not
+            # scroll what it deems visible, so bring it to the middle, as a
+            # person would scroll, and click again.
+            if "intercepted" not in str(e):
+                raise
+            self.js("arguments[0].scrollIntoView({block: 'center'})", el)
+            self.cmd("POST", f"/element/{el}/click")
         return el
 
     def text(self, el):

@@ -16,6 +16,7 @@
 //! - [`deals`], [`value`], [`tiers`], [`satisfaction`], [`value_board`]: transactions, R-F-M,
 //!   the tier suggestion and its history, satisfaction, the pyramid and 80/20;
 //! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
+//! - [`glance`]: what the customer card's header answers at a glance;
 //! - [`trash`], [`settings`], [`drafts`]: soft deletes, per-book preferences, unsaved form text;
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
 //! - [`job`]: progress, cancel and a listener for long jobs (imports, exports, the report);
@@ -47,6 +48,7 @@ pub mod enums;
 pub mod error;
 pub mod files;
 pub mod followups;
+pub mod glance;
 pub mod handover;
 pub mod handover_notes;
 pub mod job;

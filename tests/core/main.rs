@@ -10,6 +10,7 @@ mod corrections;
 mod customers;
 mod dump_check;
 mod followup_changes;
+mod glance;
 mod handover;
 mod handover_files;
 mod hardening_books;

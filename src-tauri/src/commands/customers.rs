@@ -38,6 +38,9 @@ pub struct CustomerDetail {
     changes: Vec<CustomerChange>,
     followups: Vec<FollowUp>,
     last_contact: BTreeMap<String, String>,
+    /// The header's facts: weight and its change, dependence, last contact,
+    /// the suggested tier when it differs.
+    glance: baton::glance::Glance,
 }
 
 /// The full card of one customer.
@@ -52,6 +55,7 @@ pub fn customers_get(state: State<'_, AppState>, id: String) -> CmdResult<Custom
             changes: changes::list_for(c, &id)?,
             followups: followups::open_for(c, &id)?,
             last_contact: contacts::last_contact_by_person(c, &id)?,
+            glance: baton::glance::of(c, &id, baton::clock::local_today())?,
         })
     })?)
 }

@@ -113,6 +113,19 @@ export interface CustomerDetail {
   followups: FollowUp[];
   /** person id → when we last had a contact with them */
   last_contact: Record<string, string>;
+  /** What the header answers at a glance (`glance::Glance`). */
+  glance: Glance;
+}
+
+/** The customer card's header facts (`glance::Glance`). */
+export interface Glance {
+  weight: number | null;
+  weight_change: number | null;
+  dependence: number;
+  dependence_level: 'low' | 'medium' | 'high';
+  red_flags: string[];
+  last_contact_on: string | null;
+  suggested_tier: Tier | null;
 }
 
 export type SortBy = 'name' | 'updated' | 'created' | 'tier' | 'status';

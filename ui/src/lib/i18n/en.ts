@@ -2,6 +2,7 @@ import { enCorrections } from './en-corrections';
 import { enImportReport } from './en-import-report';
 import { enDesktop } from './en-desktop';
 import { enImportMore } from './en-import-more';
+import { enWorkday } from './en-workday';
 
 // English messages. `zh.ts` must define every key (checked by the compiler
 // and by i18n.test.ts).
@@ -565,6 +566,7 @@ export const en = {
   ...enCorrections,
   ...enDesktop,
   ...enImportMore,
+  ...enWorkday,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { zhCorrections } from './zh-corrections';
 import { zhImportReport } from './zh-import-report';
 import { zhDesktop } from './zh-desktop';
 import { zhImportMore } from './zh-import-more';
+import { zhWorkday } from './zh-workday';
 
 // 简体中文。用词取自种子文章（客户资料卡、关键人、决策链……）。
 export const zh: Record<MessageKey, string> = {
@@ -565,4 +566,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhCorrections,
   ...zhDesktop,
   ...zhImportMore,
+  ...zhWorkday,
 };
