@@ -60,6 +60,8 @@ def sheet_import(s, tmp):
     assert "低级" in warnings and "高级" not in warnings, warnings
     s.js("document.querySelector('[data-testid=sheet-value-map]').scrollIntoView({block: 'center'})")
     shot(s, "29b-sheet-value-map-zh")
+    s.click("[data-testid=sheet-free-words] summary")  # the tag column's words, to rename if wanted
+    s.wait("[data-testid='free-word-tags-导入测试']")
     print("- the rejected rows are saved; saving them again asks before replacing the file")
     rejected = os.path.join(tmp, "老客户名单-未导入的行.xlsx")
     answer_dialogs(rejected)

@@ -105,6 +105,10 @@ pub struct Plan {
     pub warnings: Vec<Warning>,
     /// The distinct unknown words of enumerated columns, by field and word.
     pub unknown_values: Vec<UnknownValue>,
+    /// The distinct words of the industry and tag (source) columns as the
+    /// sheet writes them, by field and word, for the user to rename
+    /// (机械 → 机械制造); at most [`FREE_WORDS`] per field.
+    pub free_words: Vec<UnknownValue>,
     /// People named without a company (a phone's contacts, rows with an
     /// empty company column), in first-seen order: kept in the unfiled
     /// tray or filed as the user chooses, never dropped unseen.
@@ -116,6 +120,30 @@ impl Plan {
     pub fn duplicates(&self) -> usize {
         self.customers.iter().filter(|c| c.duplicate.is_some()).count()
     }
+}
+
+/// The most distinct words of one free column listed for renaming.
+pub const FREE_WORDS: usize = 200;
+
+/// The distinct words of the industry and tag columns, with their rows.
+fn free_words(table: &Table, mapping: &Mapping) -> Vec<UnknownValue> {
+    let mut out = Vec::new();
+    for field in [Field::Industry, Field::Tags] {
+        let Some(col) = mapping.column(field) else { continue };
+        let mut words: std::collections::BTreeMap<&str, usize> = Default::default();
+        for row in &table.rows {
+            let text = row.cells.get(col).map_or("", |c| c.trim());
+            if !text.is_empty() && (words.len() < FREE_WORDS || words.contains_key(text)) {
+                *words.entry(text).or_default() += 1;
+            }
+        }
+        out.extend(words.into_iter().map(|(value, rows)| UnknownValue {
+            field,
+            value: value.to_string(),
+            rows,
+        }));
+    }
+    out
 }
 
 /// Plans the import of `table` mapped by `mapping` into the book behind `conn`.
@@ -259,6 +287,7 @@ pub fn plan_with(conn: &Connection, table: &Table, mapping: &Mapping, job: Optio
             .map(|((field, value), rows)| UnknownValue { field, value, rows })
             .collect(),
         unfiled,
+        free_words: free_words(table, mapping),
     })
 }
 

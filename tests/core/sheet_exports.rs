@@ -277,3 +277,45 @@ fn the_words_mapped_are_saved_with_the_mapping() {
         "merged over both sheets"
     );
 }
+
+#[test]
+fn industry_and_source_words_are_listed_and_can_be_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("crm.csv");
+    std::fs::write(
+        &file,
+        "客户名称,所属行业,客户来源\n恒达机械,机械,展会\n新材料公司,新材料,转介绍\n精工模具,机械,展会\n",
+    )
+    .unwrap();
+    let plan = plan_of(&file, None);
+    let words: Vec<(Field, &str, usize)> = plan
+        .free_words
+        .iter()
+        .map(|u| (u.field, u.value.as_str(), u.rows))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            (Field::Industry, "新材料", 1),
+            (Field::Industry, "机械", 2),
+            (Field::Tags, "展会", 2),
+            (Field::Tags, "转介绍", 1)
+        ]
+    );
+    let table = sheet_import::read(&file).unwrap();
+    let mut mapping = Mapping::guess(&table.headers);
+    mapping.values.insert(
+        Field::Industry,
+        [("机械".to_string(), "机械制造".to_string())].into_iter().collect(),
+    );
+    mapping.values.insert(
+        Field::Tags,
+        [("展会".to_string(), "来源：展会".to_string())].into_iter().collect(),
+    );
+    let plan = plan_of(&file, Some(mapping));
+    let first = &plan.customers[0].card;
+    assert_eq!(
+        (first.industry.as_str(), first.tags.clone()),
+        ("机械制造", vec!["来源：展会".to_string()])
+    );
+}

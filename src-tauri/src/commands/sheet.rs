@@ -138,6 +138,8 @@ pub struct SheetPlanned {
     warnings: Vec<sheet_import::Warning>,
     /// Words of enumerated columns Baton does not read, for the user to map.
     unknown_values: Vec<sheet_import::UnknownValue>,
+    /// The industry and tag columns' words, for the user to rename.
+    free_words: Vec<sheet_import::UnknownValue>,
     /// People without a company (all of them: each gets a choice).
     unfiled: Vec<UnfiledRow>,
 }
@@ -212,6 +214,7 @@ pub fn sheet_plan(
         rejected_total: plan.rejected.len(),
         rejected: plan.rejected.into_iter().take(LISTED).collect(),
         unknown_values: plan.unknown_values.clone(),
+        free_words: plan.free_words.clone(),
         warnings_total: plan.warnings.len(),
         warnings: plan.warnings.into_iter().take(LISTED).collect(),
         unfiled: plan

@@ -146,6 +146,8 @@ export interface SheetPlanned {
   warnings: SheetWarning[];
   /** Words of enumerated columns Baton does not read, with how many rows use each. */
   unknown_values: { field: SheetField; value: string; rows: number }[];
+  /** The industry and tag (source) columns' words, to rename (机械 → 机械制造). */
+  free_words: { field: SheetField; value: string; rows: number }[];
   /** People without a company, each with a choice. */
   unfiled: UnfiledRow[];
 }

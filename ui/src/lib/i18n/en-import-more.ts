@@ -72,4 +72,7 @@ export const enImportMore = {
   'sheet.why.map_it': ' (map the value above to import it)',
   'sheet.why.differs': '"{value}" differs from "{kept}" on row {line}; "{kept}" is kept',
   'sheet.why.notes_full': 'the notes would pass {max} characters; this row\'s note was left out',
+  'sheet.free_words': 'Industry and source words in the sheet ({n}): rename any (optional)',
+  'sheet.free_words_hint': 'Leave a word as it is, or write what Baton should store instead (机械 → 机械制造); the renames are remembered with the mapping.',
+  'sheet.free_as': 'Store as',
 };

@@ -71,4 +71,7 @@ export const zhImportMore: Record<keyof typeof enImportMore, string> = {
   'sheet.why.map_it': '（在上方对照后即可导入）',
   'sheet.why.differs': '“{value}”与第 {line} 行的“{kept}”不同；保留“{kept}”',
   'sheet.why.notes_full': '备注将超过 {max} 字；这一行的备注未导入',
+  'sheet.free_words': '表里的行业、来源写法（{n} 个）：可以改名（可选）',
+  'sheet.free_words_hint': '不改就原样导入；也可以写成想要的叫法（机械 → 机械制造），勾选“记住这次的列对应”后会一并记住。',
+  'sheet.free_as': '导入为',
 };
