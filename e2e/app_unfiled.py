@@ -69,6 +69,14 @@ def phone_contacts(s, tmp):
     s.click("[data-testid=sheet-do-import]")
     s.wait("[data-testid=sheet-done-unfiled]", text="3 位放入未归档，2 位归到客户下")
     s.wait("[data-testid=unfiled-badge]", text="3")
+    print("- the new customer's decision chain flags the missing decision maker")
+    s.click("[data-testid=sheet-done] button.link")  # show the customer
+    s.wait("[data-testid=customer-name]", text=NEW_CUSTOMER)
+    s.wait("[data-testid=chain-role-decision_maker] [data-testid=chain-nobody]")
+    s.wait("[data-testid=chain-gaps]", text="决策者")
+    s.click("[data-testid=bar-chain]")
+    time.sleep(0.3)
+    shot(s, "66-decision-chain-zh-1440")
 
     book = sqlite3.connect(os.path.join(tmp, "demo.db"))
     filed = [r[0] for r in book.execute(
@@ -108,7 +116,15 @@ def phone_contacts(s, tmp):
 
 
 def tray_in_english(s):
-    print("- the unfiled tray in English at the minimum window")
+    print("- the decision chain and the unfiled tray in English at the minimum window")
+    s.keys((CTRL, "k"))
+    s.type("[data-testid=search-input]", "宁波新归档")
+    s.click("[data-testid=search-group-customer] [data-testid=search-hit]", text=NEW_CUSTOMER)
+    s.wait("[data-testid=chain-gaps]", text="Decision maker")
+    s.size(900, 560)
+    s.js("document.querySelector('[data-testid=decision-chain]').scrollIntoView()")
+    shot(s, "66b-decision-chain-en-min")
+    s.size(1280, 800)
     s.click("[data-testid=nav-unfiled]")
     s.wait("[data-testid=unfiled-view]", text="Unfiled contacts")
     wait_count(s, "[data-testid=unfiled-person]", 2)

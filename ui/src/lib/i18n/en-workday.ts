@@ -16,4 +16,11 @@ export const enWorkday = {
   'bar.timeline': 'History',
   'bar.profile': 'Profile',
   'bar.label': 'Sections of the card',
+  'bar.chain': 'Decision chain',
+  'chain.title': 'Decision chain',
+  'chain.gaps': 'Nobody we know is the {roles}',
+  'chain.nobody': 'Nobody',
+  'chain.attitude_unknown': 'Attitude unknown',
+  'chain.known_by': 'Known by {names}',
+  'chain.unplaced': 'Role not recorded yet: {names}',
 };

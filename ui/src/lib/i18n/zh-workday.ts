@@ -17,4 +17,11 @@ export const zhWorkday: Record<keyof typeof enWorkday, string> = {
   'bar.timeline': '联系记录',
   'bar.profile': '资料',
   'bar.label': '卡片分区',
+  'bar.chain': '决策链',
+  'chain.title': '决策链',
+  'chain.gaps': '我们还不认识：{roles}',
+  'chain.nobody': '无人',
+  'chain.attitude_unknown': '态度未知',
+  'chain.known_by': '{names} 认识',
+  'chain.unplaced': '尚未标明角色：{names}',
 };
