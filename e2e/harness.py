@@ -17,6 +17,8 @@ APP = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "
 # The system's file dialogs cannot be clicked through WebDriver: the app takes
 # each dialog's answer from this file instead (src-tauri/src/commands/dialogs.rs).
 DIALOG_ANSWERS = os.path.join(OUT, "dialog-answers.txt")
+# The tel:/mailto: links the app would open, one per line (BATON_TEST_OPEN_LOG).
+OPENED_LINKS = os.path.join(OUT, "opened-links.txt")
 # Milliseconds each step of a long job takes (see pace_jobs).
 JOB_PACE = os.path.join(OUT, "job-pace.txt")
 
@@ -50,7 +52,7 @@ class Driver:
         self.port = free_port()
         native = free_port()
         env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", BATON_TEST_DIALOG_ANSWERS=DIALOG_ANSWERS,
-                   BATON_TEST_JOB_PACE=JOB_PACE, BATON_STALL_PROBE="1",
+                   BATON_TEST_JOB_PACE=JOB_PACE, BATON_STALL_PROBE="1", BATON_TEST_OPEN_LOG=OPENED_LINKS,
                    # The window's size is remembered per driver, not from an earlier run.
                    XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="baton-e2e-config-"), **(extra_env or {}))
         answer_dialogs()

@@ -16,7 +16,7 @@ from app_books import closed_book_screens
 from app_corrections import corrections, corrections_in_english, draft_survives_a_crash
 from app_demo import demo_and_filters
 from app_desktop import reminder_at_start
-from harness import APP, OUT, Driver, answer_dialogs, shot, wait_count
+from harness import APP, OPENED_LINKS, OUT, Driver, answer_dialogs, shot, wait_count
 from webdriver import WebDriverError
 
 
@@ -84,6 +84,20 @@ def create_customer_with_person_and_edit(s):
     s.click("[data-testid=customer-form] [data-testid=save]")
     s.wait("[data-view=region] .value", text="深圳")
     shot(s, "03-customer-card-zh")
+
+    print("- quick actions: call a key person through the system's phone app, copy the card as text")
+    if os.path.exists(OPENED_LINKS):
+        os.remove(OPENED_LINKS)
+    s.click("[data-testid=person] [data-testid=call]")
+    deadline = time.time() + 10
+    while time.time() < deadline and not os.path.exists(OPENED_LINKS):
+        time.sleep(0.1)
+    assert open(OPENED_LINKS).read().split() == ["tel:15080179467"], open(OPENED_LINKS).read()
+    s.click("[data-testid=person] [data-testid=mail]")
+    s.click("[data-testid=copy-card]")
+    s.wait("[data-testid=card-copied]", text="名片文本已复制")  # the text itself: lib/contact-card.test.ts
+    links = open(OPENED_LINKS).read().split()
+    assert links == ["tel:15080179467", "mailto:zhangsan@example.com"], links
 
 
 def contact_and_followup(s):

@@ -26,6 +26,7 @@
 //!   phones, and the tray of people found without a company;
 //! - [`search`]: full-text search and its index;
 //! - [`dump`], [`check`], [`demo`], [`mod@bench`]: the tool's contract commands;
+//! - [`links`]: the `tel:` and `mailto:` links the app may open;
 //! - [`clock`], [`enums`], [`error`], [`paths`], [`sort_key`], [`validate`]: shared pieces.
 
 pub mod activity;
@@ -54,6 +55,7 @@ pub mod handover_notes;
 pub mod job;
 pub mod key_board;
 pub mod kinds;
+pub mod links;
 pub mod paths;
 pub mod people;
 pub mod relationship;

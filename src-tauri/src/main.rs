@@ -44,6 +44,7 @@ fn main() {
             commands::app::app_events,
             commands::app::app_log,
             commands::app::app_open_log_folder,
+            commands::app::app_open_link,
             commands::app::demo_fill,
             commands::drafts::drafts_get,
             commands::drafts::drafts_save,

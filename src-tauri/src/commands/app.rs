@@ -84,6 +84,43 @@ pub fn app_open_log_folder(app: tauri::AppHandle) -> CmdResult<()> {
         .map_err(|e| baton::Error::io(&dir, std::io::Error::other(e.to_string())).into())
 }
 
+/// Calls a phone (`kind` "tel") or writes to an address ("mailto") with the
+/// system's app. The link is built by the core from the value, so nothing
+/// but a `tel:` or `mailto:` link is ever opened. Under test
+/// (`BATON_TEST_OPEN_LOG`) the link is written to that file instead.
+#[tauri::command(async)]
+pub fn app_open_link(app: tauri::AppHandle, kind: String, value: String) -> CmdResult<String> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = match kind.as_str() {
+        "tel" => baton::links::tel(&value),
+        "mailto" => baton::links::mailto(&value),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        baton::Error::invalid(
+            "link",
+            baton::error::Rule::Malformed {
+                detail: format!("no {kind} link can be made of {value:?}"),
+            },
+        )
+    })?;
+    if let Some(log) = std::env::var_os("BATON_TEST_OPEN_LOG") {
+        use std::io::Write;
+        let log = std::path::PathBuf::from(log);
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log)
+            .map_err(|e| baton::Error::io(&log, e))?;
+        writeln!(f, "{url}").map_err(|e| baton::Error::io(&log, e))?;
+        return Ok(url);
+    }
+    app.opener()
+        .open_url(url.clone(), None::<&str>)
+        .map_err(|e| baton::Error::io(std::path::Path::new(&url), std::io::Error::other(e.to_string())))?;
+    Ok(url)
+}
+
 /// Fills an empty book with the demo (the empty state offers it).
 #[tauri::command(async)]
 pub fn demo_fill(state: State<'_, AppState>, customers: usize) -> CmdResult<()> {

@@ -12,6 +12,8 @@ export const app = {
   setUnsaved: (unsaved: boolean) => call<void>('app_set_unsaved', { unsaved }),
   /** Closes the window for good (after save or discard). */
   close: () => call<void>('app_close'),
+  /** Calls a phone or writes to an address with the system's app; the core builds the link. */
+  openLink: (kind: 'tel' | 'mailto', value: string) => call<string>('app_open_link', { kind, value }),
   /** Opens the support log's folder in the file manager. */
   openLogFolder: () => call<void>('app_open_log_folder'),
   /** Hears what happens outside the page (a reminder clicked). */
