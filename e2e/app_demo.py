@@ -42,6 +42,18 @@ def demo_and_filters(driver, tmp):
         tiers = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .tier')].slice(0, 5).map(e => e.textContent)")
         assert tiers[0] == "S", f"sorted by tier starts with {tiers}"
         shot(s, "08-demo-sorted-by-tier-zh")
+        print("- sorted by the next step: the soonest first, each row saying its last contact and next step")
+        s.choose("[data-testid=sort]", "next_step")
+        deadline = time.time() + 10
+        days = []
+        while time.time() < deadline:
+            days = s.js("return [...document.querySelectorAll('[data-testid=row-days]')].slice(0, 6).map(e => e.textContent)")
+            if days and all("下次跟进" in d for d in days):
+                break
+            time.sleep(0.2)
+        due = [d.split("下次跟进 ")[1][:10] for d in days]
+        assert due == sorted(due) and len(due) == 6, days
+        shot(s, "67-sorted-by-next-step-zh")
         print("- saving while the list is scrolled to the 200th customer keeps the rows and the selection in view")
         s.choose("[data-testid=sort]", "name")
         s.js("const l = document.querySelector('[data-testid=customer-list]'); l.scrollTop = l.scrollHeight;")

@@ -25,6 +25,10 @@ pub enum SortBy {
     Tier,
     /// Status, prospect → lost.
     Status,
+    /// The last contact, most recent first when descending; never last.
+    LastContact,
+    /// The next step's day, soonest first; none last.
+    NextStep,
 }
 
 /// A page request: filters, sort, and the window.
@@ -82,6 +86,10 @@ pub struct ListRow {
     pub people_count: i64,
     /// Last change.
     pub updated_at: String,
+    /// The day of the last live contact, if any.
+    pub last_contact_on: Option<String>,
+    /// The day of the earliest open follow-up, if any.
+    pub next_due_on: Option<String>,
 }
 
 /// One window of the list, with the total matching the filters.
@@ -152,6 +160,9 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             "CASE {standing} WHEN 'prospect' THEN 0 WHEN 'new' THEN 1 WHEN 'active' THEN 2 WHEN 'dormant' THEN 3 \
              ELSE 4 END {dir}, c.sort_key, c.name, c.rowid"
         ),
+        // Customers without the day come last either way.
+        SortBy::LastContact => format!("c.last_contact_on IS NULL, c.last_contact_on {dir}, c.rowid {dir}"),
+        SortBy::NextStep => format!("c.next_due_on IS NULL, c.next_due_on {dir}, c.rowid {dir}"),
     };
     let limit = query.limit.clamp(1, PAGE_MAX);
     let rowids = conn
@@ -165,7 +176,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     let mut row_stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.name, c.short_name, c.industry, c.region, c.status, c.tier, c.is_key, c.owner, c.tags, \
                 (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL), c.updated_at, \
-                {} FROM customers c WHERE c.rowid = ?2",
+                {}, c.last_contact_on, c.next_due_on FROM customers c WHERE c.rowid = ?2",
         activity::standing_sql("c", "?1")
     ))?;
     let mut rows = Vec::with_capacity(rowids.len());
@@ -186,6 +197,8 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
                 people_count: r.get(10)?,
                 updated_at: r.get(11)?,
                 standing: r.get(12)?,
+                last_contact_on: r.get(13)?,
+                next_due_on: r.get(14)?,
             })
         })?);
     }

@@ -159,7 +159,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
 
     let store = Store::open(&opts.path)?;
     let total = store.read(|c| customers::list(c, &first_page))?.total;
-    let lists: [(&str, ListQuery, &str); 6] = [
+    let lists: [(&str, ListQuery, &str); 8] = [
         (
             "list: first page by name",
             first_page.clone(),
@@ -211,6 +211,24 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
                 ..first_page.clone()
             },
             "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY status, sort_key LIMIT 100",
+        ),
+        // Issue 14's columns, kept by triggers (migrations 16 and 18).
+        (
+            "list: sorted by last contact, latest first",
+            ListQuery {
+                sort: SortBy::LastContact,
+                descending: true,
+                ..first_page.clone()
+            },
+            "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY last_contact_on DESC LIMIT 100",
+        ),
+        (
+            "list: sorted by next step, soonest first",
+            ListQuery {
+                sort: SortBy::NextStep,
+                ..first_page.clone()
+            },
+            "SELECT id, name FROM customers WHERE deleted_at IS NULL AND next_due_on IS NOT NULL ORDER BY next_due_on LIMIT 100",
         ),
     ];
     for (name, query, reference) in &lists {

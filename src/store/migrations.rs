@@ -72,6 +72,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0017_unfiled_people.sql",
         include_str!("../../migrations/0017_unfiled_people.sql"),
     ),
+    (
+        "0018_next_step.sql",
+        include_str!("../../migrations/0018_next_step.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

@@ -19,6 +19,7 @@ mod history;
 mod jobs;
 mod key_board;
 mod kinds;
+mod list_columns;
 mod people;
 mod relationship;
 mod reminders;

@@ -128,7 +128,7 @@ export interface Glance {
   suggested_tier: Tier | null;
 }
 
-export type SortBy = 'name' | 'updated' | 'created' | 'tier' | 'status';
+export type SortBy = 'name' | 'updated' | 'created' | 'tier' | 'status' | 'last_contact' | 'next_step';
 
 /** Where a customer stands by what happened: the core's one rule (activity.rs). */
 export type Standing = 'prospect' | 'new' | 'active' | 'dormant' | 'lost';
@@ -160,6 +160,10 @@ export interface ListRow {
   tags: string[];
   people_count: number;
   updated_at: string;
+  /** The day of the last live contact. */
+  last_contact_on: string | null;
+  /** The day of the earliest open follow-up. */
+  next_due_on: string | null;
 }
 
 export interface ListPage {

@@ -33,4 +33,9 @@ export const enWorkday = {
   'copycard.address': 'Address: {value}',
   'copycard.website': 'Website: {value}',
   'copycard.people': 'Key people:',
+  'list.sort.last_contact': 'Last contact',
+  'list.sort.next_step': 'Next step',
+  'list.last_contact': 'Last contact {date}',
+  'list.never_contacted': 'No contact yet',
+  'list.next_step': 'next step {date}',
 };

@@ -34,4 +34,9 @@ export const zhWorkday: Record<keyof typeof enWorkday, string> = {
   'copycard.address': '地址：{value}',
   'copycard.website': '网址：{value}',
   'copycard.people': '关键人：',
+  'list.sort.last_contact': '上次联系',
+  'list.sort.next_step': '下次跟进',
+  'list.last_contact': '上次联系 {date}',
+  'list.never_contacted': '尚无联系',
+  'list.next_step': '下次跟进 {date}',
 };
