@@ -24,6 +24,7 @@ mod people;
 mod relationship;
 mod reminders;
 mod report;
+mod report_chain;
 mod search;
 mod search_cli;
 mod search_contact_points;

@@ -173,12 +173,13 @@ fn key_card(conn: &Connection, lang: Lang, s: &Settings, w: &Weighed) -> Result<
     };
     Ok(format!(
         "<article class=\"card\"><h4>{} <span class=\"tier\">{}</span> <span class=\"weight\">{}</span> {change} <span class=\"muted\">{}</span></h4>\
-         <div class=\"row\"><figure class=\"chart radar\">{}</figure><figure class=\"chart curve\">{}</figure></div></article>\n",
+         <div class=\"row\"><figure class=\"chart radar\">{}</figure><figure class=\"chart curve\">{}</figure></div>{}</article>\n",
         esc(&w.who.name),
         tier_label(lang, w.who.tier),
         w.weight,
         esc(&format!("{} {}", lang.pick("评估于", "assessed"), w.assessed_on)),
         svg::radar(&axes, &series, lang.pick("关系雷达图", "Relationship radar")),
         svg::curve(&points, lang.pick("称重曲线", "Weight over time")),
+        super::chain::chain(conn, lang, &w.who.id)?,
     ))
 }

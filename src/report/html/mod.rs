@@ -18,6 +18,7 @@ use crate::error::{Error, Result};
 use crate::settings;
 use crate::settings::Settings;
 
+mod chain;
 mod key;
 mod lists;
 
