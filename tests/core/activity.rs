@@ -3,7 +3,6 @@
 //! filter, the value board, the search filter, both report forms and the CLI.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use baton::activity::Standing;
 use baton::customers::{self, CustomerCard, ListQuery};
@@ -174,17 +173,7 @@ fn the_dormant_count_is_the_same_everywhere() {
 
     drop(store);
     let db = dir.path().join("book.db");
-    let baton = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_baton"))
-            .env_remove("BATON_DB")
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let baton = |args: &[&str]| crate::baton_ok(&db, args);
     let counted: usize = baton(&["customers", "--standing", "dormant", "--count"])
         .trim()
         .parse()

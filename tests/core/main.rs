@@ -44,6 +44,20 @@ use baton::enums::Dimension;
 use baton::people::PersonCard;
 use baton::relationship::{AssessmentDraft, DimensionScore};
 
+/// Runs `baton --db DB ARGS…` (never the user's book), asserts it succeeded
+/// and returns what it printed.
+pub fn baton_ok(db: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+        .env_remove("BATON_DB")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// A minimal valid customer card.
 pub fn card(name: &str) -> CustomerCard {
     CustomerCard {

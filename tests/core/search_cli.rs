@@ -2,8 +2,6 @@
 //! finds, in the same order; a person's hit says their title and phone and
 //! the customer's tier.
 
-use std::process::Command;
-
 use baton::search::{HitKind, SearchQuery};
 use baton::{Store, customers, people};
 
@@ -50,17 +48,7 @@ fn the_cli_prints_the_app_s_hits_in_order_with_who_they_are() {
         .collect();
     drop(store);
 
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_baton"))
-            .env_remove("BATON_DB")
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| crate::baton_ok(&db, args);
     let json: serde_json::Value = serde_json::from_str(&run(&["search", "9467", "--json"])).unwrap();
     let rows = json.as_array().unwrap();
     let cli_order: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();

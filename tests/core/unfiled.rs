@@ -2,7 +2,6 @@
 //! unfiled tray, guessed, filed as chosen, found by search, never dropped.
 
 use std::collections::HashMap;
-use std::process::Command;
 
 use baton::search::{HitKind, SearchQuery};
 use baton::sheet_import::{self, SheetImportOptions, UnfiledChoice};
@@ -170,17 +169,7 @@ fn rows_without_a_company_keep_their_person_and_the_cli_says_so() {
     )
     .unwrap();
     let db = dir.path().join("b.db");
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_baton"))
-            .env_remove("BATON_DB")
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| crate::baton_ok(&db, args);
     let path = file.to_str().unwrap();
     let skipped = run(&["import-sheet", path, "--unfiled", "skip"]);
     assert!(skipped.contains("unfiled skipped\t2"), "{skipped}");
