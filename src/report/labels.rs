@@ -97,8 +97,60 @@ pub fn money(currency: &str, minor: i64) -> String {
     }
 }
 
+/// An amount for a summary (the tiles, the pyramid, the distribution), as
+/// readers say it — Chinese counts in 万 and 亿 (¥1.06 亿, ¥1,063.3 万),
+/// English in K, M and B — as the app's summaries do
+/// (`ui/src/lib/money.ts` formatMoneyShort). Under 10,000 it is exact; the
+/// lists keep exact amounts.
+pub fn money_short(lang: Lang, currency: &str, minor: i64) -> String {
+    let major = minor as f64 / 100.0;
+    let abs = major.abs();
+    let exact = money(currency, minor);
+    let symbol: String = exact
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && *c != ',' && *c != '-')
+        .collect();
+    let sign = if major < 0.0 { "-" } else { "" };
+    // Rounded to `digits` places, trailing zeros dropped; thousands grouped.
+    let num = |n: f64, digits: usize| {
+        let text = format!("{n:.digits$}");
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            text
+        };
+        let (whole, frac) = text.split_once('.').map_or((text.as_str(), ""), |(w, f)| (w, f));
+        let grouped = money("", (whole.parse::<i64>().unwrap_or(0)) * 100);
+        let grouped = grouped.trim();
+        if frac.is_empty() {
+            grouped.to_string()
+        } else {
+            format!("{grouped}.{frac}")
+        }
+    };
+    match lang {
+        Lang::Zh if abs >= 1e8 => format!("{sign}{symbol}{} 亿", num(abs / 1e8, 2)),
+        Lang::Zh if abs >= 1e4 => format!("{sign}{symbol}{} 万", num(abs / 1e4, 1)),
+        Lang::En if abs >= 1e9 => format!("{sign}{symbol}{}B", num(abs / 1e9, 2)),
+        Lang::En if abs >= 1e6 => format!("{sign}{symbol}{}M", num(abs / 1e6, 1)),
+        Lang::En if abs >= 1e4 => format!("{sign}{symbol}{}K", num(abs / 1e3, 1)),
+        _ => exact,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::{Lang, money_short};
+
+    #[test]
+    fn summaries_count_in_wan_and_yi_in_chinese() {
+        assert_eq!(money_short(Lang::Zh, "CNY", 10_633_327_000), "¥1.06 亿");
+        assert_eq!(money_short(Lang::Zh, "CNY", 1_063_327_000), "¥1,063.3 万");
+        assert_eq!(money_short(Lang::Zh, "CNY", 500_000), "¥5,000");
+        assert_eq!(money_short(Lang::En, "CNY", 10_633_327_000), "¥106.3M");
+        assert_eq!(money_short(Lang::En, "USD", 1_060_000), "USD 10.6K");
+    }
+
     #[test]
     fn money_is_grouped_whole_units() {
         assert_eq!(super::money("CNY", 123_456_789), "¥1,234,568");

@@ -41,3 +41,32 @@ fn a_key_customer_s_chain_is_in_the_report_with_its_gaps() {
     );
     assert!(!html.contains("<b>李四</b>"));
 }
+
+#[test]
+fn the_report_s_summaries_count_in_wan_and_yi() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in_memory().unwrap();
+    baton::demo::fill(&store, 60, 1).unwrap();
+    let html = |lang| {
+        let path = dir.path().join("r.html");
+        let opts = ReportOptions {
+            lang,
+            ..Default::default()
+        };
+        store
+            .read(|c| report::write_html(c, &opts, &path, baton::clock::local_today()))
+            .unwrap();
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let zh = html(baton::report::Lang::Zh);
+    let tile = zh.split("<div class=\"figure\">").nth(2).unwrap();
+    assert!(
+        tile.starts_with('¥') && tile.split('<').next().unwrap().ends_with(" 万"),
+        "{}",
+        &tile[..40.min(tile.len())]
+    );
+    let en = html(baton::report::Lang::En);
+    let tile = en.split("<div class=\"figure\">").nth(2).unwrap();
+    let figure = tile.split('<').next().unwrap();
+    assert!(figure.ends_with('K') || figure.ends_with('M'), "{figure}");
+}

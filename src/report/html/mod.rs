@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::facts::{self, Tally};
-use super::labels::{Lang, money, value};
+use super::labels::{Lang, money_short, value};
 use super::svg::{self, Bar, Layer, TIER_COLOURS, esc};
 use super::{ReportOptions, ReportSummary};
 use crate::error::{Error, Result};
@@ -160,7 +160,7 @@ fn figures(lang: Lang, s: &Settings, tally: &Tally) -> String {
                 s.value_window_days,
                 t("天", "days")
             ),
-            money(&s.currency, tally.total_revenue()),
+            money_short(lang, &s.currency, tally.total_revenue()),
         ),
         tile(
             t("带来 80% 营业额的客户", "Customers bringing 80% of revenue"),
@@ -192,7 +192,7 @@ fn pyramid(lang: Lang, s: &Settings, tally: &Tally) -> String {
         .map(|(i, (tier, g))| Layer {
             label: tier_label(lang, *tier),
             customers: g.customers,
-            revenue: money(&s.currency, g.revenue),
+            revenue: money_short(lang, &s.currency, g.revenue),
             colour: TIER_COLOURS[i],
         })
         .collect();
@@ -229,7 +229,7 @@ fn distribution(lang: Lang, s: &Settings, tally: &Tally) -> String {
         .map(|(i, (tier, g))| Bar {
             label: tier_label(lang, *tier),
             value: g.revenue.max(0) as f64,
-            caption: money(&s.currency, g.revenue),
+            caption: money_short(lang, &s.currency, g.revenue),
             colour: TIER_COLOURS[i],
         })
         .collect();
