@@ -18,6 +18,7 @@
 //! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
 //! - [`glance`]: what the customer card's header answers at a glance;
 //! - [`trash`], [`settings`], [`drafts`]: soft deletes, per-book preferences, unsaved form text;
+//! - [`bulk`]: one action on many customers (the list's multi-select);
 //! - [`kinds`]: the registry of record kinds every whole-book feature walks;
 //! - [`job`]: progress, cancel and a listener for long jobs (imports, exports, the report);
 //! - [`handover`], [`handover_notes`], [`checklist`], [`backup`]: carrying a book to another laptop, and backups;
@@ -32,6 +33,7 @@
 pub mod activity;
 pub mod backup;
 pub mod bench;
+pub mod bulk;
 pub mod changes;
 pub mod check;
 pub mod checklist;

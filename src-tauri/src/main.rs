@@ -58,6 +58,7 @@ fn main() {
             commands::customers::customers_get,
             commands::customers::customers_create,
             commands::customers::customers_update,
+            commands::customers::customers_bulk,
             commands::customers::customers_delete,
             commands::history::contacts_create,
             commands::history::timeline_page,

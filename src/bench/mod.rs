@@ -419,6 +419,18 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         })?,
         None,
     );
+    // The list's multi-select: one tag on 1,000 customers, one transaction.
+    let thousand: Vec<String> = ids.iter().take(1000).cloned().collect();
+    add(
+        "write: tag 1,000 customers at once",
+        time(runs.min(10), |i| {
+            let tag = crate::bulk::BulkAction::Tag {
+                tag: format!("基准标签{i}"),
+            };
+            store.write(|tx| crate::bulk::apply(tx, &thousand, &tag))
+        })?,
+        None,
+    );
     store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
     // 50k rows at full size; small benches (the tests) stay small.

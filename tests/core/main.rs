@@ -4,6 +4,7 @@
 
 mod activity;
 mod backups;
+mod bulk;
 mod cli;
 mod corpus;
 mod corrections;

@@ -79,3 +79,11 @@ pub fn customers_update(state: State<'_, AppState>, id: String, card: serde_json
 pub fn customers_delete(state: State<'_, AppState>, id: String) -> CmdResult<()> {
     Ok(state.store()?.write(|tx| customers::delete(tx, &id))?)
 }
+
+/// One action on many customers (tag, untag, owner, status, key, trash), in
+/// one transaction; returns how many changed.
+#[tauri::command(async)]
+pub fn customers_bulk(state: State<'_, AppState>, ids: Vec<String>, action: serde_json::Value) -> CmdResult<usize> {
+    let action: baton::bulk::BulkAction = input("bulk", action)?;
+    Ok(state.store()?.write(|tx| baton::bulk::apply(tx, &ids, &action))?)
+}

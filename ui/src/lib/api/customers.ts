@@ -1,5 +1,14 @@
 import { call } from './ipc';
-import type { Customer, CustomerCard, CustomerDetail, ListPage, ListQuery } from '../types';
+import type { Customer, CustomerCard, CustomerDetail, ListPage, ListQuery, Status } from '../types';
+
+/** One action on many customers (`bulk::BulkAction`). */
+export type BulkAction =
+  | { action: 'tag'; tag: string }
+  | { action: 'untag'; tag: string }
+  | { action: 'set_owner'; owner: string }
+  | { action: 'set_status'; status: Status; lost_reason?: string }
+  | { action: 'set_key'; is_key: boolean }
+  | { action: 'trash' };
 
 export const customers = {
   list: (query: ListQuery) => call<ListPage>('customers_list', { query }),
@@ -8,4 +17,6 @@ export const customers = {
   create: (card: CustomerCard) => call<Customer>('customers_create', { card }),
   update: (id: string, card: CustomerCard) => call<Customer>('customers_update', { id, card }),
   remove: (id: string) => call<void>('customers_delete', { id }),
+  /** One action on many customers, in one step; returns how many changed. */
+  bulk: (ids: string[], action: BulkAction) => call<number>('customers_bulk', { ids, action }),
 };
