@@ -225,7 +225,8 @@ fn write_unfiled(
                 let id = match targets.get(&target) {
                     Some(id) => id.clone(),
                     None => {
-                        let id = unfiled::target_customer(tx, &target)?;
+                        let (id, created) = unfiled::target_customer(tx, &target)?;
+                        report.added += u64::from(created);
                         targets.insert(target, id.clone());
                         id
                     }

@@ -197,29 +197,26 @@ pub fn delete(conn: &Connection, ids: &[String]) -> Result<u64> {
     Ok(n)
 }
 
-/// The live customer `target` names, created if it is a new name.
-pub fn target_customer(conn: &Connection, target: &Target) -> Result<String> {
+/// The live customer `target` names, created if it is a new name; and
+/// whether it was created now.
+pub fn target_customer(conn: &Connection, target: &Target) -> Result<(String, bool)> {
     match target {
-        Target::Customer(id) => Ok(customers::get(conn, id)?.id),
+        Target::Customer(id) => Ok((customers::get(conn, id)?.id, false)),
         Target::NewCustomer(name) => {
             let key = crate::sheet_import::values::name_key(name);
-            let existing: Option<String> = conn
-                .prepare_cached("SELECT id, name FROM customers WHERE deleted_at IS NULL")?
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-                .filter_map(|r| r.ok())
-                .find(|(_, n)| crate::sheet_import::values::name_key(n) == key)
-                .map(|(id, _)| id);
-            match existing {
-                Some(id) => Ok(id),
-                None => Ok(customers::create(
-                    conn,
-                    customers::CustomerCard {
-                        name: name.trim().to_string(),
-                        ..Default::default()
-                    },
-                )?
-                .id),
+            let mut stmt = conn.prepare_cached("SELECT id, name FROM customers WHERE deleted_at IS NULL")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (id, known): (String, String) = (r.get(0)?, r.get(1)?);
+                if crate::sheet_import::values::name_key(&known) == key {
+                    return Ok((id, false));
+                }
             }
+            let card = customers::CustomerCard {
+                name: name.trim().to_string(),
+                ..Default::default()
+            };
+            Ok((customers::create(conn, card)?.id, true))
         }
     }
 }
@@ -237,7 +234,7 @@ pub fn filed_card(card: &PersonCard) -> PersonCard {
 /// Files tray people under `target` as its key people; returns the
 /// customer's id. Call inside a transaction: all move, or none.
 pub fn file(conn: &Connection, ids: &[String], target: &Target) -> Result<String> {
-    let customer_id = target_customer(conn, target)?;
+    let (customer_id, _) = target_customer(conn, target)?;
     for id in ids {
         let p = get(conn, id)?;
         people::create(conn, &customer_id, filed_card(&p.card))?;

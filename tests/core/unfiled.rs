@@ -89,6 +89,7 @@ fn a_phone_export_without_org_arrives_in_the_tray_and_files_as_chosen() {
         (report.unfiled_filed, report.unfiled_kept, report.unfiled_skipped),
         (3, 1, 1)
     );
+    assert_eq!(report.added, 1, "the customer created for them counts as added");
     let at_huawei: Vec<String> = store
         .read(|c| people::list_for(c, &huawei.id))
         .unwrap()
