@@ -146,17 +146,8 @@ impl HistoryCells {
             (Some(day), summary) => {
                 let header = self.last_on.as_ref().map_or("", |c| c.0.as_str());
                 let mut contact = ContactDraft {
-                    happened_at: noon(day),
-                    channel: channel(header),
-                    person_ids: vec![],
-                    subject: header.chars().take(100).collect(),
                     summary: summary.as_ref().map(|c| c.1.clone()).unwrap_or_default(),
-                    outcome: String::new(),
-                    objection: None,
-                    objection_note: String::new(),
-                    in_charge_person_id: None,
-                    next_step: String::new(),
-                    next_due: None,
+                    ..ContactDraft::new(noon(day), channel(header), header.chars().take(100).collect::<String>())
                 };
                 // The next step rides on the contact, as one typed in the app does.
                 if next.is_some_and(|n| n >= day) || (next.is_none() && !step_text.is_empty()) {
