@@ -8,6 +8,7 @@ import time
 from app_import_report import manager_report, new_screens_in_english, sheet_import
 from app_desktop import backups_listed_and_restored, calendar_file, report_while_working
 from app_unfiled import phone_contacts, tray_in_english
+from app_list import list_columns, list_columns_in_english
 from harness import answer_dialogs, shot, wait_count
 
 
@@ -17,6 +18,8 @@ def demo_and_filters(driver, tmp):
     try:
         s.click("[data-testid=load-demo]")
         s.wait("[data-testid=list-count]", text="共 200 个客户")
+        names = s.js("return [...document.querySelectorAll('[data-testid=customer-row] .row-name')].map(e => e.textContent)")
+        assert names and not any(n.isascii() for n in names), f"a Chinese demo names companies in Chinese: {names}"
         s.choose("[data-testid=filter-tier]", "S")
         deadline = time.time() + 10
         while time.time() < deadline:
@@ -74,6 +77,7 @@ def demo_and_filters(driver, tmp):
         s.wait("[data-testid=list-count]", text="共 3 个客户")
         s.choose("[data-testid=filter-tag]", "")
         s.wait("[data-testid=list-count]", text="共 200 个客户")
+        list_columns(s)
         print("- saving while the list is scrolled to the 200th customer keeps the rows and the selection in view")
         s.choose("[data-testid=sort]", "name")
         s.js("const l = document.querySelector('[data-testid=customer-list]'); l.scrollTop = l.scrollHeight;")
@@ -116,6 +120,12 @@ def demo_and_filters(driver, tmp):
         s.choose("[data-testid=filter-status]", "")
         print("- Today: today first, the overdue newest first in spans; the old backlog moved in one step")
         s.click("[data-testid=nav-today]")
+        # The demo is dated to the day it is loaded: today's work comes first.
+        s.wait("[data-testid=group-today_items] [data-testid=followup]")
+        first_group = s.js("return document.querySelector('.followup-group').dataset.testid")
+        assert first_group == "group-today_items", f"Today starts with {first_group}"
+        today_rows = s.find_all("[data-testid=group-today_items] [data-testid=followup]")
+        assert len(today_rows) >= 3, f"{len(today_rows)} follow-ups due today in the demo"
         older = s.wait("[data-testid=group-overdue_older] h4 .count-badge")
         n = int(s.text(older))
         assert n > 10, f"the demo has an old backlog ({n})"
@@ -149,6 +159,7 @@ def demo_and_filters(driver, tmp):
         phone_contacts(s, tmp)
         new_screens_in_english(s, tmp)
         tray_in_english(s)
+        list_columns_in_english(s)
         s.click("[data-testid=nav-settings]")
         s.wait("[data-testid=backup-list]", text="Backups Baton takes by itself")
         s.wait("[data-testid=backup-row]", text="Before a restore")

@@ -53,8 +53,11 @@ class Driver:
         native = free_port()
         env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", BATON_TEST_DIALOG_ANSWERS=DIALOG_ANSWERS,
                    BATON_TEST_JOB_PACE=JOB_PACE, BATON_STALL_PROBE="1", BATON_TEST_OPEN_LOG=OPENED_LINKS,
-                   # The window's size is remembered per driver, not from an earlier run.
-                   XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="baton-e2e-config-"), **(extra_env or {}))
+                   # The window's size is remembered per driver, not from an earlier run;
+                   # so is the webview's storage (the list's columns, the last place).
+                   XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="baton-e2e-config-"),
+                   XDG_DATA_HOME=tempfile.mkdtemp(prefix="baton-e2e-data-"))
+        env.update(extra_env or {})
         answer_dialogs()
         pace_jobs(0)
         self.log = open(os.path.join(OUT, "tauri-driver.log"), "w")

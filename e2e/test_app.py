@@ -15,20 +15,14 @@ import traceback
 from app_books import closed_book_screens
 from app_corrections import corrections, corrections_in_english, draft_survives_a_crash
 from app_demo import demo_and_filters
+from app_first_run import first_run
 from app_desktop import reminder_at_start
 from harness import APP, OPENED_LINKS, OUT, Driver, answer_dialogs, shot, wait_count
 from webdriver import WebDriverError
 
 
 def create_customer_with_person_and_edit(s):
-    print("- an empty book teaches, in Chinese by default")
-    s.wait("[data-testid=empty-state]", text="客户本还是空的")
-    s.wait("[data-testid=ask-name]", text="先填上你的名字")
-    shot(s, "01-empty-book-zh")
-    print("- the first run asks the salesperson's name; records are signed with it")
-    s.type("[data-testid=my-name]", "王芳")
-    s.click("[data-testid=save-my-name]")
-    s.wait_gone("[data-testid=ask-name]")
+    first_run(s)
 
     print("- a customer with an empty name is refused next to the field")
     s.click("[data-testid=new-customer]")
@@ -383,6 +377,9 @@ def handover_take_over(driver, tmp):
         s.type("[data-testid=import-pass]", PASSPHRASE)
         s.click("[data-testid=preview-import]")
         s.wait("[data-testid=import-counts]", text="联系记录")
+        # Who comes over, not only how many records: the preview names the customer.
+        s.wait("[data-testid=import-customer]", text="深圳华为技术有限公司")
+        s.wait("[data-testid=import-customer]", text="新客户")
         s.wait("[data-testid=import-source]", text="格式版本 2")
         s.type("[data-testid=successor]", "周新")
         shot(s, "21-handover-preview-zh")

@@ -55,7 +55,8 @@ pub fn export(
     Ok(())
 }
 
-/// `baton import`: prints one line per record kind, then the conflicts.
+/// `baton import`: prints one line per record kind, the conflicts, then one
+/// line per customer (name, tier, owner, what happens to its card, its records).
 pub fn import(
     store: &Store,
     file: &Path,
@@ -90,6 +91,31 @@ pub fn summary(r: &ImportReport) -> String {
         out.push_str(&format!(
             "conflict: {} {} (book {}, file {}): kept the {} version; the other is in the conflict log\n",
             c.kind, c.id, c.book_updated_at, c.file_updated_at, c.kept
+        ));
+    }
+    for c in &r.customers {
+        let owner = if c.new_owner == c.owner {
+            c.owner.clone()
+        } else {
+            format!("{} -> {}", c.owner, c.new_owner)
+        };
+        let card = serde_json::to_value(c.card)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned));
+        out.push_str(&format!(
+            "customer: {}\t{}\t{}\t{}\t{} added, {} updated\n",
+            c.name,
+            c.tier.as_deref().unwrap_or("-"),
+            owner,
+            card.unwrap_or_default(),
+            c.records_added,
+            c.records_updated
+        ));
+    }
+    if r.customers_total > r.customers.len() as u64 {
+        out.push_str(&format!(
+            "customer: … and {} more\n",
+            r.customers_total - r.customers.len() as u64
         ));
     }
     if r.taken_over > 0 {

@@ -348,6 +348,18 @@ pub fn last_contact_by_person(
     Ok(rows)
 }
 
+/// [`last_contact_by_person`] for every person of the book at once.
+pub fn last_contact_of_everyone(conn: &Connection) -> Result<std::collections::HashMap<String, String>> {
+    let mut stmt = conn.prepare(
+        "SELECT cp.person_id, max(c.happened_at) FROM contact_people cp \
+         JOIN contacts c ON c.id = cp.contact_id AND c.deleted_at IS NULL GROUP BY cp.person_id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// One record by id, live or in the trash (for handover merges).
 pub fn find_any(conn: &Connection, id: &str) -> Result<Option<Contact>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"))?;

@@ -17,10 +17,10 @@
 //! score = 100 − (points off × 100 / 95), rounded. One known contact, reached
 //! by one salesperson, with a stale card, scores about 76: highly dependent.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
+use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use crate::enums::{Layer, Role};
@@ -122,7 +122,57 @@ pub fn score_with(
     let people = people::list_for(conn, customer_id)?;
     let last = contacts::last_contact_by_person(conn, customer_id)?;
     let latest = relationship::latest(conn, customer_id)?;
+    let since = recent_since(today, s);
+    let someone: Vec<Someone<'_>> = people
+        .iter()
+        .map(|p| Someone {
+            role: p.card.role,
+            known_by: &p.card.known_by,
+            recent: last.get(&p.id).is_some_and(|at| at.as_str() >= since.as_str()),
+        })
+        .collect();
+    let card = latest.as_ref().map(|a| Card {
+        layer: a.draft.layer,
+        assessed_on: &a.draft.assessed_on,
+    });
+    Ok(score_of(&someone, card, today, s))
+}
 
+/// What the score needs of one live key person.
+#[derive(Debug, Clone, Copy)]
+pub struct Someone<'a> {
+    /// Their role.
+    pub role: Option<Role>,
+    /// Our colleagues who know them, and how.
+    pub known_by: &'a [people::KnownBy],
+    /// A live contact with them on or after [`recent_since`].
+    pub recent: bool,
+}
+
+/// What the score needs of the latest assessment.
+#[derive(Debug, Clone, Copy)]
+pub struct Card<'a> {
+    /// The layer it records.
+    pub layer: Option<Layer>,
+    /// Its day (`YYYY-MM-DD`).
+    pub assessed_on: &'a str,
+}
+
+/// The first day that counts as "recently contacted": the re-assessment
+/// period back from `today` (compared with contact timestamps as text).
+pub fn recent_since(today: NaiveDate, s: &settings::Settings) -> String {
+    (today - chrono::Duration::days(s.reassess_days)).to_string()
+}
+
+/// The score from what it is made of: the customer's live people and the
+/// latest assessment. Pure, so the list's sort over every customer
+/// ([`many`]) reads these in bulk and gets exactly the card's number.
+pub fn score_of(
+    people: &[Someone<'_>],
+    latest: Option<Card<'_>>,
+    today: NaiveDate,
+    s: &settings::Settings,
+) -> Dependence {
     let count = people.len() as i64;
     let people_off = match count {
         0 | 1 => 0,
@@ -130,13 +180,10 @@ pub fn score_with(
         3 => 12,
         _ => 15,
     };
-    let roles: BTreeSet<Role> = people.iter().filter_map(|p| p.card.role).collect();
+    let roles: BTreeSet<Role> = people.iter().filter_map(|p| p.role).collect();
     let roles_off = (roles.len() as i64 * 4).min(20);
-    let mut layers: BTreeSet<Layer> = people
-        .iter()
-        .flat_map(|p| p.card.known_by.iter().map(|k| k.layer))
-        .collect();
-    if let Some(layer) = latest.as_ref().and_then(|a| a.draft.layer) {
+    let mut layers: BTreeSet<Layer> = people.iter().flat_map(|p| p.known_by.iter().map(|k| k.layer)).collect();
+    if let Some(layer) = latest.and_then(|a| a.layer) {
         layers.insert(layer);
     }
     let layers_off: i64 = layers
@@ -146,25 +193,18 @@ pub fn score_with(
             Layer::Senior | Layer::Organisational => 8,
         })
         .sum();
-    let since = (today - chrono::Duration::days(s.reassess_days)).to_string();
-    let contacted = people
-        .iter()
-        .filter(|p| last.get(&p.id).is_some_and(|at| at.as_str() >= since.as_str()))
-        .count() as i64;
+    let contacted = people.iter().filter(|p| p.recent).count() as i64;
     let recent_off = if count == 0 { 0 } else { contacted * 10 / count };
     let colleagues: BTreeSet<&str> = people
         .iter()
-        .flat_map(|p| p.card.known_by.iter().map(|k| k.name.as_str()))
+        .flat_map(|p| p.known_by.iter().map(|k| k.name.as_str()))
         .collect();
     let colleagues_off = match colleagues.len() {
         0 | 1 => 0,
         2 => 8,
         _ => 15,
     };
-    let (state, card_off) = match latest
-        .as_ref()
-        .and_then(|a| NaiveDate::parse_from_str(&a.draft.assessed_on, "%Y-%m-%d").ok())
-    {
+    let (state, card_off) = match latest.and_then(|a| NaiveDate::parse_from_str(a.assessed_on, "%Y-%m-%d").ok()) {
         Some(day) if (today - day).num_days() <= s.reassess_days => (CardState::Current, 15),
         Some(day) => (
             CardState::Stale {
@@ -183,7 +223,7 @@ pub fn score_with(
     if count <= 1 {
         red_flags.push(RedFlag::OnePerson);
     }
-    Ok(Dependence {
+    Dependence {
         score,
         level: level(score, &red_flags),
         red_flags,
@@ -210,7 +250,90 @@ pub fn score_with(
             },
             DependenceReason::Card { state, off: card_off },
         ],
-    })
+    }
+}
+
+/// The scores of the live customers in `ids` (every live customer when
+/// `None`), read in bulk: a few queries whatever the count, then
+/// [`score_of`] for each, so the list sorts by exactly the card's number.
+pub fn many(
+    conn: &Connection,
+    ids: Option<&[String]>,
+    today: NaiveDate,
+    s: &settings::Settings,
+) -> Result<HashMap<String, i64>> {
+    // ?1: the ids as a JSON array (bound even when unused).
+    let within = |column: &str| match ids {
+        Some(_) => format!("{column} IN (SELECT value FROM json_each(?1))"),
+        None => "?1 IS NOT NULL".to_owned(),
+    };
+    let ids_json = serde_json::to_string(&ids.unwrap_or_default()).unwrap_or_default();
+    let since = recent_since(today, s);
+    let recent: HashSet<String> = conn
+        .prepare(&format!(
+            "SELECT DISTINCT cp.person_id FROM contacts c JOIN contact_people cp ON cp.contact_id = c.id \
+             WHERE c.deleted_at IS NULL AND c.happened_at >= ?2 \
+             AND cp.person_id IN (SELECT id FROM people WHERE {})",
+            within("customer_id")
+        ))?
+        .query_map(params![ids_json, since], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    /// A person as read in bulk: role, who knows them, contacted recently.
+    type Read = (Option<Role>, Vec<people::KnownBy>, bool);
+    let mut people: HashMap<String, Vec<Read>> = HashMap::new();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT customer_id, id, role, known_by FROM people WHERE deleted_at IS NULL AND {}",
+        within("customer_id")
+    ))?;
+    let mut rows = stmt.query(params![ids_json])?;
+    while let Some(r) = rows.next()? {
+        let known_by: String = r.get(3)?;
+        let id: String = r.get(1)?;
+        people.entry(r.get(0)?).or_default().push((
+            r.get(2)?,
+            serde_json::from_str(&known_by).unwrap_or_default(),
+            recent.contains(&id),
+        ));
+    }
+    let latest: HashMap<String, (Option<Layer>, String)> = conn
+        .prepare(&format!(
+            "SELECT customer_id, layer, assessed_on FROM (SELECT customer_id, layer, assessed_on, \
+               row_number() OVER (PARTITION BY customer_id ORDER BY assessed_on DESC, id DESC) AS n \
+               FROM assessments WHERE deleted_at IS NULL AND {}) WHERE n = 1",
+            within("customer_id")
+        ))?
+        .query_map(params![ids_json], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    let customers: Vec<String> = conn
+        .prepare(&format!(
+            "SELECT id FROM customers WHERE deleted_at IS NULL AND {}",
+            within("id")
+        ))?
+        .query_map(params![ids_json], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(customers
+        .into_iter()
+        .map(|id| {
+            let someone: Vec<Someone<'_>> = people
+                .get(&id)
+                .map(|list| {
+                    list.iter()
+                        .map(|(role, known_by, recent)| Someone {
+                            role: *role,
+                            known_by,
+                            recent: *recent,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let card = latest.get(&id).map(|(layer, day)| Card {
+                layer: *layer,
+                assessed_on: day,
+            });
+            let score = score_of(&someone, card, today, s).score;
+            (id, score)
+        })
+        .collect())
 }
 
 /// The score in words: 60+ high, 30+ medium, else low, but a red flag keeps

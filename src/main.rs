@@ -36,6 +36,11 @@ enum Command {
         /// Seed: the same seed gives the same book.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// zh or en: the app's demo in one language, dated today with a
+        /// day's work waiting. Without it: the fixed, mixed-language book
+        /// of the tests and benchmarks (the same bytes for the same seed).
+        #[arg(long, value_parser = ["zh", "en"])]
+        lang: Option<String>,
     },
     /// Print the whole book as canonical JSON.
     Dump,
@@ -131,6 +136,9 @@ enum Command {
         /// Only customers standing so: prospect, new, active, dormant, lost (repeatable).
         #[arg(long = "status")]
         statuses: Vec<baton::activity::Standing>,
+        /// Only this customer, by id (repeatable; see `baton list`).
+        #[arg(long = "customer")]
+        customers: Vec<String>,
         /// Only customers with this tag (repeatable).
         #[arg(long = "tag")]
         tags: Vec<String>,
@@ -316,8 +324,18 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         other => other?,
     };
     match cli.command {
-        Command::Demo { customers, seed } => {
-            let s = demo::fill(&store, customers, seed)?;
+        Command::Demo { customers, seed, lang } => {
+            let s = match lang.as_deref() {
+                None => demo::fill(&store, customers, seed)?,
+                Some(lang) => {
+                    let lang = if lang == "zh" {
+                        demo::DemoLang::Zh
+                    } else {
+                        demo::DemoLang::En
+                    };
+                    demo::fill_with(&store, customers, seed, &demo::DemoOptions::for_today(lang))?
+                }
+            };
             eprintln!(
                 "baton: wrote {} customers, {} key people, {} contacts, {} follow-ups and {} transactions to {}",
                 s.customers,
@@ -469,6 +487,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             tiers,
             statuses,
             tags,
+            customers,
             include_private,
         } => {
             let Some(lang) = baton::report::Lang::parse(&lang) else {
@@ -484,6 +503,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                 tiers,
                 statuses,
                 tags,
+                customers: customers.into_iter().collect(),
                 include_private,
                 job: None,
             };

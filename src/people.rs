@@ -291,3 +291,17 @@ pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Person>> {
 pub fn for_each(conn: &Connection, f: impl FnMut(Person) -> Result<()>) -> Result<()> {
     crate::store::each_row(conn, &format!("SELECT {COLUMNS} FROM people ORDER BY id"), from_row, f)
 }
+
+/// Calls `f` with every live person of a live customer, grouped by customer
+/// (the list's sort by dependence reads everyone in one pass).
+pub fn for_each_live(conn: &Connection, f: impl FnMut(Person) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM people WHERE deleted_at IS NULL \
+             AND customer_id IN (SELECT id FROM customers WHERE deleted_at IS NULL) ORDER BY customer_id"
+        ),
+        from_row,
+        f,
+    )
+}

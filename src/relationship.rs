@@ -310,6 +310,17 @@ pub fn for_each(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> R
     )
 }
 
+/// Calls `f` with every live assessment, each customer's oldest first (as
+/// [`list_for`] orders them), grouped by customer.
+pub fn for_each_live(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> Result<()> {
+    crate::store::each_row(
+        conn,
+        &format!("SELECT {COLUMNS} FROM assessments WHERE deleted_at IS NULL ORDER BY customer_id, assessed_on, id"),
+        from_row,
+        f,
+    )
+}
+
 /// One live assessment of a live customer, by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Assessment> {
     let mut stmt = conn.prepare_cached(&format!(

@@ -109,7 +109,7 @@ pub struct ValuePicture {
 }
 
 /// Revenue of one order-or-return row, signed.
-const REVENUE: &str = "CASE d.kind WHEN 'order' THEN d.amount_minor ELSE -d.amount_minor END";
+pub(crate) const REVENUE: &str = "CASE d.kind WHEN 'order' THEN d.amount_minor ELSE -d.amount_minor END";
 
 /// Computes the value picture of a live customer as of `today`.
 pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<ValuePicture> {
@@ -137,7 +137,7 @@ pub fn picture_ranked(
     })
 }
 
-fn window_start(s: &Settings, today: NaiveDate) -> String {
+pub(crate) fn window_start(s: &Settings, today: NaiveDate) -> String {
     (today - chrono::Duration::days(s.value_window_days)).to_string()
 }
 

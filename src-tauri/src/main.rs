@@ -54,6 +54,7 @@ fn main() {
             commands::dialogs::dialog_open,
             commands::dialogs::dialog_save,
             commands::customers::customers_list,
+            commands::customers::customers_list_ids,
             commands::customers::customers_tags,
             commands::customers::customers_get,
             commands::customers::customers_create,

@@ -10,11 +10,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::contacts::ContactDraft;
-use crate::customers::{self, ListQuery, SortBy};
-use crate::enums::{Channel, Status, Tier};
+use crate::customers::{self, ListQuery};
+use crate::enums::Channel;
 use crate::error::Result;
 use crate::{Store, changes, demo, people};
 
+mod lists;
 mod throughput;
 
 /// One measured operation.
@@ -159,78 +160,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
 
     let store = Store::open(&opts.path)?;
     let total = store.read(|c| customers::list(c, &first_page))?.total;
-    let lists: [(&str, ListQuery, &str); 8] = [
-        (
-            "list: first page by name",
-            first_page.clone(),
-            "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY sort_key LIMIT 100",
-        ),
-        (
-            "list: last page by name",
-            ListQuery {
-                offset: (total as u32).saturating_sub(100),
-                ..first_page.clone()
-            },
-            &format!(
-                "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY sort_key LIMIT 100 OFFSET {}",
-                total.saturating_sub(100)
-            ),
-        ),
-        (
-            "list: status + tier filter, by tier",
-            ListQuery {
-                status: Some(Status::Active),
-                tier: Some(Tier::A),
-                sort: SortBy::Tier,
-                ..first_page.clone()
-            },
-            "SELECT id, name FROM customers WHERE deleted_at IS NULL AND status = 'active' AND tier = 'A' ORDER BY sort_key LIMIT 100",
-        ),
-        (
-            "list: tag filter",
-            ListQuery {
-                tag: Some("大项目".into()),
-                ..first_page.clone()
-            },
-            "SELECT c.id, c.name FROM customers c WHERE deleted_at IS NULL AND c.id IN (SELECT customer_id FROM customer_tags WHERE tag = '大项目') ORDER BY sort_key LIMIT 100",
-        ),
-        // The standing (activity.rs) is computed per row: these two show what
-        // that costs until issue 18's maintained summaries make it a column.
-        (
-            "list: dormant filter (standing)",
-            ListQuery {
-                standing: Some(crate::activity::Standing::Dormant),
-                ..first_page.clone()
-            },
-            "SELECT id, name FROM customers WHERE deleted_at IS NULL AND status = 'dormant' ORDER BY sort_key LIMIT 100",
-        ),
-        (
-            "list: sorted by standing",
-            ListQuery {
-                sort: SortBy::Status,
-                ..first_page.clone()
-            },
-            "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY status, sort_key LIMIT 100",
-        ),
-        // Issue 14's columns, kept by triggers (migrations 16 and 18).
-        (
-            "list: sorted by last contact, latest first",
-            ListQuery {
-                sort: SortBy::LastContact,
-                descending: true,
-                ..first_page.clone()
-            },
-            "SELECT id, name FROM customers WHERE deleted_at IS NULL ORDER BY last_contact_on DESC LIMIT 100",
-        ),
-        (
-            "list: sorted by next step, soonest first",
-            ListQuery {
-                sort: SortBy::NextStep,
-                ..first_page.clone()
-            },
-            "SELECT id, name FROM customers WHERE deleted_at IS NULL AND next_due_on IS NOT NULL ORDER BY next_due_on LIMIT 100",
-        ),
-    ];
+    let lists = lists::cases(&first_page, total);
     for (name, query, reference) in &lists {
         add(
             name,

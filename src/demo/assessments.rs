@@ -12,7 +12,21 @@ use crate::error::Result;
 use crate::relationship::{self, Assessment, AssessmentDraft, DimensionScore, PlanStep};
 
 /// Writes the assessment series of one key customer; returns how many.
-pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, now: DateTime<Utc>) -> Result<usize> {
+pub(super) fn generate(
+    conn: &Connection,
+    rng: &mut Rng,
+    customer: &Customer,
+    chinese: bool,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let (evidence, step) = if chinese {
+        ("拜访记录显示对方主动提供了项目信息", "邀请对方高层参加季度技术交流会")
+    } else {
+        (
+            "Visit notes show they volunteered project information",
+            "Invite their senior people to the quarterly technical meeting",
+        )
+    };
     let dims: Vec<Dimension> = if rng.chance(30) {
         Dimension::ALL[..3 + rng.below(2) as usize].to_vec()
     } else {
@@ -38,12 +52,12 @@ pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, no
             .map(|(d, s)| DimensionScore {
                 dimension: *d,
                 score: *s,
-                evidence: "拜访记录显示对方主动提供了项目信息".into(),
+                evidence: evidence.into(),
                 contact_ids: Vec::new(),
                 target: Some((*s + 1).min(5)),
                 target_on: Some((day + Duration::days(90)).to_string()),
                 plan: vec![PlanStep {
-                    step: "邀请对方高层参加季度技术交流会".into(),
+                    step: step.into(),
                     due_on: None,
                     done: k + 1 < count,
                     followup_id: None,

@@ -13,8 +13,23 @@ use crate::error::Result;
 use crate::satisfaction::{self, CheckDraft, SatisfactionCheck};
 use crate::tiers::{self, TierChange};
 
+/// What satisfaction checks say, (Chinese, English).
+const SATISFACTION: [(&str, &str); 4] = [
+    ("交货及时", "Deliveries on time"),
+    ("售后响应慢", "Slow after-sales service"),
+    ("价格偏高", "Prices on the high side"),
+    ("技术支持很专业", "Very competent technical support"),
+];
+
 /// Writes the demo deals and the initial tier decision of one customer.
-pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, now: DateTime<Utc>) -> Result<usize> {
+pub(super) fn generate(
+    conn: &Connection,
+    rng: &mut Rng,
+    customer: &Customer,
+    chinese: bool,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let say = |zh: &str, en: &str| if chinese { zh } else { en }.to_string();
     let created = DateTime::parse_from_rfc3339(&customer.created_at)
         .map(|d| d.with_timezone(&Utc))
         .unwrap_or(now);
@@ -75,19 +90,38 @@ pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, no
     if orders == 0 || rng.chance(30) {
         let day = created + Duration::days(rng.between(0, span));
         let amount = rng.between(lo, hi);
-        write(rng, DealKind::Quote, day, amount, "年度采购报价")?;
+        write(
+            rng,
+            DealKind::Quote,
+            day,
+            amount,
+            &say("年度采购报价", "Annual purchasing quote"),
+        )?;
     }
     for i in 0..orders {
         let day = created + Duration::days(rng.between(0, span));
         let amount = rng.between(lo, hi);
-        write(rng, DealKind::Order, day, amount, &format!("订单 PO-{}", 1000 + i))?;
+        let po = 1000 + i;
+        write(
+            rng,
+            DealKind::Order,
+            day,
+            amount,
+            &say(&format!("订单 PO-{po}"), &format!("Order PO-{po}")),
+        )?;
         if rng.chance(60) {
             let paid = day + Duration::days(rng.between(15, 90)).min(now - day);
-            write(rng, DealKind::Payment, paid, amount, "货款")?;
+            write(rng, DealKind::Payment, paid, amount, &say("货款", "Payment for goods"))?;
         }
         if rng.chance(4) {
             let returned = day + Duration::days(rng.between(5, 30)).min(now - day);
-            write(rng, DealKind::Return, returned, amount / 10, "质量问题退货")?;
+            write(
+                rng,
+                DealKind::Return,
+                returned,
+                amount / 10,
+                &say("质量问题退货", "Returned: quality issue"),
+            )?;
         }
     }
     if customer.card.status != Status::Prospect {
@@ -105,7 +139,10 @@ pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, no
                     draft: CheckDraft {
                         checked_on: day.to_string(),
                         rating,
-                        comment: ["交货及时", "售后响应慢", "价格偏高", "技术支持很专业"][rng.below(4) as usize].into(),
+                        comment: {
+                            let (zh, en) = SATISFACTION[rng.below(4) as usize];
+                            say(zh, en)
+                        },
                     },
                     created_at: at.clone(),
                     updated_at: at,
@@ -117,7 +154,13 @@ pub(super) fn generate(conn: &Connection, rng: &mut Rng, customer: &Customer, no
     if orders > 5 && rng.chance(50) {
         let day = created + Duration::days(rng.between(0, span));
         let amount = rng.between(lo, hi) * 4;
-        write(rng, DealKind::Contract, day, amount, "年度框架协议")?;
+        write(
+            rng,
+            DealKind::Contract,
+            day,
+            amount,
+            &say("年度框架协议", "Annual framework agreement"),
+        )?;
     }
     Ok(written)
 }

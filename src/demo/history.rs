@@ -98,8 +98,10 @@ pub(super) fn generate(
                 outcome: lang(rng.pick(OUTCOMES)),
                 objection,
                 objection_note: match objection {
-                    Some(Objection::Price) => "比竞品贵8%".into(),
-                    Some(Objection::SendMaterial) => "已发送产品手册和案例".into(),
+                    Some(Objection::Price) if chinese => "比竞品贵8%".into(),
+                    Some(Objection::Price) => "8% above the competitor".into(),
+                    Some(Objection::SendMaterial) if chinese => "已发送产品手册和案例".into(),
+                    Some(Objection::SendMaterial) => "Sent the brochure and case studies".into(),
                     Some(_) => "—".into(),
                     None => String::new(),
                 },

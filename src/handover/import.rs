@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 
 use super::check::{PROBLEMS_MAX, check_records, open, problem, read_line, record_problem};
 use super::format::{Header, Line, hex};
+use super::listed::{CardChange, Listed, ListedCustomer};
 use crate::error::{Error, Result};
 use crate::job::{self, Job};
 use crate::kinds::RecordKind;
@@ -91,6 +92,10 @@ pub struct ImportReport {
     pub backup: Option<String>,
     /// Customers whose owner changed to the successor.
     pub taken_over: u64,
+    /// The file's customers, in file order (the first [`super::listed::LISTED_MAX`]).
+    pub customers: Vec<ListedCustomer>,
+    /// How many customers the file holds.
+    pub customers_total: u64,
 }
 
 /// The references a record makes, as (field, table, id), beyond what the
@@ -204,7 +209,7 @@ pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions)
         backup: true,
         backup_dir: opts.backup_dir.clone(),
     };
-    let ((counts, conflicts, taken_over), backup_path) = store.import(&how, |tx| {
+    let ((counts, conflicts, taken_over, listed), backup_path) = store.import(&how, |tx| {
         let import_id = clock::new_id();
         let mut counts: Vec<KindCounts> = RecordKind::ALL
             .iter()
@@ -216,6 +221,7 @@ pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions)
         let mut conflicts = Vec::new();
         let mut problems = Vec::new();
         let mut imported_customers = Vec::new();
+        let mut listed = Listed::default();
 
         let mut hasher = Sha256::new();
         let mut line_no = 1;
@@ -263,18 +269,52 @@ pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions)
             if missing {
                 continue;
             }
-            match merge(tx, kind, &id, line.record, &import_id)? {
-                Ok(Outcome::Added) => counts[index].added += 1,
-                Ok(Outcome::Unchanged) => counts[index].unchanged += 1,
+            let (customer, owner_id) = if kind == RecordKind::Customer {
+                (listed.customer(&line.record), None)
+            } else {
+                let owner = line
+                    .record
+                    .get("customer_id")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string);
+                (None, owner)
+            };
+            let card = match merge(tx, kind, &id, line.record, &import_id)? {
+                Ok(Outcome::Added) => {
+                    counts[index].added += 1;
+                    Some(CardChange::New)
+                }
+                Ok(Outcome::Unchanged) => {
+                    counts[index].unchanged += 1;
+                    Some(CardChange::Unchanged)
+                }
                 Ok(Outcome::Differs(c)) => {
-                    if c.kept == "file" {
+                    let file_wins = c.kept == "file";
+                    if file_wins {
                         counts[index].updated += 1;
                     } else {
                         counts[index].conflicts += 1;
                     }
                     conflicts.push(c);
+                    Some(if file_wins {
+                        CardChange::Updated
+                    } else {
+                        CardChange::BookNewer
+                    })
                 }
-                Err(e) => problems.push(record_problem(line_no, kind, &id, e)),
+                Err(e) => {
+                    problems.push(record_problem(line_no, kind, &id, e));
+                    None
+                }
+            };
+            match (customer, card) {
+                (Some(customer), Some(card)) => listed.merged(customer, card),
+                (None, Some(card)) => listed.record(
+                    owner_id.as_deref(),
+                    card == CardChange::New,
+                    card == CardChange::Updated,
+                ),
+                _ => {}
             }
             if kind == RecordKind::Customer {
                 imported_customers.push(id);
@@ -299,8 +339,9 @@ pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions)
                 taken_over += u64::from(take_over(tx, id, name)?);
                 crate::checklist::create(tx, id, name)?;
             }
+            listed.taken_over_by(name);
         }
-        Ok((counts, conflicts, taken_over))
+        Ok((counts, conflicts, taken_over, listed))
     })?;
     Ok(ImportReport {
         header,
@@ -309,6 +350,8 @@ pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions)
         dry_run: opts.dry_run,
         backup: backup_path,
         taken_over,
+        customers: listed.list,
+        customers_total: listed.total,
     })
 }
 

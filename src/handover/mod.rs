@@ -16,6 +16,7 @@ mod envelope;
 mod export;
 mod format;
 mod import;
+mod listed;
 mod passphrase;
 mod times;
 
@@ -23,4 +24,5 @@ pub use envelope::{MAX_WORK_FACTOR, MIN_EXPORT_WORK_FACTOR};
 pub use export::{ExportOptions, Selection, export};
 pub use format::{FORMAT, FORMAT_VERSION, Header, Scope};
 pub use import::{Conflict, ImportOptions, ImportReport, KindCounts, OpenedFile, import, import_opened};
+pub use listed::{CardChange, LISTED_MAX, ListedCustomer};
 pub use passphrase::Passphrase;

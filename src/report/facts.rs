@@ -264,11 +264,12 @@ fn keep_best<T>(list: &mut Vec<T>, order: impl Fn(&T, &T) -> std::cmp::Ordering)
 }
 
 /// Whether a customer is in the report's scope: every facet given must
-/// match (tier, status, tag), any value within a facet.
+/// match (customer, tier, status, tag), any value within a facet.
 /// The standing is only known once the customer is weighed: `None` skips it.
 fn in_scope(c: &Customer, standing: Option<crate::activity::Standing>, opts: &ReportOptions) -> bool {
     let card = &c.card;
-    (opts.tiers.is_empty() || card.tier.is_some_and(|t| opts.tiers.contains(&t)))
+    (opts.customers.is_empty() || opts.customers.contains(&c.id))
+        && (opts.tiers.is_empty() || card.tier.is_some_and(|t| opts.tiers.contains(&t)))
         && (opts.statuses.is_empty() || standing.is_none_or(|s| opts.statuses.contains(&s)))
         && (opts.tags.is_empty() || card.tags.iter().any(|t| opts.tags.contains(t)))
 }

@@ -48,6 +48,9 @@ pub struct ReportOptions {
     /// Only customers with one of these tags (tags don't matter if empty).
     /// A customer is in the report when it matches every facet given.
     pub tags: Vec<String>,
+    /// Only these customers, by id (any customer if empty): the ones picked
+    /// in the list. Combined with the other facets like them.
+    pub customers: std::collections::BTreeSet<String>,
     /// Include private fields about people.
     pub include_private: bool,
     /// Progress (customers done of all) and cancel: a big book takes minutes.

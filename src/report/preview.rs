@@ -37,7 +37,8 @@ fn chosen() -> String {
          AND (json_array_length(?1) = 0 OR c.tier IN (SELECT value FROM json_each(?1))) \
          AND (json_array_length(?2) = 0 OR {} IN (SELECT value FROM json_each(?2))) \
          AND (json_array_length(?3) = 0 OR EXISTS (SELECT 1 FROM customer_tags t \
-              WHERE t.customer_id = c.id AND t.tag IN (SELECT value FROM json_each(?3)))))",
+              WHERE t.customer_id = c.id AND t.tag IN (SELECT value FROM json_each(?3)))) \
+         AND (json_array_length(?6) = 0 OR c.id IN (SELECT value FROM json_each(?6))))",
         crate::activity::standing_sql("c", "?5")
     )
 }
@@ -48,6 +49,7 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
     let tiers = json(opts.tiers.iter().map(|t| t.as_str().to_string()).collect());
     let statuses = json(opts.statuses.iter().map(|s| s.as_str().to_string()).collect());
     let tags = json(opts.tags.clone());
+    let customers = json(opts.customers.iter().cloned().collect());
     let sql = format!(
         "WITH {} SELECT \
            (SELECT count(*) FROM chosen), \
@@ -62,9 +64,9 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
         chosen()
     );
     let cutoff = crate::activity::cutoff(today, crate::settings::get(conn)?.dormant_days);
-    Ok(conn
-        .prepare(&sql)?
-        .query_row(params![tiers, statuses, tags, today.to_string(), cutoff], |r| {
+    Ok(conn.prepare(&sql)?.query_row(
+        params![tiers, statuses, tags, today.to_string(), cutoff, customers],
+        |r| {
             Ok(ReportPreview {
                 customers: r.get(0)?,
                 key_customers: r.get(1)?,
@@ -75,5 +77,6 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
                 overdue: r.get(6)?,
                 include_private: opts.include_private,
             })
-        })?)
+        },
+    )?)
 }

@@ -60,6 +60,16 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
             Ok(text.map(|t| digits_form(&t)).unwrap_or_default())
         },
     )?;
+    // The list sorts owners, regions and industries as it sorts names.
+    conn.create_scalar_function(
+        "baton_sort_key",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text.map(|t| crate::sort_key::sort_key(&t)).unwrap_or_default())
+        },
+    )?;
     money_sum::register(conn)?;
     Ok(())
 }

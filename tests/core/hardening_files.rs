@@ -38,6 +38,7 @@ fn whole_book(lang: baton::report::Lang) -> baton::report::ReportOptions {
         tiers: vec![],
         statuses: vec![],
         tags: vec![],
+        customers: Default::default(),
         include_private: false,
         job: None,
     }

@@ -304,7 +304,18 @@ fn the_preview_counts_what_the_workbook_then_holds() {
     let tag: String = store
         .read(|c| Ok(c.query_row("SELECT tag FROM customer_tags ORDER BY tag LIMIT 1", [], |r| r.get(0))?))
         .unwrap();
+    // Three customers picked in the list (issue 14: the manager's file of a selection).
+    let picked: std::collections::BTreeSet<String> = store
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT id FROM customers ORDER BY sort_key LIMIT 3")?;
+            Ok(stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
     for opts in [
+        ReportOptions {
+            customers: picked.clone(),
+            ..Default::default()
+        },
         ReportOptions::default(),
         ReportOptions {
             tiers: vec![baton::enums::Tier::A, baton::enums::Tier::B],
@@ -334,6 +345,9 @@ fn the_preview_counts_what_the_workbook_then_holds() {
             "{opts:?}"
         );
         assert!(preview.customers > 0, "{opts:?} selects someone");
+        if !opts.customers.is_empty() {
+            assert_eq!(preview.customers, 3, "exactly the picked customers");
+        }
         assert_eq!(preview.include_private, opts.include_private);
     }
 }

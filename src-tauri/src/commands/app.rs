@@ -121,9 +121,12 @@ pub fn app_open_link(app: tauri::AppHandle, kind: String, value: String) -> CmdR
     Ok(url)
 }
 
-/// Fills an empty book with the demo (the empty state offers it).
+/// Fills an empty book with the demo (the first run offers it): in the
+/// user's language (`zh` or `en`), dated to today, with a day's work waiting.
 #[tauri::command(async)]
-pub fn demo_fill(state: State<'_, AppState>, customers: usize) -> CmdResult<()> {
-    baton::demo::fill(state.store()?, customers.min(100_000), 1)?;
+pub fn demo_fill(state: State<'_, AppState>, customers: usize, lang: serde_json::Value) -> CmdResult<()> {
+    let lang: baton::demo::DemoLang = super::input("lang", lang)?;
+    let opts = baton::demo::DemoOptions::for_today(lang);
+    baton::demo::fill_with(state.store()?, customers.min(100_000), 1, &opts)?;
     Ok(())
 }

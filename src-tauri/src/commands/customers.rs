@@ -21,6 +21,16 @@ pub fn customers_list(state: State<'_, AppState>, query: serde_json::Value) -> C
     Ok(state.store()?.read(|c| customers::list(c, &query))?)
 }
 
+/// The ids of every customer the list's filters match (Ctrl+A).
+#[tauri::command(async)]
+pub fn customers_list_ids(
+    state: State<'_, AppState>,
+    query: serde_json::Value,
+) -> CmdResult<Vec<baton::customer_list::Picked>> {
+    let query: ListQuery = input("query", query)?;
+    Ok(state.store()?.read(|c| baton::customer_list::ids(c, &query))?)
+}
+
 /// Every tag in use, for the filter menu.
 #[tauri::command(async)]
 pub fn customers_tags(state: State<'_, AppState>) -> CmdResult<Vec<String>> {

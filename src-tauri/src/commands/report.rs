@@ -21,6 +21,9 @@ pub struct ReportRequest {
     statuses: Vec<baton::activity::Standing>,
     #[serde(default)]
     tags: Vec<String>,
+    /// Customers picked by id (from the list or the picker).
+    #[serde(default)]
+    customers: Vec<String>,
     #[serde(default)]
     include_private: bool,
     /// Where to write the workbook (none: not written).
@@ -41,6 +44,7 @@ impl ReportRequest {
             tiers: self.tiers.clone(),
             statuses: self.statuses.clone(),
             tags: self.tags.clone(),
+            customers: self.customers.iter().cloned().collect(),
             include_private: self.include_private,
             job: None,
         }

@@ -48,6 +48,21 @@ export interface ImportConflict {
   kept: 'book' | 'file';
 }
 
+/** What the import does to a customer's card (`handover::CardChange`). */
+export type CardChange = 'new' | 'updated' | 'unchanged' | 'book_newer';
+
+/** One customer of a handover file, as the preview lists it. */
+export interface ListedCustomer {
+  id: string;
+  name: string;
+  tier: string | null;
+  owner: string;
+  new_owner: string;
+  card: CardChange;
+  records_added: number;
+  records_updated: number;
+}
+
 export interface ImportReport {
   header: HandoverHeader;
   counts: KindCounts[];
@@ -55,6 +70,9 @@ export interface ImportReport {
   dry_run: boolean;
   backup: string | null;
   taken_over: number;
+  /** The file's customers, in file order (the first thousand). */
+  customers: ListedCustomer[];
+  customers_total: number;
 }
 
 export type Task = 'meet_person' | 'confirm_followup' | 'reassess';

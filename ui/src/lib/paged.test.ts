@@ -5,6 +5,7 @@ import type { ListPage, ListRow } from './types';
 const row = (i: number): ListRow => ({
   id: `id-${i}`, name: `c${i}`, short_name: '', industry: '', region: '', status: 'active', standing: 'active', tier: null,
   is_key: false, owner: '', tags: [], people_count: 0, updated_at: '', last_contact_on: null, next_due_on: null,
+  revenue: null, weight: null, dependence: null,
 });
 
 function fakeBook(total: number) {

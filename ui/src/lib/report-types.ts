@@ -8,6 +8,8 @@ export interface ReportRequest {
   tiers: Tier[];
   statuses: Standing[];
   tags: string[];
+  /** Customers picked by id (any if empty). */
+  customers: string[];
   include_private: boolean;
   /** Where to write the workbook; empty: not written. */
   xlsx_path?: string;

@@ -128,48 +128,10 @@ export interface Glance {
   suggested_tier: Tier | null;
 }
 
-export type SortBy = 'name' | 'updated' | 'created' | 'tier' | 'status' | 'last_contact' | 'next_step';
-
 /** Where a customer stands by what happened: the core's one rule (activity.rs). */
 export type Standing = 'prospect' | 'new' | 'active' | 'dormant' | 'lost';
 export const STANDINGS: Standing[] = ['prospect', 'new', 'active', 'dormant', 'lost'];
 
-export interface ListQuery {
-  status?: Status | null;
-  standing: Standing | null;
-  tier: Tier | null;
-  tag: string | null;
-  key_only: boolean;
-  sort: SortBy;
-  descending: boolean;
-  offset: number;
-  limit: number;
-}
-
-export interface ListRow {
-  id: string;
-  name: string;
-  short_name: string;
-  industry: string;
-  region: string;
-  status: Status;
-  standing: Standing;
-  tier: Tier | null;
-  is_key: boolean;
-  owner: string;
-  tags: string[];
-  people_count: number;
-  updated_at: string;
-  /** The day of the last live contact. */
-  last_contact_on: string | null;
-  /** The day of the earliest open follow-up. */
-  next_due_on: string | null;
-}
-
-export interface ListPage {
-  total: number;
-  rows: ListRow[];
-}
 
 export type TrashKind =
   | 'customer'
@@ -582,3 +544,4 @@ export * from './handover-types';
 export * from './report-types';
 export * from './sheet-types';
 export * from './search-types';
+export * from './list-types';

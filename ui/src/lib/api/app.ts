@@ -7,7 +7,8 @@ import type { AppInfo } from '../types';
 
 export const app = {
   info: () => call<AppInfo>('app_info'),
-  fillDemo: (customers: number) => call<void>('demo_fill', { customers }),
+  /** The demo book in `lang`, dated to today (the first run offers it). */
+  fillDemo: (customers: number, lang: 'zh' | 'en') => call<void>('demo_fill', { customers, lang }),
   /** Tells the window whether closing it must ask first. */
   setUnsaved: (unsaved: boolean) => call<void>('app_set_unsaved', { unsaved }),
   /** Closes the window for good (after save or discard). */

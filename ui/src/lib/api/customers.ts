@@ -12,6 +12,9 @@ export type BulkAction =
 
 export const customers = {
   list: (query: ListQuery) => call<ListPage>('customers_list', { query }),
+  /** Every customer the filters match, in name order (sort and window aside). */
+  listIds: (query: Omit<ListQuery, 'offset' | 'limit'>) =>
+    call<{ id: string; name: string }[]>('customers_list_ids', { query: { ...query, offset: 0, limit: 0 } }),
   tags: () => call<string[]>('customers_tags'),
   get: (id: string) => call<CustomerDetail>('customers_get', { id }),
   create: (card: CustomerCard) => call<Customer>('customers_create', { card }),

@@ -53,5 +53,5 @@ export const enWorkday = {
   'bulk.clear': 'Clear the picks',
   'bulk.done': 'Done: {n} of {of} customers changed.',
   'bulk.trash_confirm': 'Move {n} customers to the trash? They can be restored from there.',
-  'bulk.hint': 'Ctrl+click picks several, Shift+click a run',
+  'bulk.hint': 'Ctrl+click picks several, Shift+click a run, Ctrl+A every matching customer',
 };

@@ -3,6 +3,7 @@ import { enImportReport } from './en-import-report';
 import { enDesktop } from './en-desktop';
 import { enImportMore } from './en-import-more';
 import { enWorkday } from './en-workday';
+import { enList } from './en-list';
 
 // English messages. `zh.ts` must define every key (checked by the compiler
 // and by i18n.test.ts).
@@ -567,6 +568,7 @@ export const en = {
   ...enDesktop,
   ...enImportMore,
   ...enWorkday,
+  ...enList,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -54,5 +54,5 @@ export const zhWorkday: Record<keyof typeof enWorkday, string> = {
   'bulk.clear': '取消选择',
   'bulk.done': '已完成：{of} 个客户中有 {n} 个有改动。',
   'bulk.trash_confirm': '把 {n} 个客户移到回收站？可以在回收站里恢复。',
-  'bulk.hint': 'Ctrl+点击可多选，Shift+点击选一段',
+  'bulk.hint': 'Ctrl+点击可多选，Shift+点击选一段，Ctrl+A 选中全部符合条件的客户',
 };

@@ -4,6 +4,7 @@ import { zhImportReport } from './zh-import-report';
 import { zhDesktop } from './zh-desktop';
 import { zhImportMore } from './zh-import-more';
 import { zhWorkday } from './zh-workday';
+import { zhList } from './zh-list';
 
 // 简体中文。用词取自种子文章（客户资料卡、关键人、决策链……）。
 export const zh: Record<MessageKey, string> = {
@@ -567,4 +568,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhDesktop,
   ...zhImportMore,
   ...zhWorkday,
+  ...zhList,
 };
