@@ -144,6 +144,8 @@ def demo_and_filters(driver, tmp):
         print("- the handover export takes exactly the customers picked by name")
         s.click("[data-testid=nav-handover]")
         s.click("[data-testid=scope-some]")
+        # Before typing, the key customers are offered first.
+        s.wait("[data-testid=handover-key-suggestions]", text="关键客户")
         for part in ["启明", "德润"]:
             s.type("[data-testid=handover-customer-search]", part)
             s.click("[data-testid=handover-customer-match]")

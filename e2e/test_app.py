@@ -15,6 +15,7 @@ import traceback
 from app_books import closed_book_screens
 from app_corrections import corrections, corrections_in_english, draft_survives_a_crash
 from app_demo import demo_and_filters
+from app_dark import dark_mode
 from app_first_run import first_run
 from app_desktop import reminder_at_start
 from harness import APP, OPENED_LINKS, OUT, Driver, answer_dialogs, shot, wait_count
@@ -298,6 +299,15 @@ def global_search(s):
     print("- who is calling? the full phone number finds the key person")
     s.type("[data-testid=search-input]", "15080179467")
     s.wait("[data-testid=search-group-person] [data-testid=search-hit]", text="张三")
+    print("- its last four digits find the person too, and Enter opens them on their card")
+    s.type("[data-testid=search-input]", "9467")
+    s.wait("[data-testid=search-results][data-shown-for='9467'] [data-testid=search-group-person] [data-testid=search-hit]",
+           text="张三")
+    s.keys((ENTER,))
+    s.wait_gone("[data-testid=search-palette]")
+    s.wait("[data-testid=person]", text="张三")
+    s.keys((CTRL, "k"))
+    s.wait("[data-testid=search-palette]")
     s.type("[data-testid=search-input]", "hw")
     s.wait("[data-testid=search-group-customer] [data-testid=search-hit]", text="深圳华为技术有限公司")
     s.type("[data-testid=search-input]", "寄送样品")
@@ -549,6 +559,7 @@ def main():
         draft_survives_a_crash(driver, tmp)
         demo_and_filters(driver, tmp)
         reminder_at_start(tmp)
+        dark_mode(tmp)
         closed_book_screens(driver, tmp)
     except (WebDriverError, AssertionError):
         traceback.print_exc()

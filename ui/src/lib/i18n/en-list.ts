@@ -44,4 +44,5 @@ export const enList = {
   'handover.card_book_newer': 'Your card is newer and stays',
   'handover.card_records': '; {added} records added, {updated} updated',
   'handover.customers_more': 'and {n} more, counted below',
+  'scope.key_first': 'Key customers:',
 };

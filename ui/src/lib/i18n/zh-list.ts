@@ -46,4 +46,5 @@ export const zhList: Record<keyof typeof enList, string> = {
   'handover.card_book_newer': '你的资料较新，保留',
   'handover.card_records': '；新增 {added} 条记录，更新 {updated} 条',
   'handover.customers_more': '另有 {n} 个，已计入下表',
+  'scope.key_first': '关键客户：',
 };
