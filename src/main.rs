@@ -516,8 +516,27 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         Command::Restore { file } => cli_handover::restore(&store, &file)?,
         Command::Bench { .. } => unreachable!("handled above"),
     }
+    if writer.is_some() {
+        // Writes leave the search indexes' segments unmerged (the app merges
+        // when the book is quiet); a command is done in one go, so it tidies
+        // now. Searching is exact either way: a failure here only says so.
+        for _ in 0..TIDY_STEPS {
+            match store.tidy_search(TIDY_PAGES) {
+                Ok(true) => continue,
+                Ok(false) => break,
+                Err(e) => {
+                    eprintln!("baton: the search index was left untidied ({e}); searching still works");
+                    break;
+                }
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Pages per index a tidying step merges, and the most steps a command takes.
+const TIDY_PAGES: i64 = 256;
+const TIDY_STEPS: usize = 64;
 
 /// How a command opens the book, and the name it holds the lock under if
 /// it writes. Only `demo` and the imports may start a new book; commands

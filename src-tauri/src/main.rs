@@ -12,6 +12,7 @@ mod log;
 mod reminders;
 mod stalls;
 mod state;
+mod tidy;
 
 fn main() {
     let _log = log::start();
@@ -37,6 +38,7 @@ fn main() {
             let handle = app.handle().clone();
             std::thread::spawn(move || commands::backups::take_daily(&handle.state::<state::AppState>()));
             reminders::start(app.handle().clone());
+            tidy::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -361,6 +361,13 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         })?,
         None,
     );
+    // What the writes above left for the app to merge when the book is
+    // quiet: one step of the size the app takes (src-tauri/src/tidy.rs).
+    add(
+        "tidy: merge one step of the search indexes (the book quiet)",
+        time(runs, |_| store.tidy_search(16))?,
+        None,
+    );
     store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
     // 50k rows at full size; small benches (the tests) stay small.

@@ -31,7 +31,7 @@ pub use grams::grams;
 pub fn pair_query(term: &str) -> String {
     grams::term_query(term, false)
 }
-pub use index::sync;
+pub use index::{sync, tidy};
 use marks::context;
 pub use marks::{Piece, mark};
 

@@ -60,6 +60,7 @@ impl Store {
             } else {
                 crate::search::sync(&tx).map_err(|e| self.busy(e))?;
                 tx.commit().map_err(|e| self.busy(e.into()))?;
+                self.wrote();
             }
             out
         };

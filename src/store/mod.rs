@@ -102,6 +102,13 @@ pub struct Store {
     /// the one connection there is.
     readers: Option<readers::Readers>,
     last_import: import::LastImport,
+    /// When the last write committed: the search indexes are tidied only
+    /// once the book has been quiet a while (see [`Store::tidy_search`]).
+    last_write: Mutex<std::time::Instant>,
+    /// Changes the tidying made (`total_changes()` counts them), left out
+    /// of the change stamp: merging index segments changes no record, and
+    /// must not end "undo this import".
+    tidy_changes: std::sync::atomic::AtomicI64,
     path: Option<PathBuf>,
     read_only: bool,
 }
@@ -204,6 +211,8 @@ impl Store {
             conn: Mutex::new(conn),
             readers: Some(readers::Readers::new(path, true)),
             last_import: Default::default(),
+            last_write: Mutex::new(std::time::Instant::now()),
+            tidy_changes: Default::default(),
             path: Some(path.to_path_buf()),
             read_only: true,
         })
@@ -244,6 +253,8 @@ impl Store {
             conn: Mutex::new(conn),
             readers: path.as_deref().map(|p| readers::Readers::new(p, false)),
             last_import: Default::default(),
+            last_write: Mutex::new(std::time::Instant::now()),
+            tidy_changes: Default::default(),
             path,
             read_only: false,
         })
@@ -276,7 +287,35 @@ impl Store {
         // transaction: a committed book is always fully indexed.
         crate::search::sync(&tx)?;
         tx.commit()?;
+        self.wrote();
         Ok(out)
+    }
+
+    /// Notes a committed write (the tidying waits for quiet).
+    fn wrote(&self) {
+        *self.last_write.lock().unwrap_or_else(|p| p.into_inner()) = std::time::Instant::now();
+    }
+
+    /// How long since the last write committed through this store.
+    pub fn quiet_for(&self) -> Duration {
+        self.last_write.lock().unwrap_or_else(|p| p.into_inner()).elapsed()
+    }
+
+    /// One bounded step of merging the search indexes' segments (at most
+    /// `pages` pages per index), in a transaction of its own; true while
+    /// there is more to merge. Writes never merge (they would stutter):
+    /// the app calls this when the book is quiet, the CLI after a write
+    /// command. Searching finds the same either way; merging keeps it fast.
+    pub fn tidy_search(&self, pages: i64) -> Result<bool> {
+        self.writable()?;
+        let mut conn = self.conn();
+        let before = conn.total_changes();
+        let tx = conn.transaction()?;
+        let more = crate::search::tidy(&tx, pages)?;
+        tx.commit()?;
+        let made = i64::try_from(conn.total_changes() - before).unwrap_or(i64::MAX);
+        self.tidy_changes.fetch_add(made, std::sync::atomic::Ordering::Relaxed);
+        Ok(more)
     }
 
     /// Fails with [`Error::ReadOnly`] on a read-only book, naming it.
@@ -304,7 +343,11 @@ impl Store {
         let conn = self.conn();
         let others: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
         let ours: i64 = conn.query_row("SELECT total_changes()", [], |r| r.get(0))?;
-        Ok(ChangeStamp { others, ours })
+        let tidied = self.tidy_changes.load(std::sync::atomic::Ordering::Relaxed);
+        Ok(ChangeStamp {
+            others,
+            ours: ours - tidied,
+        })
     }
 
     /// Runs `f` with a read-only view of the book: one committed state,

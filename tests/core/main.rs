@@ -32,6 +32,7 @@ mod report_chain;
 mod search;
 mod search_cli;
 mod search_contact_points;
+mod search_tidy;
 mod sheet_exports;
 mod sheet_history;
 mod sheet_import;
