@@ -257,6 +257,11 @@ enum Command {
         /// building a new one (only a book the bench built is accepted).
         #[arg(long)]
         reuse: bool,
+        /// Measure the interactive operations only (lists, cards, search,
+        /// writes), leaving out the sheet import, the manager's report and
+        /// the handover, which take minutes on a big book.
+        #[arg(long)]
+        interactive_only: bool,
         /// Print one JSON object: {"operations": [{"name", "median_ms",
         /// "p95_ms", "reference_median_ms"}], "book_bytes"}.
         #[arg(long)]
@@ -283,6 +288,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         scratch,
         keep,
         reuse,
+        interactive_only,
         json,
     } = cli.command
     {
@@ -294,6 +300,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             path: scratch,
             keep,
             reuse,
+            interactive_only,
         };
         let report = baton::bench::run(&opts, |line| eprintln!("baton bench: {line}"))?;
         if json {

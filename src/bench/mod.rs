@@ -47,6 +47,8 @@ pub struct BenchOptions {
     /// Measure an existing scratch book (one an earlier `--keep` run built)
     /// instead of building a new one.
     pub reuse: bool,
+    /// Leave out the throughput figures (sheet, report, handover).
+    pub interactive_only: bool,
 }
 
 /// What a run measured.
@@ -372,11 +374,13 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
     // 50k rows at full size; small benches (the tests) stay small.
     let sheet_rows = (opts.customers / 2).clamp(100, 50_000);
-    throughput::sheet_import(&store, &opts.path, sheet_rows, &mut add, &mut report)?;
-    let one_company_rows = (opts.customers * 3 / 5).clamp(100, 60_000);
-    throughput::one_company_sheet(&store, &opts.path, one_company_rows, &mut add, &mut report)?;
-    throughput::manager_report(&store, &opts.path, &mut add, &mut report)?;
-    throughput::handover(&store, &opts.path, &mut add, &mut report)?;
+    if !opts.interactive_only {
+        throughput::sheet_import(&store, &opts.path, sheet_rows, &mut add, &mut report)?;
+        let one_company_rows = (opts.customers * 3 / 5).clamp(100, 60_000);
+        throughput::one_company_sheet(&store, &opts.path, one_company_rows, &mut add, &mut report)?;
+        throughput::manager_report(&store, &opts.path, &mut add, &mut report)?;
+        throughput::handover(&store, &opts.path, &mut add, &mut report)?;
+    }
     report(&format!("book file size: {:.1} MiB", size as f64 / 1_048_576.0));
     drop(store);
     if !opts.keep {
