@@ -311,9 +311,35 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         })?,
         None,
     );
-    for (text, what) in SEARCHES {
+    // "Who is calling?": a key person's mobile as a caller shows it (spaced
+    // in threes and fours) and its last four digits (issue 14).
+    let phone: Option<String> = store.read(|c| {
+        use rusqlite::OptionalExtension;
+        Ok(c.query_row(
+            "SELECT phone FROM people WHERE length(phone) = 11 AND phone NOT GLOB '*[^0-9]*' ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+    })?;
+    let phones = phone.iter().flat_map(|p| {
+        [
+            (
+                format!("{} {} {}", &p[..3], &p[3..7], &p[7..]),
+                "phone, spaced as a caller shows it",
+            ),
+            (p[7..].to_string(), "phone, last 4 digits"),
+        ]
+    });
+    let all = SEARCHES
+        .iter()
+        .map(|(t, w)| (t.to_string(), *w))
+        .chain(phones)
+        .collect::<Vec<_>>();
+    for (text, what) in &all {
+        let text = text.as_str();
         let query = crate::search::SearchQuery {
-            text: (*text).into(),
+            text: text.into(),
             ..Default::default()
         };
         add(

@@ -126,7 +126,13 @@ fn bench_json_lists_every_operation_with_its_reference_and_the_book_size() {
         .iter()
         .filter(|o| o["name"].as_str().unwrap().starts_with("search"))
         .collect();
-    assert_eq!(searches.len(), 20, "20 representative queries");
+    assert_eq!(searches.len(), 22, "20 representative queries and two phone numbers");
+    assert!(
+        searches
+            .iter()
+            .any(|o| o["name"].as_str().unwrap().contains("last 4 digits")),
+        "who is calling: the last digits of a phone"
+    );
     for o in &searches {
         assert!(o["median_ms"].as_f64().unwrap() >= 0.0);
         assert!(o["p95_ms"].as_f64().unwrap() >= o["median_ms"].as_f64().unwrap());
