@@ -88,6 +88,7 @@ impl ReportFormat {
 
 /// Writes the report in the form `path`'s extension names.
 pub fn write(conn: &Connection, opts: &ReportOptions, path: &Path, today: NaiveDate) -> Result<ReportSummary> {
+    check_scope(conn, opts)?;
     match ReportFormat::from_path(path) {
         Some(ReportFormat::Xlsx) => write_xlsx(conn, opts, path, today),
         Some(ReportFormat::Html) => write_html(conn, opts, path, today),
@@ -99,6 +100,20 @@ pub fn write(conn: &Connection, opts: &ReportOptions, path: &Path, today: NaiveD
             },
         )),
     }
+}
+
+/// Refuses a customer scope naming a customer the book does not hold live
+/// (a mistyped `--customer`), instead of writing a report of nobody.
+pub(crate) fn check_scope(conn: &Connection, opts: &ReportOptions) -> Result<()> {
+    for id in &opts.customers {
+        if crate::customers::find(conn, id)?.is_none_or(|c| c.deleted_at.is_some()) {
+            return Err(Error::NotFound {
+                kind: "customer",
+                id: id.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Where the manager's workbook shows a record kind: the index of its sheet

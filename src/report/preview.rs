@@ -45,6 +45,7 @@ fn chosen() -> String {
 
 /// Counts what a report with `opts` would hold as of `today`.
 pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate) -> Result<ReportPreview> {
+    super::check_scope(conn, opts)?;
     let json = |v: Vec<String>| serde_json::Value::from(v).to_string();
     let tiers = json(opts.tiers.iter().map(|t| t.as_str().to_string()).collect());
     let statuses = json(opts.statuses.iter().map(|s| s.as_str().to_string()).collect());

@@ -410,3 +410,24 @@ fn a_cancelled_report_leaves_no_file_and_progress_counts_customers() {
     assert_eq!(control.progress().total, 12);
     assert_eq!(control.progress().done, 12);
 }
+
+#[test]
+fn a_customer_scope_naming_no_customer_is_refused_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("book.db")).unwrap();
+    demo::fill(&store, 5, 2).unwrap();
+    let opts = ReportOptions {
+        customers: ["0190a000-0000-7000-8000-000000000000".to_string()].into(),
+        ..Default::default()
+    };
+    let path = dir.path().join("nobody.xlsx");
+    let today = baton::clock::local_today();
+    let err = store.read(|c| report::write(c, &opts, &path, today)).unwrap_err();
+    assert!(
+        matches!(err, baton::Error::NotFound { kind: "customer", .. }),
+        "{err:?}"
+    );
+    assert!(!path.exists(), "no file for a scope that names nobody");
+    let err = store.read(|c| report::preview(c, &opts, today)).unwrap_err();
+    assert!(matches!(err, baton::Error::NotFound { .. }), "{err:?}");
+}
