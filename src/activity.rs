@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::enums::Status;
 
 /// Where a customer stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
     /// Not yet buying (the card's status says so).

@@ -13,7 +13,7 @@ use crate::enums::Status;
 use crate::error::{Error, Result, Rule};
 
 /// What to do to each chosen customer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "action", rename_all = "snake_case", deny_unknown_fields)]
 pub enum BulkAction {
     /// Add this tag.

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::{clock, validate};
 
 /// Which field changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeField {
     /// The responsible salesperson.
@@ -29,7 +29,7 @@ impl ChangeField {
 }
 
 /// One change of owner or status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct CustomerChange {
     /// Stable UUID.
     pub id: String,

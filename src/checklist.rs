@@ -15,7 +15,7 @@ use crate::store::upsert_sql;
 use crate::{clock, followups, people, validate};
 
 /// What an item asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Task {
     /// Meet this key person (`target_id`).
@@ -50,7 +50,7 @@ impl rusqlite::types::FromSql for Task {
 }
 
 /// A stored checklist item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ChecklistItem {
     /// Stable UUID.
     pub id: String,
@@ -75,7 +75,8 @@ pub struct ChecklistItem {
 }
 
 /// An item with whether it is done, and how.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "ChecklistItemState")]
 pub struct ItemState {
     /// The item.
     #[serde(flatten)]
@@ -85,7 +86,7 @@ pub struct ItemState {
 }
 
 /// One customer's checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Checklist {
     /// The customer.
     pub customer_id: String,

@@ -16,7 +16,7 @@ use crate::{clock, customers, followups, people};
 const PEOPLE_MAX: usize = 50;
 
 /// What the salesperson logs about one contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ContactDraft {
     /// When it happened (UTC, RFC 3339). At most a day in the future.
@@ -54,7 +54,7 @@ pub struct ContactDraft {
 }
 
 /// A stored contact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Contact {
     /// Stable UUID.
     pub id: String,

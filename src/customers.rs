@@ -11,7 +11,7 @@ use crate::validate::{self, LIST_MAX, NAME_MAX, NOTES_MAX, SHORT_MAX, TAG_MAX, T
 use crate::{clock, settings, sort_key::sort_key};
 
 /// A competitor present at the customer, and what we know of them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct Competitor {
     /// The competitor's name.
@@ -21,7 +21,7 @@ pub struct Competitor {
 }
 
 /// Everything the salesperson edits on a customer profile card.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct CustomerCard {
     // Basic facts.
@@ -98,7 +98,7 @@ impl Default for Status {
 }
 
 /// A stored customer: the card plus its identity and timestamps.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Customer {
     /// Stable UUID.
     pub id: String,

@@ -16,7 +16,7 @@ use crate::{clock, customers, settings, validate};
 const AMOUNT_MAX: i64 = 100_000_000_000_000;
 
 /// What the salesperson records about a transaction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct DealDraft {
     /// Quote, order, contract, payment or return.
@@ -35,7 +35,7 @@ pub struct DealDraft {
 }
 
 /// A stored transaction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Deal {
     /// Stable UUID.
     pub id: String,

@@ -31,7 +31,7 @@ use crate::{contacts, customers, people, relationship, settings};
 const MAX_OFF: i64 = 95;
 
 /// The state of the relationship card for the dependence score.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CardState {
     /// Assessed within the reassessment interval.
@@ -43,7 +43,7 @@ pub enum CardState {
 }
 
 /// One safeguard and the points it took off, as data the UI words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum DependenceReason {
     /// How many key people we know.
@@ -71,8 +71,9 @@ pub enum DependenceReason {
 
 /// How dependent, in words: the one definition the card, the boards and the
 /// report use. Never "low" (the company holds it) while a red flag stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "DependenceLevel")]
 pub enum Level {
     /// Under 30 and no red flag: the relationship is at company level.
     Low,
@@ -83,7 +84,7 @@ pub enum Level {
 }
 
 /// A gap no score can make up for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RedFlag {
     /// We do not know the decision maker.
@@ -93,7 +94,7 @@ pub enum RedFlag {
 }
 
 /// The score and its reasons.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Dependence {
     /// 0 (the company holds it) … 100 (one person holds it).
     pub score: i64,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::enums::Dimension;
 
 /// One dimension's name and its six level descriptions, in one language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Scale {
     /// The dimension.
     pub dimension: Dimension,

@@ -15,7 +15,7 @@ pub const KEY_MAX: usize = 200;
 pub const BODY_MAX: usize = 256 * 1024;
 
 /// A kept draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Draft {
     /// Which form, for which record (`contact:new:<customer id>`).
     pub key: String,

@@ -11,7 +11,7 @@ use serde::Serialize;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What a value broke. Serialised for the UI, which words it per language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Rule {
     /// The field must not be empty.
@@ -162,7 +162,7 @@ pub enum PassphraseProblem {
 }
 
 /// One problem found in a handover file, and where it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FileProblem {
     /// 1-based line of the document (0: the file as a whole).
     pub line: usize,

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::{customers, key_board, value};
 
 /// The header's facts about one customer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Glance {
     /// The latest assessment's weight (0–100), if assessed.
     pub weight: Option<i64>,

@@ -11,7 +11,7 @@ use crate::store::upsert_sql;
 use crate::{clock, customers, validate};
 
 /// What the leaver writes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct NoteDraft {
     /// Who matters and how we stand with them.
@@ -25,7 +25,7 @@ pub struct NoteDraft {
 }
 
 /// A stored note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct HandoverNote {
     /// Stable UUID.
     pub id: String,

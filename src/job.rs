@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 pub const TELL_EVERY: Duration = Duration::from_millis(100);
 
 /// Steps done out of steps in all (`total` is 0 until the job knows it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Progress {
     pub done: u64,
     pub total: u64,

@@ -15,7 +15,7 @@ use crate::settings::{self, Settings};
 use crate::{customers, dependence};
 
 /// An assessment and its weight under today's settings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Weighed {
     /// The assessment as recorded.
     pub assessment: Assessment,
@@ -24,7 +24,7 @@ pub struct Weighed {
 }
 
 /// When the next assessment is due.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Due {
     /// The day it is due: the last assessment plus the interval, or today if never assessed.
     pub due_on: String,
@@ -35,7 +35,7 @@ pub struct Due {
 }
 
 /// A contact-history entry cited as evidence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Cited {
     /// The contact.
     pub id: String,
@@ -46,7 +46,8 @@ pub struct Cited {
 }
 
 /// One customer's relationship card.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "RelationshipCard")]
 pub struct Card {
     /// Whether the customer is a key customer.
     pub is_key: bool,
@@ -131,14 +132,14 @@ pub fn card(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Ca
 
 /// Just what the weight needs from a stored score: parsing skips evidence
 /// and plans, which is most of the text.
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct ScoreOnly {
     dimension: Dimension,
     score: i64,
 }
 
 /// How the board is ranked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BoardSort {
     /// Highest weight first; never-assessed last.
@@ -151,7 +152,8 @@ pub enum BoardSort {
 }
 
 /// One key customer on the board.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "KeyBoardRow")]
 pub struct BoardRow {
     /// The customer.
     pub customer_id: String,
@@ -176,7 +178,8 @@ pub struct BoardRow {
 }
 
 /// The key-customer board: `total` key customers, the first `limit` ranked by `sort`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "KeyBoard")]
 pub struct Board {
     /// Live key customers in the book.
     pub total: i64,

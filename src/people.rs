@@ -11,7 +11,7 @@ use crate::validate::{self, LIST_MAX, NAME_MAX, NOTES_MAX, SHORT_MAX, TEXT_MAX};
 use crate::{clock, customers, sort_key::sort_key};
 
 /// Someone on our side who knows this person, and at which layer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct KnownBy {
     /// Our colleague's name.
@@ -21,7 +21,7 @@ pub struct KnownBy {
 }
 
 /// Everything the salesperson edits about a key person.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct PersonCard {
     /// Name. Required.
@@ -65,7 +65,7 @@ pub struct PersonCard {
 }
 
 /// A stored key person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Person {
     /// Stable UUID.
     pub id: String,

@@ -18,7 +18,7 @@ use crate::validate::{self, NAME_MAX, TEXT_MAX};
 use crate::{clock, customers};
 
 /// One step of an action plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct PlanStep {
     /// What to do.
@@ -31,11 +31,12 @@ pub struct PlanStep {
     pub done: bool,
     /// The follow-up this step became, if it did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub followup_id: Option<String>,
 }
 
 /// One dimension of one assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionScore {
     /// Which of the six.
@@ -60,7 +61,7 @@ pub struct DimensionScore {
 }
 
 /// What the salesperson records in one assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentDraft {
     /// The day of the assessment (not in the future).
@@ -82,7 +83,7 @@ pub struct AssessmentDraft {
 }
 
 /// A stored assessment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Assessment {
     /// Stable UUID.
     pub id: String,

@@ -9,8 +9,9 @@ use crate::store::upsert_sql;
 use crate::{clock, customers, validate};
 
 /// What the salesperson records.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(rename = "SatisfactionDraft")]
 pub struct CheckDraft {
     /// The day of the check (`YYYY-MM-DD`, not in the future).
     pub checked_on: String,
@@ -22,7 +23,7 @@ pub struct CheckDraft {
 }
 
 /// A stored check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SatisfactionCheck {
     /// Stable UUID.
     pub id: String,

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::validate::{self, NAME_MAX};
 
 /// The settings screen's fields.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// My name: the owner of new records.

@@ -12,7 +12,7 @@ use crate::store::upsert_sql;
 use crate::{clock, settings, validate, value};
 
 /// One tier decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TierChange {
     /// Stable UUID.
     pub id: String,

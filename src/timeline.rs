@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::followups::changes::{self as followup_changes, FollowUpChange};
 
 /// Kinds of timeline entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     /// A logged contact.
@@ -28,8 +28,9 @@ pub enum EntryKind {
 }
 
 /// One entry. Tagged `entry` (not `kind`: a deal has a `kind` of its own).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "entry", rename_all = "snake_case")]
+#[ts(rename = "TimelineEntry")]
 pub enum Entry {
     /// A contact.
     Contact(Contact),
@@ -63,7 +64,8 @@ impl Entry {
 }
 
 /// Where a page ends: the time and id of its last entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "TimelineCursor")]
 pub struct Cursor {
     /// Time of the last entry shown.
     pub at: String,
@@ -72,7 +74,7 @@ pub struct Cursor {
 }
 
 /// A page request.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct TimelineQuery {
     /// Only these kinds (empty: all).
@@ -86,7 +88,7 @@ pub struct TimelineQuery {
 }
 
 /// One page of a timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct TimelinePage {
     /// The entries, newest first.
     pub entries: Vec<Entry>,

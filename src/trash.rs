@@ -17,7 +17,7 @@ use crate::{clock, customers};
 pub type TrashKind = RecordKind;
 
 /// One entry of the trash list, with enough context to recognise it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct TrashItem {
     /// Kind of record.
     pub kind: TrashKind,

@@ -17,7 +17,7 @@ use crate::settings;
 use crate::settings::Settings;
 
 /// R-F-M figures in the book's currency.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Rfm {
     /// The currency of the amounts.
     pub currency: String,
@@ -39,7 +39,7 @@ pub struct Rfm {
 
 /// Active or dormant, from the last purchase or contact (the rule is
 /// [`crate::activity`]'s, the same everywhere).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Activity {
     /// Where the customer stands: prospect, new, active, dormant or lost.
     pub standing: crate::activity::Standing,
@@ -54,7 +54,7 @@ pub struct Activity {
 }
 
 /// Why the suggestion is what it is: one line per factor, as data the UI words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
     /// Revenue in the window puts it in the top `percent`% of the book.
@@ -83,7 +83,7 @@ pub enum Reason {
 }
 
 /// The suggested tier, its score, and the reasons.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Suggestion {
     /// The tier the app suggests.
     pub tier: Tier,
@@ -96,7 +96,7 @@ pub struct Suggestion {
 }
 
 /// The whole value picture of one customer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ValuePicture {
     /// R-F-M.
     pub rfm: Rfm,

@@ -11,7 +11,8 @@ use crate::error::Result;
 use crate::settings;
 
 /// One level of the pyramid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "PyramidLevel")]
 pub struct Level {
     /// The tier (`None`: not tiered yet).
     pub tier: Option<Tier>,
@@ -24,7 +25,7 @@ pub struct Level {
 }
 
 /// The pyramid now and at `since`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Pyramid {
     /// The start of the period compared with.
     pub since: String,
@@ -88,7 +89,7 @@ pub fn pyramid(conn: &Connection, today: NaiveDate, since: NaiveDate) -> Result<
 }
 
 /// One customer in the Pareto list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ParetoRow {
     /// Customer id.
     pub customer_id: String,
@@ -103,7 +104,7 @@ pub struct ParetoRow {
 }
 
 /// The 80/20 view: who brings most of the revenue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Pareto {
     /// The currency.
     pub currency: String,
@@ -174,7 +175,7 @@ pub fn pareto(conn: &Connection, today: NaiveDate, limit: usize) -> Result<Paret
 }
 
 /// A dormant customer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DormantRow {
     /// Customer id.
     pub customer_id: String,

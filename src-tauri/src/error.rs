@@ -6,7 +6,7 @@ use baton::Rule;
 use serde::Serialize;
 
 /// An error as the UI receives it (mirrored by `ui/src/lib/api/ipc.ts`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct IpcError {
     /// Stable code from [`baton::Error::code`].
     pub code: &'static str,
@@ -14,21 +14,26 @@ pub struct IpcError {
     pub message: String,
     /// For `invalid`: the dotted field path.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub field: Option<String>,
     /// For `invalid`: the rule broken, with its parameters.
     /// (Boxed, like `problems`, so every command's `Result` stays small.)
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub rule: Option<Box<Rule>>,
     /// The file the error is about (the book, an output, an input), so the
     /// UI can name it in the user's language.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     /// (Boxed, like `rule`, so every command's `Result` stays small.)
     pub path: Option<Box<str>>,
     /// For `io`: `not_found`, `permission`, `disk_full`, `read_only` or `other`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub io_kind: Option<IoKind>,
     /// For `bad_file`: every problem found in a handover file, with where.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[ts(optional, as = "Option<Vec<baton::FileProblem>>")]
     pub problems: Box<[baton::FileProblem]>,
 }
 
@@ -66,7 +71,7 @@ impl From<baton::Error> for IpcError {
 }
 
 /// What kind of OS failure an `io` error was (see [`baton::Error::io_kind`]).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum IoKind {
     NotFound,

@@ -75,7 +75,7 @@ fn zh(language: Language) -> bool {
 }
 
 /// A notification's title and body.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, ts_rs::TS)]
 struct Words {
     title: String,
     body: String,

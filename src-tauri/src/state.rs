@@ -41,7 +41,7 @@ pub fn file_to_open(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
 }
 
 /// Something the page should act on that did not start in the page.
-#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[derive(Debug, Clone, Copy, serde::Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PageEvent {
     /// A reminder was clicked: show Today.

@@ -31,7 +31,7 @@ const DAILY: &str = "daily-";
 const BEFORE: &str = "before-";
 
 /// What a backup was taken for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BackupKind {
     Daily,
@@ -41,7 +41,7 @@ pub enum BackupKind {
 }
 
 /// One backup in the folder.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct BackupInfo {
     /// The file's name in the backups folder (what restore takes).
     pub name: String,

@@ -85,7 +85,7 @@ pub(super) fn revenue_cte(currency: usize, since: usize, only: Option<usize>) ->
 /// usually one assessment is parsed per customer, and of it only the
 /// dimensions and scores.
 pub(super) fn weights(conn: &Connection, s: &Settings, only: Option<&str>) -> Result<HashMap<String, i64>> {
-    #[derive(serde::Deserialize)]
+    #[derive(serde::Deserialize, ts_rs::TS)]
     struct Scored {
         dimension: crate::enums::Dimension,
         score: i64,

@@ -13,7 +13,7 @@ use crate::enums::{Status, Tier};
 use crate::error::Result;
 
 /// What to sort the list by.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SortBy {
     /// Name, by pinyin for Chinese names.
@@ -46,7 +46,7 @@ pub enum SortBy {
 }
 
 /// A page request: filters, sort, and the window.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct ListQuery {
     /// Only this status (the card's field).
@@ -75,7 +75,7 @@ pub struct ListQuery {
 }
 
 /// One row of the list: what the table shows, not the whole card.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ListRow {
     /// Customer id.
     pub id: String,
@@ -119,7 +119,7 @@ pub struct ListRow {
 }
 
 /// One window of the list, with the total matching the filters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ListPage {
     /// Live customers matching the filters.
     pub total: i64,
@@ -302,7 +302,7 @@ impl Filter {
 }
 
 /// A customer picked for an action on many: what the pickers show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Picked {
     /// Customer id.
     pub id: String,

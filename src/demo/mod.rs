@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 use crate::people;
 
 /// The language of the demo's companies, people and history.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DemoLang {
     /// About two in three customers Chinese, the rest English (the

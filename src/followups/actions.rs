@@ -13,7 +13,7 @@ use crate::kinds::RecordKind;
 use crate::{clock, validate};
 
 /// Where a reschedule moves a follow-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Reschedule {
     /// To this day (`YYYY-MM-DD`).

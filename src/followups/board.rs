@@ -13,7 +13,7 @@ use crate::enums::Tier;
 use crate::error::Result;
 
 /// The key person a follow-up is with (the first person of its contact).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PersonBrief {
     /// Person id.
     pub id: String,
@@ -26,7 +26,7 @@ pub struct PersonBrief {
 }
 
 /// An open follow-up as the list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FollowUpItem {
     /// The follow-up.
     #[serde(flatten)]
@@ -44,7 +44,8 @@ pub struct FollowUpItem {
 }
 
 /// One group of the follow-up screen: how many, and the first of them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "FollowUpGroup")]
 pub struct Group {
     /// How many follow-ups are in the group.
     pub total: i64,
@@ -53,7 +54,7 @@ pub struct Group {
 }
 
 /// The follow-up screen for one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Board {
     /// The day the board was computed for.
     pub today: String,
@@ -173,7 +174,7 @@ pub fn open_list(conn: &Connection, today: NaiveDate, overdue_only: bool) -> Res
 }
 
 /// What to do with the old backlog at once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Backlog {
     /// Move every one of them (to a day, or by a step from today).

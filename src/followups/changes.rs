@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::{clock, validate};
 
 /// What was done to the follow-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum FollowUpAction {
     /// Moved to another day.
@@ -58,7 +58,7 @@ impl rusqlite::types::FromSql for FollowUpAction {
 }
 
 /// One change of one follow-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct FollowUpChange {
     /// Stable UUID.
     pub id: String,

@@ -24,7 +24,7 @@ use crate::store::upsert_sql;
 use crate::{clock, validate};
 
 /// A stored follow-up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct FollowUp {
     /// Stable UUID.
     pub id: String,

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::kinds::RecordKind;
 
 /// One logged conflict, with the record's current version beside the other.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct LoggedConflict {
     /// The log entry.
     pub id: String,
@@ -20,8 +20,10 @@ pub struct LoggedConflict {
     /// Which version the import kept: `book` or `file`.
     pub kept: String,
     /// The other version, whole.
+    #[ts(type = "Record<string, unknown>")]
     pub other: serde_json::Value,
     /// The record as it is now (none if it was since deleted for good).
+    #[ts(type = "Record<string, unknown> | null")]
     pub current: Option<serde_json::Value>,
     /// The fields where the two differ.
     pub differing: Vec<String>,

@@ -12,7 +12,7 @@ pub const FORMAT: &str = "baton-handover";
 pub const FORMAT_VERSION: i64 = 2;
 
 /// What was exported.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct Scope {
     /// True for the whole book (then the lists are empty).
@@ -32,8 +32,9 @@ pub struct Scope {
 }
 
 /// Line 1 of the document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
+#[ts(rename = "HandoverHeader")]
 pub struct Header {
     /// Always [`FORMAT`].
     pub format: String,

@@ -48,7 +48,7 @@ pub struct ImportOptions {
 }
 
 /// What happened (or would happen) to one record kind.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct KindCounts {
     /// The kind's name.
     pub kind: String,
@@ -63,7 +63,8 @@ pub struct KindCounts {
 }
 
 /// A record both sides changed, and which version stays.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "ImportConflict")]
 pub struct Conflict {
     /// The kind's name.
     pub kind: String,
@@ -78,7 +79,7 @@ pub struct Conflict {
 }
 
 /// The outcome of an import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportReport {
     /// The file's header.
     pub header: Header,

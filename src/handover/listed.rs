@@ -12,7 +12,7 @@ use serde::Serialize;
 pub const LISTED_MAX: usize = 1_000;
 
 /// What the import does to a customer's own card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum CardChange {
     /// New to this book.
@@ -26,7 +26,7 @@ pub enum CardChange {
 }
 
 /// One customer of the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ListedCustomer {
     /// Customer id.
     pub id: String,

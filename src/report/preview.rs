@@ -9,7 +9,7 @@ use super::ReportOptions;
 use crate::error::Result;
 
 /// Records per section of the report for a scope.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ReportPreview {
     /// Customers in scope.
     pub customers: i64,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// A piece of a hit's text; `mark` pieces are what matched.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Piece {
     /// The text.
     pub text: String,

@@ -46,7 +46,7 @@ pub fn context_of(body: &str, terms: &[String]) -> Vec<Piece> {
 pub const QUERY_MAX: usize = 200;
 
 /// What a hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum HitKind {
     /// A customer profile card.
@@ -107,7 +107,7 @@ impl HitKind {
 }
 
 /// One record found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Hit {
     /// What it is.
     pub kind: HitKind,
@@ -132,7 +132,8 @@ pub struct Hit {
 }
 
 /// The hits of one kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "SearchGroup")]
 pub struct Group {
     /// The kind.
     pub kind: HitKind,
@@ -168,7 +169,7 @@ pub fn initials_term(terms: &[String]) -> Option<&str> {
 }
 
 /// What to look for: the text, and filters on the customer each hit belongs to.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default, deny_unknown_fields)]
 pub struct SearchQuery {
     /// The words typed.

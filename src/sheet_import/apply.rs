@@ -18,8 +18,9 @@ use crate::people::{self, PersonCard};
 use crate::store::{ImportWrite, Store};
 
 /// What to do with a row group that duplicates a customer in the book.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "DuplicateChoice")]
 pub enum Choice {
     /// Leave the book's customer as it is; write nothing from these rows.
     #[default]
@@ -32,7 +33,7 @@ pub enum Choice {
 }
 
 /// What to do with a person found without a company.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum UnfiledChoice {
     /// Put them in the unfiled tray, to file later.
@@ -71,7 +72,7 @@ pub struct SheetImportOptions {
 }
 
 /// What was written (or would be).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SheetReport {
     /// New customers.
     pub added: u64,

@@ -15,7 +15,7 @@ use crate::deals::DealDraft;
 use crate::enums::{Channel, DealKind};
 
 /// A row's history, as it will be written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PlannedHistory {
     /// The source line.
     pub line: u64,
@@ -30,7 +30,7 @@ pub struct PlannedHistory {
 }
 
 /// A follow-up of its own.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct PlannedFollowUp {
     /// What to do.
     pub title: String,

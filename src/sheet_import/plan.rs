@@ -22,7 +22,8 @@ use crate::error::{Error, Result};
 use crate::people::PersonCard;
 
 /// A row that cannot be imported, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "SheetRejected")]
 pub struct Rejected {
     /// The line or row number in the source.
     pub line: u64,
@@ -37,7 +38,7 @@ pub struct Rejected {
 }
 
 /// How a planned customer matches one already in the book.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Duplicate {
     /// The customer in the book (empty when the match is earlier in the file).
     pub customer_id: String,
@@ -51,7 +52,7 @@ pub struct Duplicate {
 }
 
 /// A key person from a row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PlannedPerson {
     /// The source line.
     pub line: u64,
@@ -60,7 +61,7 @@ pub struct PlannedPerson {
 }
 
 /// A customer from one or more rows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PlannedCustomer {
     /// The source lines it came from.
     pub lines: Vec<u64>,
@@ -80,7 +81,7 @@ pub use super::warning::Warning;
 
 /// A word an enumerated column uses that Baton does not read (高级 for a
 /// tier), with how many rows use it: the user maps it, or it stays a note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct UnknownValue {
     /// The field the column fills.
     pub field: Field,

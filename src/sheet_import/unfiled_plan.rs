@@ -18,7 +18,7 @@ use crate::people::PersonCard;
 use crate::unfiled::{CustomerNames, Guess, guess};
 
 /// A person without a company, as the import would keep them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PlannedUnfiled {
     /// The source line (the first, if several rows name them).
     pub line: u64,

@@ -10,7 +10,8 @@ use super::mapping::Field;
 /// A value kept in another place than its column meant (an optional field
 /// whose word Baton does not know), so the row is not refused for it; or a
 /// row that differs from an earlier one of the same company.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "SheetWarning")]
 pub struct Warning {
     /// The source line or row.
     pub line: u64,
@@ -26,8 +27,9 @@ pub struct Warning {
 }
 
 /// Why a warning was given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "why", rename_all = "snake_case")]
+#[ts(rename = "SheetWhy")]
 pub enum Why {
     /// A value Baton cannot read, kept as a note line.
     Unread {
@@ -73,7 +75,7 @@ pub enum Why {
 }
 
 /// What kind of value a column needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Expected {
     Date,
@@ -84,7 +86,7 @@ pub enum Expected {
 }
 
 /// Whose notes keep a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Whose {
     Customer,
@@ -92,7 +94,7 @@ pub enum Whose {
 }
 
 /// The record a history value would have made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DayOf {
     Contact,

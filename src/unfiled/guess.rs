@@ -13,7 +13,7 @@ use crate::people::PersonCard;
 use crate::sheet_import::values::name_key;
 
 /// Where a guess came from, most trusted first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum GuessFrom {
     /// A company inside the name: 王总(华为), 李工-恒达, 王总 华为.
@@ -27,7 +27,7 @@ pub enum GuessFrom {
 }
 
 /// A guessed company for a person without one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Guess {
     /// The company as the card writes it.
     pub company: String,

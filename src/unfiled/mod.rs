@@ -16,7 +16,7 @@ use crate::{clock, customers, sort_key::sort_key};
 pub use guess::{CustomerNames, Guess, GuessFrom, guess};
 
 /// A person waiting in the tray.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct UnfiledPerson {
     /// Stable UUID.
     pub id: String,
@@ -33,8 +33,9 @@ pub struct UnfiledPerson {
 }
 
 /// Where to file people from the tray.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "FileTarget")]
 pub enum Target {
     /// Under this live customer.
     Customer(String),

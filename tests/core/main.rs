@@ -11,6 +11,7 @@ mod corrections;
 mod customers;
 mod demo_lang;
 mod dump_check;
+mod enum_checks;
 mod followup_changes;
 mod glance;
 mod handover;

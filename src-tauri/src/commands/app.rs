@@ -7,7 +7,7 @@ use crate::error::{CmdResult, IpcError};
 use crate::state::AppState;
 
 /// Facts about the running app and its book.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
     version: &'static str,
     book_path: String,
@@ -124,8 +124,12 @@ pub fn app_open_link(app: tauri::AppHandle, kind: String, value: String) -> CmdR
 /// Fills an empty book with the demo (the first run offers it): in the
 /// user's language (`zh` or `en`), dated to today, with a day's work waiting.
 #[tauri::command(async)]
-pub fn demo_fill(state: State<'_, AppState>, customers: usize, lang: serde_json::Value) -> CmdResult<()> {
-    let lang: baton::demo::DemoLang = super::input("lang", lang)?;
+pub fn demo_fill(
+    state: State<'_, AppState>,
+    customers: usize,
+    lang: super::Input<baton::demo::DemoLang>,
+) -> CmdResult<()> {
+    let lang = lang.take("lang")?;
     let opts = baton::demo::DemoOptions::for_today(lang);
     baton::demo::fill_with(state.store()?, customers.min(100_000), 1, &opts)?;
     Ok(())

@@ -10,14 +10,14 @@ use baton::people::{self, Person};
 use serde::Serialize;
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// One window of the customer list.
 #[tauri::command(async)]
-pub fn customers_list(state: State<'_, AppState>, query: serde_json::Value) -> CmdResult<ListPage> {
-    let query: ListQuery = input("query", query)?;
+pub fn customers_list(state: State<'_, AppState>, query: Input<ListQuery>) -> CmdResult<ListPage> {
+    let query = query.take("query")?;
     Ok(state.store()?.read(|c| customers::list(c, &query))?)
 }
 
@@ -25,9 +25,9 @@ pub fn customers_list(state: State<'_, AppState>, query: serde_json::Value) -> C
 #[tauri::command(async)]
 pub fn customers_list_ids(
     state: State<'_, AppState>,
-    query: serde_json::Value,
+    query: Input<ListQuery>,
 ) -> CmdResult<Vec<baton::customer_list::Picked>> {
-    let query: ListQuery = input("query", query)?;
+    let query = query.take("query")?;
     Ok(state.store()?.read(|c| baton::customer_list::ids(c, &query))?)
 }
 
@@ -39,7 +39,7 @@ pub fn customers_tags(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
 
 /// A customer with its key people, owner/status history, open follow-ups,
 /// and when we last spoke to each key person.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct CustomerDetail {
     customer: Customer,
     /// Where it stands (the one rule of `baton::activity`), for the header.
@@ -72,15 +72,15 @@ pub fn customers_get(state: State<'_, AppState>, id: String) -> CmdResult<Custom
 
 /// Creates a customer.
 #[tauri::command(async)]
-pub fn customers_create(state: State<'_, AppState>, card: serde_json::Value) -> CmdResult<Customer> {
-    let card: CustomerCard = input("customer", card)?;
+pub fn customers_create(state: State<'_, AppState>, card: Input<CustomerCard>) -> CmdResult<Customer> {
+    let card = card.take("customer")?;
     Ok(state.store()?.write(|tx| customers::create(tx, card))?)
 }
 
 /// Saves an edited customer card.
 #[tauri::command(async)]
-pub fn customers_update(state: State<'_, AppState>, id: String, card: serde_json::Value) -> CmdResult<Customer> {
-    let card: CustomerCard = input("customer", card)?;
+pub fn customers_update(state: State<'_, AppState>, id: String, card: Input<CustomerCard>) -> CmdResult<Customer> {
+    let card = card.take("customer")?;
     Ok(state.store()?.write(|tx| customers::update(tx, &id, card))?)
 }
 
@@ -93,7 +93,11 @@ pub fn customers_delete(state: State<'_, AppState>, id: String) -> CmdResult<()>
 /// One action on many customers (tag, untag, owner, status, key, trash), in
 /// one transaction; returns how many changed.
 #[tauri::command(async)]
-pub fn customers_bulk(state: State<'_, AppState>, ids: Vec<String>, action: serde_json::Value) -> CmdResult<usize> {
-    let action: baton::bulk::BulkAction = input("bulk", action)?;
+pub fn customers_bulk(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    action: Input<baton::bulk::BulkAction>,
+) -> CmdResult<usize> {
+    let action = action.take("bulk")?;
     Ok(state.store()?.write(|tx| baton::bulk::apply(tx, &ids, &action))?)
 }

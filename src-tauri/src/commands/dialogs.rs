@@ -18,7 +18,7 @@ use tauri_plugin_dialog::DialogExt;
 use crate::error::CmdResult;
 
 /// What a dialog is for: its filter.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     /// A handover file (.baton).
@@ -79,7 +79,7 @@ fn chosen(path: Option<tauri_plugin_dialog::FilePath>) -> Option<String> {
 /// Where to save, and whether the user already agreed to replace a file
 /// that is there (the system's save dialog asks; an answer from the test
 /// did not, so the app asks itself).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct SaveTarget {
     path: String,
     replace_confirmed: bool,

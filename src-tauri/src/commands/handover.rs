@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri::ipc::Channel;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
@@ -24,9 +24,9 @@ pub fn handover_note_get(state: State<'_, AppState>, customer_id: String) -> Cmd
 pub fn handover_note_save(
     state: State<'_, AppState>,
     customer_id: String,
-    draft: serde_json::Value,
+    draft: Input<NoteDraft>,
 ) -> CmdResult<HandoverNote> {
-    let draft: NoteDraft = input("handover_note", draft)?;
+    let draft = draft.take("handover_note")?;
     Ok(state
         .store()?
         .write(|tx| handover_notes::save(tx, &customer_id, draft))?)
@@ -34,7 +34,8 @@ pub fn handover_note_save(
 
 /// The Handover screen: key customers still without a note, every
 /// checklist, and where to suggest saving a file.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
+#[ts(rename = "HandoverOverview")]
 pub struct Overview {
     without_notes_total: i64,
     without_notes: Vec<(String, String)>,
@@ -59,7 +60,7 @@ pub fn handover_overview(state: State<'_, AppState>) -> CmdResult<Overview> {
 }
 
 /// What to export.
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ExportRequest {
     path: String,
@@ -83,11 +84,11 @@ pub struct ExportRequest {
 #[tauri::command(async)]
 pub fn handover_export(
     state: State<'_, AppState>,
-    request: serde_json::Value,
+    request: Input<ExportRequest>,
     job: String,
     on_progress: Channel<Progress>,
 ) -> CmdResult<Header> {
-    let r: ExportRequest = input("export", request)?;
+    let r = request.take("export")?;
     let running = state.jobs.start(&job, on_progress);
     let opts = ExportOptions {
         selection: Selection {
@@ -106,7 +107,7 @@ pub fn handover_export(
 }
 
 /// What to import.
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ImportRequest {
     path: String,
@@ -124,11 +125,11 @@ pub struct ImportRequest {
 #[tauri::command(async)]
 pub fn handover_import(
     state: State<'_, AppState>,
-    request: serde_json::Value,
+    request: Input<ImportRequest>,
     job: String,
     on_progress: Channel<Progress>,
 ) -> CmdResult<ImportReport> {
-    let r: ImportRequest = input("import", request)?;
+    let r = request.take("import")?;
     let store = state.store()?;
     let running = state.jobs.start(&job, on_progress);
     let opts = ImportOptions {

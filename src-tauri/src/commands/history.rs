@@ -6,7 +6,7 @@ use baton::people::PersonCard;
 use baton::timeline::{self, TimelinePage, TimelineQuery};
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
@@ -29,11 +29,11 @@ pub fn followups_ics(state: State<'_, AppState>, path: String, replace: bool) ->
 pub fn contacts_create(
     state: State<'_, AppState>,
     customer_id: String,
-    draft: serde_json::Value,
-    new_in_charge: Option<serde_json::Value>,
+    draft: Input<ContactDraft>,
+    new_in_charge: Option<Input<PersonCard>>,
 ) -> CmdResult<Contact> {
-    let draft: ContactDraft = input("contact", draft)?;
-    let new_in_charge: Option<PersonCard> = new_in_charge.map(|v| input("person", v)).transpose()?;
+    let draft = draft.take("contact")?;
+    let new_in_charge = new_in_charge.map(|v| v.take("person")).transpose()?;
     Ok(state.store()?.write(|tx| match new_in_charge {
         Some(person) => contacts::create_with_new_in_charge(tx, &customer_id, draft, person),
         None => contacts::create(tx, &customer_id, draft),
@@ -45,9 +45,9 @@ pub fn contacts_create(
 pub fn timeline_page(
     state: State<'_, AppState>,
     customer_id: String,
-    query: serde_json::Value,
+    query: Input<TimelineQuery>,
 ) -> CmdResult<TimelinePage> {
-    let query: TimelineQuery = input("query", query)?;
+    let query = query.take("query")?;
     Ok(state.store()?.read(|c| timeline::page(c, &customer_id, &query))?)
 }
 
@@ -63,23 +63,23 @@ pub fn followups_board(state: State<'_, AppState>) -> CmdResult<Board> {
 pub fn followups_done(
     state: State<'_, AppState>,
     id: String,
-    closing: Option<serde_json::Value>,
+    closing: Option<Input<ContactDraft>>,
 ) -> CmdResult<FollowUp> {
-    let closing: Option<ContactDraft> = closing.map(|v| input("contact", v)).transpose()?;
+    let closing = closing.map(|v| v.take("contact")).transpose()?;
     Ok(state.store()?.write(|tx| followups::done(tx, &id, closing))?)
 }
 
 /// Corrects a logged contact; its follow-up follows its next step.
 #[tauri::command(async)]
-pub fn contacts_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Contact> {
-    let draft: ContactDraft = input("contact", draft)?;
+pub fn contacts_update(state: State<'_, AppState>, id: String, draft: Input<ContactDraft>) -> CmdResult<Contact> {
+    let draft = draft.take("contact")?;
     Ok(state.store()?.write(|tx| contacts::update(tx, &id, draft))?)
 }
 
 /// Moves a follow-up to another day (a date, +1 day, +1 week, next Monday).
 #[tauri::command(async)]
-pub fn followups_reschedule(state: State<'_, AppState>, id: String, to: serde_json::Value) -> CmdResult<FollowUp> {
-    let to: Reschedule = input("followup.due_on", to)?;
+pub fn followups_reschedule(state: State<'_, AppState>, id: String, to: Input<Reschedule>) -> CmdResult<FollowUp> {
+    let to = to.take("followup.due_on")?;
     let today = baton::clock::local_today();
     Ok(state.store()?.write(|tx| followups::reschedule(tx, &id, &to, today))?)
 }
@@ -105,8 +105,8 @@ pub fn followups_edit(state: State<'_, AppState>, id: String, title: String, due
 /// Clears the old backlog (overdue by more than thirty days): all moved, or
 /// all cancelled with one reason. Returns how many.
 #[tauri::command(async)]
-pub fn followups_clear_backlog(state: State<'_, AppState>, action: serde_json::Value) -> CmdResult<usize> {
-    let action: Backlog = input("backlog", action)?;
+pub fn followups_clear_backlog(state: State<'_, AppState>, action: Input<Backlog>) -> CmdResult<usize> {
+    let action = action.take("backlog")?;
     let today = baton::clock::local_today();
     Ok(state
         .store()?

@@ -19,14 +19,36 @@ pub mod trash;
 pub mod unfiled;
 pub mod value;
 
-use serde::de::DeserializeOwned;
+use std::marker::PhantomData;
+
+use serde::de::{Deserialize, DeserializeOwned, Deserializer};
 
 use crate::error::CmdResult;
 
-/// Reads JSON input through the core, so a wrong type or unknown value is an
-/// `invalid` error naming the field, not a Tauri deserialisation string.
-pub fn input<T: DeserializeOwned>(root: &str, value: serde_json::Value) -> CmdResult<T> {
-    Ok(baton::validate::from_json(root, value)?)
+/// A command's argument of type `T`, read on [`Input::take`]. Tauri would
+/// read `T` itself and answer a wrong value with a bare string; this keeps
+/// the JSON and reads it through the core, so a wrong type or an unknown
+/// value is an `invalid` error naming the field (`customer.tier`), while the
+/// signature still says what the command takes.
+pub struct Input<T> {
+    value: serde_json::Value,
+    of: PhantomData<fn() -> T>,
+}
+
+impl<'de, T> Deserialize<'de> for Input<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Input {
+            value: serde_json::Value::deserialize(d)?,
+            of: PhantomData,
+        })
+    }
+}
+
+impl<T: DeserializeOwned> Input<T> {
+    /// The value, or an `invalid` error whose field path starts at `root`.
+    pub fn take(self, root: &str) -> CmdResult<T> {
+        Ok(baton::validate::from_json(root, self.value)?)
+    }
 }
 
 /// The app asks before replacing a file: unless the user said yes

@@ -3,21 +3,21 @@
 use baton::people::{self, Person, PersonCard};
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// Adds a key person to a customer.
 #[tauri::command(async)]
-pub fn people_create(state: State<'_, AppState>, customer_id: String, card: serde_json::Value) -> CmdResult<Person> {
-    let card: PersonCard = input("person", card)?;
+pub fn people_create(state: State<'_, AppState>, customer_id: String, card: Input<PersonCard>) -> CmdResult<Person> {
+    let card = card.take("person")?;
     Ok(state.store()?.write(|tx| people::create(tx, &customer_id, card))?)
 }
 
 /// Saves an edited key person.
 #[tauri::command(async)]
-pub fn people_update(state: State<'_, AppState>, id: String, card: serde_json::Value) -> CmdResult<Person> {
-    let card: PersonCard = input("person", card)?;
+pub fn people_update(state: State<'_, AppState>, id: String, card: Input<PersonCard>) -> CmdResult<Person> {
+    let card = card.take("person")?;
     Ok(state.store()?.write(|tx| people::update(tx, &id, card))?)
 }
 

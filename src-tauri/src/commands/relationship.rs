@@ -10,7 +10,7 @@ use baton::relationship::{self, Assessment, AssessmentDraft};
 use serde::Serialize;
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
@@ -22,7 +22,7 @@ pub fn relationship_get(state: State<'_, AppState>, customer_id: String) -> CmdR
 }
 
 /// What each level of each dimension means, in both languages.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Scales {
     zh: Vec<Scale>,
     en: Vec<Scale>,
@@ -43,9 +43,9 @@ pub fn relationship_scales() -> Scales {
 pub fn assessments_create(
     state: State<'_, AppState>,
     customer_id: String,
-    draft: serde_json::Value,
+    draft: Input<AssessmentDraft>,
 ) -> CmdResult<Assessment> {
-    let draft: AssessmentDraft = input("assessment", draft)?;
+    let draft = draft.take("assessment")?;
     Ok(state
         .store()?
         .write(|tx| relationship::create(tx, &customer_id, draft))?)
@@ -53,8 +53,12 @@ pub fn assessments_create(
 
 /// Corrects an assessment.
 #[tauri::command(async)]
-pub fn assessments_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Assessment> {
-    let draft: AssessmentDraft = input("assessment", draft)?;
+pub fn assessments_update(
+    state: State<'_, AppState>,
+    id: String,
+    draft: Input<AssessmentDraft>,
+) -> CmdResult<Assessment> {
+    let draft = draft.take("assessment")?;
     Ok(state.store()?.write(|tx| relationship::update(tx, &id, draft))?)
 }
 
@@ -63,10 +67,10 @@ pub fn assessments_update(state: State<'_, AppState>, id: String, draft: serde_j
 pub fn assessments_plan_followup(
     state: State<'_, AppState>,
     assessment_id: String,
-    dimension: serde_json::Value,
+    dimension: Input<Dimension>,
     step: usize,
 ) -> CmdResult<FollowUp> {
-    let dimension: Dimension = input("assessment.dimension", dimension)?;
+    let dimension = dimension.take("assessment.dimension")?;
     let today = baton::clock::local_today();
     Ok(state
         .store()?
@@ -83,8 +87,8 @@ pub fn customers_set_key(state: State<'_, AppState>, customer_id: String, is_key
 
 /// The key-customer board, ranked by `sort`.
 #[tauri::command(async)]
-pub fn key_board(state: State<'_, AppState>, sort: serde_json::Value, limit: usize) -> CmdResult<Board> {
-    let sort: BoardSort = input("board.sort", sort)?;
+pub fn key_board(state: State<'_, AppState>, sort: Input<BoardSort>, limit: usize) -> CmdResult<Board> {
+    let sort = sort.take("board.sort")?;
     let today = baton::clock::local_today();
     Ok(state
         .store()?

@@ -5,12 +5,12 @@ use baton::report::{self, Lang, ReportOptions, ReportPreview};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// The scope and form of a report.
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct ReportRequest {
     #[serde(default)]
@@ -52,7 +52,8 @@ impl ReportRequest {
 }
 
 /// One file written.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
+#[ts(rename = "ReportWritten")]
 pub struct Written {
     path: String,
     /// (section, rows) as the core counted them.
@@ -62,8 +63,8 @@ pub struct Written {
 
 /// What the report would include for this scope.
 #[tauri::command(async)]
-pub fn report_preview(state: State<'_, AppState>, request: serde_json::Value) -> CmdResult<ReportPreview> {
-    let r: ReportRequest = input("report", request)?;
+pub fn report_preview(state: State<'_, AppState>, request: Input<ReportRequest>) -> CmdResult<ReportPreview> {
+    let r = request.take("report")?;
     let today = baton::clock::local_today();
     Ok(state.store()?.read(|c| report::preview(c, &r.options(), today))?)
 }
@@ -74,11 +75,11 @@ pub fn report_preview(state: State<'_, AppState>, request: serde_json::Value) ->
 #[tauri::command(async)]
 pub fn report_export(
     state: State<'_, AppState>,
-    request: serde_json::Value,
+    request: Input<ReportRequest>,
     job: String,
     on_progress: tauri::ipc::Channel<baton::job::Progress>,
 ) -> CmdResult<Vec<Written>> {
-    let r: ReportRequest = input("report", request)?;
+    let r = request.take("report")?;
     let running = state.jobs.start(&job, on_progress);
     let opts = ReportOptions {
         job: Some(running.job.clone()),

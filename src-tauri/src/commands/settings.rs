@@ -3,7 +3,7 @@
 use baton::settings::{self, Settings};
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
@@ -15,7 +15,7 @@ pub fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
 
 /// Saves the settings and returns them as stored.
 #[tauri::command(async)]
-pub fn settings_save(state: State<'_, AppState>, settings: serde_json::Value) -> CmdResult<Settings> {
-    let settings: Settings = input("settings", settings)?;
+pub fn settings_save(state: State<'_, AppState>, settings: Input<Settings>) -> CmdResult<Settings> {
+    let settings = settings.take("settings")?;
     Ok(state.store()?.write(|tx| settings::save(tx, &settings))?)
 }

@@ -13,7 +13,7 @@ use baton::sheet_import::{
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
@@ -23,7 +23,7 @@ const PREVIEW_ROWS: usize = 8;
 const LISTED: usize = 500;
 
 /// The file as read, with the mapping to start from.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SheetOpened {
     how: String,
     headers: Vec<String>,
@@ -76,7 +76,7 @@ pub fn sheet_open(state: State<'_, AppState>, path: String, sheet: Option<String
 }
 
 /// A sheet and the user's mapping of its columns.
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 #[serde(deny_unknown_fields)]
 pub struct SheetRequest {
     path: String,
@@ -104,7 +104,7 @@ pub struct SheetRequest {
 }
 
 /// A person without a company as the check step lists them.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct UnfiledRow {
     index: usize,
     #[serde(flatten)]
@@ -112,14 +112,14 @@ pub struct UnfiledRow {
 }
 
 /// A planned customer as the preview shows it.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct PlannedRow {
     index: usize,
     customer: PlannedCustomer,
 }
 
 /// What an import would do.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SheetPlanned {
     customers: usize,
     people: usize,
@@ -182,11 +182,11 @@ fn plan_of_with(
 #[tauri::command(async)]
 pub fn sheet_plan(
     state: State<'_, AppState>,
-    request: serde_json::Value,
+    request: Input<SheetRequest>,
     job: String,
     on_progress: tauri::ipc::Channel<baton::job::Progress>,
 ) -> CmdResult<SheetPlanned> {
-    let r: SheetRequest = input("sheet", request)?;
+    let r = request.take("sheet")?;
     let running = state.jobs.start(&job, on_progress);
     let (plan, _, _) = plan_of_with(&state, &r, Some(&running.job))?;
     let row = |(index, c): (usize, &PlannedCustomer)| PlannedRow {
@@ -232,11 +232,11 @@ pub fn sheet_plan(
 #[tauri::command(async)]
 pub fn sheet_import(
     state: State<'_, AppState>,
-    request: serde_json::Value,
+    request: Input<SheetRequest>,
     job: String,
     on_progress: tauri::ipc::Channel<baton::job::Progress>,
 ) -> CmdResult<SheetReport> {
-    let r: SheetRequest = input("sheet", request)?;
+    let r = request.take("sheet")?;
     let (plan, mapping, headers) = plan_of(&state, &r)?;
     let store = state.store()?;
     if r.save_mapping && !is_vcard(&r.path) {
@@ -264,11 +264,11 @@ pub fn sheet_import(
 #[tauri::command(async)]
 pub fn sheet_write_rejected(
     state: State<'_, AppState>,
-    request: serde_json::Value,
+    request: Input<SheetRequest>,
     out: String,
     replace: Option<bool>,
 ) -> CmdResult<usize> {
-    let r: SheetRequest = input("sheet", request)?;
+    let r = request.take("sheet")?;
     let out = PathBuf::from(out.trim());
     super::refuse_existing(state.store()?, &out, replace.unwrap_or(false))?;
     let (plan, _, _) = plan_of(&state, &r)?;

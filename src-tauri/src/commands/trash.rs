@@ -3,7 +3,7 @@
 use baton::trash::{self, TrashItem, TrashKind};
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
@@ -16,15 +16,15 @@ pub fn trash_list(state: State<'_, AppState>) -> CmdResult<Vec<TrashItem>> {
 /// Moves a record of the customer's history (contact, deal, follow-up,
 /// satisfaction check, assessment, handover note) to the trash.
 #[tauri::command(async)]
-pub fn trash_move(state: State<'_, AppState>, kind: serde_json::Value, id: String) -> CmdResult<()> {
-    let kind: TrashKind = input("kind", kind)?;
+pub fn trash_move(state: State<'_, AppState>, kind: Input<TrashKind>, id: String) -> CmdResult<()> {
+    let kind = kind.take("kind")?;
     Ok(state.store()?.write(|tx| trash::move_to_trash(tx, kind, &id))?)
 }
 
 /// Brings a record back.
 #[tauri::command(async)]
-pub fn trash_restore(state: State<'_, AppState>, kind: serde_json::Value, id: String) -> CmdResult<()> {
-    let kind: TrashKind = input("kind", kind)?;
+pub fn trash_restore(state: State<'_, AppState>, kind: Input<TrashKind>, id: String) -> CmdResult<()> {
+    let kind = kind.take("kind")?;
     Ok(state.store()?.write(|tx| trash::restore(tx, kind, &id))?)
 }
 

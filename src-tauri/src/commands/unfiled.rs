@@ -6,12 +6,12 @@ use baton::unfiled::{self, Target, UnfiledPerson};
 use serde::Serialize;
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// The tray, with the company each guess names in the book.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct TrayPerson {
     #[serde(flatten)]
     person: UnfiledPerson,
@@ -43,15 +43,15 @@ pub fn unfiled_count(state: State<'_, AppState>) -> CmdResult<i64> {
 /// Files people under a customer (`{"customer": id}`) or a new or named one
 /// (`{"new_customer": name}`); returns the customer's id.
 #[tauri::command(async)]
-pub fn unfiled_file(state: State<'_, AppState>, ids: Vec<String>, target: serde_json::Value) -> CmdResult<String> {
-    let target: Target = input("target", target)?;
+pub fn unfiled_file(state: State<'_, AppState>, ids: Vec<String>, target: Input<Target>) -> CmdResult<String> {
+    let target = target.take("target")?;
     Ok(state.store()?.write(|tx| unfiled::file(tx, &ids, &target))?)
 }
 
 /// Saves a corrected card in the tray.
 #[tauri::command(async)]
-pub fn unfiled_update(state: State<'_, AppState>, id: String, card: serde_json::Value) -> CmdResult<UnfiledPerson> {
-    let card: PersonCard = input("person", card)?;
+pub fn unfiled_update(state: State<'_, AppState>, id: String, card: Input<PersonCard>) -> CmdResult<UnfiledPerson> {
+    let card = card.take("person")?;
     Ok(state.store()?.write(|tx| unfiled::update(tx, &id, card))?)
 }
 

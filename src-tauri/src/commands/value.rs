@@ -9,13 +9,13 @@ use baton::value_board::{self, DormantRow, Pareto, Pyramid};
 use serde::Serialize;
 use tauri::State;
 
-use super::input;
+use super::Input;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// A customer's value section: the picture, its deals, its tier history,
 /// its satisfaction trend.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct ValueDetail {
     picture: ValuePicture,
     deals: Vec<Deal>,
@@ -39,15 +39,15 @@ pub fn value_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<V
 
 /// Records a transaction.
 #[tauri::command(async)]
-pub fn deals_create(state: State<'_, AppState>, customer_id: String, draft: serde_json::Value) -> CmdResult<Deal> {
-    let draft: DealDraft = input("deal", draft)?;
+pub fn deals_create(state: State<'_, AppState>, customer_id: String, draft: Input<DealDraft>) -> CmdResult<Deal> {
+    let draft = draft.take("deal")?;
     Ok(state.store()?.write(|tx| deals::create(tx, &customer_id, draft))?)
 }
 
 /// Corrects a transaction (same id, same rules).
 #[tauri::command(async)]
-pub fn deals_update(state: State<'_, AppState>, id: String, draft: serde_json::Value) -> CmdResult<Deal> {
-    let draft: DealDraft = input("deal", draft)?;
+pub fn deals_update(state: State<'_, AppState>, id: String, draft: Input<DealDraft>) -> CmdResult<Deal> {
+    let draft = draft.take("deal")?;
     Ok(state.store()?.write(|tx| deals::update(tx, &id, draft))?)
 }
 
@@ -56,10 +56,10 @@ pub fn deals_update(state: State<'_, AppState>, id: String, draft: serde_json::V
 pub fn tiers_decide(
     state: State<'_, AppState>,
     customer_id: String,
-    tier: serde_json::Value,
+    tier: Input<Tier>,
     reason: String,
 ) -> CmdResult<TierChange> {
-    let tier: Tier = input("tier_change.new_tier", tier)?;
+    let tier = tier.take("tier_change.new_tier")?;
     let today = baton::clock::local_today();
     Ok(state
         .store()?
@@ -71,9 +71,9 @@ pub fn tiers_decide(
 pub fn satisfaction_create(
     state: State<'_, AppState>,
     customer_id: String,
-    draft: serde_json::Value,
+    draft: Input<CheckDraft>,
 ) -> CmdResult<SatisfactionCheck> {
-    let draft: CheckDraft = input("satisfaction", draft)?;
+    let draft = draft.take("satisfaction")?;
     Ok(state
         .store()?
         .write(|tx| satisfaction::create(tx, &customer_id, draft))?)
@@ -84,14 +84,14 @@ pub fn satisfaction_create(
 pub fn satisfaction_update(
     state: State<'_, AppState>,
     id: String,
-    draft: serde_json::Value,
+    draft: Input<CheckDraft>,
 ) -> CmdResult<SatisfactionCheck> {
-    let draft: CheckDraft = input("satisfaction", draft)?;
+    let draft = draft.take("satisfaction")?;
     Ok(state.store()?.write(|tx| satisfaction::update(tx, &id, draft))?)
 }
 
 /// The book's value picture: pyramid (vs `since_days` ago), Pareto, dormant.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct ValueBoard {
     pyramid: Pyramid,
     pareto: Pareto,

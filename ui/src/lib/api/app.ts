@@ -1,8 +1,8 @@
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './ipc';
+import type { PageEvent } from '../contract';
+export type { PageEvent } from '../contract';
 
-/** What happened outside the page that it should act on. */
-export type PageEvent = { kind: 'open_today' };
 import type { AppInfo } from '../types';
 
 export const app = {

@@ -1,14 +1,7 @@
 import { call } from './ipc';
 import { language } from '../i18n/index.svelte';
-
-/** What a file dialog is for (its filter). */
-export type FileKind = 'handover' | 'report' | 'sheet' | 'backup' | 'rejected' | 'vcard' | 'calendar';
-
-export interface SaveTarget {
-  path: string;
-  /** The system's save dialog already asked about replacing a file there. */
-  replace_confirmed: boolean;
-}
+import type { FileKind, SaveTarget } from '../contract';
+export type { FileKind, SaveTarget } from '../contract';
 
 /** The system's open and save dialogs: paths are picked, never typed. */
 export const dialogs = {

@@ -1,10 +1,6 @@
 import { call } from './ipc';
-
-export interface Draft {
-  key: string;
-  body: string;
-  updated_at: string;
-}
+import type { Draft } from '../contract';
+export type { Draft } from '../contract';
 
 /** Unsaved form text, kept in the book as it is typed (survives a crash). */
 export const drafts = {

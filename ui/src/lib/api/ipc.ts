@@ -2,27 +2,8 @@
 // {code, message, field?, rule?} (src-tauri/src/error.rs) and is rethrown as
 // a BatonError so components can show it in the user's language.
 import { invoke } from '@tauri-apps/api/core';
-
-export type Rule =
-  | { rule: 'required' }
-  | { rule: 'too_long'; max: number }
-  | { rule: 'too_many'; max: number }
-  | { rule: 'bad_date' }
-  | { rule: 'date_out_of_range'; min: string; max: string }
-  | { rule: 'unknown_value'; value: string; allowed: string[] }
-  | { rule: 'out_of_range'; min: number; max: number }
-  | { rule: 'malformed'; detail: string };
-
-export interface FileProblem {
-  line: number;
-  kind: string | null;
-  id: string | null;
-  field: string | null;
-  message: string;
-}
-
-/** For `io` errors: what kind of failure, so it can be said in the user's language. */
-export type IoKind = 'not_found' | 'permission' | 'disk_full' | 'read_only' | 'other';
+import type { FileProblem, IoKind, Rule } from '../contract';
+export type { FileProblem, IoKind, Rule } from '../contract';
 
 export interface IpcErrorData {
   code: string;

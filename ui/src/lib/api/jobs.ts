@@ -3,12 +3,8 @@
 // channel as it moves (no polling) and `job_cancel` stops it by name.
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './ipc';
-
-export interface Progress {
-  done: number;
-  /** 0 until the job knows how much there is. */
-  total: number;
-}
+import type { Progress } from '../contract';
+export type { Progress } from '../contract';
 
 export interface JobRun {
   /** The arguments every job command takes besides its own. */

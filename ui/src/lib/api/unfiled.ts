@@ -1,12 +1,11 @@
 import { call } from './ipc';
 import type { PersonCard, UnfiledPerson } from '../types';
-
-/** Where to file tray people: a customer of the book, or one by name (created if new). */
-export type FileTarget = { customer: string } | { new_customer: string };
+import type { FileTarget, TrayPerson } from '../contract';
+export type { FileTarget } from '../contract';
 
 /** The unfiled tray: people imported without a company. */
 export const unfiled = {
-  list: (query = '') => call<UnfiledPerson[]>('unfiled_list', { query }),
+  list: (query = '') => call<TrayPerson[]>('unfiled_list', { query }),
   count: () => call<number>('unfiled_count'),
   /** Files people under a customer; returns its id. */
   file: (ids: string[], target: FileTarget) => call<string>('unfiled_file', { ids, target }),
