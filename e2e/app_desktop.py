@@ -87,6 +87,18 @@ def backups_listed_and_restored(s, tmp):
     row = s.find_all("[data-testid=backup-row][data-kind=before_sheet_import]")[-1]
     expected = int(s.js("return arguments[0].querySelectorAll('td')[3].textContent", row))
     assert live_customers(tmp) != expected, "the import after this backup added customers"
+    # A restore shows how far it is and can be stopped before the book is
+    # written (slowed here: this small book's restore is otherwise instant).
+    pace_jobs(1500)
+    s.js("arguments[0].querySelector('[data-testid=backup-row-restore]').click()", row)
+    s.wait("[data-testid=confirm-dialog]", text="恢复前会先备份")
+    s.click("[data-testid=confirm]")
+    s.wait("[data-testid=job-progress]", text="正在恢复备份")
+    shot(s, "54d-restore-progress-zh")
+    s.click("[data-testid=job-cancel]")
+    s.wait("[data-testid=backup-list] .banner.error", text="已取消")
+    pace_jobs(0)
+    assert live_customers(tmp) != expected, "a cancelled restore changed the book"
     s.js("window.__beforeRestore = true")  # gone once the page starts afresh
     s.js("arguments[0].querySelector('[data-testid=backup-row-restore]').click()", row)
     s.wait("[data-testid=confirm-dialog]", text="恢复前会先备份")

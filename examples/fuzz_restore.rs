@@ -79,7 +79,7 @@ fn main() {
                 }
             }
         }
-        let restored = baton::backup::restore(&mut book.conn(), &case);
+        let restored = baton::backup::restore(&mut book.conn(), &case, None);
         match restored {
             Ok(()) => {
                 accepted += 1;

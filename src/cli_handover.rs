@@ -141,7 +141,7 @@ pub fn backup(store: &Store, out: &Path) -> Result<()> {
 
 /// `baton restore`.
 pub fn restore(store: &Store, file: &Path) -> Result<()> {
-    store.restore_from(file)?;
+    store.restore_from(file, None)?;
     eprintln!("baton: restored the book from {}", file.display());
     Ok(())
 }

@@ -105,6 +105,16 @@ impl Job {
         }
     }
 
+    /// Counts one step done past the point of no return (a restore writing
+    /// the book): told like [`Job::tick`], but a cancel waits for the end.
+    pub fn advance(&self) {
+        if let Some(pace) = self.pace {
+            std::thread::sleep(pace);
+        }
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        self.tell(done == 1 || done == self.total.load(Ordering::Relaxed));
+    }
+
     /// Tells the listener where the job ended.
     pub fn finish(&self) {
         self.tell(true);
@@ -137,6 +147,13 @@ impl Job {
 /// [`Job::tick`] on a job that may be absent.
 pub fn tick(job: Option<&Job>) -> Result<()> {
     job.map_or(Ok(()), Job::tick)
+}
+
+/// [`Job::advance`] on a job that may be absent.
+pub fn advance(job: Option<&Job>) {
+    if let Some(j) = job {
+        j.advance();
+    }
 }
 
 /// [`Job::start`] on a job that may be absent.
@@ -182,5 +199,8 @@ mod tests {
         job.cancel();
         assert!(matches!(job.tick(), Err(Error::Cancelled)));
         assert_eq!(job.progress().done, 2);
+        // Past the point of no return a step still counts, and does not stop.
+        job.advance();
+        assert_eq!(job.progress().done, 3);
     }
 }

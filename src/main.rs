@@ -340,7 +340,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                     } else {
                         demo::DemoLang::En
                     };
-                    demo::fill_with(&store, customers, seed, &demo::DemoOptions::for_today(lang))?
+                    demo::fill_with(&store, customers, seed, &demo::DemoOptions::for_today(lang), None)?
                 }
             };
             eprintln!(

@@ -15,6 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 use crate::files::{Protected, Replace, write_atomic};
+use crate::job::{self, Job};
 use crate::store::{APPLICATION_ID, Store, migrations};
 pub use rotation::{
     BackupInfo, BackupKind, KEEP_BEFORE, KEEP_DAILY, KEEP_MONTHLY, KEEP_WEEKLY, daily, list, list_in, prune,
@@ -37,7 +38,7 @@ pub fn default_dir(store: &Store) -> Option<PathBuf> {
 /// `before-import-…`, `before-sheet-import-…`) in `dir` or the default
 /// place; returns its path, or `None` for an in-memory book.
 pub fn before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<String>> {
-    let Some(file) = take_before(store, what, dir)? else {
+    let Some(file) = take_before(store, what, dir, None)? else {
         return Ok(None);
     };
     // The last ten taken before imports and restores are kept.
@@ -48,27 +49,42 @@ pub fn before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<
 }
 
 /// [`before`] without pruning.
-fn take_before(store: &Store, what: &str, dir: Option<PathBuf>) -> Result<Option<PathBuf>> {
+fn take_before(store: &Store, what: &str, dir: Option<PathBuf>, job: Option<&Job>) -> Result<Option<PathBuf>> {
     let Some(dir) = dir.or_else(|| default_dir(store)) else {
         return Ok(None);
     };
     crate::files::perms::create_private_dir(&dir)?;
     let stamp = crate::clock::now().replace([':', '.'], "-");
     let file = dir.join(format!("before-{what}-{stamp}.db"));
-    store.read(|c| snapshot(c, &file))?;
+    store.read(|c| snapshot_with(c, &file, job))?;
     Ok(Some(file))
 }
 
 /// Replaces the book's content with the backup at `file`, after a backup
 /// of the current state (returned), so the restore can itself be undone.
 /// Pruned only afterwards: the backup being restored may be the oldest kept.
-pub fn restore_undoably(store: &Store, file: &Path) -> Result<Option<String>> {
+///
+/// `job` counts pages copied, in steps of [`STEP_PAGES`]: the safety copy of
+/// the book, the staged copy of the backup, and the backup into the book.
+/// A cancel is honoured until that last copy starts, and leaves the book
+/// as it was.
+pub fn restore_undoably(store: &Store, file: &Path, job: Option<&Job>) -> Result<Option<String>> {
     store.writable()?;
     if !file.is_file() {
         return Err(Error::io(file, std::io::Error::from(std::io::ErrorKind::NotFound)));
     }
-    let safety = take_before(store, "restore", None)?;
-    store.restore_from(file)?;
+    let book_pages = store.read(page_count)?;
+    let file_pages = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .ok()
+        .and_then(|c| page_count(&c).ok())
+        .unwrap_or(0);
+    // The three copies, and the moment between the check and the last copy.
+    job::start(job, steps(book_pages) + 2 * steps(file_pages) + 1);
+    let safety = take_before(store, "restore", None, job)?;
+    store.restore_from(file, job)?;
+    if let Some(j) = job {
+        j.finish();
+    }
     if let Some(dir) = safety.as_deref().and_then(Path::parent) {
         prune(dir)?;
     }
@@ -79,8 +95,13 @@ pub fn restore_undoably(store: &Store, file: &Path) -> Result<Option<String>> {
 /// not exist yet: a backup never overwrites a file, and never lands on the
 /// book itself).
 pub fn snapshot(conn: &Connection, dest: &Path) -> Result<()> {
+    snapshot_with(conn, dest, None)
+}
+
+/// [`snapshot`], one job step per [`STEP_PAGES`] pages; a cancel leaves no file.
+fn snapshot_with(conn: &Connection, dest: &Path, job: Option<&Job>) -> Result<()> {
     write_atomic(dest, &Protected::of_conn(conn), Replace::Refused, |_file, staged| {
-        let copied = copy_into(conn, staged);
+        let copied = copy_into(conn, staged, job);
         // SQLite's own files beside the staged copy go with it on failure.
         for suffix in ["-journal", "-wal", "-shm"] {
             let mut name = staged.as_os_str().to_owned();
@@ -91,11 +112,11 @@ pub fn snapshot(conn: &Connection, dest: &Path) -> Result<()> {
     })
 }
 
-fn copy_into(conn: &Connection, staged: &Path) -> Result<()> {
+fn copy_into(conn: &Connection, staged: &Path, job: Option<&Job>) -> Result<()> {
     let mut out = Connection::open(staged)?;
     // The staged file is thrown away whole on failure: no journal needed.
     out.pragma_update(None, "journal_mode", "off")?;
-    Backup::new(conn, &mut out)?.run_to_completion(256, Duration::ZERO, None)?;
+    copy_pages(conn, &mut out, job, Cancel::Allowed)?;
     // Leave a plain single file behind (no -wal to carry along).
     out.pragma_update(None, "journal_mode", "delete")?;
     out.close().map_err(|(_, e)| Error::from(e))
@@ -107,7 +128,7 @@ fn copy_into(conn: &Connection, staged: &Path) -> Result<()> {
 /// carrying triggers or views of its own is refused), then brings its schema
 /// up to date. The replacement is one transaction on the book: it happens
 /// entirely or not at all.
-pub fn restore(conn: &mut Connection, src: &Path) -> Result<()> {
+pub fn restore(conn: &mut Connection, src: &Path, job: Option<&Job>) -> Result<()> {
     if !src.is_file() {
         return Err(Error::io(src, std::io::Error::from(std::io::ErrorKind::NotFound)));
     }
@@ -161,18 +182,68 @@ pub fn restore(conn: &mut Connection, src: &Path) -> Result<()> {
     let mut copy = Connection::open(staged.path())?;
     copy.pragma_update(None, "journal_mode", "off")?;
     crate::store::register_functions(&copy)?;
-    Backup::new(&backup, &mut copy)?.run_to_completion(256, Duration::ZERO, None)?;
+    copy_pages(&backup, &mut copy, job, Cancel::Allowed)?;
     migrations::migrate(&mut copy)?;
     let report = crate::check::run(&copy)?;
     if let Some(problem) = report.problems.first() {
         return Err(not_a_book(format!("its records are damaged: {problem}")));
     }
-    Backup::new(&copy, conn)?.run_to_completion(256, Duration::ZERO, None)?;
+    job::tick(job)?; // the last moment a cancel leaves the book untouched
+    copy_pages(&copy, conn, job, Cancel::TooLate)?;
     // The copy was written with the journal off; the book keeps WAL.
     conn.pragma_update(None, "journal_mode", "wal")?;
     drop(copy);
     drop(staged);
     Ok(())
+}
+
+/// Pages copied per step (and per job step): a few megabytes, so a cancel
+/// is heard within a moment and progress moves on a big book.
+pub const STEP_PAGES: i32 = 1024;
+
+/// Whether a copy may still stop for a cancel.
+#[derive(PartialEq)]
+enum Cancel {
+    Allowed,
+    /// The copy writes the book: it finishes.
+    TooLate,
+}
+
+/// Copies every page of `from` into `to`, [`STEP_PAGES`] at a time, one job
+/// step each. Stopping early leaves `to` as it was (SQLite rolls back an
+/// unfinished backup's write on the destination).
+fn copy_pages(from: &Connection, to: &mut Connection, job: Option<&Job>, cancel: Cancel) -> Result<()> {
+    use rusqlite::backup::StepResult;
+    let backup = Backup::new(from, to)?;
+    loop {
+        let done = match backup.step(STEP_PAGES)? {
+            StepResult::Done => true,
+            StepResult::More => false,
+            // Busy or locked: another connection holds a lock for a moment.
+            _ => {
+                std::thread::sleep(Duration::from_millis(5));
+                continue;
+            }
+        };
+        if cancel == Cancel::Allowed {
+            job::tick(job)?;
+        } else {
+            job::advance(job);
+        }
+        if done {
+            return Ok(());
+        }
+    }
+}
+
+/// How many job steps copying `pages` pages takes.
+fn steps(pages: u64) -> u64 {
+    pages.div_ceil(STEP_PAGES as u64)
+}
+
+fn page_count(conn: &Connection) -> Result<u64> {
+    let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    Ok(u64::try_from(pages).unwrap_or(0))
 }
 
 /// Removes staging copies a killed restore of this book left behind (the

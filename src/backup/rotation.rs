@@ -201,7 +201,7 @@ fn customers_in(path: &Path) -> Option<u64> {
 /// Restores the backup `name` from the book's backups folder, taking a
 /// backup of the current state first (`before-restore-…`), so a restore
 /// can itself be undone. Only names the list shows are accepted.
-pub fn restore_named(store: &Store, name: &str) -> Result<Option<String>> {
+pub fn restore_named(store: &Store, name: &str, job: Option<&crate::job::Job>) -> Result<Option<String>> {
     store.writable()?;
     let dir = super::default_dir(store).ok_or_else(|| Error::NotFound {
         kind: "backup",
@@ -213,5 +213,5 @@ pub fn restore_named(store: &Store, name: &str) -> Result<Option<String>> {
             id: name.to_string(),
         });
     }
-    super::restore_undoably(store, &dir.join(name))
+    super::restore_undoably(store, &dir.join(name), job)
 }

@@ -29,6 +29,7 @@ use crate::Store;
 use crate::changes::{self, ChangeField, CustomerChange};
 use crate::customers;
 use crate::error::{Error, Result};
+use crate::job::{self, Job};
 use crate::people;
 
 /// The language of the demo's companies, people and history.
@@ -93,24 +94,37 @@ pub fn fill(store: &Store, customers: usize, seed: u64) -> Result<DemoSummary> {
         now: epoch(),
         agenda: false,
     };
-    fill_with(store, customers, seed, &fixed)
+    fill_with(store, customers, seed, &fixed, None)
 }
 
-/// [`fill`] with the language, the day and the agenda chosen.
-pub fn fill_with(store: &Store, customers: usize, seed: u64, opts: &DemoOptions) -> Result<DemoSummary> {
-    store.write(|tx| {
+/// [`fill`] with the language, the day and the agenda chosen; `job` counts
+/// the customers written and may cancel (the one transaction then rolls
+/// back: the book stays empty).
+pub fn fill_with(
+    store: &Store,
+    customers: usize,
+    seed: u64,
+    opts: &DemoOptions,
+    job: Option<&Job>,
+) -> Result<DemoSummary> {
+    job::start(job, customers as u64);
+    let summary = store.write(|tx| {
         let existing: i64 = tx.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?;
         if existing > 0 {
             return Err(Error::NotEmpty(format!(
                 "the book already holds {existing} customers; the demo only fills an empty book"
             )));
         }
-        generate(tx, customers, seed, opts)
-    })
+        generate(tx, customers, seed, opts, job)
+    })?;
+    if let Some(j) = job {
+        j.finish();
+    }
+    Ok(summary)
 }
 
 /// Writes the demo records through the same validated `put` paths as real data.
-fn generate(conn: &Connection, count: usize, seed: u64, opts: &DemoOptions) -> Result<DemoSummary> {
+fn generate(conn: &Connection, count: usize, seed: u64, opts: &DemoOptions, job: Option<&Job>) -> Result<DemoSummary> {
     let now = opts.now;
     let mut rng = Rng::new(seed);
     let mut people_written = 0;
@@ -155,6 +169,7 @@ fn generate(conn: &Connection, count: usize, seed: u64, opts: &DemoOptions) -> R
             notes::generate(conn, index as u64, seed, &customer, chinese, now)?;
             notes::checklist(conn, index as u64, seed, &customer, &its_people, now)?;
         }
+        job::tick(job)?;
     }
     if opts.agenda {
         followups_written += agenda::generate(conn, seed, now)?;

@@ -90,15 +90,15 @@ impl Store {
                 "the book changed after the import; restore the backup from the backups folder instead".into(),
             ));
         };
-        self.restore_from(&backup)
+        self.restore_from(&backup, None)
     }
 
     /// Replaces the book's content with the backup at `file` (see
     /// [`crate::backup::restore`]); an import before it can no longer be
     /// undone.
-    pub fn restore_from(&self, file: &std::path::Path) -> Result<()> {
+    pub fn restore_from(&self, file: &std::path::Path, job: Option<&crate::job::Job>) -> Result<()> {
         self.writable()?;
-        crate::backup::restore(&mut self.conn(), file)?;
+        crate::backup::restore(&mut self.conn(), file, job)?;
         *self.last_import.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
         Ok(())
     }

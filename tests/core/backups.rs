@@ -116,7 +116,7 @@ fn the_last_ten_pre_import_backups_are_kept_and_a_listed_backup_restores_undoabl
         .unwrap();
     let count = |s: &Store| s.read(|c| customers::list(c, &Default::default())).unwrap().total;
     assert_eq!(count(&store), 5);
-    let safety = backup::restore_named(&store, &daily.name).unwrap().unwrap();
+    let safety = backup::restore_named(&store, &daily.name, None).unwrap().unwrap();
     assert_eq!(count(&store), 4);
     let safety_name = std::path::Path::new(&safety)
         .file_name()
@@ -124,7 +124,7 @@ fn the_last_ten_pre_import_backups_are_kept_and_a_listed_backup_restores_undoabl
         .to_string_lossy()
         .to_string();
     assert!(safety_name.starts_with("before-restore-"), "{safety_name}");
-    backup::restore_named(&store, &safety_name).unwrap();
+    backup::restore_named(&store, &safety_name, None).unwrap();
     assert_eq!(count(&store), 5);
 
     // Only the folder's own backups, by name.
@@ -135,7 +135,10 @@ fn the_last_ten_pre_import_backups_are_kept_and_a_listed_backup_restores_undoabl
         "notes.txt",
     ] {
         assert!(
-            matches!(backup::restore_named(&store, bad), Err(baton::Error::NotFound { .. })),
+            matches!(
+                backup::restore_named(&store, bad, None),
+                Err(baton::Error::NotFound { .. })
+            ),
             "{bad}"
         );
     }

@@ -91,7 +91,7 @@ fn collect_strings(v: &serde_json::Value, out: &mut Vec<String>) {
 
 fn demo(lang: DemoLang) -> Store {
     let store = Store::open_in_memory().unwrap();
-    demo::fill_with(&store, 80, 3, &DemoOptions::for_today(lang)).unwrap();
+    demo::fill_with(&store, 80, 3, &DemoOptions::for_today(lang), None).unwrap();
     store
 }
 

@@ -350,11 +350,11 @@ fn backup_and_restore_bring_the_book_back() {
     let id = customers::list(&store.conn(), &all_rows()).unwrap().rows[0].id.clone();
     store.write(|tx| customers::delete(tx, &id)).unwrap();
     assert_ne!(dump_of(&store), saved);
-    baton::backup::restore(&mut store.conn(), &copy).unwrap();
+    baton::backup::restore(&mut store.conn(), &copy, None).unwrap();
     assert_eq!(dump_of(&store), saved);
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"not a database at all, just some bytes padding it out").unwrap();
-    assert!(baton::backup::restore(&mut store.conn(), &junk).is_err());
+    assert!(baton::backup::restore(&mut store.conn(), &junk, None).is_err());
     assert_eq!(dump_of(&store), saved);
 }
 

@@ -20,6 +20,7 @@ mod handover_listed;
 mod hardening_books;
 mod hardening_files;
 mod history;
+mod job_restore;
 mod jobs;
 mod key_board;
 mod kinds;

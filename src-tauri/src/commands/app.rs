@@ -128,9 +128,12 @@ pub fn demo_fill(
     state: State<'_, AppState>,
     customers: usize,
     lang: super::Input<baton::demo::DemoLang>,
+    job: String,
+    on_progress: tauri::ipc::Channel<baton::job::Progress>,
 ) -> CmdResult<()> {
     let lang = lang.take("lang")?;
     let opts = baton::demo::DemoOptions::for_today(lang);
-    baton::demo::fill_with(state.store()?, customers.min(100_000), 1, &opts)?;
+    let running = state.jobs.start(&job, on_progress);
+    baton::demo::fill_with(state.store()?, customers.min(100_000), 1, &opts, Some(&running.job))?;
     Ok(())
 }

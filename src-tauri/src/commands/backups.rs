@@ -31,8 +31,16 @@ pub fn backups_list(state: State<'_, AppState>) -> CmdResult<Vec<BackupInfo>> {
 }
 
 /// Restores the listed backup `name`, after backing up the current state
-/// (returned: the restore can itself be undone from the list).
+/// (returned: the restore can itself be undone from the list). Progress
+/// goes to `on_progress`; `job_cancel(job)` stops it before the book is
+/// written.
 #[tauri::command(async)]
-pub fn backups_restore(state: State<'_, AppState>, name: String) -> CmdResult<Option<String>> {
-    Ok(backup::restore_named(state.store()?, &name)?)
+pub fn backups_restore(
+    state: State<'_, AppState>,
+    name: String,
+    job: String,
+    on_progress: tauri::ipc::Channel<baton::job::Progress>,
+) -> CmdResult<Option<String>> {
+    let running = state.jobs.start(&job, on_progress);
+    Ok(backup::restore_named(state.store()?, &name, Some(&running.job))?)
 }

@@ -209,9 +209,17 @@ pub fn backup_create(state: State<'_, AppState>, path: String) -> CmdResult<()> 
 }
 
 /// Replaces the book's content with the backup at `path`, after a backup
-/// of the current state (so this restore can itself be undone).
+/// of the current state (so this restore can itself be undone). Progress
+/// goes to `on_progress`; `job_cancel(job)` stops it before the book is
+/// written.
 #[tauri::command(async)]
-pub fn backup_restore(state: State<'_, AppState>, path: String) -> CmdResult<()> {
-    baton::backup::restore_undoably(state.store()?, std::path::Path::new(path.trim()))?;
+pub fn backup_restore(
+    state: State<'_, AppState>,
+    path: String,
+    job: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<()> {
+    let running = state.jobs.start(&job, on_progress);
+    baton::backup::restore_undoably(state.store()?, std::path::Path::new(path.trim()), Some(&running.job))?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './ipc';
+import type { JobRun } from './jobs';
 import type { PageEvent } from '../contract';
 export type { PageEvent } from '../contract';
 
@@ -8,7 +9,8 @@ import type { AppInfo } from '../types';
 export const app = {
   info: () => call<AppInfo>('app_info'),
   /** The demo book in `lang`, dated to today (the first run offers it). */
-  fillDemo: (customers: number, lang: 'zh' | 'en') => call<void>('demo_fill', { customers, lang }),
+  fillDemo: (customers: number, lang: 'zh' | 'en', job: JobRun) =>
+    call<void>('demo_fill', { customers, lang, ...job.args }),
   /** Tells the window whether closing it must ask first. */
   setUnsaved: (unsaved: boolean) => call<void>('app_set_unsaved', { unsaved }),
   /** Closes the window for good (after save or discard). */

@@ -1,4 +1,5 @@
 import { call } from './ipc';
+import type { JobRun } from './jobs';
 import type { BackupInfo } from '../contract';
 export type { BackupInfo, BackupKind } from '../contract';
 
@@ -6,5 +7,5 @@ export type { BackupInfo, BackupKind } from '../contract';
 export const backups = {
   list: () => call<BackupInfo[]>('backups_list'),
   /** Restores `name`; returns the backup of the state it replaced. */
-  restore: (name: string) => call<string | null>('backups_restore', { name }),
+  restore: (name: string, job: JobRun) => call<string | null>('backups_restore', { name, ...job.args }),
 };

@@ -13,6 +13,7 @@ export const enDesktop = {
   'backups.kind.before_sheet_import': 'Before a spreadsheet import',
   'backups.kind.before_restore': 'Before a restore',
   'backups.restore': 'Restore',
+  'backups.restoring': 'Restoring the backup…',
   'backups.confirm': 'Replace everything in this book with the backup of {taken} ({customers} customers)? The book as it is now is backed up first, so this can be undone from this list.',
   'backups.restored': 'Restored the backup of {taken}.',
   'today.ics': 'Add to calendar (.ics)…',

@@ -14,6 +14,7 @@ export const zhDesktop: Record<keyof typeof enDesktop, string> = {
   'backups.kind.before_sheet_import': '导入表格前',
   'backups.kind.before_restore': '恢复前',
   'backups.restore': '恢复',
+  'backups.restoring': '正在恢复备份…',
   'backups.confirm': '用 {taken} 的备份（{customers} 个客户）替换本客户本的全部内容？恢复前会先备份现在的客户本，可在这个列表里撤回。',
   'backups.restored': '已恢复 {taken} 的备份。',
   'today.ics': '写入日历（.ics）…',
