@@ -130,14 +130,6 @@ pub fn card(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Ca
     })
 }
 
-/// Just what the weight needs from a stored score: parsing skips evidence
-/// and plans, which is most of the text.
-#[derive(Deserialize, ts_rs::TS)]
-struct ScoreOnly {
-    dimension: Dimension,
-    score: i64,
-}
-
 /// How the board is ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
@@ -190,47 +182,28 @@ pub struct Board {
 }
 
 /// Builds the board as of `today`. Weights come from each key customer's two
-/// latest assessments; the dependence score (several queries each) is only
+/// latest assessments, whose scores the customer keeps (migration 19, kept
+/// by triggers); the dependence score (several queries each) is only
 /// computed for the rows returned.
 pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize) -> Result<Board> {
     let s = settings::get(conn)?;
-    // Key customers in sort-key order (so ties rank by pinyin without
-    // computing it here), then each one's two latest assessments by an index
-    // seek: reading every assessment's JSON through a window function cost
-    // 1.8 s on the 100k book.
+    // Key customers in sort-key order, so ties rank by pinyin without
+    // computing it here.
     let mut customers = conn.prepare_cached(
-        "SELECT c.id, c.name, c.tier FROM customers c \
+        "SELECT c.id, c.name, c.tier, c.assessed_on, c.latest_scores, c.previous_scores FROM customers c \
          WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id",
     )?;
-    let mut latest = conn.prepare_cached(
-        "SELECT assessed_on, scores FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL \
-         ORDER BY assessed_on DESC, id DESC LIMIT 2",
-    )?;
+    let weigh =
+        |scores: Option<String>| scores.and_then(|t| relationship::weight_of(relationship::scores_of_compact(&t), &s));
     let mut rows: Vec<BoardRow> = Vec::new();
     let mut q = customers.query(params![])?;
     while let Some(r) = q.next()? {
-        let id: String = r.get(0)?;
-        let mut assessed_on = None;
-        let mut weights = [None, None];
-        let mut a = latest.query([&id])?;
-        let mut n = 0;
-        while let Some(row) = a.next()? {
-            if n == 0 {
-                assessed_on = Some(row.get::<_, String>(0)?);
-            }
-            let json = row
-                .get_ref(1)?
-                .as_str()
-                .map_err(|e| crate::Error::Corrupt(e.to_string()))?;
-            let scores: Vec<ScoreOnly> =
-                serde_json::from_str(json).map_err(|e| crate::Error::Corrupt(e.to_string()))?;
-            weights[n] = relationship::weight_of(scores.iter().map(|x| (x.dimension, x.score)), &s);
-            n += 1;
-        }
-        let [weight, previous_weight] = weights;
+        let assessed_on: Option<String> = r.get(3)?;
+        let weight = weigh(r.get(4)?);
+        let previous_weight = weigh(r.get(5)?);
         rows.push(BoardRow {
             due: due(assessed_on.as_deref(), today, &s),
-            customer_id: id,
+            customer_id: r.get(0)?,
             name: r.get(1)?,
             tier: r.get(2)?,
             weight,

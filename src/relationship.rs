@@ -160,6 +160,49 @@ pub fn weight_of(scores: impl Iterator<Item = (Dimension, i64)>, settings: &Sett
     (max > 0).then(|| (sum * 100 + max / 2) / max)
 }
 
+/// The order of the six numbers of [`compact_scores`]: fixed, because
+/// books keep them (a new dimension goes at the end).
+pub const COMPACT_ORDER: [Dimension; 6] = [
+    Dimension::Acceptance,
+    Dimension::Events,
+    Dimension::Information,
+    Dimension::Guidance,
+    Dimension::Support,
+    Dimension::Competition,
+];
+
+/// An assessment's stored scores as the customer keeps its latest two
+/// (migration 19, SQL `baton_scores(scores)`): the score of each dimension
+/// of [`COMPACT_ORDER`], comma-separated, blank where it was not scored —
+/// `4,3,,5,2,1`. Reads only the dimension and the score of each entry.
+pub fn compact_scores(json: &str) -> Result<String> {
+    #[derive(serde::Deserialize)]
+    struct ScoreOnly {
+        dimension: Dimension,
+        score: i64,
+    }
+    let scores: Vec<ScoreOnly> = serde_json::from_str(json).map_err(|e| Error::Corrupt(e.to_string()))?;
+    let cells: Vec<String> = COMPACT_ORDER
+        .iter()
+        .map(|d| {
+            scores
+                .iter()
+                .find(|s| s.dimension == *d)
+                .map(|s| s.score.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    Ok(cells.join(","))
+}
+
+/// The scores of a [`compact_scores`] text, dimension by dimension.
+pub fn scores_of_compact(text: &str) -> impl Iterator<Item = (Dimension, i64)> + '_ {
+    COMPACT_ORDER
+        .iter()
+        .zip(text.split(','))
+        .filter_map(|(d, cell)| cell.parse().ok().map(|score| (*d, score)))
+}
+
 const COLUMNS: &str = "id, customer_id, assessed_on, assessor, layer, relationship_type, scores, notes, created_at, updated_at, deleted_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Assessment> {

@@ -79,20 +79,52 @@ pub(super) fn revenue_cte(currency: usize, since: usize, only: Option<usize>) ->
     )
 }
 
-/// The weight of the assessed live customers (those in `only`, a JSON
-/// array of ids, when given): [`relationship::weight`] of each one's latest
-/// assessment that scored a dimension in use. Newest first per customer, so
-/// usually one assessment is parsed per customer, and of it only the
-/// dimensions and scores.
+/// The weight of the assessed customers (those in `only`, a JSON array of
+/// ids, when given): [`relationship::weight`] of each one's latest
+/// assessment that scored a dimension in use. Read from the scores each
+/// customer keeps of its two latest assessments (migration 19); only a
+/// customer whose two latest scored no dimension in use (the dimensions in
+/// use changed since) has its older assessments read.
 pub(super) fn weights(conn: &Connection, s: &Settings, only: Option<&str>) -> Result<HashMap<String, i64>> {
-    #[derive(serde::Deserialize, ts_rs::TS)]
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, latest_scores, previous_scores FROM customers WHERE latest_scores IS NOT NULL \
+         AND (?1 IS NULL OR id IN (SELECT value FROM json_each(?1)))",
+    )?;
+    let weigh = |t: &str| relationship::weight_of(relationship::scores_of_compact(t), s);
+    let mut out = HashMap::new();
+    let mut older = Vec::new();
+    let mut rows = stmt.query([only])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let latest: String = r.get(1)?;
+        let previous: Option<String> = r.get(2)?;
+        match weigh(&latest).or_else(|| previous.as_deref().and_then(weigh)) {
+            Some(w) => {
+                out.insert(id, w);
+            }
+            None if previous.is_some() => older.push(id),
+            None => {}
+        }
+    }
+    if !older.is_empty() {
+        let ids = serde_json::to_string(&older).unwrap_or_default();
+        out.extend(weights_from_assessments(conn, s, &ids)?);
+    }
+    Ok(out)
+}
+
+/// [`weights`] of the customers `only` (a JSON array of ids), read from all
+/// their live assessments, newest first; of each only the dimensions and
+/// scores are parsed.
+fn weights_from_assessments(conn: &Connection, s: &Settings, only: &str) -> Result<HashMap<String, i64>> {
+    #[derive(serde::Deserialize)]
     struct Scored {
         dimension: crate::enums::Dimension,
         score: i64,
     }
     let mut stmt = conn.prepare_cached(
         "SELECT customer_id, scores FROM assessments WHERE deleted_at IS NULL \
-         AND (?1 IS NULL OR customer_id IN (SELECT value FROM json_each(?1))) \
+         AND customer_id IN (SELECT value FROM json_each(?1)) \
          ORDER BY customer_id, assessed_on DESC, id DESC",
     )?;
     let mut rows = stmt.query([only])?;

@@ -76,6 +76,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0018_next_step.sql",
         include_str!("../../migrations/0018_next_step.sql"),
     ),
+    (
+        "0019_key_board_scores.sql",
+        include_str!("../../migrations/0019_key_board_scores.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

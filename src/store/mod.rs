@@ -60,6 +60,18 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
             Ok(text.map(|t| digits_form(&t)).unwrap_or_default())
         },
     )?;
+    // The key board's scores, kept on the customer (migration 19).
+    conn.create_scalar_function(
+        "baton_scores",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            let json: Option<String> = ctx.get(0)?;
+            json.map(|j| crate::relationship::compact_scores(&j))
+                .transpose()
+                .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
+        },
+    )?;
     // The list sorts owners, regions and industries as it sorts names.
     conn.create_scalar_function(
         "baton_sort_key",

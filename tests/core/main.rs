@@ -23,6 +23,7 @@ mod history;
 mod job_restore;
 mod jobs;
 mod key_board;
+mod key_scores;
 mod kinds;
 mod list_columns;
 mod list_figures;
