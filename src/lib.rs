@@ -26,13 +26,13 @@
 //! - [`sheet_import`], [`vcard`], [`unfiled`]: bringing an existing book in from spreadsheets and
 //!   phones, and the tray of people found without a company;
 //! - [`search`]: full-text search and its index;
-//! - [`dump`], [`check`], [`demo`], [`mod@bench`]: the tool's contract commands;
+//! - [`dump`], [`check`], [`demo`]: the tool's contract commands (`baton bench`
+//!   lives in the binary, `src/bench/`, outside this library);
 //! - [`links`]: the `tel:` and `mailto:` links the app may open;
 //! - [`clock`], [`enums`], [`error`], [`paths`], [`sort_key`], [`validate`]: shared pieces.
 
 pub mod activity;
 pub mod backup;
-pub mod bench;
 pub mod bulk;
 pub mod changes;
 pub mod check;

@@ -11,6 +11,7 @@ use baton::activity::Standing;
 use baton::{Store, check, demo, dump, paths};
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod cli_handover;
 mod cli_read;
 mod cli_sheet;
@@ -293,7 +294,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
     } = cli.command
     {
         // The bench builds its own scratch book; it never touches --db.
-        let opts = baton::bench::BenchOptions {
+        let opts = bench::BenchOptions {
             customers,
             seed,
             runs,
@@ -302,11 +303,11 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             reuse,
             interactive_only,
         };
-        let report = baton::bench::run(&opts, |line| eprintln!("baton bench: {line}"))?;
+        let report = bench::run(&opts, |line| eprintln!("baton bench: {line}"))?;
         if json {
-            println!("{}", baton::bench::json(&report));
+            println!("{}", bench::json(&report));
         } else {
-            print!("{}", baton::bench::table(&report.figures));
+            print!("{}", bench::table(&report.figures));
         }
         return Ok(ExitCode::SUCCESS);
     }

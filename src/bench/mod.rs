@@ -9,11 +9,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::contacts::ContactDraft;
-use crate::customers::{self, ListQuery};
-use crate::enums::Channel;
-use crate::error::Result;
-use crate::{Store, changes, demo, people};
+use baton::contacts::ContactDraft;
+use baton::customers::{self, ListQuery};
+use baton::enums::Channel;
+use baton::error::Result;
+use baton::{Store, changes, demo, people};
 
 mod lists;
 mod throughput;
@@ -95,7 +95,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
             })
             .unwrap_or(false);
         if !marked {
-            return Err(crate::Error::NotEmpty(format!(
+            return Err(baton::Error::NotEmpty(format!(
                 "{} is not a scratch book the bench built; it will not write into it",
                 opts.path.display()
             )));
@@ -104,7 +104,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     } else {
         // Never overwrite a file we did not make: the path could be someone's book.
         if opts.path.exists() {
-            return Err(crate::Error::NotEmpty(format!(
+            return Err(baton::Error::NotEmpty(format!(
                 "{} already exists; the bench builds a fresh scratch book, so choose another --scratch path or remove it",
                 opts.path.display()
             )));
@@ -113,7 +113,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         store.write(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value, updated_at) VALUES (?1, '1', ?2)",
-                rusqlite::params![SCRATCH_MARK, crate::clock::now()],
+                rusqlite::params![SCRATCH_MARK, baton::clock::now()],
             )?;
             Ok(())
         })?;
@@ -231,15 +231,15 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         for i in 0..10_000 {
             let at = chrono::DateTime::from_timestamp(1_600_000_000 + i * 3_600, 0).unwrap_or_default();
             let draft = ContactDraft::new(
-                crate::clock::format_ts(at),
+                baton::clock::format_ts(at),
                 Channel::Phone,
                 format!("bench contact {i}"),
             );
-            crate::contacts::create(tx, &heavy, draft)?;
+            baton::contacts::create(tx, &heavy, draft)?;
         }
         Ok(())
     })?;
-    let first_page = crate::timeline::TimelineQuery {
+    let first_page = baton::timeline::TimelineQuery {
         limit: 30,
         ..Default::default()
     };
@@ -250,7 +250,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
                 Ok((
                     customers::get(c, &heavy)?,
                     people::list_for(c, &heavy)?,
-                    crate::timeline::page(c, &heavy, &first_page)?,
+                    baton::timeline::page(c, &heavy, &first_page)?,
                 ))
             })
         })?,
@@ -266,10 +266,10 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
             })
         })?),
     );
-    let today = crate::clock::local_today();
+    let today = baton::clock::local_today();
     add(
         "follow-up screen (overdue / today / 2 weeks, 200 each)",
-        time(runs, |_| store.read(|c| crate::followups::board(c, today, 14, 200)))?,
+        time(runs, |_| store.read(|c| baton::followups::board(c, today, 14, 200)))?,
         Some(time(runs, |_| {
             store.read(|c| {
                 reference_ids(
@@ -284,7 +284,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     add(
         "key-customer board (rank by weight, first 200, dependence each)",
         time(runs.min(10), |_| {
-            store.read(|c| crate::key_board::board(c, today, crate::key_board::BoardSort::Weight, 200))
+            store.read(|c| baton::key_board::board(c, today, baton::key_board::BoardSort::Weight, 200))
         })?,
         Some(time(runs.min(10), |_| {
             store.read(|c| {
@@ -300,14 +300,14 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     add(
         "relationship card of a customer (assessments, weights, dependence)",
         time(runs, |i| {
-            store.read(|c| crate::key_board::card(c, &ids[i % ids.len()], today))
+            store.read(|c| baton::key_board::card(c, &ids[i % ids.len()], today))
         })?,
         None,
     );
     add(
         "value picture of a customer (R-F-M, activity, tier suggestion)",
         time(runs.min(10), |i| {
-            store.read(|c| crate::value::picture(c, &ids[i % ids.len()], today))
+            store.read(|c| baton::value::picture(c, &ids[i % ids.len()], today))
         })?,
         None,
     );
@@ -338,13 +338,13 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         .collect::<Vec<_>>();
     for (text, what) in &all {
         let text = text.as_str();
-        let query = crate::search::SearchQuery {
+        let query = baton::search::SearchQuery {
             text: text.into(),
             ..Default::default()
         };
         add(
             &format!("search: {text} ({what})"),
-            time(runs, |_| store.read(|c| crate::search::search(c, &query, today)))?,
+            time(runs, |_| store.read(|c| baton::search::search(c, &query, today)))?,
             Some(time(runs, |_| store.read(|c| reference_search(c, text)))?),
         );
     }
@@ -355,9 +355,9 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
                 let draft = ContactDraft {
                     next_step: "follow up".into(),
                     next_due: Some(today.to_string()),
-                    ..ContactDraft::new(crate::clock::now(), Channel::Visit, format!("bench visit {i}"))
+                    ..ContactDraft::new(baton::clock::now(), Channel::Visit, format!("bench visit {i}"))
                 };
-                crate::contacts::create(tx, &ids[i % ids.len()], draft)
+                baton::contacts::create(tx, &ids[i % ids.len()], draft)
             })
         })?,
         None,
@@ -382,10 +382,10 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     add(
         "write: tag 1,000 customers at once",
         time(runs.min(10), |i| {
-            let tag = crate::bulk::BulkAction::Tag {
+            let tag = baton::bulk::BulkAction::Tag {
                 tag: format!("基准标签{i}"),
             };
-            store.write(|tx| crate::bulk::apply(tx, &thousand, &tag))
+            store.write(|tx| baton::bulk::apply(tx, &thousand, &tag))
         })?,
         None,
     );
@@ -457,7 +457,7 @@ fn reference_search(conn: &rusqlite::Connection, text: &str) -> Result<usize> {
     let mut n = 0;
     for kind in ["customer", "person", "contact"] {
         let source = if long.is_empty() {
-            let pairs: Vec<String> = terms.iter().map(|t| crate::search::pair_query(t)).collect();
+            let pairs: Vec<String> = terms.iter().map(|t| baton::search::pair_query(t)).collect();
             format!(
                 "SELECT rowid FROM search_grams_{kind} WHERE search_grams_{kind} MATCH '{}'",
                 pairs.join(" AND ")

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::error::Result;
-use crate::store::Store;
+use baton::error::Result;
+use baton::store::Store;
 
 use super::remove_book;
 
@@ -28,7 +28,7 @@ pub(super) fn sheet_import(
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
-    use crate::sheet_import::{self, Mapping, SheetImportOptions};
+    use baton::sheet_import::{self, Mapping, SheetImportOptions};
     let (file, target) = (sibling(book, ".sheet.csv"), sibling(book, ".sheet.db"));
     remove_book(&target);
     let mut text = String::from("公司名称,联系人,手机,邮箱,所在地区,标签,成立日期,员工数\r\n");
@@ -44,7 +44,7 @@ pub(super) fn sheet_import(
         ));
     }
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
-    std::fs::write(&file, &gbk).map_err(|e| crate::Error::io(&file, e))?;
+    std::fs::write(&file, &gbk).map_err(|e| baton::Error::io(&file, e))?;
 
     let started = Instant::now();
     let table = sheet_import::read(&file)?;
@@ -105,13 +105,13 @@ pub(super) fn one_company_sheet(
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
-    use crate::sheet_import::{self, Mapping};
+    use baton::sheet_import::{self, Mapping};
     let file = sibling(book, ".one-company.csv");
     let mut text = String::from("公司名称,联系人,手机,邮箱\n");
     for i in 0..rows {
         text.push_str(&format!("苏州大客户集团有限公司,员工{i},137{i:08},e{i}@example.cn\n"));
     }
-    std::fs::write(&file, &text).map_err(|e| crate::Error::io(&file, e))?;
+    std::fs::write(&file, &text).map_err(|e| baton::Error::io(&file, e))?;
     let started = Instant::now();
     let table = sheet_import::read(&file)?;
     let mapping = Mapping::guess(&table.headers);
@@ -139,8 +139,8 @@ pub(super) fn manager_report(
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
-    use crate::report::{self, ReportOptions};
-    let today = crate::clock::local_today();
+    use baton::report::{self, ReportOptions};
+    let today = baton::clock::local_today();
     for (ext, name) in [
         ("xlsx", "report: the workbook (.xlsx)"),
         ("html", "report: the visual report (.html)"),
@@ -170,8 +170,8 @@ pub(super) fn handover(
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
-    use crate::handover::{self, ExportOptions, ImportOptions};
-    use crate::kinds::RecordKind;
+    use baton::handover::{self, ExportOptions, ImportOptions};
+    use baton::kinds::RecordKind;
     let (file, imported, raw) = (
         sibling(book, ".baton"),
         sibling(book, ".imported.db"),

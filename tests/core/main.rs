@@ -27,6 +27,7 @@ mod key_scores;
 mod kinds;
 mod list_columns;
 mod list_figures;
+mod module_map;
 mod people;
 mod relationship;
 mod reminders;
