@@ -13,9 +13,14 @@
 -- The weight itself is not kept: it depends on the dimensions in use and
 -- their weights in Settings, which the user may change at any time.
 
+-- customers_key_sort: the board's rows (live key customers in name order)
+-- without walking every customer.
+
 ALTER TABLE customers ADD COLUMN assessed_on TEXT;
 ALTER TABLE customers ADD COLUMN latest_scores TEXT;
 ALTER TABLE customers ADD COLUMN previous_scores TEXT;
+
+CREATE INDEX customers_key_sort ON customers (sort_key, id) WHERE is_key = 1 AND deleted_at IS NULL;
 
 UPDATE customers SET
     assessed_on = (SELECT a.assessed_on FROM assessments a WHERE a.customer_id = customers.id

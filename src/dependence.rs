@@ -17,7 +17,7 @@
 //! score = 100 − (points off × 100 / 95), rounded. One known contact, reached
 //! by one salesperson, with a stale card, scores about 76: highly dependent.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -262,7 +262,7 @@ pub fn many(
     ids: Option<&[String]>,
     today: NaiveDate,
     s: &settings::Settings,
-) -> Result<HashMap<String, i64>> {
+) -> Result<HashMap<String, Scored>> {
     // ?1: the ids as a JSON array (bound even when unused).
     let within = |column: &str| match ids {
         Some(_) => format!("{column} IN (SELECT value FROM json_each(?1))"),
@@ -270,30 +270,26 @@ pub fn many(
     };
     let ids_json = serde_json::to_string(&ids.unwrap_or_default()).unwrap_or_default();
     let since = recent_since(today, s);
-    let recent: HashSet<String> = conn
-        .prepare(&format!(
-            "SELECT DISTINCT cp.person_id FROM contacts c JOIN contact_people cp ON cp.contact_id = c.id \
-             WHERE c.deleted_at IS NULL AND c.happened_at >= ?2 \
-             AND cp.person_id IN (SELECT id FROM people WHERE {})",
-            within("customer_id")
-        ))?
-        .query_map(params![ids_json, since], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
     /// A person as read in bulk: role, who knows them, contacted recently.
     type Read = (Option<Role>, Vec<people::KnownBy>, bool);
     let mut people: HashMap<String, Vec<Read>> = HashMap::new();
+    // last_contact_at is kept by triggers (migration 20); the card reads
+    // the same from the contacts themselves.
     let mut stmt = conn.prepare(&format!(
-        "SELECT customer_id, id, role, known_by FROM people WHERE deleted_at IS NULL AND {}",
+        "SELECT customer_id, role, known_by, coalesce(last_contact_at >= ?2, 0) FROM people \
+         WHERE deleted_at IS NULL AND {}",
         within("customer_id")
     ))?;
-    let mut rows = stmt.query(params![ids_json])?;
+    let mut rows = stmt.query(params![ids_json, since])?;
     while let Some(r) = rows.next()? {
-        let known_by: String = r.get(3)?;
-        let id: String = r.get(1)?;
+        let known_by = r
+            .get_ref(2)?
+            .as_str()
+            .map_err(|e| crate::Error::Corrupt(e.to_string()))?;
         people.entry(r.get(0)?).or_default().push((
-            r.get(2)?,
-            serde_json::from_str(&known_by).unwrap_or_default(),
-            recent.contains(&id),
+            r.get(1)?,
+            serde_json::from_str(known_by).unwrap_or_default(),
+            r.get(3)?,
         ));
     }
     let latest: HashMap<String, (Option<Layer>, String)> = conn
@@ -331,10 +327,23 @@ pub fn many(
                 layer: *layer,
                 assessed_on: day,
             });
-            let score = score_of(&someone, card, today, s).score;
-            (id, score)
+            let d = score_of(&someone, card, today, s);
+            (
+                id,
+                Scored {
+                    score: d.score,
+                    level: d.level,
+                },
+            )
         })
         .collect())
+}
+
+/// A score of [`many`] and its words (red flags considered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scored {
+    pub score: i64,
+    pub level: Level,
 }
 
 /// The score in words: 60+ high, 30+ medium, else low, but a red flag keeps

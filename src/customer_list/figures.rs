@@ -51,9 +51,9 @@ pub(super) fn of_page(
             f.weight = Some(weight);
         }
     }
-    for (id, score) in crate::dependence::many(conn, Some(ids), today, s)? {
+    for (id, d) in crate::dependence::many(conn, Some(ids), today, s)? {
         if let Some(f) = out.get_mut(&id) {
-            f.dependence = score;
+            f.dependence = d.score;
         }
     }
     Ok(out)
@@ -86,10 +86,17 @@ pub(super) fn revenue_cte(currency: usize, since: usize, only: Option<usize>) ->
 /// customer whose two latest scored no dimension in use (the dimensions in
 /// use changed since) has its older assessments read.
 pub(super) fn weights(conn: &Connection, s: &Settings, only: Option<&str>) -> Result<HashMap<String, i64>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, latest_scores, previous_scores FROM customers WHERE latest_scores IS NOT NULL \
-         AND (?1 IS NULL OR id IN (SELECT value FROM json_each(?1)))",
-    )?;
+    // Two statements: an OR of "all" and "these" would keep SQLite from
+    // finding a page's rows by their key.
+    let mut stmt = conn.prepare_cached(match only {
+        Some(_) => {
+            "SELECT id, latest_scores, previous_scores FROM customers \
+             WHERE id IN (SELECT value FROM json_each(?1)) AND latest_scores IS NOT NULL"
+        }
+        None => {
+            "SELECT id, latest_scores, previous_scores FROM customers WHERE latest_scores IS NOT NULL AND ?1 IS NULL"
+        }
+    })?;
     let weigh = |t: &str| relationship::weight_of(relationship::scores_of_compact(t), s);
     let mut out = HashMap::new();
     let mut older = Vec::new();

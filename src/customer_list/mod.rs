@@ -191,7 +191,17 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             let keys = if query.sort == SortBy::Weight {
                 figures::weights(conn, &s, None)?
             } else {
-                crate::dependence::many(conn, Some(&names), today, &s)?
+                // Unfiltered, the rows are every live customer: scoring them
+                // all reads the tables whole, not by a list of 100k ids.
+                let every = query.status.is_none()
+                    && query.standing.is_none()
+                    && query.tier.is_none()
+                    && query.tag.is_none()
+                    && !query.key_only;
+                crate::dependence::many(conn, (!every).then_some(names.as_slice()), today, &s)?
+                    .into_iter()
+                    .map(|(id, d)| (id, d.score))
+                    .collect()
             };
             sort_by_key(ids, &keys, query.descending, query.offset, limit)
         }

@@ -80,6 +80,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0019_key_board_scores.sql",
         include_str!("../../migrations/0019_key_board_scores.sql"),
     ),
+    (
+        "0020_person_last_contact.sql",
+        include_str!("../../migrations/0020_person_last_contact.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

@@ -124,11 +124,17 @@ fn a_book_from_before_the_kept_scores_gets_them_on_opening() {
                     "UPDATE customers SET assessed_on = NULL, latest_scores = NULL, previous_scores = NULL",
                 )?;
                 tx.pragma_update(None, "user_version", 18)?;
+                // Migration 20 goes too: it came after.
+                for trigger in ["person_contact_ai", "person_contact_ad", "person_contact_au"] {
+                    tx.execute_batch(&format!("DROP TRIGGER {trigger}"))?;
+                }
+                tx.execute_batch("ALTER TABLE people DROP COLUMN last_contact_at")?;
                 for trigger in ["key_scores_ai", "key_scores_au", "key_scores_ad"] {
                     tx.execute_batch(&format!("DROP TRIGGER {trigger}"))?;
                 }
                 tx.execute_batch(
-                    "ALTER TABLE customers DROP COLUMN previous_scores; \
+                    "DROP INDEX customers_key_sort; \
+                     ALTER TABLE customers DROP COLUMN previous_scores; \
                      ALTER TABLE customers DROP COLUMN latest_scores; \
                      ALTER TABLE customers DROP COLUMN assessed_on;",
                 )?;

@@ -29,6 +29,7 @@ mod list_columns;
 mod list_figures;
 mod module_map;
 mod people;
+mod person_contact;
 mod relationship;
 mod reminders;
 mod report;
