@@ -13,14 +13,16 @@
 -- The weight itself is not kept: it depends on the dimensions in use and
 -- their weights in Settings, which the user may change at any time.
 
--- customers_key_sort: the board's rows (live key customers in name order)
--- without walking every customer.
+-- customers_key_sort: the board's rows (live key customers in name order,
+-- with what the board shows of them) read from the index alone, without
+-- walking every customer or reading their whole cards.
 
 ALTER TABLE customers ADD COLUMN assessed_on TEXT;
 ALTER TABLE customers ADD COLUMN latest_scores TEXT;
 ALTER TABLE customers ADD COLUMN previous_scores TEXT;
 
-CREATE INDEX customers_key_sort ON customers (sort_key, id) WHERE is_key = 1 AND deleted_at IS NULL;
+CREATE INDEX customers_key_sort ON customers (sort_key, id, name, tier, assessed_on, latest_scores, previous_scores)
+    WHERE is_key = 1 AND deleted_at IS NULL;
 
 UPDATE customers SET
     assessed_on = (SELECT a.assessed_on FROM assessments a WHERE a.customer_id = customers.id

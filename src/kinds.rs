@@ -58,6 +58,7 @@ pub const NON_RECORD_TABLES: &[&str] = &[
     "contact_people",
     "import_conflicts",
     "drafts",
+    "value_changes",
 ];
 
 /// Name prefixes of derived tables: the search index (`search_docs`, its

@@ -115,10 +115,48 @@ pub(crate) const REVENUE: &str = "CASE d.kind WHEN 'order' THEN d.amount_minor E
 pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<ValuePicture> {
     let customer = customers::get(conn, customer_id)?;
     let s = settings::get(conn)?;
-    let since = window_start(&s, today);
+    let ranking = kept_ranking(conn, &s, today)?;
     picture_of(conn, &customer, &s, today, |revenue, per_head, lifetime| {
-        rank(conn, &s.currency, &since, [revenue, per_head, lifetime])
+        Ok(ranking.rank(revenue, per_head, lifetime))
     })
+}
+
+/// Which content a kept ranking was read from: the book's name and change
+/// count for value (migration 21), its currency and the window's first day.
+type RankingKey = (String, i64, String, String);
+
+/// The last ranking read, for the next picture of the same content.
+static KEPT: std::sync::Mutex<Option<(RankingKey, std::sync::Arc<Ranking>)>> = std::sync::Mutex::new(None);
+
+/// The book's revenue ranking for the window ending `today`: read once,
+/// then kept until a write that can change it (a deal, a customer's serving
+/// staff, trash or removal) raises the book's count, a restore renames its
+/// content, or the day or the settings move the window.
+fn kept_ranking(conn: &Connection, s: &Settings, today: NaiveDate) -> Result<std::sync::Arc<Ranking>> {
+    let stamp = |conn: &Connection| -> Result<(String, i64)> {
+        Ok(
+            conn.query_row("SELECT book, n FROM value_changes WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?,
+        )
+    };
+    let (book, n) = stamp(conn)?;
+    let key = (book, n, s.currency.clone(), window_start(s, today));
+    {
+        let kept = KEPT.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((k, ranking)) = kept.as_ref()
+            && *k == key
+        {
+            return Ok(ranking.clone());
+        }
+    }
+    let ranking = std::sync::Arc::new(Ranking::load(conn, s, today)?);
+    // Kept only if no write came between (a read outside a transaction
+    // sees each statement's own moment).
+    if stamp(conn)? == (key.0.clone(), key.1) {
+        *KEPT.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, ranking.clone()));
+    }
+    Ok(ranking)
 }
 
 /// [`picture`] for many customers in a row (the manager's report): the
@@ -366,32 +404,6 @@ impl Ranking {
             above_lifetime: above(&self.revenue, lifetime),
         }
     }
-}
-
-/// Ranks `revenue` and `per_head` among live customers with revenue in the
-/// window, in one pass over the covering `deals_revenue` index.
-fn rank(conn: &Connection, currency: &str, since: &str, [revenue, per_head, lifetime]: [i64; 3]) -> Result<Rank> {
-    let sql = format!(
-        // INDEXED BY: left alone, the planner walks every deal in customer
-        // order to skip the GROUP BY sort, which is ~2x slower on a big book.
-        "WITH r AS (SELECT d.customer_id, baton_sum({REVENUE}) AS rev FROM deals d INDEXED BY deals_revenue \
-                    WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
-                    GROUP BY d.customer_id HAVING rev > 0) \
-         SELECT count(*), count(*) FILTER (WHERE r.rev > ?3), \
-                count(*) FILTER (WHERE r.rev / max(coalesce(c.serving_staff, 1), 1) > ?4), \
-                count(*) FILTER (WHERE r.rev > ?5) \
-         FROM r JOIN customers c ON c.id = r.customer_id WHERE c.deleted_at IS NULL"
-    );
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(params![currency, since, revenue, per_head, lifetime], |r| {
-            Ok(Rank {
-                n: r.get(0)?,
-                above: r.get(1)?,
-                above_per_head: r.get(2)?,
-                above_lifetime: r.get(3)?,
-            })
-        })?)
 }
 
 impl std::fmt::Display for Reason {

@@ -192,6 +192,12 @@ pub fn restore(conn: &mut Connection, src: &Path, job: Option<&Job>) -> Result<(
     copy_pages(&copy, conn, job, Cancel::TooLate)?;
     // The copy was written with the journal off; the book keeps WAL.
     conn.pragma_update(None, "journal_mode", "wal")?;
+    // New content, new name: what was kept in memory of the old content
+    // (the revenue ranking, migration 21) is not taken for this.
+    conn.execute(
+        "UPDATE value_changes SET book = lower(hex(randomblob(16))), n = n + 1 WHERE id = 1",
+        [],
+    )?;
     drop(copy);
     drop(staged);
     Ok(())

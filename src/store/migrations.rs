@@ -84,6 +84,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0020_person_last_contact.sql",
         include_str!("../../migrations/0020_person_last_contact.sql"),
     ),
+    (
+        "0021_value_changes.sql",
+        include_str!("../../migrations/0021_value_changes.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

@@ -124,7 +124,8 @@ fn a_book_from_before_the_kept_scores_gets_them_on_opening() {
                     "UPDATE customers SET assessed_on = NULL, latest_scores = NULL, previous_scores = NULL",
                 )?;
                 tx.pragma_update(None, "user_version", 18)?;
-                // Migration 20 goes too: it came after.
+                // Migrations 20 and 21 go too: they came after.
+                crate::drop_value_changes(tx)?;
                 for trigger in ["person_contact_ai", "person_contact_ad", "person_contact_au"] {
                     tx.execute_batch(&format!("DROP TRIGGER {trigger}"))?;
                 }

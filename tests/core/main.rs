@@ -47,6 +47,7 @@ mod today_board;
 mod trash;
 mod unfiled;
 mod value;
+mod value_kept;
 mod vcard;
 
 use baton::customers::CustomerCard;
@@ -107,4 +108,13 @@ pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
         scores,
         notes: String::new(),
     }
+}
+
+/// Takes migration 21 (value_changes) back out of a book, for tests that
+/// open a book as an older Baton left it.
+pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    for trigger in ["deals_ai", "deals_au", "deals_ad", "customers_au", "customers_ad"] {
+        tx.execute_batch(&format!("DROP TRIGGER value_changes_{trigger}"))?;
+    }
+    tx.execute_batch("DROP TABLE value_changes")
 }
