@@ -132,7 +132,7 @@ static KEPT: std::sync::Mutex<Option<(RankingKey, std::sync::Arc<Ranking>)>> = s
 /// then kept until a write that can change it (a deal, a customer's serving
 /// staff, trash or removal) raises the book's count, a restore renames its
 /// content, or the day or the settings move the window.
-fn kept_ranking(conn: &Connection, s: &Settings, today: NaiveDate) -> Result<std::sync::Arc<Ranking>> {
+pub(crate) fn kept_ranking(conn: &Connection, s: &Settings, today: NaiveDate) -> Result<std::sync::Arc<Ranking>> {
     let stamp = |conn: &Connection| -> Result<(String, i64)> {
         Ok(
             conn.query_row("SELECT book, n FROM value_changes WHERE id = 1", [], |r| {
@@ -370,6 +370,9 @@ struct Rank {
 pub struct Ranking {
     revenue: Vec<i64>,
     per_head: Vec<i64>,
+    /// Each live customer's revenue in the window (returns may make it
+    /// negative), for the list sorted by revenue; none: no order or return.
+    by_customer: std::collections::HashMap<String, i64>,
 }
 
 impl Ranking {
@@ -379,20 +382,34 @@ impl Ranking {
         let sql = format!(
             "WITH r AS (SELECT d.customer_id, baton_sum({REVENUE}) AS rev FROM deals d INDEXED BY deals_revenue \
                         WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
-                        GROUP BY d.customer_id HAVING rev > 0) \
-             SELECT r.rev, r.rev / max(coalesce(c.serving_staff, 1), 1) \
+                        GROUP BY d.customer_id) \
+             SELECT r.customer_id, r.rev, r.rev / max(coalesce(c.serving_staff, 1), 1) \
              FROM r JOIN customers c ON c.id = r.customer_id WHERE c.deleted_at IS NULL"
         );
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query(params![s.currency, window_start(s, today)])?;
-        let (mut revenue, mut per_head) = (Vec::new(), Vec::new());
+        let (mut revenue, mut per_head, mut by_customer) = (Vec::new(), Vec::new(), std::collections::HashMap::new());
         while let Some(r) = rows.next()? {
-            revenue.push(r.get(0)?);
-            per_head.push(r.get(1)?);
+            let rev: i64 = r.get(1)?;
+            // Ranked: the customers that brought something in the window.
+            if rev > 0 {
+                revenue.push(rev);
+                per_head.push(r.get(2)?);
+            }
+            by_customer.insert(r.get(0)?, rev);
         }
         revenue.sort_unstable();
         per_head.sort_unstable();
-        Ok(Ranking { revenue, per_head })
+        Ok(Ranking {
+            revenue,
+            per_head,
+            by_customer,
+        })
+    }
+
+    /// A live customer's revenue in the window (0 without orders or returns).
+    pub fn revenue_of(&self, customer_id: &str) -> i64 {
+        self.by_customer.get(customer_id).copied().unwrap_or(0)
     }
 
     fn rank(&self, revenue: i64, per_head: i64, lifetime: i64) -> Rank {

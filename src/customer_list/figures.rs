@@ -36,10 +36,7 @@ pub(super) fn of_page(
 ) -> Result<HashMap<String, Figures>> {
     let ids_json = serde_json::to_string(ids).unwrap_or_default();
     let mut out: HashMap<String, Figures> = ids.iter().map(|id| (id.clone(), Figures::default())).collect();
-    let mut stmt = conn.prepare_cached(&format!(
-        "{} SELECT customer_id, rev FROM r",
-        revenue_cte(2, 3, Some(1))
-    ))?;
+    let mut stmt = conn.prepare_cached(&format!("{} SELECT customer_id, rev FROM r", revenue_cte(2, 3, 1)))?;
     let mut rows = stmt.query(params![ids_json, s.currency, value::window_start(s, today)])?;
     while let Some(r) = rows.next()? {
         if let Some(f) = out.get_mut(&r.get::<_, String>(0)?) {
@@ -59,22 +56,16 @@ pub(super) fn of_page(
     Ok(out)
 }
 
-/// The grouped revenue in the window as a CTE named `r` (columns
-/// `customer_id`, `rev`): `?{currency}` and `?{since}` are its parameters'
-/// positions in the statement it opens; `?{only}`, when given, a JSON array
-/// of the customer ids wanted.
-pub(super) fn revenue_cte(currency: usize, since: usize, only: Option<usize>) -> String {
-    let (index, only) = match only {
-        // A page: the customers' own deals, by the customer index.
-        Some(p) => ("", format!(" AND d.customer_id IN (SELECT value FROM json_each(?{p}))")),
-        // INDEXED BY: as value::Ranking, the covering index beats a walk in
-        // customer order when every customer is summed.
-        None => ("INDEXED BY deals_revenue", String::new()),
-    };
+/// The grouped revenue in the window of the customers in `?{only}` (a JSON
+/// array of ids) as a CTE named `r` (columns `customer_id`, `rev`);
+/// `?{currency}` and `?{since}` are its parameters' positions in the
+/// statement it opens. (The list sorted by revenue reads the kept ranking,
+/// `value::kept_ranking`, instead.)
+pub(super) fn revenue_cte(currency: usize, since: usize, only: usize) -> String {
     format!(
-        "WITH r AS (SELECT d.customer_id, baton_sum({}) AS rev FROM deals d {index} \
+        "WITH r AS (SELECT d.customer_id, baton_sum({}) AS rev FROM deals d \
          WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?{since} AND d.currency = ?{currency} \
-         AND d.deleted_at IS NULL{only} GROUP BY d.customer_id)",
+         AND d.deleted_at IS NULL AND d.customer_id IN (SELECT value FROM json_each(?{only})) GROUP BY d.customer_id)",
         value::REVENUE
     )
 }

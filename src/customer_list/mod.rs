@@ -172,15 +172,14 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
         // Customers without the day come last either way.
         SortBy::LastContact => format!("c.last_contact_on IS NULL, c.last_contact_on {dir}, c.rowid {dir}"),
         SortBy::NextStep => format!("c.next_due_on IS NULL, c.next_due_on {dir}, c.rowid {dir}"),
-        SortBy::Revenue => format!("coalesce(r.rev, 0) {dir}, c.sort_key, c.name, c.rowid"),
         SortBy::Owner => by_text("owner"),
         SortBy::Region => by_text("region"),
         SortBy::Industry => by_text("industry"),
         // Sorted in Rust by their key, stably from name order (see sort_by_key).
-        SortBy::Weight | SortBy::Dependence => "c.sort_key, c.name, c.rowid".to_owned(),
+        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => "c.sort_key, c.name, c.rowid".to_owned(),
     };
     let rowids = match query.sort {
-        SortBy::Weight | SortBy::Dependence => {
+        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => {
             let ids = conn
                 .prepare_cached(&format!(
                     "SELECT c.rowid, c.id FROM customers c WHERE {filter} ORDER BY {order}"
@@ -188,7 +187,13 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
                 .query_map(params.as_slice(), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             let names: Vec<String> = ids.iter().map(|(_, id)| id.clone()).collect();
-            let keys = if query.sort == SortBy::Weight {
+            let keys = if query.sort == SortBy::Revenue {
+                // The book's revenue in the window, kept between reads (the
+                // value picture's ranking): every customer has one, 0 without
+                // orders, so none goes last as a blank would.
+                let ranking = crate::value::kept_ranking(conn, &s, today)?;
+                names.iter().map(|id| (id.clone(), ranking.revenue_of(id))).collect()
+            } else if query.sort == SortBy::Weight {
                 figures::weights(conn, &s, None)?
             } else {
                 // Unfiltered, the rows are every live customer: scoring them
@@ -205,27 +210,13 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             };
             sort_by_key(ids, &keys, query.descending, query.offset, limit)
         }
-        _ => {
-            // The revenue sort opens the statement with its CTE, whose
-            // parameters follow the filter's.
-            let (currency, since) = (s.currency.clone(), crate::value::window_start(&s, today));
-            let mut params = params;
-            let (cte, join) = match query.sort {
-                SortBy::Revenue => {
-                    params.push(&currency);
-                    params.push(&since);
-                    let cte = figures::revenue_cte(params.len() - 1, params.len(), None);
-                    (cte, "LEFT JOIN r ON r.customer_id = c.id")
-                }
-                _ => (String::new(), ""),
-            };
-            conn.prepare_cached(&format!(
-                "{cte} SELECT c.rowid FROM customers c {join} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+        _ => conn
+            .prepare_cached(&format!(
+                "SELECT c.rowid FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
                 query.offset
             ))?
             .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-        }
+            .collect::<rusqlite::Result<Vec<_>>>()?,
     };
 
     let mut row_stmt = conn.prepare_cached(&format!(

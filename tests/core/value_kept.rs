@@ -72,8 +72,21 @@ fn a_kept_ranking_follows_every_write_that_can_change_it() {
     let big = store.write(|tx| deals::create(tx, &small, order(90_000_000))).unwrap();
     assert_ne!(kept(&store, &small), before, "the picture must see the new order");
     assert_all_fresh(&store, "a new order");
+    // The list sorted by revenue reads the same kept ranking.
+    let top = |store: &Store| {
+        let q = customers::ListQuery {
+            sort: customers::SortBy::Revenue,
+            descending: true,
+            limit: 1,
+            as_of: Some(today()),
+            ..Default::default()
+        };
+        store.read(|c| customers::list(c, &q)).unwrap().rows[0].id.clone()
+    };
+    assert_eq!(top(&store), small, "the biggest buyer heads the list");
     store.write(|tx| deals::update(tx, &big.id, order(1))).unwrap();
     assert_all_fresh(&store, "the order made small");
+    assert_ne!(top(&store), small, "no longer the biggest buyer");
     store.write(|tx| deals::delete(tx, &big.id)).unwrap();
     assert_all_fresh(&store, "the order to the trash");
     store.write(|tx| trash::restore(tx, RecordKind::Deal, &big.id)).unwrap();
