@@ -186,29 +186,48 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
                 ))?
                 .query_map(params.as_slice(), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            let names: Vec<String> = ids.iter().map(|(_, id)| id.clone()).collect();
-            let keys = if query.sort == SortBy::Revenue {
-                // The book's revenue in the window, kept between reads (the
-                // value picture's ranking): every customer has one, 0 without
-                // orders, so none goes last as a blank would.
-                let ranking = crate::value::kept_ranking(conn, &s, today)?;
-                names.iter().map(|id| (id.clone(), ranking.revenue_of(id))).collect()
-            } else if query.sort == SortBy::Weight {
-                figures::weights(conn, &s, None)?
-            } else {
-                // Unfiltered, the rows are every live customer: scoring them
-                // all reads the tables whole, not by a list of 100k ids.
-                let every = query.status.is_none()
-                    && query.standing.is_none()
-                    && query.tier.is_none()
-                    && query.tag.is_none()
-                    && !query.key_only;
-                crate::dependence::many(conn, (!every).then_some(names.as_slice()), today, &s)?
-                    .into_iter()
-                    .map(|(id, d)| (id, d.score))
-                    .collect()
-            };
-            sort_by_key(ids, &keys, query.descending, query.offset, limit)
+            match query.sort {
+                SortBy::Revenue => {
+                    // The book's revenue in the window, kept between reads
+                    // (the value picture's ranking): every customer has one,
+                    // 0 without orders, so none goes last as a blank would.
+                    let ranking = crate::value::kept_ranking(conn, &s, today)?;
+                    sort_by_key(
+                        ids,
+                        |id| Some(ranking.revenue_of(id)),
+                        query.descending,
+                        query.offset,
+                        limit,
+                    )
+                }
+                SortBy::Weight => {
+                    let weights = figures::weights(conn, &s, None)?;
+                    sort_by_key(
+                        ids,
+                        |id| weights.get(id).copied(),
+                        query.descending,
+                        query.offset,
+                        limit,
+                    )
+                }
+                _ => {
+                    // Unfiltered, the rows are every live customer: scoring
+                    // them all reads the tables whole, not by a list of 100k ids.
+                    let every = query.status.is_none()
+                        && query.standing.is_none()
+                        && query.tier.is_none()
+                        && query.tag.is_none()
+                        && !query.key_only;
+                    let names: Vec<String> = if every {
+                        Vec::new()
+                    } else {
+                        ids.iter().map(|(_, id)| id.clone()).collect()
+                    };
+                    let scores = crate::dependence::many(conn, (!every).then_some(names.as_slice()), today, &s)?;
+                    let key = |id: &str| scores.get(id).map(|d| d.score);
+                    sort_by_key(ids, key, query.descending, query.offset, limit)
+                }
+            }
         }
         _ => conn
             .prepare_cached(&format!(
@@ -336,14 +355,14 @@ pub fn ids(conn: &Connection, query: &ListQuery) -> Result<Vec<Picked>> {
 /// stay in name order; customers without a key come last either way.
 fn sort_by_key(
     mut ids: Vec<(i64, String)>,
-    keys: &std::collections::HashMap<String, i64>,
+    key: impl Fn(&str) -> Option<i64>,
     descending: bool,
     offset: u32,
     limit: u32,
 ) -> Vec<i64> {
-    ids.sort_by_key(|(_, id)| match keys.get(id) {
+    ids.sort_by_cached_key(|(_, id)| match key(id) {
         Some(k) if descending => (0, -k),
-        Some(k) => (0, *k),
+        Some(k) => (0, k),
         None => (1, 0),
     });
     ids.into_iter()
