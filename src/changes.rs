@@ -7,6 +7,7 @@ use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::record::{self, Record, RecordKind};
 use crate::{clock, validate};
 
 /// Which field changed.
@@ -51,44 +52,56 @@ pub struct CustomerChange {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, customer_id, field, old_value, new_value, changed_at, changed_by, created_at, updated_at";
+impl Record for CustomerChange {
+    const KIND: RecordKind = RecordKind::CustomerChange;
+    const COLUMNS: &'static str =
+        "id, customer_id, field, old_value, new_value, changed_at, changed_by, created_at, updated_at";
+    type Edited = CustomerChange;
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<CustomerChange> {
-    let field: String = row.get(2)?;
-    Ok(CustomerChange {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        field: if field == "owner" {
-            ChangeField::Owner
-        } else {
-            ChangeField::Status
-        },
-        old_value: row.get(3)?,
-        new_value: row.get(4)?,
-        changed_at: row.get(5)?,
-        changed_by: row.get(6)?,
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
-    })
-}
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        let field: String = row.get("field")?;
+        Ok(CustomerChange {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            field: if field == "owner" {
+                ChangeField::Owner
+            } else {
+                ChangeField::Status
+            },
+            old_value: row.get("old_value")?,
+            new_value: row.get("new_value")?,
+            changed_at: row.get("changed_at")?,
+            changed_by: row.get("changed_by")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+        })
+    }
 
-/// Writes a complete change record (insert or update by id).
-pub fn put(conn: &Connection, change: &CustomerChange) -> Result<()> {
-    validate::id("customer_change.id", &change.id)?;
-    validate::timestamp("customer_change.changed_at", &change.changed_at)?;
-    let mut stmt = conn.prepare_cached(&crate::store::upsert_sql("customer_changes", COLUMNS))?;
-    stmt.execute(params![
-        change.id,
-        change.customer_id,
-        change.field.as_str(),
-        change.old_value,
-        change.new_value,
-        change.changed_at,
-        change.changed_by,
-        change.created_at,
-        change.updated_at,
-    ])?;
-    Ok(())
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("customer_change.id", &self.id)?;
+        validate::timestamp("customer_change.changed_at", &self.changed_at)?;
+        let mut stmt = conn.prepare_cached(&crate::store::upsert_sql(Self::KIND.table(), Self::COLUMNS))?;
+        stmt.execute(params![
+            self.id,
+            self.customer_id,
+            self.field.as_str(),
+            self.old_value,
+            self.new_value,
+            self.changed_at,
+            self.changed_by,
+            self.created_at,
+            self.updated_at,
+        ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        Ok(())
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Records that `field` of a customer went from `old` to `new` at `at`.
@@ -101,7 +114,7 @@ pub fn record(
     by: &str,
     at: &str,
 ) -> Result<()> {
-    put(
+    record::put(
         conn,
         &CustomerChange {
             id: clock::new_id(),
@@ -119,27 +132,11 @@ pub fn record(
 
 /// A customer's changes, newest first.
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<CustomerChange>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM customer_changes WHERE customer_id = ?1 ORDER BY changed_at DESC, id DESC"
+    let mut stmt = conn.prepare_cached(&record::select::<CustomerChange>(
+        "WHERE customer_id = ?1 ORDER BY changed_at DESC, id DESC",
     ))?;
     let rows = stmt
-        .query_map([customer_id], from_row)?
+        .query_map([customer_id], CustomerChange::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
-}
-
-/// Calls `f` with every change, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(CustomerChange) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM customer_changes ORDER BY id"),
-        from_row,
-        f,
-    )
-}
-
-/// One record by id, live or in the trash (for handover merges).
-pub fn find(conn: &Connection, id: &str) -> Result<Option<CustomerChange>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM customer_changes WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
 }

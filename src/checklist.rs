@@ -10,7 +10,8 @@
 use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::{clock, followups, people, validate};
 
@@ -98,47 +99,58 @@ pub struct Checklist {
     pub done: usize,
 }
 
-const COLUMNS: &str =
-    "id, customer_id, task, target_id, label, taken_over_by, taken_over_at, ticked_at, created_at, updated_at";
+impl Record for ChecklistItem {
+    const KIND: RecordKind = RecordKind::ChecklistItem;
+    const COLUMNS: &'static str =
+        "id, customer_id, task, target_id, label, taken_over_by, taken_over_at, ticked_at, created_at, updated_at";
+    type Edited = ChecklistItem;
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<ChecklistItem> {
-    Ok(ChecklistItem {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        task: row.get(2)?,
-        target_id: row.get(3)?,
-        label: row.get(4)?,
-        taken_over_by: row.get(5)?,
-        taken_over_at: row.get(6)?,
-        ticked_at: row.get(7)?,
-        created_at: row.get(8)?,
-        updated_at: row.get(9)?,
-    })
-}
-
-/// Writes a complete item (insert or update by id), after validating it.
-pub fn put(conn: &Connection, i: &ChecklistItem) -> Result<()> {
-    validate::id("checklist.id", &i.id)?;
-    validate::timestamp("checklist.taken_over_at", &i.taken_over_at)?;
-    if let Some(t) = &i.ticked_at {
-        validate::timestamp("checklist.ticked_at", t)?;
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(ChecklistItem {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            task: row.get("task")?,
+            target_id: row.get("target_id")?,
+            label: row.get("label")?,
+            taken_over_by: row.get("taken_over_by")?,
+            taken_over_at: row.get("taken_over_at")?,
+            ticked_at: row.get("ticked_at")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+        })
     }
-    validate::text("checklist.label", &i.label, validate::TEXT_MAX)?;
-    validate::text("checklist.taken_over_by", &i.taken_over_by, validate::NAME_MAX)?;
-    conn.prepare_cached(&upsert_sql("handover_checklist", COLUMNS))?
-        .execute(params![
-            i.id,
-            i.customer_id,
-            i.task.as_str(),
-            i.target_id,
-            i.label,
-            i.taken_over_by,
-            i.taken_over_at,
-            i.ticked_at,
-            i.created_at,
-            i.updated_at,
-        ])?;
-    Ok(())
+
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("checklist.id", &self.id)?;
+        validate::timestamp("checklist.taken_over_at", &self.taken_over_at)?;
+        if let Some(t) = &self.ticked_at {
+            validate::timestamp("checklist.ticked_at", t)?;
+        }
+        validate::text("checklist.label", &self.label, validate::TEXT_MAX)?;
+        validate::text("checklist.taken_over_by", &self.taken_over_by, validate::NAME_MAX)?;
+        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
+            .execute(params![
+                self.id,
+                self.customer_id,
+                self.task.as_str(),
+                self.target_id,
+                self.label,
+                self.taken_over_by,
+                self.taken_over_at,
+                self.ticked_at,
+                self.created_at,
+                self.updated_at,
+            ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        Ok(())
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Creates the checklist of a customer just taken over by `successor`.
@@ -155,7 +167,7 @@ pub fn create(conn: &Connection, customer_id: &str, successor: &str) -> Result<u
     items.push((Task::Reassess, None, String::new()));
     let n = items.len();
     for (task, target_id, label) in items {
-        put(
+        record::put(
             conn,
             &ChecklistItem {
                 id: clock::new_id(),
@@ -208,12 +220,12 @@ fn states(conn: &Connection, items: Vec<ChecklistItem>) -> Result<Vec<ItemState>
 
 /// A customer's checklist, or `None` if it was never taken over.
 pub fn for_customer(conn: &Connection, customer_id: &str) -> Result<Option<Checklist>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM handover_checklist WHERE customer_id = ?1 \
-         ORDER BY CASE task WHEN 'meet_person' THEN 0 WHEN 'confirm_followup' THEN 1 ELSE 2 END, label, id"
+    let mut stmt = conn.prepare_cached(&record::select::<ChecklistItem>(
+        "WHERE customer_id = ?1 \
+         ORDER BY CASE task WHEN 'meet_person' THEN 0 WHEN 'confirm_followup' THEN 1 ELSE 2 END, label, id",
     ))?;
     let items = stmt
-        .query_map([customer_id], from_row)?
+        .query_map([customer_id], ChecklistItem::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     if items.is_empty() {
         return Ok(None);
@@ -254,29 +266,10 @@ pub fn all(conn: &Connection) -> Result<Vec<Checklist>> {
 
 /// Ticks (or unticks) an item by hand.
 pub fn tick(conn: &Connection, id: &str, ticked: bool) -> Result<ChecklistItem> {
-    let mut item = find(conn, id)?.ok_or_else(|| Error::NotFound {
-        kind: "checklist item",
-        id: id.to_string(),
-    })?;
+    let mut item: ChecklistItem = record::get(conn, id)?;
     let now = clock::now();
     item.ticked_at = ticked.then(|| now.clone());
     item.updated_at = now;
-    put(conn, &item)?;
+    record::put(conn, &item)?;
     Ok(item)
-}
-
-/// One item by id.
-pub fn find(conn: &Connection, id: &str) -> Result<Option<ChecklistItem>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM handover_checklist WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
-}
-
-/// Calls `f` with every item, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(ChecklistItem) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM handover_checklist ORDER BY id"),
-        from_row,
-        f,
-    )
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::{Channel, Objection};
 use crate::error::{Error, Result, Rule};
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::validate::{self, NOTES_MAX, SHORT_MAX, TEXT_MAX};
 use crate::{clock, customers, followups, people};
@@ -166,53 +167,56 @@ impl ContactDraft {
 }
 
 fn check_person(conn: &Connection, field: &str, id: &str, customer_id: &str) -> Result<()> {
-    match people::find(conn, id)? {
+    match crate::record::find::<people::Person>(conn, id)? {
         Some(p) if p.customer_id == customer_id => Ok(()),
         _ => Err(Error::invalid(field, Rule::NotOfCustomer { id: id.to_string() })),
     }
 }
 
-const COLUMNS: &str = "id, customer_id, happened_at, channel, person_ids, subject, summary, outcome, objection, \
+impl Record for Contact {
+    const KIND: RecordKind = RecordKind::Contact;
+    const COLUMNS: &'static str = "id, customer_id, happened_at, channel, person_ids, subject, summary, outcome, objection, \
     objection_note, in_charge_person_id, next_step, next_due, created_at, updated_at, deleted_at";
+    type Edited = ContactDraft;
 
-pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
-    let person_ids: String = row.get(4)?;
-    Ok(Contact {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        draft: ContactDraft {
-            happened_at: row.get(2)?,
-            channel: row.get(3)?,
-            person_ids: serde_json::from_str(&person_ids)
-                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e)))?,
-            subject: row.get(5)?,
-            summary: row.get(6)?,
-            outcome: row.get(7)?,
-            objection: row.get(8)?,
-            objection_note: row.get(9)?,
-            in_charge_person_id: row.get(10)?,
-            next_step: row.get(11)?,
-            next_due: row.get(12)?,
-        },
-        created_at: row.get(13)?,
-        updated_at: row.get(14)?,
-        deleted_at: row.get(15)?,
-    })
-}
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Contact {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            draft: ContactDraft {
+                happened_at: row.get("happened_at")?,
+                channel: row.get("channel")?,
+                person_ids: record::json_column(row, "person_ids")?,
+                subject: row.get("subject")?,
+                summary: row.get("summary")?,
+                outcome: row.get("outcome")?,
+                objection: row.get("objection")?,
+                objection_note: row.get("objection_note")?,
+                in_charge_person_id: row.get("in_charge_person_id")?,
+                next_step: row.get("next_step")?,
+                next_due: row.get("next_due")?,
+            },
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            deleted_at: row.get("deleted_at")?,
+        })
+    }
 
-/// The columns of a contact, for queries in sibling modules.
-pub(crate) fn columns(alias: &str) -> String {
-    crate::store::prefixed(COLUMNS, alias)
-}
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("contact.id", &self.id)?;
+        validate::timestamp("contact.created_at", &self.created_at)?;
+        validate::timestamp("contact.updated_at", &self.updated_at)?;
+        self.draft.validate(conn, &self.customer_id)?;
+        put_unchecked(conn, self)
+    }
 
-/// Writes a complete contact (insert or update by id) and its people index,
-/// after validating it against the book.
-pub fn put(conn: &Connection, contact: &Contact) -> Result<()> {
-    validate::id("contact.id", &contact.id)?;
-    validate::timestamp("contact.created_at", &contact.created_at)?;
-    validate::timestamp("contact.updated_at", &contact.updated_at)?;
-    contact.draft.validate(conn, &contact.customer_id)?;
-    put_unchecked(conn, contact)
+    fn check(&self, conn: &Connection) -> Result<()> {
+        self.draft.validate(conn, &self.customer_id)
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Writes a contact whose people are already known to belong to its customer
@@ -220,24 +224,25 @@ pub fn put(conn: &Connection, contact: &Contact) -> Result<()> {
 pub(crate) fn put_unchecked(conn: &Connection, contact: &Contact) -> Result<()> {
     let d = &contact.draft;
     let person_ids = serde_json::to_string(&d.person_ids).map_err(|e| Error::Corrupt(e.to_string()))?;
-    conn.prepare_cached(&upsert_sql("contacts", COLUMNS))?.execute(params![
-        contact.id,
-        contact.customer_id,
-        d.happened_at,
-        d.channel,
-        person_ids,
-        d.subject,
-        d.summary,
-        d.outcome,
-        d.objection,
-        d.objection_note,
-        d.in_charge_person_id,
-        d.next_step,
-        d.next_due,
-        contact.created_at,
-        contact.updated_at,
-        contact.deleted_at,
-    ])?;
+    conn.prepare_cached(&upsert_sql(RecordKind::Contact.table(), Contact::COLUMNS))?
+        .execute(params![
+            contact.id,
+            contact.customer_id,
+            d.happened_at,
+            d.channel,
+            person_ids,
+            d.subject,
+            d.summary,
+            d.outcome,
+            d.objection,
+            d.objection_note,
+            d.in_charge_person_id,
+            d.next_step,
+            d.next_due,
+            contact.created_at,
+            contact.updated_at,
+            contact.deleted_at,
+        ])?;
     conn.prepare_cached("DELETE FROM contact_people WHERE contact_id = ?1")?
         .execute([&contact.id])?;
     let mut insert =
@@ -262,7 +267,7 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: ContactDraft) -> 
         updated_at: now,
         deleted_at: None,
     };
-    put(conn, &contact)?;
+    record::put(conn, &contact)?;
     if let Some(due) = &contact.draft.next_due {
         followups::create_for_contact(conn, &contact, due)?;
     }
@@ -282,7 +287,7 @@ pub fn update(conn: &Connection, id: &str, mut draft: ContactDraft) -> Result<Co
         updated_at: clock::now(),
         ..old
     };
-    put(conn, &contact)?;
+    record::put(conn, &contact)?;
     followups::follow_contact(conn, &contact)?;
     Ok(contact)
 }
@@ -290,7 +295,7 @@ pub fn update(conn: &Connection, id: &str, mut draft: ContactDraft) -> Result<Co
 /// Moves a contact to the trash; its follow-up leaves the list with it.
 /// Call inside a transaction.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
-    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::Contact, id)
+    record::soft_delete(conn, RecordKind::Contact, id)
 }
 
 /// Logs a contact whose objection is "not in charge" with the person in
@@ -310,25 +315,13 @@ pub fn create_with_new_in_charge(
 
 /// A live contact by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Contact> {
-    conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM contacts WHERE id = ?1 AND deleted_at IS NULL"
-    ))?
-    .query_row([id], from_row)
-    .optional()?
-    .ok_or_else(|| Error::NotFound {
-        kind: "contact",
-        id: id.to_string(),
-    })
-}
-
-/// Calls `f` with every contact, live and trashed, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(Contact) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM contacts ORDER BY id"),
-        from_row,
-        f,
-    )
+    conn.prepare_cached(&record::select::<Contact>("WHERE id = ?1 AND deleted_at IS NULL"))?
+        .query_row([id], Contact::from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            kind: "contact",
+            id: id.to_string(),
+        })
 }
 
 /// The last contact with each of a customer's key people (person id → when).
@@ -358,10 +351,4 @@ pub fn last_contact_of_everyone(conn: &Connection) -> Result<std::collections::H
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
-}
-
-/// One record by id, live or in the trash (for handover merges).
-pub fn find_any(conn: &Connection, id: &str) -> Result<Option<Contact>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM contacts WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
 }

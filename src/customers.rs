@@ -1,11 +1,12 @@
 //! Customer profile cards (客户资料卡): the records, their rules and their SQL.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::changes::{self, ChangeField};
 use crate::enums::{Status, Tier};
 use crate::error::{Error, Result, Rule};
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::validate::{self, LIST_MAX, NAME_MAX, NOTES_MAX, SHORT_MAX, TAG_MAX, TAGS_MAX, TEXT_MAX};
 use crate::{clock, settings, sort_key::sort_key};
@@ -202,113 +203,114 @@ impl CustomerCard {
     }
 }
 
-/// Columns in the order [`from_row`] reads them.
-const COLUMNS: &str = "id, name, short_name, industry, region, address, phone, website, tags, notes, \
+impl Record for Customer {
+    const KIND: RecordKind = RecordKind::Customer;
+    const COLUMNS: &'static str = "id, name, short_name, industry, region, address, phone, website, tags, notes, \
     staff_count, revenue_band, operating_condition, founded_on, organisation, culture, \
     industry_standing, prospects, importance, need_stated, need_real, need_unstated, need_delight, \
     need_secret, competitors, status, lost_reason, tier, is_key, owner, created_at, updated_at, deleted_at, serving_staff";
+    type Edited = CustomerCard;
 
-fn json_col<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
-    let text: String = row.get(idx)?;
-    serde_json::from_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Customer {
+            id: row.get("id")?,
+            card: CustomerCard {
+                name: row.get("name")?,
+                short_name: row.get("short_name")?,
+                industry: row.get("industry")?,
+                region: row.get("region")?,
+                address: row.get("address")?,
+                phone: row.get("phone")?,
+                website: row.get("website")?,
+                tags: record::json_column(row, "tags")?,
+                notes: row.get("notes")?,
+                staff_count: row.get("staff_count")?,
+                revenue_band: row.get("revenue_band")?,
+                operating_condition: row.get("operating_condition")?,
+                founded_on: row.get("founded_on")?,
+                organisation: row.get("organisation")?,
+                culture: row.get("culture")?,
+                industry_standing: row.get("industry_standing")?,
+                prospects: row.get("prospects")?,
+                importance: row.get("importance")?,
+                need_stated: row.get("need_stated")?,
+                need_real: row.get("need_real")?,
+                need_unstated: row.get("need_unstated")?,
+                need_delight: row.get("need_delight")?,
+                need_secret: row.get("need_secret")?,
+                competitors: record::json_column(row, "competitors")?,
+                status: row.get("status")?,
+                lost_reason: row.get("lost_reason")?,
+                tier: row.get("tier")?,
+                is_key: row.get("is_key")?,
+                owner: row.get("owner")?,
+                serving_staff: row.get("serving_staff")?,
+            },
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            deleted_at: row.get("deleted_at")?,
+        })
+    }
+
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("customer.id", &self.id)?;
+        validate::timestamp("customer.created_at", &self.created_at)?;
+        validate::timestamp("customer.updated_at", &self.updated_at)?;
+        self.card.validate()?;
+        let c = &self.card;
+        let mut stmt = conn.prepare_cached(&upsert_sql(Self::KIND.table(), &format!("{}, sort_key", Self::COLUMNS)))?;
+        stmt.execute(params![
+            self.id,
+            c.name,
+            c.short_name,
+            c.industry,
+            c.region,
+            c.address,
+            c.phone,
+            c.website,
+            to_json(&c.tags),
+            c.notes,
+            c.staff_count,
+            c.revenue_band,
+            c.operating_condition,
+            c.founded_on,
+            c.organisation,
+            c.culture,
+            c.industry_standing,
+            c.prospects,
+            c.importance,
+            c.need_stated,
+            c.need_real,
+            c.need_unstated,
+            c.need_delight,
+            c.need_secret,
+            to_json(&c.competitors),
+            c.status,
+            c.lost_reason,
+            c.tier,
+            c.is_key,
+            c.owner,
+            self.created_at,
+            self.updated_at,
+            self.deleted_at,
+            c.serving_staff,
+            sort_key(&c.name),
+        ])?;
+        write_tags(conn, &self.id, &c.tags)
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        self.card.validate()
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising plain strings and structs of strings cannot fail.
     serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
-}
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
-    Ok(Customer {
-        id: row.get(0)?,
-        card: CustomerCard {
-            name: row.get(1)?,
-            short_name: row.get(2)?,
-            industry: row.get(3)?,
-            region: row.get(4)?,
-            address: row.get(5)?,
-            phone: row.get(6)?,
-            website: row.get(7)?,
-            tags: json_col(row, 8)?,
-            notes: row.get(9)?,
-            staff_count: row.get(10)?,
-            revenue_band: row.get(11)?,
-            operating_condition: row.get(12)?,
-            founded_on: row.get(13)?,
-            organisation: row.get(14)?,
-            culture: row.get(15)?,
-            industry_standing: row.get(16)?,
-            prospects: row.get(17)?,
-            importance: row.get(18)?,
-            need_stated: row.get(19)?,
-            need_real: row.get(20)?,
-            need_unstated: row.get(21)?,
-            need_delight: row.get(22)?,
-            need_secret: row.get(23)?,
-            competitors: json_col(row, 24)?,
-            status: row.get(25)?,
-            lost_reason: row.get(26)?,
-            tier: row.get(27)?,
-            is_key: row.get(28)?,
-            owner: row.get(29)?,
-            serving_staff: row.get(33)?,
-        },
-        created_at: row.get(30)?,
-        updated_at: row.get(31)?,
-        deleted_at: row.get(32)?,
-    })
-}
-
-/// Writes a complete customer record (insert or replace by id), after validating it.
-///
-/// The low-level path shared by [`create`], the demo generator and handover
-/// import: it trusts the caller's id and timestamps but not the card.
-pub fn put(conn: &Connection, customer: &Customer) -> Result<()> {
-    validate::id("customer.id", &customer.id)?;
-    validate::timestamp("customer.created_at", &customer.created_at)?;
-    validate::timestamp("customer.updated_at", &customer.updated_at)?;
-    customer.card.validate()?;
-    let c = &customer.card;
-    let mut stmt = conn.prepare_cached(&upsert_sql("customers", &format!("{COLUMNS}, sort_key")))?;
-    stmt.execute(params![
-        customer.id,
-        c.name,
-        c.short_name,
-        c.industry,
-        c.region,
-        c.address,
-        c.phone,
-        c.website,
-        to_json(&c.tags),
-        c.notes,
-        c.staff_count,
-        c.revenue_band,
-        c.operating_condition,
-        c.founded_on,
-        c.organisation,
-        c.culture,
-        c.industry_standing,
-        c.prospects,
-        c.importance,
-        c.need_stated,
-        c.need_real,
-        c.need_unstated,
-        c.need_delight,
-        c.need_secret,
-        to_json(&c.competitors),
-        c.status,
-        c.lost_reason,
-        c.tier,
-        c.is_key,
-        c.owner,
-        customer.created_at,
-        customer.updated_at,
-        customer.deleted_at,
-        c.serving_staff,
-        sort_key(&c.name),
-    ])?;
-    write_tags(conn, &customer.id, &c.tags)
 }
 
 /// Rewrites the derived tag rows of one customer (see migration 0002).
@@ -338,7 +340,7 @@ pub fn create(conn: &Connection, mut card: CustomerCard) -> Result<Customer> {
         updated_at: now.clone(),
         deleted_at: None,
     };
-    put(conn, &customer)?;
+    record::put(conn, &customer)?;
     changes::record(
         conn,
         &customer.id,
@@ -374,7 +376,7 @@ pub fn update(conn: &Connection, id: &str, mut card: CustomerCard) -> Result<Cus
         updated_at: now.clone(),
         ..old.clone()
     };
-    put(conn, &customer)?;
+    record::put(conn, &customer)?;
     if old.card.status != customer.card.status {
         let (from, to) = (old.card.status.as_str(), customer.card.status.as_str());
         changes::record(conn, id, ChangeField::Status, from, to, &me, &now)?;
@@ -410,51 +412,18 @@ pub fn set_key(conn: &Connection, id: &str, is_key: bool) -> Result<Customer> {
         updated_at: clock::now(),
         ..old
     };
-    put(conn, &customer)?;
+    record::put(conn, &customer)?;
     Ok(customer)
 }
 
 /// Moves a live customer to the trash.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
-    let now = clock::now();
-    let n = conn.execute(
-        "UPDATE customers SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, now],
-    )?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    Ok(())
-}
-
-fn not_found(id: &str) -> Error {
-    Error::NotFound {
-        kind: "customer",
-        id: id.to_string(),
-    }
+    record::soft_delete(conn, RecordKind::Customer, id)
 }
 
 /// A live customer by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Customer> {
-    find(conn, id)?
-        .filter(|c| c.deleted_at.is_none())
-        .ok_or_else(|| not_found(id))
-}
-
-/// A customer by id, live or in the trash.
-pub fn find(conn: &Connection, id: &str) -> Result<Option<Customer>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM customers WHERE id = ?1"))?;
-    Ok(stmt.query_row([id], from_row).optional()?)
-}
-
-/// Calls `f` with every customer, live and trashed, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(Customer) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM customers ORDER BY id"),
-        from_row,
-        f,
-    )
+    record::get(conn, id)
 }
 
 pub use crate::customer_list::{ListPage, ListQuery, ListRow, SortBy, all_tags, list};

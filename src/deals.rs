@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::DealKind;
 use crate::error::{Error, Result, Rule};
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::{clock, customers, settings, validate};
 
@@ -70,50 +71,57 @@ impl DealDraft {
     }
 }
 
-const COLUMNS: &str =
-    "id, customer_id, kind, occurred_on, amount_minor, currency, description, created_at, updated_at, deleted_at";
+impl Record for Deal {
+    const KIND: RecordKind = RecordKind::Deal;
+    const COLUMNS: &'static str =
+        "id, customer_id, kind, occurred_on, amount_minor, currency, description, created_at, updated_at, deleted_at";
+    type Edited = DealDraft;
 
-pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Deal> {
-    Ok(Deal {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        draft: DealDraft {
-            kind: row.get(2)?,
-            occurred_on: row.get(3)?,
-            amount_minor: row.get(4)?,
-            currency: row.get(5)?,
-            description: row.get(6)?,
-        },
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
-        deleted_at: row.get(9)?,
-    })
-}
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Deal {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            draft: DealDraft {
+                kind: row.get("kind")?,
+                occurred_on: row.get("occurred_on")?,
+                amount_minor: row.get("amount_minor")?,
+                currency: row.get("currency")?,
+                description: row.get("description")?,
+            },
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            deleted_at: row.get("deleted_at")?,
+        })
+    }
 
-/// The columns of a deal, prefixed, for queries in sibling modules.
-pub(crate) fn columns(alias: &str) -> String {
-    crate::store::prefixed(COLUMNS, alias)
-}
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("deal.id", &self.id)?;
+        validate::timestamp("deal.created_at", &self.created_at)?;
+        self.draft.validate()?;
+        let d = &self.draft;
+        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
+            .execute(params![
+                self.id,
+                self.customer_id,
+                d.kind,
+                d.occurred_on,
+                d.amount_minor,
+                d.currency,
+                d.description,
+                self.created_at,
+                self.updated_at,
+                self.deleted_at,
+            ])?;
+        Ok(())
+    }
 
-/// Writes a complete deal (insert or update by id), after validating it.
-pub fn put(conn: &Connection, deal: &Deal) -> Result<()> {
-    validate::id("deal.id", &deal.id)?;
-    validate::timestamp("deal.created_at", &deal.created_at)?;
-    deal.draft.validate()?;
-    let d = &deal.draft;
-    conn.prepare_cached(&upsert_sql("deals", COLUMNS))?.execute(params![
-        deal.id,
-        deal.customer_id,
-        d.kind,
-        d.occurred_on,
-        d.amount_minor,
-        d.currency,
-        d.description,
-        deal.created_at,
-        deal.updated_at,
-        deal.deleted_at,
-    ])?;
-    Ok(())
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        self.draft.validate()
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Records a transaction for a live customer. Call inside a transaction.
@@ -133,19 +141,14 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: DealDraft) -> Res
         updated_at: now,
         deleted_at: None,
     };
-    put(conn, &deal)?;
+    record::put(conn, &deal)?;
     Ok(deal)
 }
 
 /// Corrects a live deal (same rules as recording one). Its id stays, so a
 /// handover of it later merges as the newer version. Call inside a transaction.
 pub fn update(conn: &Connection, id: &str, mut draft: DealDraft) -> Result<Deal> {
-    let old = find(conn, id)?
-        .filter(|d| d.deleted_at.is_none())
-        .ok_or_else(|| crate::error::Error::NotFound {
-            kind: "deal",
-            id: id.to_string(),
-        })?;
+    let old: Deal = record::get(conn, id)?;
     draft.currency = draft.currency.trim().to_ascii_uppercase();
     if draft.currency.is_empty() {
         draft.currency = old.draft.currency.clone();
@@ -156,33 +159,20 @@ pub fn update(conn: &Connection, id: &str, mut draft: DealDraft) -> Result<Deal>
         updated_at: clock::now(),
         ..old
     };
-    put(conn, &deal)?;
+    record::put(conn, &deal)?;
     Ok(deal)
 }
 
 /// Moves a deal to the trash. Call inside a transaction.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
-    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::Deal, id)
+    record::soft_delete(conn, RecordKind::Deal, id)
 }
 
 /// A customer's live deals, newest first.
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Deal>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM deals WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY occurred_on DESC, id DESC"
-    ))?;
-    let rows = stmt
-        .query_map([customer_id], from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
-}
-
-/// Calls `f` with every deal, live and trashed, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(Deal) -> Result<()>) -> Result<()> {
-    crate::store::each_row(conn, &format!("SELECT {COLUMNS} FROM deals ORDER BY id"), from_row, f)
-}
-
-/// One record by id, live or in the trash (for handover merges).
-pub fn find(conn: &Connection, id: &str) -> Result<Option<Deal>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM deals WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
+    record::query(
+        conn,
+        &record::select::<Deal>("WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY occurred_on DESC, id DESC"),
+        [customer_id],
+    )
 }

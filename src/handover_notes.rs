@@ -7,6 +7,7 @@ use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::{clock, customers, validate};
 
@@ -71,44 +72,55 @@ impl NoteDraft {
     }
 }
 
-const COLUMNS: &str = "id, customer_id, key_relationships, open_promises, risks, next_steps, written_by, created_at, updated_at, deleted_at";
+impl Record for HandoverNote {
+    const KIND: RecordKind = RecordKind::HandoverNote;
+    const COLUMNS: &'static str = "id, customer_id, key_relationships, open_promises, risks, next_steps, written_by, created_at, updated_at, deleted_at";
+    type Edited = NoteDraft;
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<HandoverNote> {
-    Ok(HandoverNote {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        draft: NoteDraft {
-            key_relationships: row.get(2)?,
-            open_promises: row.get(3)?,
-            risks: row.get(4)?,
-            next_steps: row.get(5)?,
-        },
-        written_by: row.get(6)?,
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
-        deleted_at: row.get(9)?,
-    })
-}
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(HandoverNote {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            draft: NoteDraft {
+                key_relationships: row.get("key_relationships")?,
+                open_promises: row.get("open_promises")?,
+                risks: row.get("risks")?,
+                next_steps: row.get("next_steps")?,
+            },
+            written_by: row.get("written_by")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            deleted_at: row.get("deleted_at")?,
+        })
+    }
 
-/// Writes a complete note (insert or update by id), after validating it.
-pub fn put(conn: &Connection, n: &HandoverNote) -> Result<()> {
-    validate::id("handover_note.id", &n.id)?;
-    n.draft.validate()?;
-    validate::text("handover_note.written_by", &n.written_by, validate::NAME_MAX)?;
-    conn.prepare_cached(&upsert_sql("handover_notes", COLUMNS))?
-        .execute(params![
-            n.id,
-            n.customer_id,
-            n.draft.key_relationships,
-            n.draft.open_promises,
-            n.draft.risks,
-            n.draft.next_steps,
-            n.written_by,
-            n.created_at,
-            n.updated_at,
-            n.deleted_at,
-        ])?;
-    Ok(())
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("handover_note.id", &self.id)?;
+        self.draft.validate()?;
+        validate::text("handover_note.written_by", &self.written_by, validate::NAME_MAX)?;
+        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
+            .execute(params![
+                self.id,
+                self.customer_id,
+                self.draft.key_relationships,
+                self.draft.open_promises,
+                self.draft.risks,
+                self.draft.next_steps,
+                self.written_by,
+                self.created_at,
+                self.updated_at,
+                self.deleted_at,
+            ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        self.draft.validate()
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Writes the note of a live customer (creating it the first time), signed
@@ -145,7 +157,7 @@ pub fn save(conn: &Connection, customer_id: &str, mut draft: NoteDraft) -> Resul
             deleted_at: None,
         },
     };
-    put(conn, &note)?;
+    record::put(conn, &note)?;
     Ok(note)
 }
 
@@ -155,19 +167,16 @@ pub fn get_for(conn: &Connection, customer_id: &str) -> Result<Option<HandoverNo
 }
 
 fn find_for(conn: &Connection, customer_id: &str) -> Result<Option<HandoverNote>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM handover_notes WHERE customer_id = ?1"))?;
-    Ok(stmt.query_map([customer_id], from_row)?.next().transpose()?)
+    let mut stmt = conn.prepare_cached(&record::select::<HandoverNote>("WHERE customer_id = ?1"))?;
+    Ok(stmt
+        .query_map([customer_id], HandoverNote::from_row)?
+        .next()
+        .transpose()?)
 }
 
 /// Moves a customer's note to the trash. Call inside a transaction.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
-    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::HandoverNote, id)
-}
-
-/// One note by id.
-pub fn find(conn: &Connection, id: &str) -> Result<Option<HandoverNote>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM handover_notes WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
+    record::soft_delete(conn, RecordKind::HandoverNote, id)
 }
 
 /// Live key customers without a written note: the ones to write before
@@ -186,14 +195,4 @@ pub fn key_customers_without(conn: &Connection, limit: usize) -> Result<(i64, Ve
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok((total, rows))
-}
-
-/// Calls `f` with every note, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(HandoverNote) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM handover_notes ORDER BY id"),
-        from_row,
-        f,
-    )
 }

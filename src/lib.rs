@@ -19,7 +19,8 @@
 //! - [`glance`]: what the customer card's header answers at a glance;
 //! - [`trash`], [`settings`], [`drafts`]: soft deletes, per-book preferences, unsaved form text;
 //! - [`bulk`]: one action on many customers (the list's multi-select);
-//! - [`kinds`]: the registry of record kinds every whole-book feature walks;
+//! - [`record`]: the record layer (one trait per kind: columns by name, find,
+//!   walk, write, soft-delete); [`kinds`]: the registry every whole-book feature walks;
 //! - [`job`]: progress, cancel and a listener for long jobs (imports, exports, the report);
 //! - [`handover`], [`handover_notes`], [`checklist`], [`backup`]: carrying a book to another laptop, and backups;
 //! - [`report`]: the manager's workbook and visual report;
@@ -60,6 +61,7 @@ pub mod kinds;
 pub mod links;
 pub mod paths;
 pub mod people;
+pub mod record;
 pub mod relationship;
 pub mod report;
 pub mod satisfaction;

@@ -1,11 +1,12 @@
 //! Key people (关键人) of a customer: who decides, who influences, who coaches us,
 //! and what we know of each of them.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{AgeBand, Attitude, Channel, Layer, Role};
 use crate::error::{Error, Result};
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::validate::{self, LIST_MAX, NAME_MAX, NOTES_MAX, SHORT_MAX, TEXT_MAX};
 use crate::{clock, customers, sort_key::sort_key};
@@ -137,81 +138,90 @@ impl PersonCard {
     }
 }
 
-const COLUMNS: &str = "id, customer_id, name, title, department, phone, email, messaging_id, birthday, \
+impl Record for Person {
+    const KIND: RecordKind = RecordKind::Person;
+    const COLUMNS: &'static str = "id, customer_id, name, title, department, phone, email, messaging_id, birthday, \
     role, attitude, personality, interests, experience, background, age_band, origin, education, \
     preferred_channel, known_by, notes, created_at, updated_at, deleted_at";
+    type Edited = PersonCard;
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
-    let known_by: String = row.get(19)?;
-    Ok(Person {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        card: PersonCard {
-            name: row.get(2)?,
-            title: row.get(3)?,
-            department: row.get(4)?,
-            phone: row.get(5)?,
-            email: row.get(6)?,
-            messaging_id: row.get(7)?,
-            birthday: row.get(8)?,
-            role: row.get(9)?,
-            attitude: row.get(10)?,
-            personality: row.get(11)?,
-            interests: row.get(12)?,
-            experience: row.get(13)?,
-            background: row.get(14)?,
-            age_band: row.get(15)?,
-            origin: row.get(16)?,
-            education: row.get(17)?,
-            preferred_channel: row.get(18)?,
-            known_by: serde_json::from_str(&known_by)
-                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(19, rusqlite::types::Type::Text, Box::new(e)))?,
-            notes: row.get(20)?,
-        },
-        created_at: row.get(21)?,
-        updated_at: row.get(22)?,
-        deleted_at: row.get(23)?,
-    })
-}
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Person {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            card: PersonCard {
+                name: row.get("name")?,
+                title: row.get("title")?,
+                department: row.get("department")?,
+                phone: row.get("phone")?,
+                email: row.get("email")?,
+                messaging_id: row.get("messaging_id")?,
+                birthday: row.get("birthday")?,
+                role: row.get("role")?,
+                attitude: row.get("attitude")?,
+                personality: row.get("personality")?,
+                interests: row.get("interests")?,
+                experience: row.get("experience")?,
+                background: row.get("background")?,
+                age_band: row.get("age_band")?,
+                origin: row.get("origin")?,
+                education: row.get("education")?,
+                preferred_channel: row.get("preferred_channel")?,
+                known_by: record::json_column(row, "known_by")?,
+                notes: row.get("notes")?,
+            },
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            deleted_at: row.get("deleted_at")?,
+        })
+    }
 
-/// Writes a complete person record (insert or update by id), after validating it.
-pub fn put(conn: &Connection, person: &Person) -> Result<()> {
-    validate::id("person.id", &person.id)?;
-    validate::id("person.customer_id", &person.customer_id)?;
-    validate::timestamp("person.created_at", &person.created_at)?;
-    validate::timestamp("person.updated_at", &person.updated_at)?;
-    person.card.validate()?;
-    let c = &person.card;
-    let known_by = serde_json::to_string(&c.known_by).map_err(|e| Error::Corrupt(e.to_string()))?;
-    let mut stmt = conn.prepare_cached(&upsert_sql("people", &format!("{COLUMNS}, sort_key")))?;
-    stmt.execute(params![
-        person.id,
-        person.customer_id,
-        c.name,
-        c.title,
-        c.department,
-        c.phone,
-        c.email,
-        c.messaging_id,
-        c.birthday,
-        c.role,
-        c.attitude,
-        c.personality,
-        c.interests,
-        c.experience,
-        c.background,
-        c.age_band,
-        c.origin,
-        c.education,
-        c.preferred_channel,
-        known_by,
-        c.notes,
-        person.created_at,
-        person.updated_at,
-        person.deleted_at,
-        sort_key(&c.name),
-    ])?;
-    Ok(())
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("person.id", &self.id)?;
+        validate::id("person.customer_id", &self.customer_id)?;
+        validate::timestamp("person.created_at", &self.created_at)?;
+        validate::timestamp("person.updated_at", &self.updated_at)?;
+        self.card.validate()?;
+        let c = &self.card;
+        let known_by = serde_json::to_string(&c.known_by).map_err(|e| Error::Corrupt(e.to_string()))?;
+        let mut stmt = conn.prepare_cached(&upsert_sql(Self::KIND.table(), &format!("{}, sort_key", Self::COLUMNS)))?;
+        stmt.execute(params![
+            self.id,
+            self.customer_id,
+            c.name,
+            c.title,
+            c.department,
+            c.phone,
+            c.email,
+            c.messaging_id,
+            c.birthday,
+            c.role,
+            c.attitude,
+            c.personality,
+            c.interests,
+            c.experience,
+            c.background,
+            c.age_band,
+            c.origin,
+            c.education,
+            c.preferred_channel,
+            known_by,
+            c.notes,
+            self.created_at,
+            self.updated_at,
+            self.deleted_at,
+            sort_key(&c.name),
+        ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        self.card.validate()
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Adds a key person to a live customer. Call inside a transaction.
@@ -227,7 +237,7 @@ pub fn create(conn: &Connection, customer_id: &str, mut card: PersonCard) -> Res
         updated_at: now,
         deleted_at: None,
     };
-    put(conn, &person)?;
+    record::put(conn, &person)?;
     Ok(person)
 }
 
@@ -240,56 +250,29 @@ pub fn update(conn: &Connection, id: &str, mut card: PersonCard) -> Result<Perso
         updated_at: clock::now(),
         ..old
     };
-    put(conn, &person)?;
+    record::put(conn, &person)?;
     Ok(person)
 }
 
 /// Moves a live person to the trash.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
-    let n = conn.execute(
-        "UPDATE people SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, clock::now()],
-    )?;
-    if n == 0 {
-        return Err(not_found(id));
-    }
-    Ok(())
-}
-
-fn not_found(id: &str) -> Error {
-    Error::NotFound {
-        kind: "person",
-        id: id.to_string(),
-    }
+    record::soft_delete(conn, RecordKind::Person, id)
 }
 
 /// A live person by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Person> {
-    find(conn, id)?
-        .filter(|p| p.deleted_at.is_none())
-        .ok_or_else(|| not_found(id))
-}
-
-/// A person by id, live or in the trash.
-pub fn find(conn: &Connection, id: &str) -> Result<Option<Person>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE id = ?1"))?;
-    Ok(stmt.query_row([id], from_row).optional()?)
+    record::get(conn, id)
 }
 
 /// The live key people of a customer, by name (pinyin order).
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Person>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM people WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY sort_key, name, id"
+    let mut stmt = conn.prepare_cached(&record::select::<Person>(
+        "WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY sort_key, name, id",
     ))?;
     let people = stmt
-        .query_map([customer_id], from_row)?
+        .query_map([customer_id], Person::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(people)
-}
-
-/// Calls `f` with every person, live and trashed, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(Person) -> Result<()>) -> Result<()> {
-    crate::store::each_row(conn, &format!("SELECT {COLUMNS} FROM people ORDER BY id"), from_row, f)
 }
 
 /// Calls `f` with every live person of a live customer, grouped by customer
@@ -297,11 +280,11 @@ pub fn for_each(conn: &Connection, f: impl FnMut(Person) -> Result<()>) -> Resul
 pub fn for_each_live(conn: &Connection, f: impl FnMut(Person) -> Result<()>) -> Result<()> {
     crate::store::each_row(
         conn,
-        &format!(
-            "SELECT {COLUMNS} FROM people WHERE deleted_at IS NULL \
-             AND customer_id IN (SELECT id FROM customers WHERE deleted_at IS NULL) ORDER BY customer_id"
+        &record::select::<Person>(
+            "WHERE deleted_at IS NULL \
+             AND customer_id IN (SELECT id FROM customers WHERE deleted_at IS NULL) ORDER BY customer_id",
         ),
-        from_row,
+        Person::from_row,
         f,
     )
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::enums::{Dimension, Layer, RelationshipType};
 use crate::error::{Error, Result, Rule};
 use crate::followups::{self, FollowUp};
+use crate::record::{self, Record, RecordKind};
 use crate::settings::Settings;
 use crate::store::upsert_sql;
 use crate::validate::{self, NAME_MAX, TEXT_MAX};
@@ -203,48 +204,57 @@ pub fn scores_of_compact(text: &str) -> impl Iterator<Item = (Dimension, i64)> +
         .filter_map(|(d, cell)| cell.parse().ok().map(|score| (*d, score)))
 }
 
-const COLUMNS: &str = "id, customer_id, assessed_on, assessor, layer, relationship_type, scores, notes, created_at, updated_at, deleted_at";
+impl Record for Assessment {
+    const KIND: RecordKind = RecordKind::Assessment;
+    const COLUMNS: &'static str = "id, customer_id, assessed_on, assessor, layer, relationship_type, scores, notes, created_at, updated_at, deleted_at";
+    type Edited = AssessmentDraft;
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Assessment> {
-    let scores: String = row.get(6)?;
-    Ok(Assessment {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        draft: AssessmentDraft {
-            assessed_on: row.get(2)?,
-            assessor: row.get(3)?,
-            layer: row.get(4)?,
-            relationship_type: row.get(5)?,
-            scores: serde_json::from_str(&scores)
-                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, Box::new(e)))?,
-            notes: row.get(7)?,
-        },
-        created_at: row.get(8)?,
-        updated_at: row.get(9)?,
-        deleted_at: row.get(10)?,
-    })
-}
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Assessment {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            draft: AssessmentDraft {
+                assessed_on: row.get("assessed_on")?,
+                assessor: row.get("assessor")?,
+                layer: row.get("layer")?,
+                relationship_type: row.get("relationship_type")?,
+                scores: record::json_column(row, "scores")?,
+                notes: row.get("notes")?,
+            },
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            deleted_at: row.get("deleted_at")?,
+        })
+    }
 
-/// Writes a complete assessment (insert or update by id), after validating it.
-pub fn put(conn: &Connection, a: &Assessment) -> Result<()> {
-    validate::id("assessment.id", &a.id)?;
-    a.draft.validate()?;
-    let scores = serde_json::to_string(&a.draft.scores).map_err(|e| Error::Corrupt(e.to_string()))?;
-    conn.prepare_cached(&upsert_sql("assessments", COLUMNS))?
-        .execute(params![
-            a.id,
-            a.customer_id,
-            a.draft.assessed_on,
-            a.draft.assessor,
-            a.draft.layer,
-            a.draft.relationship_type,
-            scores,
-            a.draft.notes,
-            a.created_at,
-            a.updated_at,
-            a.deleted_at,
-        ])?;
-    Ok(())
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("assessment.id", &self.id)?;
+        self.draft.validate()?;
+        let scores = serde_json::to_string(&self.draft.scores).map_err(|e| Error::Corrupt(e.to_string()))?;
+        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
+            .execute(params![
+                self.id,
+                self.customer_id,
+                self.draft.assessed_on,
+                self.draft.assessor,
+                self.draft.layer,
+                self.draft.relationship_type,
+                scores,
+                self.draft.notes,
+                self.created_at,
+                self.updated_at,
+                self.deleted_at,
+            ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        self.draft.validate()
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Records an assessment of a live customer. Call inside a transaction.
@@ -264,7 +274,7 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: AssessmentDraft) 
         updated_at: now,
         deleted_at: None,
     };
-    put(conn, &a)?;
+    record::put(conn, &a)?;
     Ok(a)
 }
 
@@ -290,13 +300,13 @@ pub fn update(conn: &Connection, id: &str, mut draft: AssessmentDraft) -> Result
         updated_at: clock::now(),
         ..old
     };
-    put(conn, &a)?;
+    record::put(conn, &a)?;
     Ok(a)
 }
 
 /// Moves an assessment to the trash. Call inside a transaction.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
-    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::Assessment, id)
+    record::soft_delete(conn, RecordKind::Assessment, id)
 }
 
 /// Evidence may only point at this customer's own contact-history entries.
@@ -326,32 +336,25 @@ fn check_new_contacts(
 
 /// A customer's assessments, oldest first (the order of the curve).
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<Assessment>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY assessed_on, id"
+    let mut stmt = conn.prepare_cached(&record::select::<Assessment>(
+        "WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY assessed_on, id",
     ))?;
     let rows = stmt
-        .query_map([customer_id], from_row)?
+        .query_map([customer_id], Assessment::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
 /// A customer's latest assessment (the last point of the curve), if any.
 pub fn latest(conn: &Connection, customer_id: &str) -> Result<Option<Assessment>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL \
-         ORDER BY assessed_on DESC, id DESC LIMIT 1"
+    let mut stmt = conn.prepare_cached(&record::select::<Assessment>(
+        "WHERE customer_id = ?1 AND deleted_at IS NULL \
+         ORDER BY assessed_on DESC, id DESC LIMIT 1",
     ))?;
-    Ok(stmt.query_map([customer_id], from_row)?.next().transpose()?)
-}
-
-/// Calls `f` with every assessment, live and trashed, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM assessments ORDER BY id"),
-        from_row,
-        f,
-    )
+    Ok(stmt
+        .query_map([customer_id], Assessment::from_row)?
+        .next()
+        .transpose()?)
 }
 
 /// Calls `f` with every live assessment, each customer's oldest first (as
@@ -359,18 +362,16 @@ pub fn for_each(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> R
 pub fn for_each_live(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>) -> Result<()> {
     crate::store::each_row(
         conn,
-        &format!("SELECT {COLUMNS} FROM assessments WHERE deleted_at IS NULL ORDER BY customer_id, assessed_on, id"),
-        from_row,
+        &record::select::<Assessment>("WHERE deleted_at IS NULL ORDER BY customer_id, assessed_on, id"),
+        Assessment::from_row,
         f,
     )
 }
 
 /// One live assessment of a live customer, by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Assessment> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM assessments WHERE id = ?1 AND deleted_at IS NULL"
-    ))?;
-    let found = stmt.query_map([id], from_row)?.next().transpose()?;
+    let mut stmt = conn.prepare_cached(&record::select::<Assessment>("WHERE id = ?1 AND deleted_at IS NULL"))?;
+    let found = stmt.query_map([id], Assessment::from_row)?.next().transpose()?;
     let a = found.ok_or_else(|| Error::NotFound {
         kind: "assessment",
         id: id.to_string(),
@@ -408,7 +409,7 @@ pub fn plan_followup(
     let existing = plan
         .followup_id
         .as_deref()
-        .map(|f| followups::find(conn, f))
+        .map(|f| crate::record::find::<followups::FollowUp>(conn, f))
         .transpose()?;
     if let Some(existing) = existing.flatten().filter(|f| f.deleted_at.is_none()) {
         return Ok(existing);
@@ -420,10 +421,10 @@ pub fn plan_followup(
         .unwrap_or_else(|| (today + chrono::Duration::days(14)).to_string());
     let now = clock::now();
     let f = FollowUp::new(&a.customer_id, None, &plan.step, &due, &now);
-    followups::put(conn, &f)?;
+    crate::record::put(conn, &f)?;
     plan.followup_id = Some(f.id.clone());
     a.updated_at = now;
-    put(conn, &a)?;
+    record::put(conn, &a)?;
     Ok(f)
 }
 
@@ -432,11 +433,11 @@ pub(crate) fn tick_step(conn: &Connection, customer_id: &str, followup_id: &str)
     // The id is a UUID, so a substring test finds the few candidates cheaply;
     // the JSON is then read properly.
     let pattern = format!("%{followup_id}%");
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM assessments WHERE customer_id = ?1 AND deleted_at IS NULL AND scores LIKE ?2"
+    let mut stmt = conn.prepare_cached(&record::select::<Assessment>(
+        "WHERE customer_id = ?1 AND deleted_at IS NULL AND scores LIKE ?2",
     ))?;
     let found = stmt
-        .query_map(params![customer_id, pattern], from_row)?
+        .query_map(params![customer_id, pattern], Assessment::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for mut a in found {
         let steps = a.draft.scores.iter_mut().flat_map(|s| s.plan.iter_mut());
@@ -447,14 +448,8 @@ pub(crate) fn tick_step(conn: &Connection, customer_id: &str, followup_id: &str)
         }
         if changed {
             a.updated_at = clock::now();
-            put(conn, &a)?;
+            record::put(conn, &a)?;
         }
     }
     Ok(())
-}
-
-/// One record by id, live or in the trash (for handover merges).
-pub fn find_any(conn: &Connection, id: &str) -> Result<Option<Assessment>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM assessments WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
 }

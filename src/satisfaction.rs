@@ -5,6 +5,7 @@ use rusqlite::{Connection, Row, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::{clock, customers, validate};
 
@@ -51,39 +52,50 @@ impl CheckDraft {
     }
 }
 
-const COLUMNS: &str = "id, customer_id, checked_on, rating, comment, created_at, updated_at, deleted_at";
+impl Record for SatisfactionCheck {
+    const KIND: RecordKind = RecordKind::SatisfactionCheck;
+    const COLUMNS: &'static str = "id, customer_id, checked_on, rating, comment, created_at, updated_at, deleted_at";
+    type Edited = CheckDraft;
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<SatisfactionCheck> {
-    Ok(SatisfactionCheck {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        draft: CheckDraft {
-            checked_on: row.get(2)?,
-            rating: row.get(3)?,
-            comment: row.get(4)?,
-        },
-        created_at: row.get(5)?,
-        updated_at: row.get(6)?,
-        deleted_at: row.get(7)?,
-    })
-}
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(SatisfactionCheck {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            draft: CheckDraft {
+                checked_on: row.get("checked_on")?,
+                rating: row.get("rating")?,
+                comment: row.get("comment")?,
+            },
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            deleted_at: row.get("deleted_at")?,
+        })
+    }
 
-/// Writes a complete check (insert or update by id), after validating it.
-pub fn put(conn: &Connection, c: &SatisfactionCheck) -> Result<()> {
-    validate::id("satisfaction.id", &c.id)?;
-    c.draft.validate()?;
-    conn.prepare_cached(&upsert_sql("satisfaction_checks", COLUMNS))?
-        .execute(params![
-            c.id,
-            c.customer_id,
-            c.draft.checked_on,
-            c.draft.rating,
-            c.draft.comment,
-            c.created_at,
-            c.updated_at,
-            c.deleted_at,
-        ])?;
-    Ok(())
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("satisfaction.id", &self.id)?;
+        self.draft.validate()?;
+        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
+            .execute(params![
+                self.id,
+                self.customer_id,
+                self.draft.checked_on,
+                self.draft.rating,
+                self.draft.comment,
+                self.created_at,
+                self.updated_at,
+                self.deleted_at,
+            ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        self.draft.validate()
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Records a check for a live customer. Call inside a transaction.
@@ -99,58 +111,37 @@ pub fn create(conn: &Connection, customer_id: &str, mut draft: CheckDraft) -> Re
         updated_at: now,
         deleted_at: None,
     };
-    put(conn, &check)?;
+    record::put(conn, &check)?;
     Ok(check)
 }
 
 /// Corrects a live check (same rules as recording one); its id stays, so a
 /// handover of it later merges as the newer version. Call inside a transaction.
 pub fn update(conn: &Connection, id: &str, mut draft: CheckDraft) -> Result<SatisfactionCheck> {
-    let old = find(conn, id)?
-        .filter(|c| c.deleted_at.is_none())
-        .ok_or_else(|| crate::error::Error::NotFound {
-            kind: "satisfaction check",
-            id: id.to_string(),
-        })?;
+    let old: SatisfactionCheck = record::get(conn, id)?;
     draft.comment = draft.comment.trim().to_string();
     let check = SatisfactionCheck {
         draft,
         updated_at: clock::now(),
         ..old
     };
-    put(conn, &check)?;
+    record::put(conn, &check)?;
     Ok(check)
 }
 
 /// Moves a check to the trash. Call inside a transaction.
 pub fn delete(conn: &Connection, id: &str) -> Result<()> {
-    crate::trash::move_to_trash(conn, crate::kinds::RecordKind::SatisfactionCheck, id)
+    record::soft_delete(conn, RecordKind::SatisfactionCheck, id)
 }
 
 /// A customer's live checks, oldest first (the order of a trend).
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<SatisfactionCheck>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM satisfaction_checks WHERE customer_id = ?1 AND deleted_at IS NULL \
-         ORDER BY checked_on, id"
+    let mut stmt = conn.prepare_cached(&record::select::<SatisfactionCheck>(
+        "WHERE customer_id = ?1 AND deleted_at IS NULL \
+         ORDER BY checked_on, id",
     ))?;
     let rows = stmt
-        .query_map([customer_id], from_row)?
+        .query_map([customer_id], SatisfactionCheck::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
-}
-
-/// Calls `f` with every check, live and trashed, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(SatisfactionCheck) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM satisfaction_checks ORDER BY id"),
-        from_row,
-        f,
-    )
-}
-
-/// One record by id, live or in the trash (for handover merges).
-pub fn find(conn: &Connection, id: &str) -> Result<Option<SatisfactionCheck>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM satisfaction_checks WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
 }

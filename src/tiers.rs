@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::Tier;
 use crate::error::{Error, Result, Rule};
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::{clock, settings, validate, value};
 
@@ -36,43 +37,54 @@ pub struct TierChange {
     pub updated_at: String,
 }
 
-const COLUMNS: &str =
-    "id, customer_id, old_tier, new_tier, suggested_tier, reason, decided_at, decided_by, created_at, updated_at";
+impl Record for TierChange {
+    const KIND: RecordKind = RecordKind::TierChange;
+    const COLUMNS: &'static str =
+        "id, customer_id, old_tier, new_tier, suggested_tier, reason, decided_at, decided_by, created_at, updated_at";
+    type Edited = TierChange;
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<TierChange> {
-    Ok(TierChange {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        old_tier: row.get(2)?,
-        new_tier: row.get(3)?,
-        suggested_tier: row.get(4)?,
-        reason: row.get(5)?,
-        decided_at: row.get(6)?,
-        decided_by: row.get(7)?,
-        created_at: row.get(8)?,
-        updated_at: row.get(9)?,
-    })
-}
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(TierChange {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            old_tier: row.get("old_tier")?,
+            new_tier: row.get("new_tier")?,
+            suggested_tier: row.get("suggested_tier")?,
+            reason: row.get("reason")?,
+            decided_at: row.get("decided_at")?,
+            decided_by: row.get("decided_by")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+        })
+    }
 
-/// Writes a complete tier change (insert or update by id).
-pub fn put(conn: &Connection, c: &TierChange) -> Result<()> {
-    validate::id("tier_change.id", &c.id)?;
-    validate::timestamp("tier_change.decided_at", &c.decided_at)?;
-    validate::text("tier_change.reason", &c.reason, validate::TEXT_MAX)?;
-    conn.prepare_cached(&upsert_sql("tier_changes", COLUMNS))?
-        .execute(params![
-            c.id,
-            c.customer_id,
-            c.old_tier,
-            c.new_tier,
-            c.suggested_tier,
-            c.reason,
-            c.decided_at,
-            c.decided_by,
-            c.created_at,
-            c.updated_at,
-        ])?;
-    Ok(())
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("tier_change.id", &self.id)?;
+        validate::timestamp("tier_change.decided_at", &self.decided_at)?;
+        validate::text("tier_change.reason", &self.reason, validate::TEXT_MAX)?;
+        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
+            .execute(params![
+                self.id,
+                self.customer_id,
+                self.old_tier,
+                self.new_tier,
+                self.suggested_tier,
+                self.reason,
+                self.decided_at,
+                self.decided_by,
+                self.created_at,
+                self.updated_at,
+            ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        Ok(())
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Sets a customer's tier: accepting the suggestion needs no reason,
@@ -121,7 +133,7 @@ pub(crate) fn record(
         created_at: now.clone(),
         updated_at: now.clone(),
     };
-    put(conn, &change)?;
+    record::put(conn, &change)?;
     conn.execute(
         "UPDATE customers SET tier = ?2, updated_at = ?3 WHERE id = ?1",
         params![customer_id, new, now],
@@ -131,27 +143,11 @@ pub(crate) fn record(
 
 /// A customer's tier history, newest first.
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<TierChange>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM tier_changes WHERE customer_id = ?1 ORDER BY decided_at DESC, id DESC"
+    let mut stmt = conn.prepare_cached(&record::select::<TierChange>(
+        "WHERE customer_id = ?1 ORDER BY decided_at DESC, id DESC",
     ))?;
     let rows = stmt
-        .query_map([customer_id], from_row)?
+        .query_map([customer_id], TierChange::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
-}
-
-/// Calls `f` with every tier change, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(TierChange) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM tier_changes ORDER BY id"),
-        from_row,
-        f,
-    )
-}
-
-/// One record by id, live or in the trash (for handover merges).
-pub fn find(conn: &Connection, id: &str) -> Result<Option<TierChange>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM tier_changes WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
 }

@@ -117,7 +117,7 @@ pub fn page(conn: &Connection, customer_id: &str, query: &TimelineQuery) -> Resu
             "SELECT {} FROM contacts c WHERE c.customer_id = ?1 AND c.deleted_at IS NULL \
              AND (c.happened_at < ?2 OR (c.happened_at = ?2 AND c.id < ?3)) {person_filter} \
              ORDER BY c.happened_at DESC, c.id DESC LIMIT ?4",
-            contacts::columns("c")
+            crate::record::columns::<contacts::Contact>("c")
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
@@ -128,7 +128,7 @@ pub fn page(conn: &Connection, customer_id: &str, query: &TimelineQuery) -> Resu
                 limit as i64 + 1,
                 query.person_id
             ],
-            contacts::from_row,
+            <contacts::Contact as crate::record::Record>::from_row,
         )?;
         for row in rows {
             entries.push(Entry::Contact(row?));
@@ -139,12 +139,12 @@ pub fn page(conn: &Connection, customer_id: &str, query: &TimelineQuery) -> Resu
             "SELECT {} FROM deals d WHERE d.customer_id = ?1 AND d.deleted_at IS NULL \
              AND (d.occurred_on < ?2 OR (d.occurred_on = ?2 AND d.id < ?3)) \
              ORDER BY d.occurred_on DESC, d.id DESC LIMIT ?4",
-            deals::columns("d")
+            crate::record::columns::<deals::Deal>("d")
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             rusqlite::params![customer_id, after_at, cursor_id(&after_id), limit as i64 + 1],
-            deals::from_row,
+            <deals::Deal as crate::record::Record>::from_row,
         )?;
         for row in rows {
             entries.push(Entry::Deal(row?));
@@ -156,12 +156,12 @@ pub fn page(conn: &Connection, customer_id: &str, query: &TimelineQuery) -> Resu
             "SELECT {} FROM followup_changes x JOIN followups f ON f.id = x.followup_id AND f.deleted_at IS NULL \
              WHERE x.customer_id = ?1 AND (x.changed_at < ?2 OR (x.changed_at = ?2 AND x.id < ?3)) \
              ORDER BY x.changed_at DESC, x.id DESC LIMIT ?4",
-            followup_changes::columns("x")
+            crate::record::columns::<followup_changes::FollowUpChange>("x")
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             rusqlite::params![customer_id, after_at, cursor_id(&after_id), limit as i64 + 1],
-            followup_changes::from_row,
+            <followup_changes::FollowUpChange as crate::record::Record>::from_row,
         )?;
         for row in rows {
             entries.push(Entry::FollowUp(row?));

@@ -95,25 +95,6 @@ fn refuse_kind(kind: RecordKind) -> Result<()> {
     }
 }
 
-/// Moves a live record to the trash. Call inside a transaction.
-pub fn move_to_trash(conn: &Connection, kind: RecordKind, id: &str) -> Result<()> {
-    refuse_kind(kind)?;
-    let n = conn.execute(
-        &format!(
-            "UPDATE {} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-            kind.table()
-        ),
-        params![id, clock::now()],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            kind: kind.name(),
-            id: id.into(),
-        });
-    }
-    Ok(())
-}
-
 /// Brings a record back from the trash. Call inside a transaction.
 pub fn restore(conn: &Connection, kind: TrashKind, id: &str) -> Result<()> {
     refuse_kind(kind)?;
@@ -158,7 +139,7 @@ pub fn restore(conn: &Connection, kind: TrashKind, id: &str) -> Result<()> {
         }
     }
     if let Some(customer) = owner
-        && customers::find(conn, &customer)?.is_some_and(|c| c.deleted_at.is_some())
+        && crate::record::find::<customers::Customer>(conn, &customer)?.is_some_and(|c| c.deleted_at.is_some())
     {
         restore(conn, RecordKind::Customer, &customer)?;
     }

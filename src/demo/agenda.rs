@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::rng::Rng;
 use crate::clock;
 use crate::error::Result;
-use crate::followups::{self, FollowUp};
+use crate::followups::FollowUp;
 
 /// (Chinese, English) titles of the waiting steps.
 const STEPS: &[(&str, &str)] = &[
@@ -44,7 +44,7 @@ pub(super) fn generate(conn: &Connection, seed: u64, now: DateTime<Utc>) -> Resu
     for (i, (customer_id, name)) in best.iter().enumerate() {
         let chinese = name.chars().next().is_some_and(|c| !c.is_ascii());
         let step = STEPS[i % STEPS.len()];
-        followups::put(
+        crate::record::put(
             conn,
             &FollowUp {
                 id: rng.uuid(),

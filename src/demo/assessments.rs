@@ -9,7 +9,7 @@ use crate::clock;
 use crate::customers::Customer;
 use crate::enums::{Dimension, Layer, RelationshipType};
 use crate::error::Result;
-use crate::relationship::{self, Assessment, AssessmentDraft, DimensionScore, PlanStep};
+use crate::relationship::{Assessment, AssessmentDraft, DimensionScore, PlanStep};
 
 /// Writes the assessment series of one key customer; returns how many.
 pub(super) fn generate(
@@ -65,7 +65,7 @@ pub(super) fn generate(
             })
             .collect();
         let at = clock::format_ts(now - Duration::days(90 * (count - k) as i64));
-        relationship::put(
+        crate::record::put(
             conn,
             &Assessment {
                 id: rng.uuid(),

@@ -7,11 +7,11 @@ use rusqlite::Connection;
 use super::rng::Rng;
 use crate::clock;
 use crate::customers::Customer;
-use crate::deals::{self, Deal, DealDraft};
+use crate::deals::{Deal, DealDraft};
 use crate::enums::{DealKind, Status, Tier};
 use crate::error::Result;
-use crate::satisfaction::{self, CheckDraft, SatisfactionCheck};
-use crate::tiers::{self, TierChange};
+use crate::satisfaction::{CheckDraft, SatisfactionCheck};
+use crate::tiers::TierChange;
 
 /// What satisfaction checks say, (Chinese, English).
 const SATISFACTION: [(&str, &str); 4] = [
@@ -34,7 +34,7 @@ pub(super) fn generate(
         .map(|d| d.with_timezone(&Utc))
         .unwrap_or(now);
     if let Some(tier) = customer.card.tier {
-        tiers::put(
+        crate::record::put(
             conn,
             &TierChange {
                 id: rng.uuid(),
@@ -67,7 +67,7 @@ pub(super) fn generate(
     let mut written = 0;
     let mut write = |rng: &mut Rng, kind: DealKind, day: DateTime<Utc>, amount: i64, description: &str| -> Result<()> {
         let at = clock::format_ts(day);
-        deals::put(
+        crate::record::put(
             conn,
             &Deal {
                 id: rng.uuid(),
@@ -131,7 +131,7 @@ pub(super) fn generate(
             let day = (created + Duration::days(rng.between(0, span))).date_naive();
             rating = (rating + rng.between(-1, 1)).clamp(1, 5);
             let at = clock::format_ts(created);
-            satisfaction::put(
+            crate::record::put(
                 conn,
                 &SatisfactionCheck {
                     id: rng.uuid(),

@@ -140,7 +140,7 @@ pub(super) fn generate(
                 cancel_reason: String::new(),
                 deleted_at: None,
             };
-            followups::put(conn, &followup)?;
+            crate::record::put(conn, &followup)?;
             if !done {
                 moved_once(conn, &followup)?;
             }
@@ -167,7 +167,7 @@ fn moved_once(conn: &Connection, f: &FollowUp) -> Result<()> {
     };
     let old = due - Duration::days(7);
     let at = f.created_at.clone();
-    followups::changes::put(
+    crate::record::put(
         conn,
         &followups::changes::FollowUpChange {
             id: side.uuid(),

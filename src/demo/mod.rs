@@ -26,11 +26,9 @@ use rusqlite::Connection;
 use serde::Deserialize;
 
 use crate::Store;
-use crate::changes::{self, ChangeField, CustomerChange};
-use crate::customers;
+use crate::changes::{ChangeField, CustomerChange};
 use crate::error::{Error, Result};
 use crate::job::{self, Job};
-use crate::people;
 
 /// The language of the demo's companies, people and history.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ts_rs::TS)]
@@ -131,12 +129,12 @@ fn generate(conn: &Connection, count: usize, seed: u64, opts: &DemoOptions, job:
     let (mut contacts_written, mut followups_written, mut deals_written, mut assessments_written) = (0, 0, 0, 0);
     for index in 0..count {
         let customer = cards::customer(&mut rng, opts.lang, now);
-        customers::put(conn, &customer)?;
+        crate::record::put(conn, &customer)?;
         for (field, value) in [
             (ChangeField::Status, customer.card.status.as_str()),
             (ChangeField::Owner, &customer.card.owner),
         ] {
-            changes::put(
+            crate::record::put(
                 conn,
                 &CustomerChange {
                     id: rng.uuid(),
@@ -156,7 +154,7 @@ fn generate(conn: &Connection, count: usize, seed: u64, opts: &DemoOptions, job:
         let mut its_people = Vec::with_capacity(n);
         for _ in 0..n {
             let p = cards::person(&mut rng, &customer, chinese);
-            people::put(conn, &p)?;
+            crate::record::put(conn, &p)?;
             its_people.push(p);
         }
         people_written += n;

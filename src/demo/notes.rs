@@ -9,7 +9,7 @@ use super::rng::Rng;
 use crate::clock;
 use crate::customers::Customer;
 use crate::error::Result;
-use crate::handover_notes::{self, HandoverNote, NoteDraft};
+use crate::handover_notes::{HandoverNote, NoteDraft};
 
 const ZH: [[&str; 3]; 4] = [
     [
@@ -78,7 +78,7 @@ pub(super) fn generate(
         next_steps: pick(3),
     };
     let at = clock::format_ts(now);
-    handover_notes::put(
+    crate::record::put(
         conn,
         &HandoverNote {
             id: rng.uuid(),
@@ -115,7 +115,7 @@ pub(super) fn checklist(
         .collect();
     tasks.push((Task::Reassess, None, String::new()));
     for (task, target_id, label) in &tasks {
-        crate::checklist::put(
+        crate::record::put(
             conn,
             &ChecklistItem {
                 id: rng.uuid(),

@@ -5,11 +5,11 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::FollowUp;
 use super::changes::{self, FollowUpAction};
-use super::{FollowUp, find, put};
 use crate::contacts::{self, ContactDraft};
 use crate::error::{Error, Result};
-use crate::kinds::RecordKind;
+use crate::record::{self, RecordKind};
 use crate::{clock, validate};
 
 /// Where a reschedule moves a follow-up.
@@ -45,7 +45,7 @@ impl Reschedule {
 }
 
 fn get(conn: &rusqlite::Connection, id: &str) -> Result<FollowUp> {
-    find(conn, id)?
+    record::find::<FollowUp>(conn, id)?
         .filter(|f| f.deleted_at.is_none())
         .ok_or_else(|| Error::NotFound {
             kind: "follow-up",
@@ -71,7 +71,7 @@ pub fn done(conn: &rusqlite::Connection, id: &str, closing: Option<ContactDraft>
     }
     touch(&mut f);
     f.done_at = Some(f.updated_at.clone());
-    put(conn, &f)?;
+    record::put(conn, &f)?;
     changes::log(conn, &f, FollowUpAction::Done, None, "")?;
     crate::relationship::tick_step(conn, &f.customer_id, &f.id)?;
     Ok(f)
@@ -91,7 +91,7 @@ pub fn reschedule(conn: &rusqlite::Connection, id: &str, to: &Reschedule, today:
     f.cancelled_at = None;
     f.cancel_reason.clear();
     touch(&mut f);
-    put(conn, &f)?;
+    record::put(conn, &f)?;
     changes::log(conn, &f, FollowUpAction::Rescheduled, Some(&old), "")?;
     Ok(f)
 }
@@ -108,7 +108,7 @@ pub fn cancel(conn: &rusqlite::Connection, id: &str, reason: &str) -> Result<Fol
     touch(&mut f);
     f.cancelled_at = Some(f.updated_at.clone());
     f.cancel_reason = reason.to_string();
-    put(conn, &f)?;
+    record::put(conn, &f)?;
     changes::log(conn, &f, FollowUpAction::Cancelled, None, reason)?;
     Ok(f)
 }
@@ -125,7 +125,7 @@ pub fn reopen(conn: &rusqlite::Connection, id: &str) -> Result<FollowUp> {
     f.cancelled_at = None;
     f.cancel_reason.clear();
     touch(&mut f);
-    put(conn, &f)?;
+    record::put(conn, &f)?;
     changes::log(conn, &f, FollowUpAction::Reopened, None, "")?;
     Ok(f)
 }
@@ -143,14 +143,14 @@ pub fn edit(conn: &rusqlite::Connection, id: &str, title: &str, due_on: &str) ->
     f.title = title.to_string();
     f.due_on = due_on.to_string();
     touch(&mut f);
-    put(conn, &f)?;
+    record::put(conn, &f)?;
     changes::log(conn, &f, FollowUpAction::Edited, old.as_deref(), "")?;
     Ok(f)
 }
 
 /// Moves a follow-up to the trash (restore it from there).
 pub fn delete(conn: &rusqlite::Connection, id: &str) -> Result<()> {
-    crate::trash::move_to_trash(conn, RecordKind::FollowUp, id)
+    record::soft_delete(conn, RecordKind::FollowUp, id)
 }
 
 #[cfg(test)]

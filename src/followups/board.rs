@@ -8,9 +8,10 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
-use super::{COLUMNS, FollowUp, OPEN, OPEN_ROW, Reschedule, cancel, from_row, reschedule};
+use super::{FollowUp, OPEN, OPEN_ROW, Reschedule, cancel, reschedule};
 use crate::enums::Tier;
 use crate::error::Result;
+use crate::record::{self, Record};
 
 /// The key person a follow-up is with (the first person of its contact).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -91,7 +92,7 @@ const JOINS: &str = "JOIN customers c ON c.id = f.customer_id \
 fn item(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpItem> {
     let person_id: Option<String> = r.get("person_id")?;
     Ok(FollowUpItem {
-        followup: from_row(r)?,
+        followup: FollowUp::from_row(r)?,
         customer_name: r.get("customer_name")?,
         customer_tier: r.get("customer_tier")?,
         customer_is_key: r.get("customer_is_key")?,
@@ -119,7 +120,7 @@ fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32) -> R
     let hidden: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM followups f WHERE {HIDDEN} AND {range}"))?
         .query_row(params![from, to], |r| r.get(0))?;
-    let cols = crate::store::prefixed(COLUMNS, "f");
+    let cols = record::columns::<FollowUp>("f");
     let order = if newest {
         "f.due_on DESC, f.id DESC"
     } else {

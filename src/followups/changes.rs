@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::FollowUp;
 use crate::error::Result;
+use crate::record::{self, Record, RecordKind};
 use crate::{clock, validate};
 
 /// What was done to the follow-up.
@@ -86,60 +87,66 @@ pub struct FollowUpChange {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, customer_id, followup_id, action, title, old_due, new_due, reason, changed_at, changed_by, created_at, updated_at";
+impl Record for FollowUpChange {
+    const KIND: RecordKind = RecordKind::FollowUpChange;
+    const COLUMNS: &'static str = "id, customer_id, followup_id, action, title, old_due, new_due, reason, changed_at, changed_by, created_at, updated_at";
+    type Edited = FollowUpChange;
 
-pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<FollowUpChange> {
-    Ok(FollowUpChange {
-        id: row.get("id")?,
-        customer_id: row.get("customer_id")?,
-        followup_id: row.get("followup_id")?,
-        action: row.get("action")?,
-        title: row.get("title")?,
-        old_due: row.get("old_due")?,
-        new_due: row.get("new_due")?,
-        reason: row.get("reason")?,
-        changed_at: row.get("changed_at")?,
-        changed_by: row.get("changed_by")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
-    })
-}
-
-/// The columns, prefixed, for the timeline's query.
-pub(crate) fn columns(alias: &str) -> String {
-    crate::store::prefixed(COLUMNS, alias)
-}
-
-/// Writes a complete change record (insert or update by id).
-pub fn put(conn: &Connection, c: &FollowUpChange) -> Result<()> {
-    validate::id("followup_change.id", &c.id)?;
-    validate::id("followup_change.followup_id", &c.followup_id)?;
-    validate::timestamp("followup_change.changed_at", &c.changed_at)?;
-    validate::text("followup_change.reason", &c.reason, validate::TEXT_MAX)?;
-    for (field, due) in [
-        ("followup_change.old_due", &c.old_due),
-        ("followup_change.new_due", &c.new_due),
-    ] {
-        if let Some(day) = due {
-            validate::parse_date(field, day)?;
-        }
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(FollowUpChange {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            followup_id: row.get("followup_id")?,
+            action: row.get("action")?,
+            title: row.get("title")?,
+            old_due: row.get("old_due")?,
+            new_due: row.get("new_due")?,
+            reason: row.get("reason")?,
+            changed_at: row.get("changed_at")?,
+            changed_by: row.get("changed_by")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+        })
     }
-    conn.prepare_cached(&crate::store::upsert_sql("followup_changes", COLUMNS))?
-        .execute(params![
-            c.id,
-            c.customer_id,
-            c.followup_id,
-            c.action.as_str(),
-            c.title,
-            c.old_due,
-            c.new_due,
-            c.reason,
-            c.changed_at,
-            c.changed_by,
-            c.created_at,
-            c.updated_at,
-        ])?;
-    Ok(())
+
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("followup_change.id", &self.id)?;
+        validate::id("followup_change.followup_id", &self.followup_id)?;
+        validate::timestamp("followup_change.changed_at", &self.changed_at)?;
+        validate::text("followup_change.reason", &self.reason, validate::TEXT_MAX)?;
+        for (field, due) in [
+            ("followup_change.old_due", &self.old_due),
+            ("followup_change.new_due", &self.new_due),
+        ] {
+            if let Some(day) = due {
+                validate::parse_date(field, day)?;
+            }
+        }
+        conn.prepare_cached(&crate::store::upsert_sql(Self::KIND.table(), Self::COLUMNS))?
+            .execute(params![
+                self.id,
+                self.customer_id,
+                self.followup_id,
+                self.action.as_str(),
+                self.title,
+                self.old_due,
+                self.new_due,
+                self.reason,
+                self.changed_at,
+                self.changed_by,
+                self.created_at,
+                self.updated_at,
+            ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        Ok(())
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
 }
 
 /// Logs `action` on `f` (as it is after the change), now.
@@ -165,33 +172,17 @@ pub(crate) fn log(
         created_at: now.clone(),
         updated_at: now,
     };
-    put(conn, &change)?;
+    record::put(conn, &change)?;
     Ok(change)
 }
 
 /// The changes of one follow-up, oldest first.
 pub fn list_for(conn: &Connection, followup_id: &str) -> Result<Vec<FollowUpChange>> {
     let rows = conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM followup_changes WHERE followup_id = ?1 ORDER BY changed_at, id"
+        .prepare_cached(&record::select::<FollowUpChange>(
+            "WHERE followup_id = ?1 ORDER BY changed_at, id",
         ))?
-        .query_map([followup_id], from_row)?
+        .query_map([followup_id], FollowUpChange::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
-}
-
-/// One change by id.
-pub fn find(conn: &Connection, id: &str) -> Result<Option<FollowUpChange>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM followup_changes WHERE id = ?1"))?;
-    Ok(stmt.query_map([id], from_row)?.next().transpose()?)
-}
-
-/// Calls `f` with every change, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(FollowUpChange) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM followup_changes ORDER BY id"),
-        from_row,
-        f,
-    )
 }

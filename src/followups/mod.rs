@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::contacts::Contact;
 use crate::error::Result;
+use crate::record::{self, Record, RecordKind};
 use crate::store::upsert_sql;
 use crate::{clock, validate};
 
@@ -81,59 +82,70 @@ impl FollowUp {
     }
 }
 
-pub(crate) const COLUMNS: &str = "id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at, \
+impl Record for FollowUp {
+    const KIND: RecordKind = RecordKind::FollowUp;
+    const COLUMNS: &'static str = "id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at, \
     cancelled_at, cancel_reason, deleted_at";
+    type Edited = FollowUp;
+
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(FollowUp {
+            id: row.get("id")?,
+            customer_id: row.get("customer_id")?,
+            contact_id: row.get("contact_id")?,
+            title: row.get("title")?,
+            due_on: row.get("due_on")?,
+            done_at: row.get("done_at")?,
+            done_contact_id: row.get("done_contact_id")?,
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
+            cancelled_at: row.get("cancelled_at")?,
+            cancel_reason: row.get("cancel_reason")?,
+            deleted_at: row.get("deleted_at")?,
+        })
+    }
+
+    fn put(&self, conn: &Connection) -> Result<()> {
+        validate::id("followup.id", &self.id)?;
+        validate::required("followup.title", &self.title, validate::TEXT_MAX)?;
+        validate::parse_date("followup.due_on", &self.due_on)?;
+        if let Some(done) = &self.done_at {
+            validate::timestamp("followup.done_at", done)?;
+        }
+        if let Some(cancelled) = &self.cancelled_at {
+            validate::timestamp("followup.cancelled_at", cancelled)?;
+        }
+        validate::text("followup.cancel_reason", &self.cancel_reason, validate::TEXT_MAX)?;
+        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
+            .execute(params![
+                self.id,
+                self.customer_id,
+                self.contact_id,
+                self.title,
+                self.due_on,
+                self.done_at,
+                self.done_contact_id,
+                self.created_at,
+                self.updated_at,
+                self.cancelled_at,
+                self.cancel_reason,
+                self.deleted_at,
+            ])?;
+        Ok(())
+    }
+
+    fn check(&self, _conn: &Connection) -> Result<()> {
+        crate::validate::parse_date("followup.due_on", &self.due_on).map(drop)
+    }
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
 
 /// The one definition of an open follow-up row, spelled exactly as the
 /// partial index `followups_open` is, so every count is an index range scan.
 pub(crate) const OPEN_ROW: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL";
-
-pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
-    Ok(FollowUp {
-        id: row.get(0)?,
-        customer_id: row.get(1)?,
-        contact_id: row.get(2)?,
-        title: row.get(3)?,
-        due_on: row.get(4)?,
-        done_at: row.get(5)?,
-        done_contact_id: row.get(6)?,
-        created_at: row.get(7)?,
-        updated_at: row.get(8)?,
-        cancelled_at: row.get(9)?,
-        cancel_reason: row.get(10)?,
-        deleted_at: row.get(11)?,
-    })
-}
-
-/// Writes a complete follow-up (insert or update by id), after validating it.
-pub fn put(conn: &Connection, f: &FollowUp) -> Result<()> {
-    validate::id("followup.id", &f.id)?;
-    validate::required("followup.title", &f.title, validate::TEXT_MAX)?;
-    validate::parse_date("followup.due_on", &f.due_on)?;
-    if let Some(done) = &f.done_at {
-        validate::timestamp("followup.done_at", done)?;
-    }
-    if let Some(cancelled) = &f.cancelled_at {
-        validate::timestamp("followup.cancelled_at", cancelled)?;
-    }
-    validate::text("followup.cancel_reason", &f.cancel_reason, validate::TEXT_MAX)?;
-    conn.prepare_cached(&upsert_sql("followups", COLUMNS))?
-        .execute(params![
-            f.id,
-            f.customer_id,
-            f.contact_id,
-            f.title,
-            f.due_on,
-            f.done_at,
-            f.done_contact_id,
-            f.created_at,
-            f.updated_at,
-            f.cancelled_at,
-            f.cancel_reason,
-            f.deleted_at,
-        ])?;
-    Ok(())
-}
 
 /// Makes the next step of `contact` a follow-up due on `due`.
 pub(crate) fn create_for_contact(conn: &Connection, contact: &Contact, due: &str) -> Result<FollowUp> {
@@ -144,7 +156,7 @@ pub(crate) fn create_for_contact(conn: &Connection, contact: &Contact, due: &str
         due,
         &contact.updated_at,
     );
-    put(conn, &f)?;
+    record::put(conn, &f)?;
     Ok(f)
 }
 
@@ -154,8 +166,8 @@ pub(crate) fn create_for_contact(conn: &Connection, contact: &Contact, due: &str
 /// history and stays as it was.
 pub(crate) fn follow_contact(conn: &Connection, contact: &Contact) -> Result<()> {
     let existing = conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM followups WHERE contact_id = ?1"))?
-        .query_row([&contact.id], from_row)
+        .prepare_cached(&record::select::<FollowUp>("WHERE contact_id = ?1"))?
+        .query_row([&contact.id], FollowUp::from_row)
         .optional()?;
     let draft = &contact.draft;
     match (existing, &draft.next_due) {
@@ -181,45 +193,27 @@ pub(crate) const OPEN: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND 
 /// Calls `f` with every open follow-up due before `today`, oldest first,
 /// streaming (the manager's report lists them all).
 pub fn for_each_overdue(conn: &Connection, today: NaiveDate, mut f: impl FnMut(FollowUp) -> Result<()>) -> Result<()> {
-    let cols = crate::store::prefixed(COLUMNS, "f");
+    let cols = record::columns::<FollowUp>("f");
     let mut stmt = conn.prepare(&format!(
         "SELECT {cols} FROM followups f JOIN customers c ON c.id = f.customer_id \
          WHERE f.due_on < ?1 AND {OPEN} ORDER BY f.due_on, f.id"
     ))?;
     let mut rows = stmt.query([today.to_string()])?;
     while let Some(row) = rows.next()? {
-        f(from_row(row)?)?;
+        f(FollowUp::from_row(row)?)?;
     }
     Ok(())
 }
 
 /// A customer's open follow-ups, soonest first.
 pub fn open_for(conn: &Connection, customer_id: &str) -> Result<Vec<FollowUp>> {
-    let cols = crate::store::prefixed(COLUMNS, "f");
+    let cols = record::columns::<FollowUp>("f");
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {cols} FROM followups f JOIN customers c ON c.id = f.customer_id \
          WHERE f.customer_id = ?1 AND {OPEN} ORDER BY f.due_on, f.id"
     ))?;
     let rows = stmt
-        .query_map([customer_id], from_row)?
+        .query_map([customer_id], FollowUp::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
-}
-
-/// One follow-up by id, whatever its state.
-pub fn find(conn: &Connection, id: &str) -> Result<Option<FollowUp>> {
-    Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM followups WHERE id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?)
-}
-
-/// Calls `f` with every follow-up, in id order.
-pub fn for_each(conn: &Connection, f: impl FnMut(FollowUp) -> Result<()>) -> Result<()> {
-    crate::store::each_row(
-        conn,
-        &format!("SELECT {COLUMNS} FROM followups ORDER BY id"),
-        from_row,
-        f,
-    )
 }

@@ -52,7 +52,7 @@ pub struct ExportOptions {
 fn selected(conn: &Connection, s: &Selection) -> Result<HashSet<String>> {
     let mut ids = HashSet::new();
     for id in &s.customers {
-        if crate::customers::find(conn, id)?.is_none() {
+        if crate::record::find::<crate::customers::Customer>(conn, id)?.is_none() {
             return Err(Error::NotFound {
                 kind: "customer",
                 id: id.clone(),

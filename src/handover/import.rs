@@ -427,7 +427,7 @@ fn merge(
 
 /// Makes `name` the owner of customer `id`, keeping the owner history.
 fn take_over(conn: &Connection, id: &str, name: &str) -> Result<bool> {
-    let mut c = customers::find(conn, id)?.ok_or_else(|| Error::NotFound {
+    let mut c = crate::record::find::<customers::Customer>(conn, id)?.ok_or_else(|| Error::NotFound {
         kind: "customer",
         id: id.into(),
     })?;
@@ -437,7 +437,7 @@ fn take_over(conn: &Connection, id: &str, name: &str) -> Result<bool> {
     let now = clock::now();
     let old = std::mem::replace(&mut c.card.owner, name.to_string());
     c.updated_at = now.clone();
-    customers::put(conn, &c)?;
+    crate::record::put(conn, &c)?;
     changes::record(conn, id, changes::ChangeField::Owner, &old, name, name, &now)?;
     Ok(true)
 }

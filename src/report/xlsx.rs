@@ -232,7 +232,7 @@ fn write_xlsx_to(
         let ws = book.add_worksheet_with_constant_memory().map_err(&err)?;
         let mut sheet = Sheet::new(ws, name, &headers, formats).map_err(&err)?;
         let mut result = Ok(());
-        people::for_each(conn, |p| {
+        crate::record::for_each::<people::Person>(conn, |p| {
             if p.deleted_at.is_some() {
                 return Ok(());
             }
@@ -284,7 +284,7 @@ fn write_xlsx_to(
         let ws = book.add_worksheet_with_constant_memory().map_err(&err)?;
         let mut sheet = Sheet::new(ws, name, &headers, formats).map_err(&err)?;
         let mut result = Ok(());
-        contacts::for_each(conn, |k| {
+        crate::record::for_each::<contacts::Contact>(conn, |k| {
             let Some(customer) = owner(&k.customer_id).filter(|_| k.deleted_at.is_none()) else {
                 return Ok(());
             };
@@ -321,7 +321,7 @@ fn write_xlsx_to(
         let ws = book.add_worksheet_with_constant_memory().map_err(&err)?;
         let mut sheet = Sheet::new(ws, name, &headers, formats).map_err(&err)?;
         let mut result = Ok(());
-        deals::for_each(conn, |d| {
+        crate::record::for_each::<deals::Deal>(conn, |d| {
             let Some(customer) = owner(&d.customer_id).filter(|_| d.deleted_at.is_none()) else {
                 return Ok(());
             };
@@ -359,7 +359,7 @@ fn write_xlsx_to(
         let ws = book.add_worksheet_with_constant_memory().map_err(&err)?;
         let mut sheet = Sheet::new(ws, name, &headers, formats_plain).map_err(&err)?;
         let mut result = Ok(());
-        relationship::for_each(conn, |a| {
+        crate::record::for_each::<relationship::Assessment>(conn, |a| {
             let Some(customer) = owner(&a.customer_id).filter(|_| a.deleted_at.is_none()) else {
                 return Ok(());
             };

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::history::PlannedHistory;
 use crate::error::Result;
-use crate::followups::{self, FollowUp};
+use crate::followups::FollowUp;
 use crate::{clock, contacts, deals};
 
 /// What the history of a write added.
@@ -59,7 +59,7 @@ pub(super) fn write(
                 params![customer_id, f.title, f.due_on],
             )?;
             if !known {
-                followups::put(
+                crate::record::put(
                     conn,
                     &FollowUp::new(customer_id, None, &f.title, &f.due_on, &clock::now()),
                 )?;

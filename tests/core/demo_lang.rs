@@ -140,7 +140,7 @@ fn the_demo_has_a_day_of_work_waiting_on_its_best_customers() {
     let open: Vec<(String, Option<String>)> = store
         .read(|c| {
             let mut out = Vec::new();
-            followups::for_each(c, |f| {
+            baton::record::for_each::<followups::FollowUp>(c, |f| {
                 if f.is_open() && f.deleted_at.is_none() {
                     let tier: Option<String> =
                         c.query_row("SELECT tier FROM customers WHERE id = ?1", [&f.customer_id], |r| {

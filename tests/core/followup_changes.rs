@@ -143,7 +143,7 @@ fn correcting_a_contacts_next_step_moves_its_follow_up_and_removing_the_date_can
     let store = Store::open_in_memory().unwrap();
     let (customer, id) = with_followup(&store, today());
     let contact = store
-        .read(|c| followups::find(c, &id))
+        .read(|c| baton::record::find::<followups::FollowUp>(c, &id))
         .unwrap()
         .unwrap()
         .contact_id
@@ -152,7 +152,10 @@ fn correcting_a_contacts_next_step_moves_its_follow_up_and_removing_the_date_can
     draft.next_step = "寄送新版报价单".into();
     draft.next_due = Some((today() + Duration::days(3)).to_string());
     store.write(|tx| contacts::update(tx, &contact, draft.clone())).unwrap();
-    let f = store.read(|c| followups::find(c, &id)).unwrap().unwrap();
+    let f = store
+        .read(|c| baton::record::find::<followups::FollowUp>(c, &id))
+        .unwrap()
+        .unwrap();
     assert_eq!(
         (f.title.as_str(), f.due_on.clone()),
         ("寄送新版报价单", (today() + Duration::days(3)).to_string())
@@ -161,13 +164,16 @@ fn correcting_a_contacts_next_step_moves_its_follow_up_and_removing_the_date_can
     draft.next_due = None;
     store.write(|tx| contacts::update(tx, &contact, draft)).unwrap();
     assert!(store.read(|c| followups::open_for(c, &customer)).unwrap().is_empty());
-    let f = store.read(|c| followups::find(c, &id)).unwrap().unwrap();
+    let f = store
+        .read(|c| baton::record::find::<followups::FollowUp>(c, &id))
+        .unwrap()
+        .unwrap();
     assert!(f.cancelled_at.is_some());
 
     // Deleting the contact takes its follow-up off the list; restoring brings it back.
     let (_, id2) = with_followup(&store, today());
     let contact2 = store
-        .read(|c| followups::find(c, &id2))
+        .read(|c| baton::record::find::<followups::FollowUp>(c, &id2))
         .unwrap()
         .unwrap()
         .contact_id
@@ -214,7 +220,10 @@ fn an_edit_after_a_handover_wins_a_later_import_of_the_same_file_and_is_logged()
         (again.conflicts[0].id.as_str(), again.conflicts[0].kept.as_str()),
         (deal.id.as_str(), "book")
     );
-    let kept = successor.read(|cn| deals::find(cn, &deal.id)).unwrap().unwrap();
+    let kept = successor
+        .read(|cn| baton::record::find::<deals::Deal>(cn, &deal.id))
+        .unwrap()
+        .unwrap();
     assert_eq!(kept.draft.amount_minor, 8_800_000, "the newer side (the edit) wins");
     let logged: i64 = successor
         .read(|cn| {

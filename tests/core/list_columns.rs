@@ -67,7 +67,7 @@ fn last_contact_and_next_step_columns_and_sorts_match_the_records() {
     let open: Vec<followups::FollowUp> = store
         .read(|c| {
             let mut all = Vec::new();
-            followups::for_each(c, |f| {
+            baton::record::for_each::<followups::FollowUp>(c, |f| {
                 if f.is_open() && f.deleted_at.is_none() {
                     all.push(f);
                 }

@@ -30,6 +30,7 @@ mod list_figures;
 mod module_map;
 mod people;
 mod person_contact;
+mod record_layer;
 mod relationship;
 mod reminders;
 mod report;

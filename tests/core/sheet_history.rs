@@ -10,7 +10,7 @@ fn contacts_of(store: &Store, customer_id: &str) -> Vec<contacts::Contact> {
     let mut all = Vec::new();
     store
         .read(|c| {
-            contacts::for_each(c, |k| {
+            baton::record::for_each::<contacts::Contact>(c, |k| {
                 if k.customer_id == customer_id && k.deleted_at.is_none() {
                     all.push(k);
                 }

@@ -53,8 +53,18 @@ fn emptying_the_trash_deletes_for_good_and_keeps_live_records() {
         n, 4,
         "the customer, its person, its status record in the change log, and the trashed person"
     );
-    assert!(store.read(|c| customers::find(c, &gone.id)).unwrap().is_none());
-    assert!(store.read(|c| people::find(c, &trashed_p.id)).unwrap().is_none());
+    assert!(
+        store
+            .read(|c| baton::record::find::<customers::Customer>(c, &gone.id))
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .read(|c| baton::record::find::<people::Person>(c, &trashed_p.id))
+            .unwrap()
+            .is_none()
+    );
     assert!(store.read(|c| people::get(c, &kept_p.id)).is_ok());
     assert_eq!(
         store

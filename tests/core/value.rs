@@ -300,12 +300,12 @@ fn customer_at(tx: &rusqlite::Connection, name: &str, created: &str) -> baton::c
         updated_at: created.into(),
         deleted_at: None,
     };
-    customers::put(tx, &c).unwrap();
+    baton::record::put(tx, &c).unwrap();
     c
 }
 
 fn tier_at(tx: &rusqlite::Connection, customer: &str, old: Option<Tier>, new: Tier, at: &str) {
-    tiers::put(
+    baton::record::put(
         tx,
         &tiers::TierChange {
             id: uuid::Uuid::new_v4().to_string(),

@@ -18,7 +18,7 @@ pub fn trash_list(state: State<'_, AppState>) -> CmdResult<Vec<TrashItem>> {
 #[tauri::command(async)]
 pub fn trash_move(state: State<'_, AppState>, kind: Input<TrashKind>, id: String) -> CmdResult<()> {
     let kind = kind.take("kind")?;
-    Ok(state.store()?.write(|tx| trash::move_to_trash(tx, kind, &id))?)
+    Ok(state.store()?.write(|tx| baton::record::soft_delete(tx, kind, &id))?)
 }
 
 /// Brings a record back.

@@ -1,0 +1,146 @@
+//! The record layer: what every kind of record shares, written once.
+//!
+//! A kind implements [`Record`]: its table's columns (read by name), how it
+//! is written with its own checks, and the rules a stored one must still
+//! meet. Finding one, walking them all, soft-deleting, and the registry's
+//! JSON hooks that dump, check and handover use ([`crate::kinds`]) come from
+//! here for every kind alike.
+
+mod kind;
+
+pub use kind::RecordKind;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+/// One kind of record, stored one row per record in its own table.
+pub trait Record: Serialize + DeserializeOwned + Sized + 'static {
+    /// The kind in the registry: its table and its name.
+    const KIND: RecordKind;
+    /// The columns [`Record::from_row`] reads, by name, comma-separated.
+    const COLUMNS: &'static str;
+    /// The part the user edits, flattened into the stored record. serde
+    /// loses the field path inside a flattened struct, so a record that
+    /// fails at its root is decoded again as this to name the field.
+    type Edited: DeserializeOwned + 'static;
+
+    /// The record in a row that has (at least) [`Record::COLUMNS`]; each
+    /// is read by its name.
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
+
+    /// Writes the whole record (insert, or update by id) after checking
+    /// its id, timestamps and fields; the error names the field.
+    fn put(&self, conn: &Connection) -> Result<()>;
+
+    /// The domain rules a stored record must still meet (`baton check`).
+    fn check(&self, conn: &Connection) -> Result<()>;
+
+    /// The record's id.
+    fn id(&self) -> &str;
+}
+
+/// `SELECT` of a kind's columns from its table, followed by `rest`
+/// (`WHERE …`, `ORDER BY …`).
+pub fn select<R: Record>(rest: &str) -> String {
+    format!("SELECT {} FROM {} {rest}", R::COLUMNS, R::KIND.table())
+}
+
+/// A kind's columns, each prefixed by `alias.`, for joins.
+pub fn columns<R: Record>(alias: &str) -> String {
+    crate::store::prefixed(R::COLUMNS, alias)
+}
+
+/// One record by id, live or in the trash.
+pub fn find<R: Record>(conn: &Connection, id: &str) -> Result<Option<R>> {
+    let mut stmt = conn.prepare_cached(&select::<R>("WHERE id = ?1"))?;
+    Ok(stmt.query_row([id], R::from_row).optional()?)
+}
+
+/// One live record by id; `not_found` naming the kind otherwise.
+pub fn get<R: Record>(conn: &Connection, id: &str) -> Result<R> {
+    let live = if R::KIND.soft_deletes() {
+        "WHERE id = ?1 AND deleted_at IS NULL"
+    } else {
+        "WHERE id = ?1"
+    };
+    let mut stmt = conn.prepare_cached(&select::<R>(live))?;
+    stmt.query_row([id], R::from_row)
+        .optional()?
+        .ok_or_else(|| not_found(R::KIND, id))
+}
+
+/// Calls `f` with every record of a kind, live and trashed, in id order,
+/// streaming, so a whole-book walk never holds every record at once.
+pub fn for_each<R: Record>(conn: &Connection, f: impl FnMut(R) -> Result<()>) -> Result<()> {
+    each(conn, &select::<R>("ORDER BY id"), f)
+}
+
+/// Calls `f` with each record `sql` selects ([`Record::COLUMNS`] first).
+pub fn each<R: Record>(conn: &Connection, sql: &str, mut f: impl FnMut(R) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        f(R::from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// The records `sql` selects with `params` ([`Record::COLUMNS`] first).
+pub fn query<R: Record>(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<R>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map(params, R::from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Writes a whole record (see [`Record::put`]).
+pub fn put<R: Record>(conn: &Connection, record: &R) -> Result<()> {
+    record.put(conn)
+}
+
+/// Moves a live record to the trash. Call inside a transaction.
+pub fn soft_delete(conn: &Connection, kind: RecordKind, id: &str) -> Result<()> {
+    if !kind.soft_deletes() {
+        return Err(Error::NotFound {
+            kind: "record kind with a trash",
+            id: kind.name().to_string(),
+        });
+    }
+    let n = conn.execute(
+        &format!(
+            "UPDATE {} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            kind.table()
+        ),
+        params![id, crate::clock::now()],
+    )?;
+    if n == 0 {
+        return Err(not_found(kind, id));
+    }
+    Ok(())
+}
+
+/// `not_found` for a record of `kind`.
+pub fn not_found(kind: RecordKind, id: &str) -> Error {
+    Error::NotFound {
+        kind: kind.label(),
+        id: id.to_string(),
+    }
+}
+
+/// A column holding a JSON list (tags, people), read by name.
+pub fn json_column<T: DeserializeOwned>(row: &Row<'_>, name: &str) -> rusqlite::Result<T> {
+    let text: String = row.get(name)?;
+    serde_json::from_str(&text).map_err(|e| {
+        let idx = row.as_ref().column_index(name).unwrap_or_default();
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// A list as the JSON text its column holds.
+pub fn json_text<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Corrupt(e.to_string()))
+}
