@@ -12,7 +12,7 @@
 use std::time::{Duration, Instant};
 
 use baton::handover::{self, ExportOptions, ImportOptions};
-use baton::{Store, demo, dump};
+use baton::{Store, book::dump, demo};
 
 const SNIPPETS: &[&[u8]] = &[
     b"null",

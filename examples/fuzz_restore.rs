@@ -14,7 +14,7 @@
 use std::time::{Duration, Instant};
 
 use baton::demo::Rng;
-use baton::{Store, dump};
+use baton::{Store, book::dump};
 
 const SQL: &[&str] = &[
     "CREATE TABLE extra (x)",
@@ -44,7 +44,9 @@ fn main() {
     let source = Store::open(&dir.path().join("source.db")).expect("source");
     baton::demo::fill(&source, 20, 3).expect("demo");
     let seed = dir.path().join("seed.db");
-    source.read(|c| baton::backup::snapshot(c, &seed)).expect("backup");
+    source
+        .read(|c| baton::store::backup::snapshot(c, &seed))
+        .expect("backup");
     let seed_bytes = std::fs::read(&seed).expect("read");
 
     let book = Store::open(&dir.path().join("book.db")).expect("book");
@@ -79,11 +81,11 @@ fn main() {
                 }
             }
         }
-        let restored = baton::backup::restore(&mut book.conn(), &case, None);
+        let restored = baton::store::backup::restore(&mut book.conn(), &case, None, baton::book::check::first_problem);
         match restored {
             Ok(()) => {
                 accepted += 1;
-                let report = book.read(baton::check::run).expect("check runs");
+                let report = book.read(baton::book::check::run).expect("check runs");
                 assert!(report.ok(), "an accepted backup left problems: {:?}", report.problems);
                 before = dump_of(&book);
             }

@@ -12,8 +12,8 @@
 
 use std::time::{Duration, Instant};
 
-use baton::sheet_import::{self, Mapping, SheetImportOptions};
-use baton::{Store, demo, dump, vcard};
+use baton::io::sheet::{self, Mapping, SheetImportOptions};
+use baton::{Store, book::dump, demo, io::vcard};
 
 const SNIPPETS: &[&[u8]] = &[
     b"\"",
@@ -98,26 +98,26 @@ fn main() {
         let bytes = mutate(&mut rng, &seeds[seed]);
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut plans = Vec::new();
-            if let Ok(table) = sheet_import::read_text(&bytes) {
+            if let Ok(table) = sheet::read_text(&bytes) {
                 let mapping = Mapping::guess(&table.headers);
-                plans.push(book.read(|c| sheet_import::plan(c, &table, &mapping)));
+                plans.push(book.read(|c| sheet::plan(c, &table, &mapping)));
             }
-            if let Ok(text) = sheet_import::read_text_only(&bytes) {
+            if let Ok(text) = sheet::read_text_only(&bytes) {
                 let cards = vcard::read(&text);
                 let (table, mapping) = vcard::as_table(&cards);
-                plans.push(book.read(|c| sheet_import::plan(c, &table, &mapping)));
+                plans.push(book.read(|c| sheet::plan(c, &table, &mapping)));
             }
             // The byte reader (each value by its own CHARSET) sees every file.
             let cards = vcard::read_bytes(&bytes);
             let (table, mapping) = vcard::as_table(&cards);
-            plans.push(book.read(|c| sheet_import::plan(c, &table, &mapping)));
+            plans.push(book.read(|c| sheet::plan(c, &table, &mapping)));
             let mut n = 0;
             for plan in plans.into_iter().flatten() {
                 let dry = SheetImportOptions {
                     dry_run: true,
                     ..Default::default()
                 };
-                let _ = sheet_import::apply(&book, &plan, &dry);
+                let _ = sheet::apply(&book, &plan, &dry);
                 n += 1;
             }
             n

@@ -28,7 +28,7 @@ pub fn export(
     customers: Vec<String>,
     tiers: Vec<Tier>,
     tags: Vec<String>,
-    statuses: Vec<baton::activity::Standing>,
+    statuses: Vec<baton::customers::activity::Standing>,
     passphrase: Option<handover::Passphrase>,
 ) -> Result<()> {
     let opts = ExportOptions {
@@ -134,14 +134,14 @@ pub fn summary(r: &ImportReport) -> String {
 
 /// `baton backup`.
 pub fn backup(store: &Store, out: &Path) -> Result<()> {
-    store.read(|c| baton::backup::snapshot(c, out))?;
+    store.read(|c| baton::store::backup::snapshot(c, out))?;
     eprintln!("baton: backed up the book to {}", out.display());
     Ok(())
 }
 
 /// `baton restore`.
 pub fn restore(store: &Store, file: &Path) -> Result<()> {
-    store.restore_from(file, None)?;
+    baton::book::restore::from_file(store, file, None)?;
     eprintln!("baton: restored the book from {}", file.display());
     Ok(())
 }

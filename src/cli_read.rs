@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use baton::activity::Standing;
-use baton::{Store, customers};
+use baton::Store;
+use baton::customers::activity::Standing;
 
 /// `baton customers`: every live customer (or those standing so), by name,
 /// as `standing<TAB>name<TAB>id`; with `count`, only how many.
@@ -15,9 +15,9 @@ pub fn customers(store: &Store, standing: Option<Standing>, count: bool) -> bato
     let mut offset = 0;
     loop {
         let page = store.read(|c| {
-            customers::list(
+            baton::views::list::list(
                 c,
-                &customers::ListQuery {
+                &baton::views::list::ListQuery {
                     standing,
                     offset,
                     limit: 500,
@@ -83,7 +83,7 @@ pub fn relationship_report(
     name: &str,
     cards: &[baton::relationship::Assessment],
     settings: &baton::settings::Settings,
-    dependence: &baton::dependence::Dependence,
+    dependence: &baton::relationship::dependence::Dependence,
 ) -> String {
     use baton::relationship::weight;
     let mut out = format!("customer: {name}\n");
@@ -105,7 +105,7 @@ pub fn relationship_report(
                     " (not in use)"
                 };
                 let target = s.target.map_or(String::new(), |t| format!(" -> target {t}"));
-                let scale = baton::dimensions::scale(s.dimension, false);
+                let scale = baton::relationship::dimensions::scale(s.dimension, false);
                 out.push_str(&format!("  {:<28} {}/5{target}{in_use}\n", scale.name, s.score));
             }
             let now = weight(&d.scores, settings);
@@ -121,9 +121,9 @@ pub fn relationship_report(
         }
     }
     let level = match dependence.level {
-        baton::dependence::Level::High => "high",
-        baton::dependence::Level::Medium => "medium",
-        baton::dependence::Level::Low => "low: the company holds it",
+        baton::relationship::dependence::Level::High => "high",
+        baton::relationship::dependence::Level::Medium => "medium",
+        baton::relationship::dependence::Level::Low => "low: the company holds it",
     };
     out.push_str(&format!(
         "dependence on one person: {}/100 ({level})\n",
@@ -131,8 +131,10 @@ pub fn relationship_report(
     ));
     for flag in &dependence.red_flags {
         out.push_str(match flag {
-            baton::dependence::RedFlag::NoDecisionMaker => "  red flag: we do not know the decision maker\n",
-            baton::dependence::RedFlag::OnePerson => "  red flag: we know one key person at most\n",
+            baton::relationship::dependence::RedFlag::NoDecisionMaker => {
+                "  red flag: we do not know the decision maker\n"
+            }
+            baton::relationship::dependence::RedFlag::OnePerson => "  red flag: we know one key person at most\n",
         });
     }
     for r in &dependence.reasons {

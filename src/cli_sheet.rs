@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use baton::sheet_import::{self, Choice, Field, Mapping, Plan, SheetImportOptions, SheetReport, UnfiledChoice};
+use baton::io::sheet::{self, Choice, Field, Mapping, Plan, SheetImportOptions, SheetReport, UnfiledChoice};
 use baton::{Error, Result, Store};
 
 /// What `import-sheet` was asked.
@@ -66,7 +66,7 @@ fn print_unfiled(plan: &Plan, report: &SheetReport) {
 
 /// Prints the unfiled tray.
 pub fn list_unfiled(store: &Store, query: &str) -> Result<()> {
-    let people = store.read(|c| baton::unfiled::list(c, query))?;
+    let people = store.read(|c| baton::io::unfiled::list(c, query))?;
     for p in &people {
         let c = &p.card;
         println!(
@@ -81,7 +81,7 @@ pub fn list_unfiled(store: &Store, query: &str) -> Result<()> {
 /// Reads, plans and (unless a dry run) writes a sheet; prints the mapping
 /// used, the problems, and the counts.
 pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
-    let table = sheet_import::read_sheet(args.file, args.sheet)?;
+    let table = sheet::read_sheet(args.file, args.sheet)?;
     let mut mapping = match args.mapping {
         None => Mapping::guess(&table.headers),
         Some(path) => {
@@ -118,7 +118,7 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
             file.write_all(json.as_bytes()).map_err(|e| Error::io(path, e))
         })?;
     }
-    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    let plan = store.read(|c| sheet::plan(c, &table, &mapping))?;
     for r in &plan.rejected {
         eprintln!("baton: row {} column {:?}: {}", r.line, r.column, r.reason);
     }
@@ -128,7 +128,7 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
     if let Some(path) = args.rejected_out
         && !plan.rejected.is_empty()
     {
-        sheet_import::write_rejected(&plan, path, &store.protected())?;
+        sheet::write_rejected(&plan, path, &store.protected())?;
     }
     let opts = SheetImportOptions {
         default_choice: args.on_duplicate,
@@ -137,7 +137,7 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
         source: file_name(args.file),
         ..Default::default()
     };
-    let report = sheet_import::apply(store, &plan, &opts)?;
+    let report = sheet::apply(store, &plan, &opts)?;
     let (skipped, updated) = (report.skipped, report.updated);
     println!("added\t{}", report.added);
     println!("updated\t{updated}");
@@ -160,10 +160,10 @@ pub fn import_sheet(store: &Store, args: &SheetArgs<'_>) -> Result<()> {
 
 /// Reads a .vcf file and files its cards under their customers.
 pub fn import_vcard(store: &Store, file: &Path, dry_run: bool, unfiled: UnfiledFlag) -> Result<()> {
-    let cards = baton::vcard::read_file(file)?;
+    let cards = baton::io::vcard::read_file(file)?;
     let photos = cards.iter().filter(|c| c.had_photo).count();
-    let (table, mapping) = baton::vcard::as_table(&cards);
-    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    let (table, mapping) = baton::io::vcard::as_table(&cards);
+    let plan = store.read(|c| sheet::plan(c, &table, &mapping))?;
     for r in &plan.rejected {
         eprintln!("baton: card at line {} ({}): {}", r.line, r.column, r.reason);
     }
@@ -176,7 +176,7 @@ pub fn import_vcard(store: &Store, file: &Path, dry_run: bool, unfiled: UnfiledF
         source: file_name(file),
         ..Default::default()
     };
-    let report = sheet_import::apply(store, &plan, &opts)?;
+    let report = sheet::apply(store, &plan, &opts)?;
     println!("cards\t{}", cards.len());
     println!("customers added\t{}", report.added);
     println!("people added\t{}", report.people_added);

@@ -5,79 +5,73 @@
 //! Tauri: the desktop shell (`src-tauri/`) and the `baton` command-line tool are
 //! thin callers that pass a path in.
 //!
-//! Layout, one module per concept:
-//! - [`store`]: opening a book (what a path holds, read-only, where a book
-//!   may be created), connection pragmas, migrations, the writer's lock,
-//!   read connections beside it and the one transactional import path;
-//! - [`files`]: output files never over the book, whole or not at all, owner-only;
-//! - [`customers`], [`customer_list`], [`people`], [`changes`]: the records, the list and their SQL;
-//! - [`contacts`], [`followups`], [`timeline`]: contact history and next steps;
-//! - [`activity`]: the one definition of active, dormant and new;
-//! - [`deals`], [`value`], [`tiers`], [`satisfaction`], [`value_board`]: transactions, R-F-M,
-//!   the tier suggestion and its history, satisfaction, the pyramid and 80/20;
-//! - [`relationship`], [`dimensions`], [`dependence`], [`key_board`]: the six-dimension card, its weight, the board, dependence on one person;
-//! - [`glance`]: what the customer card's header answers at a glance;
-//! - [`trash`], [`settings`], [`drafts`]: soft deletes, per-book preferences, unsaved form text;
-//! - [`bulk`]: one action on many customers (the list's multi-select);
-//! - [`record`]: the record layer (one trait per kind: columns by name, find,
-//!   walk, write, soft-delete); [`kinds`]: the registry every whole-book feature walks;
-//! - [`job`]: progress, cancel and a listener for long jobs (imports, exports, the report);
-//! - [`handover`], [`handover_notes`], [`checklist`], [`backup`]: carrying a book to another laptop, and backups;
-//! - [`report`]: the manager's workbook and visual report;
-//! - [`sheet_import`], [`vcard`], [`unfiled`]: bringing an existing book in from spreadsheets and
-//!   phones, and the tray of people found without a company;
-//! - [`search`]: full-text search and its index;
-//! - [`dump`], [`check`], [`demo`]: the tool's contract commands (`baton bench`
-//!   lives in the binary, `src/bench/`, outside this library);
-//! - [`links`]: the `tel:` and `mailto:` links the app may open;
-//! - [`clock`], [`enums`], [`error`], [`paths`], [`sort_key`], [`validate`]: shared pieces.
+//! Layout: folders by domain, in layers. A domain uses only the shared
+//! pieces, the domains below it and, without a cycle, those beside it
+//! (`tests/core/domains.rs` holds the code to this map):
+//!
+//! 0. Shared pieces: [`clock`], [`enums`], [`error`], [`validate`],
+//!    [`sort_key`], [`paths`], [`files`] (output files never over the book,
+//!    whole or not at all, owner-only), [`job`] (progress, cancel and a
+//!    listener for long jobs), [`links`] (the `tel:` and `mailto:` links the
+//!    app may open), [`settings`], [`drafts`] (unsaved form text) and
+//!    [`record`], the record layer: one trait per kind of record, columns
+//!    by name, find, walk, write, soft-delete.
+//! 1. [`store`]: opening a book, [`store::migrations`], the writer's lock, read
+//!    connections, the one transactional import path; [`store::backup`]
+//!    (safety copies, the kept backups, the page copies of a restore),
+//!    [`store::search_index`] (the FTS indexes kept in step on every write)
+//!    and [`store::kept_scores`] (the card scores its triggers keep).
+//! 2. [`customers`]: the profile card; [`customers::people`] (key people),
+//!    [`customers::changes`] (owner and status), [`customers::tier_changes`],
+//!    [`customers::activity`] (the one definition of active, dormant and
+//!    new), [`customers::bulk`] (one action on many customers).
+//! 3. [`value`]: R-F-M and the tier suggestion; [`value::deals`],
+//!    [`value::tiers`] (deciding a tier), [`value::satisfaction`],
+//!    [`value::board`] (the pyramid, 80/20, the dormant).
+//! 4. [`history`]: [`history::contacts`], [`history::followups`] (with
+//!    Today's board and reminders), [`history::timeline`].
+//! 5. [`relationship`]: the six-dimension card and its plan;
+//!    [`relationship::dimensions`], [`relationship::dependence`] (on one
+//!    person), [`relationship::key_board`], and what a successor inherits:
+//!    [`relationship::handover_notes`], [`relationship::checklist`].
+//! 6. [`search`]: full-text search over the index the store keeps.
+//! 7. Across the domains: [`book`] (the registry of record kinds every
+//!    whole-book walk uses, [`book::kinds`]; [`book::dump`], [`book::check`],
+//!    [`book::trash`], [`book::restore`]); [`views`] (reads composed from
+//!    several domains: [`views::list`], the customer list, and
+//!    [`views::glance`], the card's header); [`workflow`] (actions that span
+//!    several: a follow-up done logs a contact and ticks a plan step).
+//! 8. [`handover`]: carrying a book to another laptop (format, export,
+//!    import, conflicts); [`io`]: [`io::sheet`] and [`io::vcard`] imports,
+//!    [`io::unfiled`] (the tray of people found without a company) and
+//!    [`io::report`] (the manager's workbook and visual report).
+//! 9. [`demo`]: the demo book. `baton bench` lives in the binary
+//!    (`src/bench/`), outside this library.
 
-pub mod activity;
-pub mod backup;
-pub mod bulk;
-pub mod changes;
-pub mod check;
-pub mod checklist;
+pub mod book;
 pub mod clock;
-pub mod contacts;
-pub mod customer_list;
 pub mod customers;
-pub mod deals;
 pub mod demo;
-pub mod dependence;
-pub mod dimensions;
 pub mod drafts;
-pub mod dump;
 pub mod enums;
 pub mod error;
 pub mod files;
-pub mod followups;
-pub mod glance;
 pub mod handover;
-pub mod handover_notes;
+pub mod history;
+pub mod io;
 pub mod job;
-pub mod key_board;
-pub mod kinds;
 pub mod links;
 pub mod paths;
-pub mod people;
 pub mod record;
 pub mod relationship;
-pub mod report;
-pub mod satisfaction;
 pub mod search;
 pub mod settings;
-pub mod sheet_import;
 pub mod sort_key;
 pub mod store;
-pub mod tiers;
-pub mod timeline;
-pub mod trash;
-pub mod unfiled;
 pub mod validate;
 pub mod value;
-pub mod value_board;
-pub mod vcard;
+pub mod views;
+pub mod workflow;
 
 pub use error::{Error, FileProblem, PassphraseProblem, Result, Rule, ValidationError};
 pub use store::Store;

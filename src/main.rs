@@ -7,8 +7,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use baton::activity::Standing;
-use baton::{Store, check, demo, dump, paths};
+use baton::customers::activity::Standing;
+use baton::{Store, book::check, book::dump, demo, paths};
 use clap::{Parser, Subcommand};
 
 mod bench;
@@ -97,7 +97,7 @@ enum Command {
         tags: Vec<String>,
         /// Export the customers standing so: prospect, new, active, dormant, lost (repeatable).
         #[arg(long = "status")]
-        statuses: Vec<baton::activity::Standing>,
+        statuses: Vec<baton::customers::activity::Standing>,
         /// Encrypt with the passphrase held by this environment variable.
         #[arg(long)]
         passphrase_env: Option<String>,
@@ -136,7 +136,7 @@ enum Command {
         tiers: Vec<baton::enums::Tier>,
         /// Only customers standing so: prospect, new, active, dormant, lost (repeatable).
         #[arg(long = "status")]
-        statuses: Vec<baton::activity::Standing>,
+        statuses: Vec<baton::customers::activity::Standing>,
         /// Only this customer, by id (repeatable; see `baton list`).
         #[arg(long = "customer")]
         customers: Vec<String>,
@@ -378,12 +378,12 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         Command::Followups { ics: Some(file), .. } => {
             let today = baton::clock::today();
             let protected = store.protected();
-            let n = store.read(|c| baton::followups::ics::write(c, &file, today, &protected))?;
+            let n = store.read(|c| baton::history::followups::ics::write(c, &file, today, &protected))?;
             eprintln!("baton: wrote {n} open follow-up(s) to {}", file.display());
         }
         Command::Followups { overdue, ics: None } => {
             let today = baton::clock::today();
-            let items = store.read(|c| baton::followups::open_list(c, today, overdue))?;
+            let items = store.read(|c| baton::history::followups::open_list(c, today, overdue))?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let io = |e| baton::Error::io(std::path::Path::new("<stdout>"), e);
@@ -421,7 +421,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                 let name = baton::customers::get(c, &customer_id)?.card.name;
                 let settings = baton::settings::get(c)?;
                 let cards = baton::relationship::list_for(c, &customer_id)?;
-                let dependence = baton::dependence::score(c, &customer_id, today)?;
+                let dependence = baton::relationship::dependence::score(c, &customer_id, today)?;
                 Ok(cli_read::relationship_report(&name, &cards, &settings, &dependence))
             })?;
             print!("{text}");
@@ -458,9 +458,9 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             unfiled,
         } => {
             let on_duplicate = match on_duplicate.as_str() {
-                "skip" => baton::sheet_import::Choice::Skip,
-                "update" => baton::sheet_import::Choice::Update,
-                "create" => baton::sheet_import::Choice::Create,
+                "skip" => baton::io::sheet::Choice::Skip,
+                "update" => baton::io::sheet::Choice::Update,
+                "create" => baton::io::sheet::Choice::Create,
                 _ => {
                     eprintln!("baton: --on-duplicate must be skip, update or create");
                     return Ok(ExitCode::FAILURE);
@@ -485,7 +485,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
         Command::Search { query, json, limit } => cli_read::search(&store, &query, json, limit)?,
         Command::Unfiled { query } => cli_sheet::list_unfiled(&store, query.as_deref().unwrap_or(""))?,
         Command::ExportVcard { out, customers } => {
-            let n = store.read(|c| baton::vcard::export(c, &customers, &out))?;
+            let n = store.read(|c| baton::io::vcard::export(c, &customers, &out))?;
             println!("wrote {n} cards to {}", out.display());
         }
         Command::Backup { out } => cli_handover::backup(&store, &out)?,
@@ -498,15 +498,15 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
             customers,
             include_private,
         } => {
-            let Some(lang) = baton::report::Lang::parse(&lang) else {
+            let Some(lang) = baton::io::report::Lang::parse(&lang) else {
                 eprintln!("baton: --lang must be zh or en");
                 return Ok(ExitCode::FAILURE);
             };
-            if baton::report::ReportFormat::from_path(&out).is_none() {
+            if baton::io::report::ReportFormat::from_path(&out).is_none() {
                 eprintln!("baton: --out must end in .xlsx (the workbook) or .html (the visual report)");
                 return Ok(ExitCode::FAILURE);
             }
-            let opts = baton::report::ReportOptions {
+            let opts = baton::io::report::ReportOptions {
                 lang,
                 tiers,
                 statuses,
@@ -516,7 +516,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                 job: None,
             };
             let today = baton::clock::local_today();
-            let summary = store.read(|c| baton::report::write(c, &opts, &out, today))?;
+            let summary = store.read(|c| baton::io::report::write(c, &opts, &out, today))?;
             for (sheet, rows) in &summary.sheets {
                 println!("{sheet}\t{rows}");
             }

@@ -65,6 +65,15 @@ macro_rules! roots {
 /// `index.ts` that re-exports them all.
 pub fn render() -> Result<Vec<Rendered>, String> {
     use crate::commands as c;
+    use baton::book::trash;
+    use baton::customers::tier_changes;
+    use baton::customers::{bulk, people};
+    use baton::history::{contacts, followups, timeline};
+    use baton::io::{report, sheet, unfiled};
+    use baton::relationship::{checklist, handover_notes, key_board};
+    use baton::store::backup;
+    use baton::value::{deals, satisfaction};
+    use baton::views::list;
     use baton::*;
     // i64/u64 cross IPC as JSON numbers, and none of ours reaches 2^53.
     let cfg = Config::new()
@@ -81,8 +90,8 @@ pub fn render() -> Result<Vec<Rendered>, String> {
         c::app::AppInfo, settings::Settings, backup::BackupInfo, c::dialogs::FileKind,
         c::dialogs::SaveTarget, drafts::Draft, demo::DemoLang,
         // customers, people, trash, search
-        customers::Customer, customers::CustomerCard, customers::ListPage, customers::ListQuery,
-        customer_list::Picked, c::customers::CustomerDetail, bulk::BulkAction,
+        customers::Customer, customers::CustomerCard, baton::views::list::ListPage, baton::views::list::ListQuery,
+        list::Picked, c::customers::CustomerDetail, bulk::BulkAction,
         people::Person, people::PersonCard, trash::TrashItem, trash::TrashKind,
         search::Group, search::SearchQuery,
         // history
@@ -90,7 +99,7 @@ pub fn render() -> Result<Vec<Rendered>, String> {
         followups::Backlog, followups::Reschedule, timeline::TimelinePage, timeline::TimelineQuery,
         // value
         deals::Deal, deals::DealDraft, satisfaction::SatisfactionCheck, satisfaction::CheckDraft,
-        tiers::TierChange, c::value::ValueDetail, c::value::ValueBoard, enums::Tier,
+        tier_changes::TierChange, c::value::ValueDetail, c::value::ValueBoard, enums::Tier,
         // relationship
         relationship::Assessment, relationship::AssessmentDraft, key_board::Board,
         key_board::BoardSort, key_board::Card, c::relationship::Scales, enums::Dimension,
@@ -101,7 +110,7 @@ pub fn render() -> Result<Vec<Rendered>, String> {
         checklist::ChecklistItem,
         // sheet, vCard, unfiled, report
         c::sheet::SheetOpened, c::sheet::SheetRequest, c::sheet::SheetPlanned,
-        sheet_import::SheetReport, sheet_import::Why, c::unfiled::TrayPerson, unfiled::UnfiledPerson, unfiled::Target,
+        sheet::SheetReport, sheet::Why, c::unfiled::TrayPerson, unfiled::UnfiledPerson, unfiled::Target,
         c::report::ReportRequest, report::ReportPreview, c::report::Written,
     );
     if !w.clashes.is_empty() {

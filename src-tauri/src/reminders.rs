@@ -1,5 +1,5 @@
 //! Desktop reminders of follow-ups: the core decides what to tell and when
-//! (`baton::followups::reminders`); this says it in the user's language as
+//! (`baton::history::followups::reminders`); this says it in the user's language as
 //! a notification. Clicking one brings the window forward on Today.
 //!
 //! notify-rust (the library under Tauri's notification plugin) is used
@@ -16,7 +16,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use baton::enums::Language;
-use baton::followups::reminders::{Notice, Reminders};
+use baton::history::followups::reminders::{Notice, Reminders};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::state::AppState;

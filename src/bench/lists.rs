@@ -2,8 +2,8 @@
 //! returns the same first page of ids and names, or the nearest plain
 //! read of the columns it sorts by (said beside each).
 
-use baton::customers::{ListQuery, SortBy};
 use baton::enums::{Status, Tier};
+use baton::views::list::{ListQuery, SortBy};
 
 /// (operation, query, reference SQL) for the first page of each list.
 pub(super) fn cases(first_page: &ListQuery, total: i64) -> Vec<(&'static str, ListQuery, String)> {
@@ -47,7 +47,7 @@ pub(super) fn cases(first_page: &ListQuery, total: i64) -> Vec<(&'static str, Li
         (
             "list: dormant filter (standing)",
             ListQuery {
-                standing: Some(baton::activity::Standing::Dormant),
+                standing: Some(baton::customers::activity::Standing::Dormant),
                 ..first_page.clone()
             },
             "SELECT id, name FROM customers WHERE deleted_at IS NULL AND status = 'dormant' ORDER BY sort_key LIMIT 100".into(),

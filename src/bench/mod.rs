@@ -9,11 +9,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use baton::contacts::ContactDraft;
-use baton::customers::{self, ListQuery};
+use baton::customers;
 use baton::enums::Channel;
 use baton::error::Result;
-use baton::{Store, changes, demo, people};
+use baton::history::contacts::ContactDraft;
+use baton::views::list::ListQuery;
+use baton::{Store, customers::changes, customers::people, demo};
 
 mod lists;
 mod throughput;
@@ -149,7 +150,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         "open the book + first page of the list",
         time(runs, |_| {
             let store = Store::open(&opts.path)?;
-            store.read(|c| customers::list(c, &first_page))
+            store.read(|c| baton::views::list::list(c, &first_page))
         })?,
         Some(time(runs, |_| {
             let conn = rusqlite::Connection::open(&opts.path)?;
@@ -161,12 +162,12 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     );
 
     let store = Store::open(&opts.path)?;
-    let total = store.read(|c| customers::list(c, &first_page))?.total;
+    let total = store.read(|c| baton::views::list::list(c, &first_page))?.total;
     let lists = lists::cases(&first_page, total);
     for (name, query, reference) in &lists {
         add(
             name,
-            time(runs, |_| store.read(|c| customers::list(c, query)))?,
+            time(runs, |_| store.read(|c| baton::views::list::list(c, query)))?,
             Some(time(runs, |_| store.read(|c| reference_ids(c, reference)))?),
         );
     }
@@ -235,11 +236,11 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
                 Channel::Phone,
                 format!("bench contact {i}"),
             );
-            baton::contacts::create(tx, &heavy, draft)?;
+            baton::history::contacts::create(tx, &heavy, draft)?;
         }
         Ok(())
     })?;
-    let first_page = baton::timeline::TimelineQuery {
+    let first_page = baton::history::timeline::TimelineQuery {
         limit: 30,
         ..Default::default()
     };
@@ -250,7 +251,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
                 Ok((
                     customers::get(c, &heavy)?,
                     people::list_for(c, &heavy)?,
-                    baton::timeline::page(c, &heavy, &first_page)?,
+                    baton::history::timeline::page(c, &heavy, &first_page)?,
                 ))
             })
         })?,
@@ -269,7 +270,9 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     let today = baton::clock::local_today();
     add(
         "follow-up screen (overdue / today / 2 weeks, 200 each)",
-        time(runs, |_| store.read(|c| baton::followups::board(c, today, 14, 200)))?,
+        time(runs, |_| {
+            store.read(|c| baton::history::followups::board(c, today, 14, 200))
+        })?,
         Some(time(runs, |_| {
             store.read(|c| {
                 reference_ids(
@@ -284,7 +287,9 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     add(
         "key-customer board (rank by weight, first 200, dependence each)",
         time(runs.min(10), |_| {
-            store.read(|c| baton::key_board::board(c, today, baton::key_board::BoardSort::Weight, 200))
+            store.read(|c| {
+                baton::relationship::key_board::board(c, today, baton::relationship::key_board::BoardSort::Weight, 200)
+            })
         })?,
         Some(time(runs.min(10), |_| {
             store.read(|c| {
@@ -300,7 +305,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     add(
         "relationship card of a customer (assessments, weights, dependence)",
         time(runs, |i| {
-            store.read(|c| baton::key_board::card(c, &ids[i % ids.len()], today))
+            store.read(|c| baton::relationship::key_board::card(c, &ids[i % ids.len()], today))
         })?,
         None,
     );
@@ -319,14 +324,14 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         time(runs.min(10), |i| {
             let id = &ids[i % ids.len()];
             store.write(|tx| {
-                let order = baton::deals::DealDraft {
+                let order = baton::value::deals::DealDraft {
                     kind: baton::enums::DealKind::Order,
                     occurred_on: today.to_string(),
                     amount_minor: 100,
                     currency: String::new(),
                     description: "bench".into(),
                 };
-                baton::deals::create(tx, id, order)
+                baton::value::deals::create(tx, id, order)
             })?;
             store.read(|c| baton::value::picture(c, id, today))
         })?,
@@ -378,7 +383,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
                     next_due: Some(today.to_string()),
                     ..ContactDraft::new(baton::clock::now(), Channel::Visit, format!("bench visit {i}"))
                 };
-                baton::contacts::create(tx, &ids[i % ids.len()], draft)
+                baton::history::contacts::create(tx, &ids[i % ids.len()], draft)
             })
         })?,
         None,
@@ -403,10 +408,10 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     add(
         "write: tag 1,000 customers at once",
         time(runs.min(10), |i| {
-            let tag = baton::bulk::BulkAction::Tag {
+            let tag = baton::customers::bulk::BulkAction::Tag {
                 tag: format!("基准标签{i}"),
             };
-            store.write(|tx| baton::bulk::apply(tx, &thousand, &tag))
+            store.write(|tx| baton::customers::bulk::apply(tx, &thousand, &tag))
         })?,
         None,
     );

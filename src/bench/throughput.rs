@@ -28,7 +28,7 @@ pub(super) fn sheet_import(
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
-    use baton::sheet_import::{self, Mapping, SheetImportOptions};
+    use baton::io::sheet::{self, Mapping, SheetImportOptions};
     let (file, target) = (sibling(book, ".sheet.csv"), sibling(book, ".sheet.db"));
     remove_book(&target);
     let mut text = String::from("公司名称,联系人,手机,邮箱,所在地区,标签,成立日期,员工数\r\n");
@@ -47,19 +47,19 @@ pub(super) fn sheet_import(
     std::fs::write(&file, &gbk).map_err(|e| baton::Error::io(&file, e))?;
 
     let started = Instant::now();
-    let table = sheet_import::read(&file)?;
+    let table = sheet::read(&file)?;
     let mapping = Mapping::guess(&table.headers);
-    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    let plan = store.read(|c| sheet::plan(c, &table, &mapping))?;
     let check = started.elapsed();
 
     let empty = Store::open(&target)?;
     let started = Instant::now();
-    let table = sheet_import::read(&file)?;
-    let plan_empty = empty.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    let table = sheet::read(&file)?;
+    let plan_empty = empty.read(|c| sheet::plan(c, &table, &mapping))?;
     // Its backup goes beside the scratch book and with it: never into a
     // shared folder, where the rotation would prune someone else's.
     let backups = sibling(&target, ".backups");
-    let done = sheet_import::apply(
+    let done = sheet::apply(
         &empty,
         &plan_empty,
         &SheetImportOptions {
@@ -105,7 +105,7 @@ pub(super) fn one_company_sheet(
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
-    use baton::sheet_import::{self, Mapping};
+    use baton::io::sheet::{self, Mapping};
     let file = sibling(book, ".one-company.csv");
     let mut text = String::from("公司名称,联系人,手机,邮箱\n");
     for i in 0..rows {
@@ -113,9 +113,9 @@ pub(super) fn one_company_sheet(
     }
     std::fs::write(&file, &text).map_err(|e| baton::Error::io(&file, e))?;
     let started = Instant::now();
-    let table = sheet_import::read(&file)?;
+    let table = sheet::read(&file)?;
     let mapping = Mapping::guess(&table.headers);
-    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping))?;
+    let plan = store.read(|c| sheet::plan(c, &table, &mapping))?;
     let took = started.elapsed();
     let _ = std::fs::remove_file(&file);
     let people: usize = plan.customers.iter().map(|c| c.people.len()).sum();
@@ -139,7 +139,7 @@ pub(super) fn manager_report(
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
-    use baton::report::{self, ReportOptions};
+    use baton::io::report::{self, ReportOptions};
     let today = baton::clock::local_today();
     for (ext, name) in [
         ("xlsx", "report: the workbook (.xlsx)"),
@@ -170,8 +170,8 @@ pub(super) fn handover(
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
+    use baton::book::kinds::RecordKind;
     use baton::handover::{self, ExportOptions, ImportOptions};
-    use baton::kinds::RecordKind;
     let (file, imported, raw) = (
         sibling(book, ".baton"),
         sibling(book, ".imported.db"),

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use super::rng::Rng;
 use crate::clock;
 use crate::error::Result;
-use crate::followups::FollowUp;
+use crate::history::followups::FollowUp;
 
 /// (Chinese, English) titles of the waiting steps.
 const STEPS: &[(&str, &str)] = &[

@@ -7,9 +7,9 @@ use super::DemoLang;
 use super::rng::Rng;
 use super::words::*;
 use crate::clock;
+use crate::customers::people::{KnownBy, Person, PersonCard};
 use crate::customers::{Competitor, Customer, CustomerCard};
 use crate::enums::{AgeBand, Attitude, Channel, Layer, Role, Status, Tier};
-use crate::people::{KnownBy, Person, PersonCard};
 
 /// A demo customer: Chinese in a Chinese demo, English in an English one,
 /// about two in three Chinese in the mixed one (the benchmark's and the

@@ -7,11 +7,11 @@ use rusqlite::Connection;
 use super::rng::Rng;
 use crate::clock;
 use crate::customers::Customer;
-use crate::deals::{Deal, DealDraft};
+use crate::customers::tier_changes::TierChange;
 use crate::enums::{DealKind, Status, Tier};
 use crate::error::Result;
-use crate::satisfaction::{CheckDraft, SatisfactionCheck};
-use crate::tiers::TierChange;
+use crate::value::deals::{Deal, DealDraft};
+use crate::value::satisfaction::{CheckDraft, SatisfactionCheck};
 
 /// What satisfaction checks say, (Chinese, English).
 const SATISFACTION: [(&str, &str); 4] = [

@@ -6,12 +6,12 @@ use rusqlite::Connection;
 
 use super::rng::Rng;
 use crate::clock;
-use crate::contacts::{self, Contact, ContactDraft};
 use crate::customers::Customer;
+use crate::customers::people::Person;
 use crate::enums::{Channel, Objection};
 use crate::error::Result;
-use crate::followups::{self, FollowUp};
-use crate::people::Person;
+use crate::history::contacts::{self, Contact, ContactDraft};
+use crate::history::followups::{self, FollowUp};
 
 const SUBJECTS: &[(&str, &str)] = &[
     ("季度业务回顾", "Quarterly business review"),

@@ -26,7 +26,7 @@ use rusqlite::Connection;
 use serde::Deserialize;
 
 use crate::Store;
-use crate::changes::{ChangeField, CustomerChange};
+use crate::customers::changes::{ChangeField, CustomerChange};
 use crate::error::{Error, Result};
 use crate::job::{self, Job};
 

@@ -9,7 +9,7 @@ use super::rng::Rng;
 use crate::clock;
 use crate::customers::Customer;
 use crate::error::Result;
-use crate::handover_notes::{HandoverNote, NoteDraft};
+use crate::relationship::handover_notes::{HandoverNote, NoteDraft};
 
 const ZH: [[&str; 3]; 4] = [
     [
@@ -100,10 +100,10 @@ pub(super) fn checklist(
     index: u64,
     seed: u64,
     customer: &Customer,
-    people: &[crate::people::Person],
+    people: &[crate::customers::people::Person],
     now: DateTime<Utc>,
 ) -> Result<usize> {
-    use crate::checklist::{ChecklistItem, Task};
+    use crate::relationship::checklist::{ChecklistItem, Task};
     let mut rng = Rng::new(seed ^ 0x6368_6563_6b00_0000 ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03));
     if !rng.chance(25) {
         return Ok(0);

@@ -58,7 +58,7 @@ impl Protected {
     /// The files of the book at `book`.
     pub fn of_book(book: &Path) -> Self {
         let book = book.canonicalize().unwrap_or_else(|_| book.to_path_buf());
-        let backups = crate::backup::dir_for(&book);
+        let backups = super::backups_dir_for(&book);
         Protected {
             files: companions(&book),
             backups: backups.and_then(|b| b.canonicalize().ok()),

@@ -16,4 +16,12 @@ pub mod perms;
 pub mod workbook;
 
 pub use atomic::{Replace, write_atomic};
+
+/// Where the automatic backups of the book at `book` go: `<book>-backups/`
+/// beside it. Known here, below the store, because no output file may land
+/// in that folder either ([`Protected`]).
+pub fn backups_dir_for(book: &std::path::Path) -> Option<std::path::PathBuf> {
+    let stem = book.file_stem()?.to_string_lossy().to_string();
+    Some(book.with_file_name(format!("{stem}-backups")))
+}
 pub use guard::Protected;

@@ -12,9 +12,9 @@ use sha2::{Digest, Sha256};
 
 use super::envelope;
 use super::format::{FORMAT, FORMAT_VERSION, Header, Line, hex};
+use crate::book::kinds::RecordKind;
 use crate::error::{Error, FileProblem, Result};
 use crate::job::{self, Job};
-use crate::kinds::RecordKind;
 use crate::validate;
 
 /// The longest line accepted (one record). Far above any valid record (text

@@ -4,9 +4,9 @@
 use rusqlite::{Connection, Row, params};
 use serde::Serialize;
 
+use crate::book::kinds::RecordKind;
 use crate::clock;
 use crate::error::{Error, Result};
-use crate::kinds::RecordKind;
 
 /// One logged conflict, with the record's current version beside the other.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]

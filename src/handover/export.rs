@@ -9,9 +9,9 @@ use sha2::{Digest, Sha256};
 
 use super::envelope;
 use super::format::{FORMAT, FORMAT_VERSION, Header, Line, Scope, hex};
+use crate::book::kinds::RecordKind;
 use crate::enums::Tier;
 use crate::error::{Error, Result};
-use crate::kinds::RecordKind;
 use crate::{clock, settings, store::migrations};
 
 /// Which customers to export; all empty means the whole book. A customer
@@ -25,8 +25,8 @@ pub struct Selection {
     /// By tag.
     pub tags: Vec<String>,
     /// By standing (prospect, new, active, dormant, lost), as the list shows
-    /// it today (see [`crate::activity`]).
-    pub statuses: Vec<crate::activity::Standing>,
+    /// it today (see [`crate::customers::activity`]).
+    pub statuses: Vec<crate::customers::activity::Standing>,
 }
 
 impl Selection {
@@ -76,10 +76,10 @@ fn selected(conn: &Connection, s: &Selection) -> Result<HashSet<String>> {
     by("SELECT customer_id FROM customer_tags WHERE tag = ?1", s.tags.clone())?;
     if !s.statuses.is_empty() {
         let days = crate::settings::get(conn)?.dormant_days;
-        let cutoff = crate::activity::cutoff(crate::clock::local_today(), days);
+        let cutoff = crate::customers::activity::cutoff(crate::clock::local_today(), days);
         let sql = format!(
             "SELECT c.id FROM customers c WHERE {} = ?1 AND ?2 IS NOT NULL",
-            crate::activity::standing_sql("c", "?2")
+            crate::customers::activity::standing_sql("c", "?2")
         );
         let mut stmt = conn.prepare(&sql)?;
         for standing in &s.statuses {

@@ -24,11 +24,11 @@ use sha2::{Digest, Sha256};
 use super::check::{PROBLEMS_MAX, check_records, open, problem, read_line, record_problem};
 use super::format::{Header, Line, hex};
 use super::listed::{CardChange, Listed, ListedCustomer};
+use crate::book::kinds::RecordKind;
 use crate::error::{Error, Result};
 use crate::job::{self, Job};
-use crate::kinds::RecordKind;
 use crate::store::ImportWrite;
-use crate::{Store, changes, clock, customers, validate};
+use crate::{Store, clock, customers, customers::changes, validate};
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -338,7 +338,7 @@ pub fn import_opened(store: &Store, file: &mut OpenedFile, opts: &ImportOptions)
             validate::text("import.take_over", name, validate::NAME_MAX)?;
             for id in &imported_customers {
                 taken_over += u64::from(take_over(tx, id, name)?);
-                crate::checklist::create(tx, id, name)?;
+                crate::relationship::checklist::create(tx, id, name)?;
             }
             listed.taken_over_by(name);
         }

@@ -2,7 +2,7 @@
 //!
 //! The plain facts about each kind live here, below every domain; what
 //! walks all kinds at once (dump, check, handover) is the registry in
-//! [`crate::kinds`], which sits above them.
+//! [`crate::book::kinds`], which sits above them.
 
 use serde::{Deserialize, Serialize};
 

@@ -3,7 +3,7 @@
 //! A kind implements [`Record`]: its table's columns (read by name), how it
 //! is written with its own checks, and the rules a stored one must still
 //! meet. Finding one, walking them all, soft-deleting, and the registry's
-//! JSON hooks that dump, check and handover use ([`crate::kinds`]) come from
+//! JSON hooks that dump, check and handover use ([`crate::book::kinds`]) come from
 //! here for every kind alike.
 
 mod kind;
@@ -50,7 +50,7 @@ pub fn select<R: Record>(rest: &str) -> String {
 
 /// A kind's columns, each prefixed by `alias.`, for joins.
 pub fn columns<R: Record>(alias: &str) -> String {
-    crate::store::prefixed(R::COLUMNS, alias)
+    prefixed(R::COLUMNS, alias)
 }
 
 /// One record by id, live or in the trash.
@@ -143,4 +143,30 @@ pub fn json_column<T: DeserializeOwned>(row: &Row<'_>, name: &str) -> rusqlite::
 /// A list as the JSON text its column holds.
 pub fn json_text<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| Error::Corrupt(e.to_string()))
+}
+
+/// `INSERT … ON CONFLICT(id) DO UPDATE` for `table` with `columns` (the first being `id`).
+///
+/// Not `INSERT OR REPLACE`: REPLACE deletes the old row first, which would
+/// cascade to the record's children (a customer's people) through the
+/// foreign keys.
+pub fn upsert_sql(table: &str, columns: &str) -> String {
+    let cols: Vec<&str> = columns.split(',').map(str::trim).collect();
+    let placeholders: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
+    let updates: Vec<String> = cols.iter().skip(1).map(|c| format!("{c} = excluded.{c}")).collect();
+    format!(
+        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}",
+        cols.join(", "),
+        placeholders.join(", "),
+        updates.join(", ")
+    )
+}
+
+/// `columns` ("id, name, …") with each column prefixed by `alias.`, for joins.
+pub fn prefixed(columns: &str, alias: &str) -> String {
+    columns
+        .split(',')
+        .map(|c| format!("{alias}.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,11 +1,10 @@
 //! Full-text search over customers, key people and contact history.
 //!
-//! The index: `search_docs` holds one row of text per customer, person,
-//! contact and handover note, kept exact by triggers (migrations 8–10),
-//! which also queue the change; [`sync`] (run by `Store::write` before every
-//! commit) applies the queue to per-kind FTS5 tables: a trigram index for
-//! terms of three or more characters and a character-pair index (`grams`)
-//! for one- and two-character terms and pinyin initials. A query is split on
+//! The index is the store's ([`crate::store::search_index`]): one row of
+//! text per customer, person, contact and handover note, kept in step on
+//! every write, in per-kind FTS5 tables: a trigram index for terms of three
+//! or more characters and a character-pair index (`grams`) for one- and
+//! two-character terms and pinyin initials. A query is split on
 //! whitespace into terms that must all match, as substrings, case-folded;
 //! terms go to FTS5 as quoted phrases, so FTS5 syntax in the input (`"`,
 //! `*`, `NEAR`, parentheses, `OR`) is only ever text.
@@ -19,19 +18,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::enums::{Status, Tier};
 
-mod grams;
-mod index;
 mod marks;
+pub mod tray;
 
 use crate::error::Result;
-pub use grams::grams;
+use crate::store::search_index::grams;
 
 /// The character-pair index query for one short term anywhere in a record
 /// (for the bench's reference lookup).
 pub fn pair_query(term: &str) -> String {
     grams::term_query(term, false)
 }
-pub use index::{sync, tidy};
 use marks::context;
 pub use marks::{Piece, mark};
 
@@ -217,8 +214,8 @@ fn customer_filter(conn: &Connection, q: &SearchQuery, today: NaiveDate, args: &
     }
     if q.dormant {
         let days = crate::settings::get(conn)?.dormant_days;
-        let n = arg(args, crate::activity::cutoff(today, days));
-        let standing = crate::activity::standing_sql("c", &format!("?{n}"));
+        let n = arg(args, crate::customers::activity::cutoff(today, days));
+        let standing = crate::customers::activity::standing_sql("c", &format!("?{n}"));
         sql.push_str(&format!(" AND {standing} = 'dormant'"));
     }
     Ok(sql)
@@ -406,7 +403,7 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
     let filtered = q.tier.is_some() || q.status.is_some() || q.key_only || q.dormant;
     let filtered = filtered || q.owner.as_ref().is_some_and(|o| !o.trim().is_empty());
     if !filtered && q.tag.as_ref().is_none_or(|t| t.trim().is_empty()) {
-        let (hits, more) = crate::unfiled::search(conn, &terms, limit)?;
+        let (hits, more) = tray::search(conn, &terms, limit)?;
         if !hits.is_empty() {
             groups.push(Group {
                 kind: HitKind::Unfiled,

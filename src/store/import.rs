@@ -49,7 +49,7 @@ impl Store {
         let backup = if how.dry_run || !how.backup {
             None
         } else {
-            crate::backup::before(self, how.what, how.backup_dir.clone())?
+            crate::store::backup::before(self, how.what, how.backup_dir.clone())?
         };
         let out = {
             let mut conn = self.conn();
@@ -58,7 +58,7 @@ impl Store {
             if how.dry_run {
                 tx.rollback()?;
             } else {
-                crate::search::sync(&tx).map_err(|e| self.busy(e))?;
+                crate::store::search_index::sync(&tx).map_err(|e| self.busy(e))?;
                 tx.commit().map_err(|e| self.busy(e.into()))?;
                 self.wrote();
             }
@@ -84,21 +84,26 @@ impl Store {
     /// Undoes the last import by restoring the backup taken before it.
     /// Refused once anything else was written (the backup would lose that
     /// work).
-    pub fn undo_import(&self) -> Result<()> {
+    pub fn undo_import(&self, check: crate::store::backup::RecordCheck) -> Result<()> {
         let Some(backup) = self.undo_import_target()? else {
             return Err(Error::NotEmpty(
                 "the book changed after the import; restore the backup from the backups folder instead".into(),
             ));
         };
-        self.restore_from(&backup, None)
+        self.restore_from(&backup, None, check)
     }
 
     /// Replaces the book's content with the backup at `file` (see
-    /// [`crate::backup::restore`]); an import before it can no longer be
+    /// [`crate::store::backup::restore`]); an import before it can no longer be
     /// undone.
-    pub fn restore_from(&self, file: &std::path::Path, job: Option<&crate::job::Job>) -> Result<()> {
+    pub fn restore_from(
+        &self,
+        file: &std::path::Path,
+        job: Option<&crate::job::Job>,
+        check: crate::store::backup::RecordCheck,
+    ) -> Result<()> {
         self.writable()?;
-        crate::backup::restore(&mut self.conn(), file, job)?;
+        crate::store::backup::restore(&mut self.conn(), file, job, check)?;
         *self.last_import.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
         Ok(())
     }

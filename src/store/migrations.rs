@@ -136,7 +136,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         // A migration that rewrites indexed text leaves the search queue
         // full: apply it now, not at the first write, so search is exact at once.
         if index as i64 + 1 >= SEARCH_QUEUE_FROM {
-            crate::search::sync(&tx)?;
+            crate::store::search_index::sync(&tx)?;
         }
         tx.commit()?;
     }

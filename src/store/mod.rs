@@ -6,6 +6,10 @@
 //! anyway); reads of a book on disk take their own connections
 //! ([`readers`]), so a long report never holds up a card or a save.
 
+pub mod backup;
+pub mod kept_scores;
+pub mod search_index;
+
 mod import;
 mod lock;
 pub mod migrations;
@@ -48,7 +52,7 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
         |ctx| {
             let text = |i: usize| ctx.get::<Option<String>>(i).map(Option::unwrap_or_default);
-            Ok(crate::search::grams(&text(0)?, &text(1)?, &text(2)?))
+            Ok(search_index::grams(&text(0)?, &text(1)?, &text(2)?))
         },
     )?;
     conn.create_scalar_function(
@@ -67,7 +71,7 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
         |ctx| {
             let json: Option<String> = ctx.get(0)?;
-            json.map(|j| crate::relationship::compact_scores(&j))
+            json.map(|j| kept_scores::compact_scores(&j))
                 .transpose()
                 .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))
         },
@@ -297,7 +301,7 @@ impl Store {
         let out = f(&tx)?;
         // The search indexes catch up with whatever `f` wrote, in the same
         // transaction: a committed book is always fully indexed.
-        crate::search::sync(&tx)?;
+        crate::store::search_index::sync(&tx)?;
         tx.commit()?;
         self.wrote();
         Ok(out)
@@ -323,7 +327,7 @@ impl Store {
         let mut conn = self.conn();
         let before = conn.total_changes();
         let tx = conn.transaction()?;
-        let more = crate::search::tidy(&tx, pages)?;
+        let more = crate::store::search_index::tidy(&tx, pages)?;
         tx.commit()?;
         let made = i64::try_from(conn.total_changes() - before).unwrap_or(i64::MAX);
         self.tidy_changes.fetch_add(made, std::sync::atomic::Ordering::Relaxed);
@@ -371,46 +375,4 @@ impl Store {
             None => f(&self.conn()),
         }
     }
-}
-
-/// `INSERT … ON CONFLICT(id) DO UPDATE` for `table` with `columns` (the first being `id`).
-///
-/// Not `INSERT OR REPLACE`: REPLACE deletes the old row first, which would
-/// cascade to the record's children (a customer's people) through the
-/// foreign keys.
-pub fn upsert_sql(table: &str, columns: &str) -> String {
-    let cols: Vec<&str> = columns.split(',').map(str::trim).collect();
-    let placeholders: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
-    let updates: Vec<String> = cols.iter().skip(1).map(|c| format!("{c} = excluded.{c}")).collect();
-    format!(
-        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}",
-        cols.join(", "),
-        placeholders.join(", "),
-        updates.join(", ")
-    )
-}
-
-/// `columns` ("id, name, …") with each column prefixed by `alias.`, for joins.
-pub fn prefixed(columns: &str, alias: &str) -> String {
-    columns
-        .split(',')
-        .map(|c| format!("{alias}.{}", c.trim()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Runs `sql` and calls `f` with each row mapped by `map`, streaming, so a
-/// whole-book walk (dump, check) never holds every record at once.
-pub fn each_row<T>(
-    conn: &rusqlite::Connection,
-    sql: &str,
-    map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-    mut f: impl FnMut(T) -> Result<()>,
-) -> Result<()> {
-    let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        f(map(row)?)?;
-    }
-    Ok(())
 }

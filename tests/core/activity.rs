@@ -4,11 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use baton::activity::Standing;
-use baton::customers::{self, CustomerCard, ListQuery};
+use baton::customers::activity::Standing;
+use baton::customers::{self, CustomerCard};
 use baton::enums::{DealKind, Status};
 use baton::search::{self, HitKind, SearchQuery};
-use baton::{Store, deals, demo, value, value_board};
+use baton::views::list::ListQuery;
+use baton::{Store, demo, value, value::board, value::deals};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
 
@@ -27,7 +28,7 @@ fn standing_ids(store: &Store, standing: Option<Standing>) -> Vec<(String, Stand
             limit: 500,
             ..Default::default()
         };
-        let page = store.read(|c| customers::list(c, &q)).unwrap();
+        let page = store.read(|c| baton::views::list::list(c, &q)).unwrap();
         all.extend(page.rows.iter().map(|r| (r.id.clone(), r.standing)));
         offset += page.rows.len() as u32;
         if page.rows.is_empty() {
@@ -143,7 +144,7 @@ fn the_dormant_count_is_the_same_everywhere() {
         .collect();
     assert!(dormant.len() > 10, "the demo has dormant customers");
 
-    let board = store.read(|c| value_board::dormant(c, today(), 10_000)).unwrap();
+    let board = store.read(|c| board::dormant(c, today(), 10_000)).unwrap();
     assert_eq!(board.0 as usize, dormant.len(), "value board");
     let listed: BTreeSet<String> = board.1.into_iter().map(|r| r.customer_id).collect();
     assert_eq!(listed, dormant, "the value board lists the same customers");

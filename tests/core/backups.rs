@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use baton::backup::{self, BackupKind};
+use baton::store::backup::{self, BackupKind};
 use baton::{Store, customers, demo};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -114,9 +114,13 @@ fn the_last_ten_pre_import_backups_are_kept_and_a_listed_backup_restores_undoabl
     store
         .write(|tx| customers::create(tx, crate::card("后来的客户")))
         .unwrap();
-    let count = |s: &Store| s.read(|c| customers::list(c, &Default::default())).unwrap().total;
+    let count = |s: &Store| {
+        s.read(|c| baton::views::list::list(c, &Default::default()))
+            .unwrap()
+            .total
+    };
     assert_eq!(count(&store), 5);
-    let safety = backup::restore_named(&store, &daily.name, None).unwrap().unwrap();
+    let safety = baton::book::restore::named(&store, &daily.name, None).unwrap().unwrap();
     assert_eq!(count(&store), 4);
     let safety_name = std::path::Path::new(&safety)
         .file_name()
@@ -124,7 +128,7 @@ fn the_last_ten_pre_import_backups_are_kept_and_a_listed_backup_restores_undoabl
         .to_string_lossy()
         .to_string();
     assert!(safety_name.starts_with("before-restore-"), "{safety_name}");
-    backup::restore_named(&store, &safety_name, None).unwrap();
+    baton::book::restore::named(&store, &safety_name, None).unwrap();
     assert_eq!(count(&store), 5);
 
     // Only the folder's own backups, by name.
@@ -136,7 +140,7 @@ fn the_last_ten_pre_import_backups_are_kept_and_a_listed_backup_restores_undoabl
     ] {
         assert!(
             matches!(
-                backup::restore_named(&store, bad, None),
+                baton::book::restore::named(&store, bad, None),
                 Err(baton::Error::NotFound { .. })
             ),
             "{bad}"

@@ -3,10 +3,10 @@
 //! status changes in the history, a trashed customer restorable, a refused
 //! customer refusing the whole action.
 
-use baton::bulk::{self, BulkAction};
-use baton::customer_list::ListQuery;
+use baton::book::kinds::RecordKind;
+use baton::customers::bulk::{self, BulkAction};
 use baton::enums::Status;
-use baton::kinds::RecordKind;
+use baton::views::list::ListQuery;
 use baton::{Store, customers};
 
 fn three(store: &Store) -> Vec<String> {
@@ -15,7 +15,7 @@ fn three(store: &Store) -> Vec<String> {
         ..Default::default()
     };
     store
-        .read(|c| customers::list(c, &q))
+        .read(|c| baton::views::list::list(c, &q))
         .unwrap()
         .rows
         .into_iter()
@@ -128,7 +128,7 @@ fn tag_owner_status_key_and_trash_many_at_once() {
         3
     );
     store
-        .write(|tx| baton::trash::restore(tx, RecordKind::Customer, &ids[0]))
+        .write(|tx| baton::book::trash::restore(tx, RecordKind::Customer, &ids[0]))
         .unwrap();
     assert!(
         store.read(|c| customers::get(c, &ids[0])).is_ok(),

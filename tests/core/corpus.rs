@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use baton::enums::Tier;
-use baton::sheet_import::{self, Choice, Field, Mapping, SheetImportOptions};
-use baton::{Store, unfiled, vcard};
+use baton::io::sheet::{self, Choice, Field, Mapping, SheetImportOptions};
+use baton::{Store, io::unfiled, io::vcard};
 
 fn corpus(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name)
@@ -21,12 +21,12 @@ struct Arrived {
     unfiled: i64,
 }
 
-fn import(store: &Store, name: &str, values: &[(&str, &str)]) -> sheet_import::Plan {
+fn import(store: &Store, name: &str, values: &[(&str, &str)]) -> sheet::Plan {
     let path = corpus(name);
     let (table, mut mapping) = if name.ends_with(".vcf") {
         vcard::as_table(&vcard::read_file(&path).unwrap())
     } else {
-        let table = sheet_import::read(&path).unwrap();
+        let table = sheet::read(&path).unwrap();
         let mapping = Mapping::guess(&table.headers);
         (table, mapping)
     };
@@ -34,12 +34,12 @@ fn import(store: &Store, name: &str, values: &[(&str, &str)]) -> sheet_import::P
         let words: BTreeMap<String, String> = values.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         mapping.values.insert(Field::Tier, words);
     }
-    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping)).unwrap();
+    let plan = store.read(|c| sheet::plan(c, &table, &mapping)).unwrap();
     let opts = SheetImportOptions {
         default_choice: Choice::Update,
         ..Default::default()
     };
-    sheet_import::apply(store, &plan, &opts).unwrap();
+    sheet::apply(store, &plan, &opts).unwrap();
     plan
 }
 

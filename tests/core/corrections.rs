@@ -2,15 +2,15 @@
 //! deleted, the derived figures follow at once, and the trash brings any
 //! of them back.
 
-use baton::contacts::{self, ContactDraft};
-use baton::deals::{self, DealDraft};
+use baton::book::kinds::RecordKind;
+use baton::book::trash::{self, TrashKind};
 use baton::enums::{Channel, DealKind, Dimension};
-use baton::handover_notes::{self, NoteDraft};
-use baton::kinds::RecordKind;
-use baton::satisfaction::{self, CheckDraft};
+use baton::history::contacts::{self, ContactDraft};
+use baton::history::timeline::{self, Entry, TimelineQuery};
+use baton::relationship::handover_notes::{self, NoteDraft};
 use baton::search::{self, HitKind, SearchQuery};
-use baton::timeline::{self, Entry, TimelineQuery};
-use baton::trash::{self, TrashKind};
+use baton::value::deals::{self, DealDraft};
+use baton::value::satisfaction::{self, CheckDraft};
 use baton::{Error, Store, customers, relationship, value};
 use chrono::NaiveDate;
 
@@ -275,7 +275,7 @@ fn a_draft_survives_closing_the_book_and_stays_out_of_dump_and_handover() {
     let kept = store.read(|c| baton::drafts::get(c, key)).unwrap().unwrap();
     assert!(kept.body.contains("一整段"), "the latest text is kept");
     let mut dump = Vec::new();
-    store.read(|c| baton::dump::write(c, &mut dump)).unwrap();
+    store.read(|c| baton::book::dump::write(c, &mut dump)).unwrap();
     assert!(
         !String::from_utf8(dump).unwrap().contains("一整段"),
         "a draft is no record"

@@ -1,9 +1,10 @@
-use baton::changes::{self, ChangeField};
-use baton::customers::{self, CustomerCard, ListQuery, SortBy};
+use baton::customers::changes::{self, ChangeField};
+use baton::customers::{self, CustomerCard};
 use baton::enums::{Status, Tier};
 use baton::error::Rule;
 use baton::settings::{self, Settings};
-use baton::{Error, Store, people};
+use baton::views::list::{ListQuery, SortBy};
+use baton::{Error, Store, customers::people};
 
 use crate::card;
 
@@ -123,7 +124,9 @@ fn validation_names_the_field_and_the_rule() {
     }
     let (_, rule) = field_of(store.write(|tx| customers::create(tx, card(""))).unwrap_err());
     assert_eq!(rule, Rule::Required);
-    let page = store.read(|c| customers::list(c, &ListQuery::default())).unwrap();
+    let page = store
+        .read(|c| baton::views::list::list(c, &ListQuery::default()))
+        .unwrap();
     assert_eq!(page.total, 0, "nothing invalid was written");
 }
 
@@ -214,7 +217,7 @@ fn the_list_filters_sorts_by_pinyin_and_pages() {
         .unwrap();
     let names = |q: ListQuery| -> Vec<String> {
         store
-            .read(|c| customers::list(c, &q))
+            .read(|c| baton::views::list::list(c, &q))
             .unwrap()
             .rows
             .into_iter()
@@ -270,7 +273,7 @@ fn the_list_filters_sorts_by_pinyin_and_pages() {
     );
     let page = store
         .read(|c| {
-            customers::list(
+            baton::views::list::list(
                 c,
                 &ListQuery {
                     offset: 1,
@@ -285,7 +288,7 @@ fn the_list_filters_sorts_by_pinyin_and_pages() {
         page.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
         ["Bosch", "长城汽车"]
     );
-    assert_eq!(store.read(customers::all_tags).unwrap(), ["export", "华东"]);
+    assert_eq!(store.read(baton::views::list::all_tags).unwrap(), ["export", "华东"]);
 }
 
 #[test]

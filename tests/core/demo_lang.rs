@@ -4,7 +4,7 @@
 //! follow-ups waiting on the best customers.
 
 use baton::demo::{self, DemoLang, DemoOptions};
-use baton::{Store, followups};
+use baton::{Store, history::followups};
 
 /// Every text a person reads in the book, with where it came from.
 fn texts(store: &Store) -> Vec<(String, String)> {

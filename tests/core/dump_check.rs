@@ -1,5 +1,5 @@
-use baton::kinds::RecordKind;
-use baton::{Store, check, customers, demo, dump};
+use baton::book::kinds::RecordKind;
+use baton::{Store, book::check, book::dump, customers, demo};
 
 fn dump_of(store: &Store) -> String {
     let mut out = Vec::new();
@@ -110,7 +110,10 @@ fn the_demo_only_fills_an_empty_book() {
     let err = demo::fill(&store, 5, 1).unwrap_err();
     assert_eq!(err.code(), "not_empty");
     assert_eq!(
-        store.read(|c| customers::list(c, &Default::default())).unwrap().total,
+        store
+            .read(|c| baton::views::list::list(c, &Default::default()))
+            .unwrap()
+            .total,
         1
     );
 }

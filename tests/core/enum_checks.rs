@@ -62,7 +62,11 @@ fn the_schema_allows_exactly_what_each_enum_writes() {
         ("people", "attitude", values::<Attitude>()),
         ("people", "age_band", values::<AgeBand>()),
         ("people", "preferred_channel", values::<Channel>()),
-        ("customer_changes", "field", values::<baton::changes::ChangeField>()),
+        (
+            "customer_changes",
+            "field",
+            values::<baton::customers::changes::ChangeField>(),
+        ),
         ("contacts", "channel", values::<Channel>()),
         ("contacts", "objection", values::<Objection>()),
         ("deals", "kind", values::<DealKind>()),
@@ -71,11 +75,15 @@ fn the_schema_allows_exactly_what_each_enum_writes() {
         ("tier_changes", "suggested_tier", values::<Tier>()),
         ("assessments", "layer", values::<Layer>()),
         ("assessments", "relationship_type", values::<RelationshipType>()),
-        ("handover_checklist", "task", values::<baton::checklist::Task>()),
+        (
+            "handover_checklist",
+            "task",
+            values::<baton::relationship::checklist::Task>(),
+        ),
         (
             "followup_changes",
             "action",
-            values::<baton::followups::changes::FollowUpAction>(),
+            values::<baton::history::followups::changes::FollowUpAction>(),
         ),
     ];
     // Columns with a word list that no enum carries, and why.

@@ -2,14 +2,14 @@
 //! each on the customer's timeline; a corrected contact moves its follow-up;
 //! and a corrected record merges cleanly with a later handover import.
 
-use baton::contacts::{self, ContactDraft};
-use baton::deals::{self, DealDraft};
+use baton::book::trash::{self, TrashKind};
 use baton::enums::{Channel, DealKind};
-use baton::followups::changes::FollowUpAction;
-use baton::followups::{self, Reschedule};
 use baton::handover::{self, ExportOptions};
-use baton::timeline::{self, Entry, EntryKind, TimelineQuery};
-use baton::trash::{self, TrashKind};
+use baton::history::contacts::{self, ContactDraft};
+use baton::history::followups::changes::FollowUpAction;
+use baton::history::followups::{self, Reschedule};
+use baton::history::timeline::{self, Entry, EntryKind, TimelineQuery};
+use baton::value::deals::{self, DealDraft};
 use baton::{Store, customers};
 use chrono::{Duration, NaiveDate};
 
@@ -96,7 +96,7 @@ fn rescheduled_to_next_week_it_leaves_today_and_the_timeline_says_so() {
     assert_eq!(store.read(|c| followups::open_for(c, &customer)).unwrap().len(), 1);
 
     // Done, then reopened: a done one opens again too.
-    store.write(|tx| followups::done(tx, &id, None)).unwrap();
+    store.write(|tx| baton::workflow::followup_done(tx, &id, None)).unwrap();
     assert!(store.read(|c| followups::open_for(c, &customer)).unwrap().is_empty());
     store.write(|tx| followups::reopen(tx, &id)).unwrap();
     let actions: Vec<FollowUpAction> = story(&store, &customer).into_iter().map(|s| s.0).collect();

@@ -1,9 +1,9 @@
 //! Issue 14: the customer card's header at a glance — the weight and its
 //! change, dependence, the last contact, a suggested tier that differs.
 
-use baton::contacts::{self, ContactDraft};
 use baton::enums::{Channel, Dimension, Tier};
-use baton::{Store, customers, glance, relationship};
+use baton::history::contacts::{self, ContactDraft};
+use baton::{Store, customers, relationship, views::glance};
 
 #[test]
 fn the_header_says_weight_and_its_move_dependence_last_contact_and_a_differing_suggestion() {
@@ -40,7 +40,9 @@ fn the_header_says_weight_and_its_move_dependence_last_contact_and_a_differing_s
         })
         .unwrap();
     let g = store.read(|c| glance::of(c, &id, today)).unwrap();
-    let card = store.read(|c| baton::key_board::card(c, &id, today)).unwrap();
+    let card = store
+        .read(|c| baton::relationship::key_board::card(c, &id, today))
+        .unwrap();
     let weights: Vec<i64> = card.assessments.iter().filter_map(|a| a.weight).collect();
     assert_eq!(g.weight, Some(weights[1]));
     assert_eq!(g.weight_change, Some(weights[1] - weights[0]));

@@ -1,8 +1,8 @@
 use std::path::Path;
 
+use baton::book::kinds::RecordKind;
 use baton::handover::{self, ExportOptions, ImportOptions, Selection};
-use baton::kinds::RecordKind;
-use baton::{Error, Store, customers, demo, dump};
+use baton::{Error, Store, book::dump, customers, demo};
 
 pub(crate) fn dump_of(store: &Store) -> String {
     let mut out = Vec::new();
@@ -14,8 +14,8 @@ pub(crate) fn export(store: &Store, path: &Path, opts: &ExportOptions) -> handov
     store.read(|c| handover::export(c, opts, path)).unwrap()
 }
 
-fn all_rows() -> customers::ListQuery {
-    customers::ListQuery {
+fn all_rows() -> baton::views::list::ListQuery {
+    baton::views::list::ListQuery {
         limit: 500,
         ..Default::default()
     }
@@ -38,7 +38,7 @@ fn whole_book_round_trip_is_lossless_for_every_record_kind() {
     let file = dir.path().join("book.baton");
     let header = export(&leaver, &file, &ExportOptions::default());
     assert!(header.scope.whole_book);
-    let counts = leaver.read(baton::check::run).unwrap().counts;
+    let counts = leaver.read(baton::book::check::run).unwrap().counts;
     for kind in RecordKind::ALL {
         let declared = header.counts.get(kind.name()).copied();
         let c = counts.iter().find(|c| c.table() == kind.table()).unwrap();
@@ -66,7 +66,7 @@ fn whole_book_round_trip_is_lossless_for_every_record_kind() {
     assert_eq!(again.counts[0].unchanged, header.counts["customer"]);
     assert_eq!(dump_of(&successor), before);
     // And the search index came along.
-    let name = customers::list(&successor.conn(), &all_rows()).unwrap().rows[0]
+    let name = baton::views::list::list(&successor.conn(), &all_rows()).unwrap().rows[0]
         .name
         .clone();
     let hits = successor
@@ -88,7 +88,7 @@ fn whole_book_round_trip_is_lossless_for_every_record_kind() {
 fn a_selection_carries_the_chosen_customers_with_all_their_records() {
     let dir = tempfile::tempdir().unwrap();
     let leaver = demo_book(dir.path(), "leaver.db");
-    let all = customers::list(&leaver.conn(), &all_rows()).unwrap().rows;
+    let all = baton::views::list::list(&leaver.conn(), &all_rows()).unwrap().rows;
     let chosen = all[3].id.clone();
     let file = dir.path().join("one.baton");
     let header = export(
@@ -155,7 +155,7 @@ fn the_newer_version_wins_and_the_loser_is_kept_in_the_conflict_log() {
     let successor = Store::open(&dir.path().join("s.db")).unwrap();
     handover::import(&successor, &file, &opts()).unwrap();
 
-    let rows = customers::list(&leaver.conn(), &all_rows()).unwrap().rows;
+    let rows = baton::views::list::list(&leaver.conn(), &all_rows()).unwrap().rows;
     let (a, b) = (rows[0].id.clone(), rows[1].id.clone());
     // a: changed by the successor after the export (the book is newer);
     // b: changed by the leaver after the export (the file will be newer).
@@ -234,7 +234,7 @@ fn take_over_moves_ownership_and_keeps_the_owner_history() {
     )
     .unwrap();
     assert!(report.taken_over > 0 && report.taken_over <= header.counts["customer"]);
-    let owners: Vec<String> = customers::list(&successor.conn(), &all_rows())
+    let owners: Vec<String> = baton::views::list::list(&successor.conn(), &all_rows())
         .unwrap()
         .rows
         .into_iter()
@@ -269,7 +269,7 @@ fn an_encrypted_file_needs_its_passphrase_and_refuses_absurd_work() {
     );
     let bytes = std::fs::read(&file).unwrap();
     assert!(bytes.starts_with(b"age-encryption.org/v1"));
-    let name = customers::list(&leaver.conn(), &all_rows()).unwrap().rows[0]
+    let name = baton::views::list::list(&leaver.conn(), &all_rows()).unwrap().rows[0]
         .name
         .clone();
     assert!(
@@ -342,27 +342,29 @@ fn backup_and_restore_bring_the_book_back() {
     let store = demo_book(dir.path(), "book.db");
     let saved = dump_of(&store);
     let copy = dir.path().join("copy.db");
-    store.read(|c| baton::backup::snapshot(c, &copy)).unwrap();
+    store.read(|c| baton::store::backup::snapshot(c, &copy)).unwrap();
     assert!(
-        store.read(|c| baton::backup::snapshot(c, &copy)).is_err(),
+        store.read(|c| baton::store::backup::snapshot(c, &copy)).is_err(),
         "never overwrites"
     );
-    let id = customers::list(&store.conn(), &all_rows()).unwrap().rows[0].id.clone();
+    let id = baton::views::list::list(&store.conn(), &all_rows()).unwrap().rows[0]
+        .id
+        .clone();
     store.write(|tx| customers::delete(tx, &id)).unwrap();
     assert_ne!(dump_of(&store), saved);
-    baton::backup::restore(&mut store.conn(), &copy, None).unwrap();
+    baton::store::backup::restore(&mut store.conn(), &copy, None, baton::book::check::first_problem).unwrap();
     assert_eq!(dump_of(&store), saved);
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"not a database at all, just some bytes padding it out").unwrap();
-    assert!(baton::backup::restore(&mut store.conn(), &junk, None).is_err());
+    assert!(baton::store::backup::restore(&mut store.conn(), &junk, None, baton::book::check::first_problem).is_err());
     assert_eq!(dump_of(&store), saved);
 }
 
 #[test]
 fn taking_over_creates_a_checklist_the_book_ticks_off() {
-    use baton::checklist::{self, Task};
-    use baton::contacts::{self, ContactDraft};
     use baton::enums::{Channel, Dimension};
+    use baton::history::contacts::{self, ContactDraft};
+    use baton::relationship::checklist::{self, Task};
     let dir = tempfile::tempdir().unwrap();
     let leaver = Store::open(&dir.path().join("leaver.db")).unwrap();
     let c = leaver
@@ -378,10 +380,10 @@ fn taking_over_creates_a_checklist_the_book_ticks_off() {
         .unwrap();
     let p = leaver
         .write(|tx| {
-            baton::people::create(
+            baton::customers::people::create(
                 tx,
                 &c.id,
-                baton::people::PersonCard {
+                baton::customers::people::PersonCard {
                     name: "王总".into(),
                     ..Default::default()
                 },
@@ -433,10 +435,14 @@ fn taking_over_creates_a_checklist_the_book_ticks_off() {
         ..ContactDraft::new(baton::clock::now(), Channel::Meeting, "接手后首次拜访")
     };
     successor.write(|tx| contacts::create(tx, &c.id, meet)).unwrap();
-    let f = successor.read(|conn| baton::followups::open_for(conn, &c.id)).unwrap()[0]
+    let f = successor
+        .read(|conn| baton::history::followups::open_for(conn, &c.id))
+        .unwrap()[0]
         .id
         .clone();
-    successor.write(|tx| baton::followups::done(tx, &f, None)).unwrap();
+    successor
+        .write(|tx| baton::workflow::followup_done(tx, &f, None))
+        .unwrap();
     let list = successor
         .read(|conn| checklist::for_customer(conn, &c.id))
         .unwrap()

@@ -26,9 +26,9 @@ fn the_preview_names_each_customer_and_what_changes() {
     demo::fill(&leaver, 30, 4).unwrap();
     let rows = leaver
         .read(|c| {
-            customers::list(
+            baton::views::list::list(
                 c,
-                &customers::ListQuery {
+                &baton::views::list::ListQuery {
                     limit: 5,
                     ..Default::default()
                 },

@@ -32,8 +32,8 @@ fn baton(db: &Path, args: &[&str]) -> Output {
 }
 
 /// The manager's report of the whole book, without private fields.
-fn whole_book(lang: baton::report::Lang) -> baton::report::ReportOptions {
-    baton::report::ReportOptions {
+fn whole_book(lang: baton::io::report::Lang) -> baton::io::report::ReportOptions {
+    baton::io::report::ReportOptions {
         lang,
         tiers: vec![],
         statuses: vec![],
@@ -157,7 +157,9 @@ fn the_merge_compares_instants_not_text() {
         &ImportOptions::default(),
     )
     .unwrap();
-    let id = baton::customers::list(&book.conn(), &Default::default()).unwrap().rows[0]
+    let id = baton::views::list::list(&book.conn(), &Default::default())
+        .unwrap()
+        .rows[0]
         .id
         .clone();
     // The book's edit at 16:00 UTC; the file's at 23:59 +08:00 = 15:59 UTC,
@@ -210,9 +212,9 @@ fn an_over_long_text_is_cut_in_the_workbook_not_fatal() {
         })
         .unwrap();
     let out = dir.path().join("r.xlsx");
-    let opts = whole_book(baton::report::Lang::Zh);
+    let opts = whole_book(baton::io::report::Lang::Zh);
     store
-        .read(|c| baton::report::write(c, &opts, &out, baton::clock::local_today()))
+        .read(|c| baton::io::report::write(c, &opts, &out, baton::clock::local_today()))
         .expect("one long summary does not fail the workbook");
     assert!(out.exists());
 }
@@ -327,18 +329,18 @@ fn extreme_amounts_and_odd_stored_times_do_not_break_the_boards() {
         .unwrap();
     store
         .read(|c| {
-            let pareto = baton::value_board::pareto(c, today, 10)?;
+            let pareto = baton::value::board::pareto(c, today, 10)?;
             assert_eq!(pareto.total_revenue, i64::MAX, "saturated, not overflowed");
-            baton::value_board::pyramid(c, today, today - chrono::Duration::days(365))?;
+            baton::value::board::pyramid(c, today, today - chrono::Duration::days(365))?;
             let picture = baton::value::picture(c, &id, today)?;
             assert_eq!(picture.rfm.window_amount, i64::MAX);
             Ok(())
         })
         .expect("no overflow error and no panic");
     let out = dir.path().join("r.html");
-    let opts = whole_book(baton::report::Lang::En);
+    let opts = whole_book(baton::io::report::Lang::En);
     store
-        .read(|c| baton::report::write(c, &opts, &out, today))
+        .read(|c| baton::io::report::write(c, &opts, &out, today))
         .expect("the report of such a book is written");
 }
 
@@ -369,7 +371,7 @@ fn a_file_opened_once_serves_the_preview_and_the_import() {
     let first = handover::import_opened(&successor, &mut opened, &preview).unwrap();
     assert!(
         successor
-            .read(|c| baton::customers::list(c, &Default::default()))
+            .read(|c| baton::views::list::list(c, &Default::default()))
             .unwrap()
             .rows
             .is_empty()

@@ -1,9 +1,9 @@
-use baton::contacts::{self, ContactDraft};
 use baton::enums::{Channel, Objection};
 use baton::error::Rule;
-use baton::followups;
-use baton::timeline::{self, Entry, EntryKind, TimelineQuery};
-use baton::{Error, Store, customers, people, trash};
+use baton::history::contacts::{self, ContactDraft};
+use baton::history::followups;
+use baton::history::timeline::{self, Entry, EntryKind, TimelineQuery};
+use baton::{Error, Store, book::trash, customers, customers::people};
 use chrono::NaiveDate;
 
 use crate::{card, person};
@@ -76,7 +76,7 @@ fn a_next_step_with_a_due_date_becomes_a_follow_up_until_done() {
     // Done, logging the contact that closed it, in one step.
     let closing = draft("2026-03-10T03:00:00.000Z", "报价已发");
     let done = store
-        .write(|tx| followups::done(tx, &item.followup.id, Some(closing.clone())))
+        .write(|tx| baton::workflow::followup_done(tx, &item.followup.id, Some(closing.clone())))
         .unwrap();
     assert!(done.done_at.is_some());
     let closed_by = store
@@ -275,7 +275,7 @@ fn emptying_the_trash_takes_deleted_people_out_of_contacts() {
             .person_ids,
         vec![b.id.clone()]
     );
-    assert!(store.read(baton::check::run).unwrap().ok());
+    assert!(store.read(baton::book::check::run).unwrap().ok());
 }
 
 #[test]
@@ -308,14 +308,14 @@ fn a_refused_contact_does_not_leave_a_new_person_in_charge_behind() {
 fn timeline_entries_serialise_with_an_entry_tag_that_does_not_clash_with_a_deals_kind() {
     let store = Store::open_in_memory().unwrap();
     let c = store.write(|tx| customers::create(tx, card("ACME"))).unwrap();
-    let draft = baton::deals::DealDraft {
+    let draft = baton::value::deals::DealDraft {
         kind: baton::enums::DealKind::Order,
         occurred_on: "2026-01-05".into(),
         amount_minor: 100,
         currency: String::new(),
         description: String::new(),
     };
-    store.write(|tx| baton::deals::create(tx, &c.id, draft)).unwrap();
+    store.write(|tx| baton::value::deals::create(tx, &c.id, draft)).unwrap();
     let page = store
         .read(|conn| {
             timeline::page(

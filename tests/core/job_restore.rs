@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock, Weak};
 use std::time::Duration;
 
 use baton::job::{Job, Progress};
-use baton::{Error, Store, backup, demo, dump};
+use baton::{Error, Store, book::dump, demo, store::backup};
 
 /// A job that cancels itself once `at` steps are done, and records what it
 /// was told. Paced so every step is told (the listener hears at most one
@@ -77,7 +77,7 @@ fn a_restore_tells_its_progress_to_the_end() {
     let (store, file, at_backup) = book_and_backup(dir.path());
     let (book, kept) = copies(&store, &file);
     let (job, heard) = job_cancelling_at(u64::MAX);
-    backup::restore_undoably(&store, &file, Some(&job)).unwrap();
+    baton::book::restore::undoably(&store, &file, Some(&job)).unwrap();
     assert_eq!(dump_of(&store), at_backup);
     let heard = heard.lock().unwrap();
     let (done, total) = steps_of(&heard);
@@ -104,7 +104,7 @@ fn a_cancelled_restore_leaves_the_book_as_it_was() {
     let last_moment = book + kept + 1;
     for at in [1, book + 1, last_moment] {
         let (job, _) = job_cancelling_at(at);
-        let outcome = backup::restore_undoably(&store, &file, Some(&job));
+        let outcome = baton::book::restore::undoably(&store, &file, Some(&job));
         assert!(matches!(outcome, Err(Error::Cancelled)), "cancel at {at}: {outcome:?}");
         assert_eq!(dump_of(&store), before, "cancel at {at} changed the book");
     }
@@ -124,7 +124,7 @@ fn once_the_book_is_being_written_a_cancel_waits_for_the_end() {
     let (book, kept) = copies(&store, &file);
     // The last copy's first step: too late to stop.
     let (job, _) = job_cancelling_at(book + kept + 2);
-    backup::restore_undoably(&store, &file, Some(&job)).unwrap();
+    baton::book::restore::undoably(&store, &file, Some(&job)).unwrap();
     assert_eq!(dump_of(&store), at_backup);
 }
 

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use baton::handover::{self, ExportOptions};
+use baton::io::report::{self, ReportOptions};
 use baton::job::Job;
-use baton::report::{self, ReportOptions};
 use baton::{Store, customers, demo, search};
 
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -39,7 +39,10 @@ fn two_long_jobs_and_a_card_read_run_together() {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(Store::open(&dir.path().join("book.db")).unwrap());
     demo::fill(&store, 30, 7).unwrap();
-    let id = store.read(|c| customers::list(c, &Default::default())).unwrap().rows[0]
+    let id = store
+        .read(|c| baton::views::list::list(c, &Default::default()))
+        .unwrap()
+        .rows[0]
         .id
         .clone();
     let today = baton::clock::local_today();
@@ -108,24 +111,24 @@ fn two_long_jobs_and_a_card_read_run_together() {
 
 fn dump(store: &Store) -> Vec<u8> {
     let mut out = Vec::new();
-    store.read(|c| baton::dump::write(c, &mut out)).unwrap();
+    store.read(|c| baton::book::dump::write(c, &mut out)).unwrap();
     out
 }
 
 /// Imports a two-company sheet through the one import path.
-fn import_sheet(store: &Store, dir: &std::path::Path, text: &str) -> baton::sheet_import::SheetReport {
-    use baton::sheet_import::{self, Mapping, SheetImportOptions};
+fn import_sheet(store: &Store, dir: &std::path::Path, text: &str) -> baton::io::sheet::SheetReport {
+    use baton::io::sheet::{self, Mapping, SheetImportOptions};
     let file = dir.join("s.csv");
     std::fs::write(&file, text).unwrap();
-    let table = sheet_import::read(&file).unwrap();
+    let table = sheet::read(&file).unwrap();
     let plan = store
-        .read(|c| sheet_import::plan(c, &table, &Mapping::guess(&table.headers)))
+        .read(|c| sheet::plan(c, &table, &Mapping::guess(&table.headers)))
         .unwrap();
     let opts = SheetImportOptions {
         backup_dir: Some(dir.join("backups")),
         ..Default::default()
     };
-    sheet_import::apply(store, &plan, &opts).unwrap()
+    sheet::apply(store, &plan, &opts).unwrap()
 }
 
 #[test]
@@ -140,7 +143,7 @@ fn an_import_is_undone_until_the_next_write_and_only_then() {
     assert_eq!(report.added, 2);
     let target = store.undo_import_target().unwrap().expect("undo offered");
     assert_eq!(Some(target.display().to_string()), report.backup);
-    store.undo_import().unwrap();
+    baton::book::restore::undo_import(&store).unwrap();
     assert!(dump(&store) == before, "undo brings back the book as it was");
     assert_eq!(store.undo_import_target().unwrap(), None, "undone once");
 
@@ -148,5 +151,8 @@ fn an_import_is_undone_until_the_next_write_and_only_then() {
     import_sheet(&store, dir.path(), "公司名称,联系人\n恒达机电,李工\n");
     store.write(|tx| customers::create(tx, crate::card("新客户"))).unwrap();
     assert_eq!(store.undo_import_target().unwrap(), None);
-    assert!(matches!(store.undo_import(), Err(baton::Error::NotEmpty(_))));
+    assert!(matches!(
+        baton::book::restore::undo_import(&store),
+        Err(baton::Error::NotEmpty(_))
+    ));
 }

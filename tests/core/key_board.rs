@@ -1,7 +1,7 @@
 use baton::customers;
 use baton::enums::Dimension;
-use baton::followups;
-use baton::key_board::{self, BoardSort};
+use baton::history::followups;
+use baton::relationship::key_board::{self, BoardSort};
 use baton::relationship::{self, AssessmentDraft, DimensionScore, PlanStep};
 use baton::{Error, Store};
 use chrono::NaiveDate;
@@ -137,7 +137,9 @@ fn a_plan_step_becomes_one_follow_up_and_closing_it_ticks_the_step() {
         "no date of its own: the dimension's target date"
     );
 
-    store.write(|tx| followups::done(tx, &f.id, None)).unwrap();
+    store
+        .write(|tx| baton::workflow::followup_done(tx, &f.id, None))
+        .unwrap();
     let stored = store.read(|c| relationship::get(c, &a.id)).unwrap();
     let events = stored
         .draft
@@ -160,8 +162,8 @@ fn a_plan_step_becomes_one_follow_up_and_closing_it_ticks_the_step() {
 
 #[test]
 fn evidence_cites_only_this_customers_contacts_and_the_card_lists_them() {
-    use baton::contacts::{self, ContactDraft};
     use baton::enums::Channel;
+    use baton::history::contacts::{self, ContactDraft};
     let store = Store::open_in_memory().unwrap();
     let id = key(&store, "华为");
     let other = key(&store, "中兴");

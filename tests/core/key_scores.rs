@@ -3,11 +3,11 @@
 //! against a from-scratch computation after every kind of write, and after
 //! an upgrade from a book that had none.
 
+use baton::book::kinds::RecordKind;
 use baton::enums::Dimension;
-use baton::kinds::RecordKind;
 use baton::relationship::{self, compact_scores};
 use baton::store::migrations;
-use baton::{Store, demo, trash};
+use baton::{Store, book::trash, demo};
 use rusqlite::Connection;
 
 use crate::{assessment, card, score};
@@ -170,7 +170,7 @@ fn compact_scores_keep_the_dimensions_in_a_fixed_order() {
 
 #[test]
 fn the_list_weighs_an_older_assessment_when_the_two_latest_score_no_dimension_in_use() {
-    use baton::customers::{ListQuery, SortBy};
+    use baton::views::list::{ListQuery, SortBy};
     let store = Store::open_in_memory().unwrap();
     let id = store
         .write(|tx| baton::customers::create(tx, card("老评估")))
@@ -193,7 +193,7 @@ fn the_list_weighs_an_older_assessment_when_the_two_latest_score_no_dimension_in
             figures: true,
             ..Default::default()
         };
-        store.read(|c| baton::customers::list(c, &q)).unwrap().rows[0].weight
+        store.read(|c| baton::views::list::list(c, &q)).unwrap().rows[0].weight
     };
     assert_eq!(weight(), Some(40), "competition 2 of 5, the latest");
     store

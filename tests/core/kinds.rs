@@ -1,5 +1,5 @@
 use baton::Store;
-use baton::kinds::{RecordKind, is_non_record_table};
+use baton::book::kinds::{RecordKind, is_non_record_table};
 
 /// A new table must be registered as a record kind (so dump, check, handover
 /// and the report cover it) or explicitly declared as holding no records.

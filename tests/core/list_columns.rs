@@ -2,8 +2,8 @@
 //! next step, exactly as hand-written SQL over the contacts and follow-ups
 //! says, through follow-ups done, cancelled, rescheduled and trashed.
 
-use baton::customer_list::{ListQuery, SortBy};
-use baton::{Store, customers, followups};
+use baton::views::list::{ListQuery, SortBy};
+use baton::{Store, history::followups};
 
 /// (name, last contact day, next open follow-up day) of every live
 /// customer, straight from the records.
@@ -33,7 +33,7 @@ fn page(store: &Store, sort: SortBy, descending: bool) -> Vec<(String, Option<St
         ..Default::default()
     };
     store
-        .read(|c| customers::list(c, &q))
+        .read(|c| baton::views::list::list(c, &q))
         .unwrap()
         .rows
         .into_iter()
@@ -79,7 +79,7 @@ fn last_contact_and_next_step_columns_and_sorts_match_the_records() {
     assert!(open.len() > 20, "the demo has open follow-ups");
     store
         .write(|tx| {
-            followups::done(tx, &open[0].id, None)?;
+            baton::workflow::followup_done(tx, &open[0].id, None)?;
             followups::cancel(tx, &open[1].id, "客户改期")?;
             let to = followups::Reschedule::To("2031-01-01".into());
             followups::reschedule(tx, &open[2].id, &to, baton::clock::local_today())?;

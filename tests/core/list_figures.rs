@@ -3,8 +3,8 @@
 //! dependence from the card's glance), and every sort orders by them —
 //! blanks and unassessed customers last, pages that fit together.
 
-use baton::customer_list::{ListQuery, ListRow, SortBy};
-use baton::{Store, customers, glance, settings};
+use baton::views::list::{ListQuery, ListRow, SortBy};
+use baton::{Store, customers, settings, views::glance};
 use chrono::NaiveDate;
 
 const TODAY: &str = "2026-06-15";
@@ -23,7 +23,7 @@ fn page(store: &Store, sort: SortBy, descending: bool, offset: u32, limit: u32) 
         figures: true,
         ..Default::default()
     };
-    store.read(|c| customers::list(c, &q)).unwrap().rows
+    store.read(|c| baton::views::list::list(c, &q)).unwrap().rows
 }
 
 /// Revenue in the window by hand: orders less returns in the book's
@@ -132,7 +132,7 @@ fn without_figures_asked_a_page_leaves_them_out() {
         limit: 20,
         ..Default::default()
     };
-    let rows = store.read(|c| customers::list(c, &q)).unwrap().rows;
+    let rows = store.read(|c| baton::views::list::list(c, &q)).unwrap().rows;
     assert!(
         rows.iter()
             .all(|r| r.revenue.is_none() && r.dependence.is_none() && r.weight.is_none())
@@ -178,8 +178,8 @@ fn pick_all_takes_every_customer_the_filters_match_and_no_other() {
             as_of: Some(today()),
             ..Default::default()
         };
-        let page = store.read(|c| customers::list(c, &q)).unwrap();
-        let picked = store.read(|c| baton::customer_list::ids(c, &q)).unwrap();
+        let page = store.read(|c| baton::views::list::list(c, &q)).unwrap();
+        let picked = store.read(|c| baton::views::list::ids(c, &q)).unwrap();
         let names: Vec<&str> = picked.iter().map(|p| p.name.as_str()).collect();
         let mut in_order = names.clone();
         in_order.sort_by_key(|n| baton::sort_key::sort_key(n));

@@ -10,6 +10,7 @@ mod corpus;
 mod corrections;
 mod customers;
 mod demo_lang;
+mod domains;
 mod dump_check;
 mod enum_checks;
 mod followup_changes;
@@ -52,8 +53,8 @@ mod value_kept;
 mod vcard;
 
 use baton::customers::CustomerCard;
+use baton::customers::people::PersonCard;
 use baton::enums::Dimension;
-use baton::people::PersonCard;
 use baton::relationship::{AssessmentDraft, DimensionScore};
 
 /// Runs `baton --db DB ARGS…` (never the user's book), asserts it succeeded

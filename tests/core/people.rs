@@ -1,5 +1,5 @@
+use baton::customers::people::{self, KnownBy, PersonCard};
 use baton::enums::{Attitude, Layer, Role};
-use baton::people::{self, KnownBy, PersonCard};
 use baton::{Error, Store, customers};
 
 use crate::{card, person};

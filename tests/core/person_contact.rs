@@ -3,11 +3,11 @@
 //! say, checked against a from-scratch computation after every kind of
 //! write and after an upgrade.
 
-use baton::contacts::{self, ContactDraft};
+use baton::book::kinds::RecordKind;
 use baton::enums::Channel;
-use baton::kinds::RecordKind;
+use baton::history::contacts::{self, ContactDraft};
 use baton::store::migrations;
-use baton::{Store, demo, people, trash};
+use baton::{Store, book::trash, customers::people, demo};
 use rusqlite::Connection;
 
 use crate::card;

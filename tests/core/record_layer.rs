@@ -2,11 +2,11 @@
 //! column its table holds.
 
 use baton::Store;
-use baton::kinds::RecordKind;
+use baton::book::kinds::RecordKind;
 use baton::record::{self, Record};
 use baton::{
-    changes, checklist, contacts, customers, deals, followups, handover_notes, people, relationship, satisfaction,
-    tiers,
+    customers, customers::changes, customers::people, customers::tier_changes, history::contacts, history::followups,
+    relationship, relationship::checklist, relationship::handover_notes, value::deals, value::satisfaction,
 };
 
 /// Columns a table keeps that are no part of the record: derived from it
@@ -66,7 +66,7 @@ fn every_kind_reads_its_columns_by_name() {
     reversed_reads_the_same::<followups::FollowUp>(&store);
     reversed_reads_the_same::<followups::changes::FollowUpChange>(&store);
     reversed_reads_the_same::<deals::Deal>(&store);
-    reversed_reads_the_same::<tiers::TierChange>(&store);
+    reversed_reads_the_same::<tier_changes::TierChange>(&store);
     reversed_reads_the_same::<satisfaction::SatisfactionCheck>(&store);
     reversed_reads_the_same::<relationship::Assessment>(&store);
     reversed_reads_the_same::<handover_notes::HandoverNote>(&store);
@@ -88,7 +88,7 @@ fn every_kind_names_every_column_of_its_table() {
         columns_of::<followups::FollowUp>(),
         columns_of::<followups::changes::FollowUpChange>(),
         columns_of::<deals::Deal>(),
-        columns_of::<tiers::TierChange>(),
+        columns_of::<tier_changes::TierChange>(),
         columns_of::<satisfaction::SatisfactionCheck>(),
         columns_of::<relationship::Assessment>(),
         columns_of::<handover_notes::HandoverNote>(),

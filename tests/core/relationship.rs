@@ -1,9 +1,9 @@
-use baton::dependence::{self, CardState, DependenceReason};
+use baton::customers::people::{KnownBy, PersonCard};
 use baton::enums::{Dimension, Layer, Role};
-use baton::people::{KnownBy, PersonCard};
+use baton::relationship::dependence::{self, CardState, DependenceReason};
 use baton::relationship::{self, AssessmentDraft, DimensionScore};
 use baton::settings::{self, Settings};
-use baton::{Error, Store, contacts, customers, people};
+use baton::{Error, Store, customers, customers::people, history::contacts};
 use chrono::NaiveDate;
 
 use crate::{assessment, card, person, score};

@@ -2,10 +2,10 @@
 //! is told while the app stays open, quiet hours, and .ics events whose UIDs
 //! stay put so a calendar updates rather than doubles them.
 
-use baton::contacts::{self, ContactDraft};
 use baton::enums::Channel;
-use baton::followups::reminders::{self, Notice, Reminders};
-use baton::followups::{self, Reschedule};
+use baton::history::contacts::{self, ContactDraft};
+use baton::history::followups::reminders::{self, Notice, Reminders};
+use baton::history::followups::{self, Reschedule};
 use baton::settings::Settings;
 use baton::{Store, customers};
 use chrono::{Duration, NaiveDate, NaiveDateTime};

@@ -1,5 +1,5 @@
-use baton::activity::Standing;
-use baton::report::{self, Lang, ReportOptions};
+use baton::customers::activity::Standing;
+use baton::io::report::{self, Lang, ReportOptions};
 use baton::{Store, demo};
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 
@@ -244,12 +244,12 @@ fn the_summary_sheet_follows_the_scope_and_names_key_customers_whose_weight_fell
     };
     let summary = write(&store, &opts, &path);
     // The scope is by standing, as the list's badge says it today.
-    let cutoff = baton::activity::cutoff(baton::clock::local_today(), 180);
+    let cutoff = baton::customers::activity::cutoff(baton::clock::local_today(), 180);
     let in_scope = count(
         &store,
         &format!(
             "SELECT count(*) FROM customers c WHERE deleted_at IS NULL AND {} IN ('active', 'prospect')",
-            baton::activity::standing_sql("c", &format!("'{cutoff}'"))
+            baton::customers::activity::standing_sql("c", &format!("'{cutoff}'"))
         ),
     );
     assert_eq!(summary.sheets[0].1 as usize, in_scope);
@@ -354,8 +354,8 @@ fn the_preview_counts_what_the_workbook_then_holds() {
 
 #[test]
 fn every_record_kind_is_in_the_workbook_or_left_out_on_purpose() {
-    use baton::kinds::RecordKind;
-    use baton::report::Coverage;
+    use baton::book::kinds::RecordKind;
+    use baton::io::report::Coverage;
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("book.db")).unwrap();
     demo::fill(&store, 40, 5).unwrap();

@@ -3,8 +3,8 @@
 //! missing decision maker flagged.
 
 use baton::enums::{Attitude, Dimension, Role};
-use baton::report::{self, ReportOptions};
-use baton::{Store, customers, people, relationship};
+use baton::io::report::{self, ReportOptions};
+use baton::{Store, customers, customers::people, relationship};
 
 #[test]
 fn a_key_customer_s_chain_is_in_the_report_with_its_gaps() {
@@ -58,14 +58,14 @@ fn the_report_s_summaries_count_in_wan_and_yi() {
             .unwrap();
         std::fs::read_to_string(&path).unwrap()
     };
-    let zh = html(baton::report::Lang::Zh);
+    let zh = html(baton::io::report::Lang::Zh);
     let tile = zh.split("<div class=\"figure\">").nth(2).unwrap();
     assert!(
         tile.starts_with('¥') && tile.split('<').next().unwrap().ends_with(" 万"),
         "{}",
         &tile[..40.min(tile.len())]
     );
-    let en = html(baton::report::Lang::En);
+    let en = html(baton::io::report::Lang::En);
     let tile = en.split("<div class=\"figure\">").nth(2).unwrap();
     let figure = tile.split('<').next().unwrap();
     assert!(figure.ends_with('K') || figure.ends_with('M'), "{figure}");

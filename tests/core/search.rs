@@ -1,9 +1,9 @@
-use baton::contacts::{self, ContactDraft};
+use baton::book::trash::{self, TrashKind};
+use baton::customers::people::{self, PersonCard};
 use baton::customers::{self, CustomerCard};
 use baton::enums::Channel;
-use baton::people::{self, PersonCard};
+use baton::history::contacts::{self, ContactDraft};
 use baton::search::{self, Group, HitKind, SearchQuery};
-use baton::trash::{self, TrashKind};
 use baton::{Store, demo};
 
 use crate::card;

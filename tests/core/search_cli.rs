@@ -3,7 +3,7 @@
 //! the customer's tier.
 
 use baton::search::{HitKind, SearchQuery};
-use baton::{Store, customers, people};
+use baton::{Store, customers, customers::people};
 
 #[test]
 fn the_cli_prints_the_app_s_hits_in_order_with_who_they_are() {

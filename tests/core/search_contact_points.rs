@@ -5,7 +5,7 @@
 use baton::customers::CustomerCard;
 use baton::search::{self, HitKind, SearchQuery};
 use baton::store::migrations;
-use baton::{Store, customers, people};
+use baton::{Store, customers, customers::people};
 
 use crate::person;
 
@@ -80,7 +80,7 @@ fn a_book_from_before_is_reindexed_when_it_is_opened() {
         migrations::migrate_to(&mut conn, 14).unwrap();
         let tx = conn.transaction().unwrap();
         let ids = fill(&tx);
-        baton::search::sync(&tx).unwrap();
+        baton::store::search_index::sync(&tx).unwrap();
         tx.commit().unwrap();
         ids
     };

@@ -5,7 +5,7 @@
 
 use baton::customers::{self, CustomerCard};
 use baton::search::{self, SearchQuery};
-use baton::{Store, sheet_import};
+use baton::{Store, io::sheet};
 
 fn found(store: &Store, text: &str) -> Vec<String> {
     let q = SearchQuery {
@@ -79,15 +79,15 @@ fn tidying_after_an_import_keeps_it_undoable() {
     let store = Store::open(&dir.path().join("book.db")).unwrap();
     let file = dir.path().join("s.csv");
     std::fs::write(&file, "公司名称,联系人\n恒达机电,李工\n华东精密,王总\n").unwrap();
-    let table = sheet_import::read(&file).unwrap();
+    let table = sheet::read(&file).unwrap();
     let plan = store
-        .read(|c| sheet_import::plan(c, &table, &sheet_import::Mapping::guess(&table.headers)))
+        .read(|c| sheet::plan(c, &table, &sheet::Mapping::guess(&table.headers)))
         .unwrap();
-    let opts = sheet_import::SheetImportOptions {
+    let opts = sheet::SheetImportOptions {
         backup_dir: Some(dir.path().join("backups")),
         ..Default::default()
     };
-    sheet_import::apply(&store, &plan, &opts).unwrap();
+    sheet::apply(&store, &plan, &opts).unwrap();
     assert!(store.undo_import_target().unwrap().is_some());
     while store.tidy_search(16).unwrap() {}
     assert!(

@@ -6,16 +6,16 @@ use std::process::Command;
 
 use baton::Store;
 use baton::enums::Tier;
-use baton::sheet_import::{self, Field, Mapping};
+use baton::io::sheet::{self, Field, Mapping};
 
-fn plan_of(path: &Path, mapping: Option<Mapping>) -> sheet_import::Plan {
-    let table = sheet_import::read(path).unwrap();
+fn plan_of(path: &Path, mapping: Option<Mapping>) -> sheet::Plan {
+    let table = sheet::read(path).unwrap();
     let mapping = mapping.unwrap_or_else(|| Mapping::guess(&table.headers));
     let store = Store::open_in_memory().unwrap();
-    store.read(|c| sheet_import::plan(c, &table, &mapping)).unwrap()
+    store.read(|c| sheet::plan(c, &table, &mapping)).unwrap()
 }
 
-fn people(plan: &sheet_import::Plan) -> Vec<String> {
+fn people(plan: &sheet::Plan) -> Vec<String> {
     plan.customers
         .iter()
         .flat_map(|c| c.people.iter().map(|p| p.card.name.clone()))
@@ -83,7 +83,7 @@ fn a_crm_template_with_its_own_tier_words_loses_no_customer() {
     assert_eq!(plan.customers[0].people[0].card.name, "李工");
 
     // With the sheet's words mapped, the tiers arrive.
-    let table = sheet_import::read(&file).unwrap();
+    let table = sheet::read(&file).unwrap();
     let mut mapping = Mapping::guess(&table.headers);
     mapping.values.insert(
         Field::Tier,
@@ -120,7 +120,9 @@ fn the_cli_takes_a_value_map() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let store = Store::open(&db).unwrap();
-    let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
+    let page = store
+        .read(|c| baton::views::list::list(c, &Default::default()))
+        .unwrap();
     assert_eq!(page.rows.len(), 1);
     assert_eq!(page.rows[0].name, "老王面馆");
     let customer = store.read(|c| baton::customers::get(c, &page.rows[0].id)).unwrap();
@@ -143,7 +145,7 @@ fn iphone_and_shift_jis_vcards_are_read() {
     ]
     .join("\r\r\n");
     std::fs::write(&iphone, text).unwrap();
-    let cards = baton::vcard::read_file(&iphone).unwrap();
+    let cards = baton::io::vcard::read_file(&iphone).unwrap();
     assert_eq!(cards.len(), 1);
     assert_eq!((cards[0].name.as_str(), cards[0].org.as_str()), ("王总", "华为"));
 
@@ -154,7 +156,7 @@ fn iphone_and_shift_jis_vcards_are_read() {
     bytes.extend_from_slice(&encoding_rs::SHIFT_JIS.encode("東京精機株式会社").0);
     bytes.extend_from_slice(b"\r\nEND:VCARD\r\n");
     std::fs::write(&jis, bytes).unwrap();
-    let cards = baton::vcard::read_file(&jis).unwrap();
+    let cards = baton::io::vcard::read_file(&jis).unwrap();
     assert_eq!(cards[0].name, "山田太郎");
     assert_eq!(cards[0].org, "東京精機株式会社");
 }
@@ -195,7 +197,7 @@ fn nothing_a_row_says_is_dropped_without_a_word() {
         .expect("the second phone is listed");
     assert_eq!(
         phone.why,
-        baton::sheet_import::Why::Differs {
+        baton::io::sheet::Why::Differs {
             value: "0512-66669999".into(),
             kept: "0512-66660001".into(),
             first_line: 2
@@ -227,11 +229,11 @@ fn the_second_sheet_of_a_workbook_can_be_chosen() {
     second.write_string(1, 1, "孙经理").unwrap();
     second.write_string(1, 2, "13600000001").unwrap();
     book.save(&file).unwrap();
-    assert_eq!(sheet_import::sheet_names(&file).unwrap(), ["说明", "客户"]);
-    let table = sheet_import::read_sheet(&file, Some("客户")).unwrap();
+    assert_eq!(sheet::sheet_names(&file).unwrap(), ["说明", "客户"]);
+    let table = sheet::read_sheet(&file, Some("客户")).unwrap();
     assert_eq!(table.headers, ["公司名称", "联系人", "手机"]);
     assert_eq!(table.rows.len(), 1);
-    let err = sheet_import::read_sheet(&file, Some("Sheet9")).unwrap_err();
+    let err = sheet::read_sheet(&file, Some("Sheet9")).unwrap_err();
     assert!(err.to_string().contains("no sheet named"), "{err}");
     let db = dir.path().join("b.db");
     let out = Command::new(env!("CARGO_BIN_EXE_baton"))
@@ -248,7 +250,9 @@ fn the_second_sheet_of_a_workbook_can_be_chosen() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let store = Store::open(&db).unwrap();
-    let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
+    let page = store
+        .read(|c| baton::views::list::list(c, &Default::default()))
+        .unwrap();
     assert_eq!(page.rows[0].name, "宁波港口物流有限公司");
 }
 
@@ -260,16 +264,12 @@ fn the_words_mapped_are_saved_with_the_mapping() {
     mapping
         .values
         .insert(Field::Tier, [("高".to_string(), "A".to_string())].into_iter().collect());
-    store
-        .write(|tx| sheet_import::save_mapping(tx, &headers, &mapping))
-        .unwrap();
+    store.write(|tx| sheet::save_mapping(tx, &headers, &mapping)).unwrap();
     let mut more = Mapping::guess(&headers);
     more.values
         .insert(Field::Tier, [("低".to_string(), "C".to_string())].into_iter().collect());
-    store
-        .write(|tx| sheet_import::save_mapping(tx, &headers, &more))
-        .unwrap();
-    let saved = store.read(sheet_import::saved_values).unwrap();
+    store.write(|tx| sheet::save_mapping(tx, &headers, &more)).unwrap();
+    let saved = store.read(sheet::saved_values).unwrap();
     let tier = &saved[&Field::Tier];
     assert_eq!(
         (tier["高"].as_str(), tier["低"].as_str()),
@@ -302,7 +302,7 @@ fn industry_and_source_words_are_listed_and_can_be_renamed() {
             (Field::Tags, "转介绍", 1)
         ]
     );
-    let table = sheet_import::read(&file).unwrap();
+    let table = sheet::read(&file).unwrap();
     let mut mapping = Mapping::guess(&table.headers);
     mapping.values.insert(
         Field::Industry,

@@ -2,8 +2,8 @@
 //! 跟进记录, 下次跟进, 成交金额 …) become contacts, follow-ups and orders;
 //! importing the sheet again adds none of them twice.
 
-use baton::sheet_import::{self, Choice, Mapping, SheetImportOptions};
-use baton::{Store, contacts, deals, followups};
+use baton::io::sheet::{self, Choice, Mapping, SheetImportOptions};
+use baton::{Store, history::contacts, history::followups, value::deals};
 
 /// The customer's live contacts.
 fn contacts_of(store: &Store, customer_id: &str) -> Vec<contacts::Contact> {
@@ -21,17 +21,17 @@ fn contacts_of(store: &Store, customer_id: &str) -> Vec<contacts::Contact> {
     all
 }
 
-fn import(store: &Store, path: &std::path::Path) -> sheet_import::SheetReport {
-    let table = sheet_import::read(path).unwrap();
+fn import(store: &Store, path: &std::path::Path) -> sheet::SheetReport {
+    let table = sheet::read(path).unwrap();
     let plan = store
-        .read(|c| sheet_import::plan(c, &table, &Mapping::guess(&table.headers)))
+        .read(|c| sheet::plan(c, &table, &Mapping::guess(&table.headers)))
         .unwrap();
     assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
     let opts = SheetImportOptions {
         default_choice: Choice::Update,
         ..Default::default()
     };
-    sheet_import::apply(store, &plan, &opts).unwrap()
+    sheet::apply(store, &plan, &opts).unwrap()
 }
 
 #[test]
@@ -53,11 +53,11 @@ fn visits_next_steps_and_orders_arrive_once() {
         (1, 2, 2),
         "one visit, its next step and one of its own, two orders"
     );
-    let all = baton::customer_list::ListQuery {
+    let all = baton::views::list::ListQuery {
         limit: 50,
         ..Default::default()
     };
-    let page = store.read(|c| baton::customers::list(c, &all)).unwrap();
+    let page = store.read(|c| baton::views::list::list(c, &all)).unwrap();
     let id = |name: &str| page.rows.iter().find(|r| r.name == name).unwrap().id.clone();
     let hengda = id("苏州恒达机械有限公司");
     let visits = contacts_of(&store, &hengda);

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
+use baton::io::sheet::{self, Choice, Field, Mapping, SheetImportOptions, Table};
 use baton::job::Job;
-use baton::sheet_import::{self, Choice, Field, Mapping, SheetImportOptions, Table};
 use baton::{Error, Store};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
@@ -61,7 +61,7 @@ fn every_encoding_and_line_ending_reads_to_the_same_table() {
         ),
     ];
     for (name, bytes, how) in cases {
-        let t = sheet_import::read(&write(dir.path(), name, &bytes)).unwrap();
+        let t = sheet::read(&write(dir.path(), name, &bytes)).unwrap();
         assert_eq!(t.how, how, "{name}");
         expect_table(&t);
         // The first header maps even behind a BOM.
@@ -73,7 +73,7 @@ fn every_encoding_and_line_ending_reads_to_the_same_table() {
 fn bytes_that_are_no_known_encoding_are_refused_with_where() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "bad.csv", b"name,phone\nabc,\xFF\xFE\xFF\n");
-    match sheet_import::read(&path) {
+    match sheet::read(&path) {
         Err(Error::BadFile(problems)) => {
             assert_eq!(problems[0].field.as_deref(), Some("byte 15"));
             assert!(problems[0].message.contains("GB18030"), "{}", problems[0].message);
@@ -81,7 +81,7 @@ fn bytes_that_are_no_known_encoding_are_refused_with_where() {
         other => panic!("{other:?}"),
     }
     let other = write(dir.path(), "x.pdf", b"%PDF");
-    assert!(matches!(sheet_import::read(&other), Err(Error::BadFile(_))));
+    assert!(matches!(sheet::read(&other), Err(Error::BadFile(_))));
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn a_workbook_with_a_merged_title_and_empty_rows_reads_its_header_and_typed_cell
     ws.write_string(5, 3, "1,200人").unwrap();
     book.save(&path).unwrap();
 
-    let t = sheet_import::read(&path).unwrap();
+    let t = sheet::read(&path).unwrap();
     assert_eq!(t.headers, ["客户名称", "联系人", "成立日期", "员工数"]);
     assert_eq!(t.rows.len(), 2);
     assert_eq!(t.rows[0].line, 4);
@@ -124,19 +124,19 @@ fn a_workbook_with_a_merged_title_and_empty_rows_reads_its_header_and_typed_cell
             Field::StaffCount
         ]
     );
-    let plan = store.read(|c| sheet_import::plan(c, &t, &mapping)).unwrap();
+    let plan = store.read(|c| sheet::plan(c, &t, &mapping)).unwrap();
     assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
     assert_eq!(plan.customers[0].card.founded_on.as_deref(), Some("2008-06-01"));
     assert_eq!(plan.customers[1].card.staff_count, Some(1200));
 }
 
 fn read_sheet(dir: &std::path::Path, text: &str) -> Table {
-    sheet_import::read(&write(dir, "s.csv", text.as_bytes())).unwrap()
+    sheet::read(&write(dir, "s.csv", text.as_bytes())).unwrap()
 }
 
 fn dump(store: &Store) -> Vec<u8> {
     let mut out = Vec::new();
-    store.read(|c| baton::dump::write(c, &mut out)).unwrap();
+    store.read(|c| baton::book::dump::write(c, &mut out)).unwrap();
     out
 }
 
@@ -157,26 +157,26 @@ fn rows_group_by_company_and_importing_the_same_sheet_twice_adds_nothing() {
     let store = Store::open(&dir.path().join("book.db")).unwrap();
     let t = read_sheet(dir.path(), SHEET);
     let mapping = Mapping::guess(&t.headers);
-    let plan = store.read(|c| sheet_import::plan(c, &t, &mapping)).unwrap();
+    let plan = store.read(|c| sheet::plan(c, &t, &mapping)).unwrap();
     assert_eq!(plan.customers.len(), 2, "rows with the same company are one customer");
     assert_eq!(plan.customers[0].people.len(), 2);
     assert_eq!(plan.customers[0].lines, [2, 5]);
-    let first = sheet_import::apply(&store, &plan, &options(dir.path())).unwrap();
+    let first = sheet::apply(&store, &plan, &options(dir.path())).unwrap();
     assert_eq!((first.added, first.people_added, first.skipped), (2, 3, 0));
     assert!(std::path::Path::new(first.backup.as_deref().unwrap()).exists());
     let snapshot = dump(&store);
 
     // Again: every customer is found as a duplicate (by name) and skipped.
-    let again = store.read(|c| sheet_import::plan(c, &t, &mapping)).unwrap();
+    let again = store.read(|c| sheet::plan(c, &t, &mapping)).unwrap();
     assert_eq!(again.duplicates(), 2);
-    let second = sheet_import::apply(&store, &again, &options(dir.path())).unwrap();
+    let second = sheet::apply(&store, &again, &options(dir.path())).unwrap();
     assert_eq!((second.added, second.skipped), (0, 2));
     assert!(dump(&store) == snapshot, "nothing changed");
 
     // Found by a key person's phone although the company is spelt otherwise.
     let renamed = read_sheet(dir.path(), "公司,联系人,手机\n华为,张三,13800138000\n");
     let plan = store
-        .read(|c| sheet_import::plan(c, &renamed, &Mapping::guess(&renamed.headers)))
+        .read(|c| sheet::plan(c, &renamed, &Mapping::guess(&renamed.headers)))
         .unwrap();
     let dup = plan.customers[0].duplicate.as_ref().unwrap();
     assert_eq!((dup.name.as_str(), dup.by.as_str()), ("华为技术有限公司", "phone"));
@@ -188,15 +188,15 @@ fn update_fills_the_book_and_create_anyway_makes_a_second_customer() {
     let store = Store::open(&dir.path().join("book.db")).unwrap();
     let t = read_sheet(dir.path(), SHEET);
     let mapping = Mapping::guess(&t.headers);
-    let plan = store.read(|c| sheet_import::plan(c, &t, &mapping)).unwrap();
-    sheet_import::apply(&store, &plan, &options(dir.path())).unwrap();
+    let plan = store.read(|c| sheet::plan(c, &t, &mapping)).unwrap();
+    sheet::apply(&store, &plan, &options(dir.path())).unwrap();
 
     let more = read_sheet(
         dir.path(),
         "公司名称,联系人,手机,邮箱,行业,状态\n华为技术有限公司,张三,13800138000,zhang@huawei.example,通信,活跃\n华为技术有限公司,赵七,13600000003,,,\n𠮷野家（中国）,,,,餐饮,\n",
     );
     let plan = store
-        .read(|c| sheet_import::plan(c, &more, &Mapping::guess(&more.headers)))
+        .read(|c| sheet::plan(c, &more, &Mapping::guess(&more.headers)))
         .unwrap();
     assert_eq!(plan.duplicates(), 2);
     let opts = SheetImportOptions {
@@ -204,7 +204,7 @@ fn update_fills_the_book_and_create_anyway_makes_a_second_customer() {
         choices: [(1, Choice::Create)].into(),
         ..options(dir.path())
     };
-    let report = sheet_import::apply(&store, &plan, &opts).unwrap();
+    let report = sheet::apply(&store, &plan, &opts).unwrap();
     assert_eq!(
         (report.updated, report.added, report.people_added, report.people_updated),
         (1, 1, 1, 1)
@@ -243,9 +243,7 @@ fn bad_values_are_named_by_row_and_column_and_the_good_rows_still_import() {
          序列日期,40000,1,1990/2/3,己\n"
     );
     let t = read_sheet(dir.path(), &text);
-    let plan = store
-        .read(|c| sheet_import::plan(c, &t, &Mapping::guess(&t.headers)))
-        .unwrap();
+    let plan = store.read(|c| sheet::plan(c, &t, &Mapping::guess(&t.headers))).unwrap();
     let rejected: Vec<(u64, &str)> = plan.rejected.iter().map(|r| (r.line, r.column.as_str())).collect();
     assert_eq!(rejected, [(5, "客户名称")], "only a required field refuses a row");
     assert!(plan.rejected[0].reason.contains("200"), "{}", plan.rejected[0].reason);
@@ -275,11 +273,11 @@ fn bad_values_are_named_by_row_and_column_and_the_good_rows_still_import() {
         Some("1990-02-03")
     );
 
-    let report = sheet_import::apply(&store, &plan, &options(dir.path())).unwrap();
+    let report = sheet::apply(&store, &plan, &options(dir.path())).unwrap();
     assert_eq!((report.added, report.rejected, report.unfiled_kept), (4, 1, 1));
 
     let out = dir.path().join("rejected.xlsx");
-    sheet_import::write_rejected(&plan, &out, &baton::files::Protected::none()).unwrap();
+    sheet::write_rejected(&plan, &out, &baton::files::Protected::none()).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let range = wb.worksheet_range("未导入 Rejected").unwrap();
     let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
@@ -295,10 +293,8 @@ fn a_dry_run_or_a_cancelled_import_leaves_the_book_exactly_as_it_was() {
     baton::demo::fill(&store, 5, 3).unwrap();
     let before = dump(&store);
     let t = read_sheet(dir.path(), SHEET);
-    let plan = store
-        .read(|c| sheet_import::plan(c, &t, &Mapping::guess(&t.headers)))
-        .unwrap();
-    let dry = sheet_import::apply(
+    let plan = store.read(|c| sheet::plan(c, &t, &Mapping::guess(&t.headers))).unwrap();
+    let dry = sheet::apply(
         &store,
         &plan,
         &SheetImportOptions {
@@ -312,7 +308,7 @@ fn a_dry_run_or_a_cancelled_import_leaves_the_book_exactly_as_it_was() {
 
     let control = Arc::new(Job::new());
     control.cancel();
-    let cancelled = sheet_import::apply(
+    let cancelled = sheet::apply(
         &store,
         &plan,
         &SheetImportOptions {
@@ -331,9 +327,7 @@ fn companies_spelt_differently_in_one_sheet_are_found_by_a_shared_phone_or_email
     let t = read_sheet(dir.path(), text);
     for (choice, customers, people) in [(Choice::Skip, 3, 3), (Choice::Update, 3, 3), (Choice::Create, 5, 5)] {
         let store = Store::open(&dir.path().join(format!("{choice:?}.db"))).unwrap();
-        let plan = store
-            .read(|c| sheet_import::plan(c, &t, &Mapping::guess(&t.headers)))
-            .unwrap();
+        let plan = store.read(|c| sheet::plan(c, &t, &Mapping::guess(&t.headers))).unwrap();
         let dups: Vec<(&str, &str, Option<usize>)> = plan
             .customers
             .iter()
@@ -351,7 +345,7 @@ fn companies_spelt_differently_in_one_sheet_are_found_by_a_shared_phone_or_email
             default_choice: choice,
             ..options(dir.path())
         };
-        let report = sheet_import::apply(&store, &plan, &opts).unwrap();
+        let report = sheet::apply(&store, &plan, &opts).unwrap();
         assert_eq!(count(&store, "SELECT count(*) FROM customers"), customers, "{choice:?}");
         assert_eq!(count(&store, "SELECT count(*) FROM people"), people, "{choice:?}");
         if choice == Choice::Update {

@@ -65,12 +65,12 @@ fn ragged_rows_are_read_without_padding_and_still_import() {
         "公司名称,联系人,手机,备注\n华为,张三\n腾讯,李四,13800000000,老客户\n",
     )
     .unwrap();
-    let table = baton::sheet_import::read(&file).unwrap();
+    let table = baton::io::sheet::read(&file).unwrap();
     assert_eq!(table.headers.len(), 4);
     assert_eq!(table.rows[0].cells, ["华为", "张三"], "a short row stays short");
     let store = baton::Store::open_in_memory().unwrap();
-    let mapping = baton::sheet_import::Mapping::guess(&table.headers);
-    let plan = store.read(|c| baton::sheet_import::plan(c, &table, &mapping)).unwrap();
+    let mapping = baton::io::sheet::Mapping::guess(&table.headers);
+    let plan = store.read(|c| baton::io::sheet::plan(c, &table, &mapping)).unwrap();
     assert_eq!(plan.customers.len(), 2);
     assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
 }

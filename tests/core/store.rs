@@ -38,7 +38,9 @@ fn reopening_a_book_keeps_its_data_and_does_not_rerun_migrations() {
             .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
+    let page = store
+        .read(|c| baton::views::list::list(c, &Default::default()))
+        .unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(page.rows[0].name, "华为技术有限公司");
 }
@@ -104,7 +106,9 @@ fn a_failed_write_leaves_nothing_behind() {
         Ok(())
     });
     assert!(result.is_err());
-    let page = store.read(|c| baton::customers::list(c, &Default::default())).unwrap();
+    let page = store
+        .read(|c| baton::views::list::list(c, &Default::default()))
+        .unwrap();
     assert_eq!(page.total, 0);
 }
 
@@ -126,12 +130,12 @@ fn upgrading_a_version_1_book_backfills_the_tag_index() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.read(migrations::version).unwrap(), migrations::latest());
-    let query = baton::customers::ListQuery {
+    let query = baton::views::list::ListQuery {
         tag: Some("华南".into()),
         limit: 10,
         ..Default::default()
     };
-    let page = store.read(|c| baton::customers::list(c, &query)).unwrap();
+    let page = store.read(|c| baton::views::list::list(c, &query)).unwrap();
     assert_eq!(page.total, 1);
-    assert_eq!(store.read(baton::customers::all_tags).unwrap(), ["OEM", "华南"]);
+    assert_eq!(store.read(baton::views::list::all_tags).unwrap(), ["OEM", "华南"]);
 }

@@ -3,11 +3,11 @@
 //! key mark, the person with title and phone, and when it was promised; the
 //! old backlog is cleared in one step, each change on the timeline.
 
-use baton::contacts::{self, ContactDraft};
 use baton::customers::CustomerCard;
 use baton::enums::{Channel, Tier};
-use baton::followups::{self, Backlog, Reschedule};
-use baton::{Store, customers, people};
+use baton::history::contacts::{self, ContactDraft};
+use baton::history::followups::{self, Backlog, Reschedule};
+use baton::{Store, customers, customers::people};
 use chrono::{Duration, NaiveDate};
 
 use crate::person;

@@ -1,5 +1,5 @@
-use baton::trash::{self, TrashKind};
-use baton::{Store, customers, people};
+use baton::book::trash::{self, TrashKind};
+use baton::{Store, customers, customers::people};
 
 use crate::{card, person};
 
@@ -11,7 +11,7 @@ fn a_deleted_customer_comes_back_with_its_people() {
     store.write(|tx| customers::delete(tx, &c.id)).unwrap();
     assert_eq!(
         store
-            .read(|conn| customers::list(conn, &Default::default()))
+            .read(|conn| baton::views::list::list(conn, &Default::default()))
             .unwrap()
             .total,
         0

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
+use baton::io::sheet::{self, SheetImportOptions, UnfiledChoice};
+use baton::io::unfiled::{self, GuessFrom, Target};
 use baton::search::{HitKind, SearchQuery};
-use baton::sheet_import::{self, SheetImportOptions, UnfiledChoice};
-use baton::unfiled::{self, GuessFrom, Target};
-use baton::{Store, customers, people, vcard};
+use baton::{Store, customers, customers::people, io::vcard};
 
 /// An Android-style export: vCard 2.1, names in QUOTED-PRINTABLE UTF-8,
 /// no ORG on any card (as phones save them).
@@ -31,10 +31,10 @@ fn phone_export() -> String {
     .concat()
 }
 
-fn plan_vcf(store: &Store, path: &std::path::Path) -> sheet_import::Plan {
+fn plan_vcf(store: &Store, path: &std::path::Path) -> sheet::Plan {
     let cards = vcard::read_file(path).unwrap();
     let (table, mapping) = vcard::as_table(&cards);
-    store.read(|c| sheet_import::plan(c, &table, &mapping)).unwrap()
+    store.read(|c| sheet::plan(c, &table, &mapping)).unwrap()
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn a_phone_export_without_org_arrives_in_the_tray_and_files_as_chosen() {
         source: "phone.vcf".into(),
         ..Default::default()
     };
-    let report = sheet_import::apply(&store, &plan, &opts).unwrap();
+    let report = sheet::apply(&store, &plan, &opts).unwrap();
     assert_eq!(
         (report.unfiled_filed, report.unfiled_kept, report.unfiled_skipped),
         (3, 1, 1)
@@ -97,7 +97,9 @@ fn a_phone_export_without_org_arrives_in_the_tray_and_files_as_chosen() {
         .map(|p| p.card.name)
         .collect();
     assert_eq!(at_huawei, ["王总"], "the company part leaves the name once filed");
-    let page = store.read(|c| customers::list(c, &Default::default())).unwrap();
+    let page = store
+        .read(|c| baton::views::list::list(c, &Default::default()))
+        .unwrap();
     let hengda = page
         .rows
         .iter()

@@ -1,10 +1,11 @@
-use baton::activity::Standing;
 use baton::customers::CustomerCard;
-use baton::deals::{self, DealDraft};
+use baton::customers::activity::Standing;
+use baton::customers::tier_changes;
 use baton::enums::{DealKind, Status, Tier};
 use baton::settings::{self, Settings};
+use baton::value::deals::{self, DealDraft};
 use baton::value::{self, Reason};
-use baton::{Error, Store, customers, tiers};
+use baton::{Error, Store, customers, value::tiers};
 use chrono::NaiveDate;
 
 use crate::card;
@@ -62,7 +63,7 @@ fn rfm_counts_orders_net_of_returns_in_the_books_currency() {
     assert_eq!(v.rfm.window_amount, (5_000 + 3_000 - 500) * 100);
     assert_eq!(v.rfm.other_currency_deals, 1);
     assert!(!v.activity.dormant);
-    // Activity counts an order in any currency (the one rule, crate::activity):
+    // Activity counts an order in any currency (the one rule, crate::customers::activity):
     // the USD order of 06-03 is the last purchase or contact.
     assert_eq!(v.activity.days_since, Some(27));
     assert!(
@@ -210,7 +211,7 @@ fn overriding_the_suggestion_needs_a_reason_and_every_decision_is_kept() {
         store.read(|conn| customers::get(conn, &c.id)).unwrap().card.tier,
         Some(Tier::A)
     );
-    let history = store.read(|conn| tiers::list_for(conn, &c.id)).unwrap();
+    let history = store.read(|conn| tier_changes::list_for(conn, &c.id)).unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(
         (history[0].new_tier, history[0].suggested_tier),
@@ -253,8 +254,8 @@ fn bad_deals_are_refused_by_field_and_nothing_is_written() {
     assert!(store.read(|conn| deals::list_for(conn, &c.id)).unwrap().is_empty());
 }
 
-use baton::satisfaction::{self, CheckDraft};
-use baton::value_board;
+use baton::value::board;
+use baton::value::satisfaction::{self, CheckDraft};
 
 #[test]
 fn satisfaction_checks_are_validated_and_kept_as_a_trend() {
@@ -307,7 +308,7 @@ fn customer_at(tx: &rusqlite::Connection, name: &str, created: &str) -> baton::c
 fn tier_at(tx: &rusqlite::Connection, customer: &str, old: Option<Tier>, new: Tier, at: &str) {
     baton::record::put(
         tx,
-        &tiers::TierChange {
+        &tier_changes::TierChange {
             id: uuid::Uuid::new_v4().to_string(),
             customer_id: customer.into(),
             old_tier: old,
@@ -346,7 +347,7 @@ fn the_pyramid_counts_customers_and_revenue_per_tier_and_how_they_moved() {
         })
         .unwrap();
     let p = store
-        .read(|conn| value_board::pyramid(conn, today(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()))
+        .read(|conn| board::pyramid(conn, today(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()))
         .unwrap();
     let level = |t: Option<Tier>| p.levels.iter().find(|l| l.tier == t).unwrap().clone();
     assert_eq!(
@@ -380,7 +381,7 @@ fn pareto_finds_the_few_customers_that_make_eighty_percent() {
             Ok(())
         })
         .unwrap();
-    let p = store.read(|conn| value_board::pareto(conn, today(), 50)).unwrap();
+    let p = store.read(|conn| board::pareto(conn, today(), 50)).unwrap();
     assert_eq!(p.total_revenue, 10_000_000);
     assert_eq!(p.customers_with_revenue, 11);
     assert_eq!(p.customers_for_80, 1);
@@ -411,7 +412,7 @@ fn dormant_lists_customers_silent_past_the_threshold() {
             Ok(())
         })
         .unwrap();
-    let (total, rows) = store.read(|conn| value_board::dormant(conn, today(), 10)).unwrap();
+    let (total, rows) = store.read(|conn| board::dormant(conn, today(), 10)).unwrap();
     assert_eq!(total, 2);
     let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["never", "silent"], "never-active first, then longest silent");

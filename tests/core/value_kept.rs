@@ -3,11 +3,11 @@
 //! can change a ranking, and after a restore of a copy of the book that
 //! reached the same change count, a picture equals one ranked afresh.
 
-use baton::deals::{self, DealDraft};
+use baton::book::kinds::RecordKind;
 use baton::enums::DealKind;
-use baton::kinds::RecordKind;
+use baton::value::deals::{self, DealDraft};
 use baton::value::{self, Ranking, ValuePicture};
-use baton::{Store, backup, customers, demo, settings, trash};
+use baton::{Store, book::trash, customers, demo, settings, store::backup};
 use chrono::NaiveDate;
 
 fn today() -> NaiveDate {
@@ -41,12 +41,12 @@ fn fresh(store: &Store, id: &str) -> ValuePicture {
 }
 
 fn ids(store: &Store) -> Vec<String> {
-    let q = customers::ListQuery {
+    let q = baton::views::list::ListQuery {
         limit: 500,
         ..Default::default()
     };
     store
-        .read(|c| customers::list(c, &q))
+        .read(|c| baton::views::list::list(c, &q))
         .unwrap()
         .rows
         .into_iter()
@@ -74,14 +74,16 @@ fn a_kept_ranking_follows_every_write_that_can_change_it() {
     assert_all_fresh(&store, "a new order");
     // The list sorted by revenue reads the same kept ranking.
     let top = |store: &Store| {
-        let q = customers::ListQuery {
-            sort: customers::SortBy::Revenue,
+        let q = baton::views::list::ListQuery {
+            sort: baton::views::list::SortBy::Revenue,
             descending: true,
             limit: 1,
             as_of: Some(today()),
             ..Default::default()
         };
-        store.read(|c| customers::list(c, &q)).unwrap().rows[0].id.clone()
+        store.read(|c| baton::views::list::list(c, &q)).unwrap().rows[0]
+            .id
+            .clone()
     };
     assert_eq!(top(&store), small, "the biggest buyer heads the list");
     store.write(|tx| deals::update(tx, &big.id, order(1))).unwrap();
@@ -118,7 +120,7 @@ fn a_restored_copy_with_the_same_count_is_ranked_afresh() {
     }
     store.write(|tx| deals::create(tx, &all[2], order(80_000_000))).unwrap();
     let _ = kept(&store, &all[1]); // the book's ranking is now kept
-    backup::restore_undoably(&store, &copy_file, None).unwrap();
+    baton::book::restore::undoably(&store, &copy_file, None).unwrap();
     for id in &all {
         assert_eq!(kept(&store, id), fresh(&store, id), "{id} after the restore");
     }
@@ -201,7 +203,7 @@ fn a_restore_renames_the_content_and_the_next_picture_is_ranked_afresh() {
     store.write(|tx| deals::create(tx, &ids[0], order(1))).unwrap();
     assert_eq!(copy_count, count(&store));
     let top_before = kept(&store, &ids[2]); // 丙 on top, and the ranking kept
-    backup::restore_undoably(&store, &copy_file, None).unwrap();
+    baton::book::restore::undoably(&store, &copy_file, None).unwrap();
     assert_ne!(count(&store).0, name_before, "a restore renames the content");
     let top_after = kept(&store, &ids[2]);
     assert_eq!(top_after, fresh(&store, &ids[2]));

@@ -1,5 +1,5 @@
-use baton::sheet_import::{self, Choice, SheetImportOptions};
-use baton::{Store, customers, people, vcard};
+use baton::io::sheet::{self, Choice, SheetImportOptions};
+use baton::{Store, customers, customers::people, io::vcard};
 
 /// `text` as QUOTED-PRINTABLE bytes of its GBK encoding.
 fn qp_gbk(text: &str) -> String {
@@ -7,11 +7,11 @@ fn qp_gbk(text: &str) -> String {
     bytes.iter().map(|b| format!("={b:02X}")).collect()
 }
 
-fn import(store: &Store, file: &std::path::Path) -> sheet_import::SheetReport {
+fn import(store: &Store, file: &std::path::Path) -> sheet::SheetReport {
     let cards = vcard::read_file(file).unwrap();
     let (table, mapping) = vcard::as_table(&cards);
-    let plan = store.read(|c| sheet_import::plan(c, &table, &mapping)).unwrap();
-    sheet_import::apply(
+    let plan = store.read(|c| sheet::plan(c, &table, &mapping)).unwrap();
+    sheet::apply(
         store,
         &plan,
         &SheetImportOptions {

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use baton::contacts::{self, ContactDraft};
 use baton::enums::Channel;
-use baton::{Store, customers, trash};
+use baton::history::contacts::{self, ContactDraft};
+use baton::{Store, book::trash, customers};
 
 /// How many edits the edit path makes before it ends by itself.
 pub const EDITS: usize = 150;

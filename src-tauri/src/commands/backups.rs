@@ -1,7 +1,7 @@
 //! The automatic backups: taken at the first start of each day, listed in
 //! Settings, restored by name after a backup of the current state.
 
-use baton::backup::{self, BackupInfo};
+use baton::store::backup::{self, BackupInfo};
 use tauri::State;
 
 use crate::error::CmdResult;
@@ -42,5 +42,5 @@ pub fn backups_restore(
     on_progress: tauri::ipc::Channel<baton::job::Progress>,
 ) -> CmdResult<Option<String>> {
     let running = state.jobs.start(&job, on_progress);
-    Ok(backup::restore_named(state.store()?, &name, Some(&running.job))?)
+    Ok(baton::book::restore::named(state.store()?, &name, Some(&running.job))?)
 }

@@ -2,11 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use baton::changes::{self, CustomerChange};
-use baton::contacts;
-use baton::customers::{self, Customer, CustomerCard, ListPage, ListQuery};
-use baton::followups::{self, FollowUp};
-use baton::people::{self, Person};
+use baton::customers::changes::{self, CustomerChange};
+use baton::customers::people::{self, Person};
+use baton::customers::{self, Customer, CustomerCard};
+use baton::history::contacts;
+use baton::history::followups::{self, FollowUp};
+use baton::views::list::{ListPage, ListQuery};
 use serde::Serialize;
 use tauri::State;
 
@@ -18,7 +19,7 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn customers_list(state: State<'_, AppState>, query: Input<ListQuery>) -> CmdResult<ListPage> {
     let query = query.take("query")?;
-    Ok(state.store()?.read(|c| customers::list(c, &query))?)
+    Ok(state.store()?.read(|c| baton::views::list::list(c, &query))?)
 }
 
 /// The ids of every customer the list's filters match (Ctrl+A).
@@ -26,15 +27,15 @@ pub fn customers_list(state: State<'_, AppState>, query: Input<ListQuery>) -> Cm
 pub fn customers_list_ids(
     state: State<'_, AppState>,
     query: Input<ListQuery>,
-) -> CmdResult<Vec<baton::customer_list::Picked>> {
+) -> CmdResult<Vec<baton::views::list::Picked>> {
     let query = query.take("query")?;
-    Ok(state.store()?.read(|c| baton::customer_list::ids(c, &query))?)
+    Ok(state.store()?.read(|c| baton::views::list::ids(c, &query))?)
 }
 
 /// Every tag in use, for the filter menu.
 #[tauri::command(async)]
 pub fn customers_tags(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
-    Ok(state.store()?.read(customers::all_tags)?)
+    Ok(state.store()?.read(baton::views::list::all_tags)?)
 }
 
 /// A customer with its key people, owner/status history, open follow-ups,
@@ -42,15 +43,15 @@ pub fn customers_tags(state: State<'_, AppState>) -> CmdResult<Vec<String>> {
 #[derive(Serialize, ts_rs::TS)]
 pub struct CustomerDetail {
     customer: Customer,
-    /// Where it stands (the one rule of `baton::activity`), for the header.
-    standing: baton::activity::Standing,
+    /// Where it stands (the one rule of `baton::customers::activity`), for the header.
+    standing: baton::customers::activity::Standing,
     people: Vec<Person>,
     changes: Vec<CustomerChange>,
     followups: Vec<FollowUp>,
     last_contact: BTreeMap<String, String>,
     /// The header's facts: weight and its change, dependence, last contact,
     /// the suggested tier when it differs.
-    glance: baton::glance::Glance,
+    glance: baton::views::glance::Glance,
 }
 
 /// The full card of one customer.
@@ -59,13 +60,13 @@ pub fn customers_get(state: State<'_, AppState>, id: String) -> CmdResult<Custom
     Ok(state.store()?.read(|c| {
         let customer = customers::get(c, &id)?;
         Ok(CustomerDetail {
-            standing: baton::activity::of(c, &customer, baton::clock::local_today())?,
+            standing: baton::customers::activity::of(c, &customer, baton::clock::local_today())?,
             customer,
             people: people::list_for(c, &id)?,
             changes: changes::list_for(c, &id)?,
             followups: followups::open_for(c, &id)?,
             last_contact: contacts::last_contact_by_person(c, &id)?,
-            glance: baton::glance::of(c, &id, baton::clock::local_today())?,
+            glance: baton::views::glance::of(c, &id, baton::clock::local_today())?,
         })
     })?)
 }
@@ -96,8 +97,10 @@ pub fn customers_delete(state: State<'_, AppState>, id: String) -> CmdResult<()>
 pub fn customers_bulk(
     state: State<'_, AppState>,
     ids: Vec<String>,
-    action: Input<baton::bulk::BulkAction>,
+    action: Input<baton::customers::bulk::BulkAction>,
 ) -> CmdResult<usize> {
     let action = action.take("bulk")?;
-    Ok(state.store()?.write(|tx| baton::bulk::apply(tx, &ids, &action))?)
+    Ok(state
+        .store()?
+        .write(|tx| baton::customers::bulk::apply(tx, &ids, &action))?)
 }

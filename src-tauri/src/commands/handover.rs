@@ -1,10 +1,10 @@
 //! Handover: notes, export, import (with preview and undo), the checklist.
 
-use baton::checklist::{self, Checklist, ChecklistItem};
 use baton::enums::Tier;
 use baton::handover::{self, ExportOptions, Header, ImportOptions, ImportReport, Selection};
-use baton::handover_notes::{self, HandoverNote, NoteDraft};
 use baton::job::Progress;
+use baton::relationship::checklist::{self, Checklist, ChecklistItem};
+use baton::relationship::handover_notes::{self, HandoverNote, NoteDraft};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -71,7 +71,7 @@ pub struct ExportRequest {
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
-    statuses: Vec<baton::activity::Standing>,
+    statuses: Vec<baton::customers::activity::Standing>,
     #[serde(default)]
     passphrase: String,
     /// The user agreed to replace an existing file.
@@ -161,7 +161,7 @@ pub fn handover_import(
 /// once anything else was written (the backup would lose that work).
 #[tauri::command(async)]
 pub fn handover_undo_import(state: State<'_, AppState>) -> CmdResult<()> {
-    Ok(state.store()?.undo_import()?)
+    Ok(baton::book::restore::undo_import(state.store()?)?)
 }
 
 /// Whether "undo this import" is still possible (nothing written since).
@@ -205,7 +205,7 @@ pub fn conflicts_resolve(state: State<'_, AppState>, id: String, use_other: bool
 #[tauri::command(async)]
 pub fn backup_create(state: State<'_, AppState>, path: String) -> CmdResult<()> {
     let path = std::path::PathBuf::from(path.trim());
-    Ok(state.store()?.read(|c| baton::backup::snapshot(c, &path))?)
+    Ok(state.store()?.read(|c| baton::store::backup::snapshot(c, &path))?)
 }
 
 /// Replaces the book's content with the backup at `path`, after a backup
@@ -220,6 +220,6 @@ pub fn backup_restore(
     on_progress: Channel<Progress>,
 ) -> CmdResult<()> {
     let running = state.jobs.start(&job, on_progress);
-    baton::backup::restore_undoably(state.store()?, std::path::Path::new(path.trim()), Some(&running.job))?;
+    baton::book::restore::undoably(state.store()?, std::path::Path::new(path.trim()), Some(&running.job))?;
     Ok(())
 }

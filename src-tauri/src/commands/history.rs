@@ -1,9 +1,9 @@
 //! Contact history, the timeline, and follow-ups.
 
-use baton::contacts::{self, Contact, ContactDraft};
-use baton::followups::{self, Backlog, Board, FollowUp, Reschedule};
-use baton::people::PersonCard;
-use baton::timeline::{self, TimelinePage, TimelineQuery};
+use baton::customers::people::PersonCard;
+use baton::history::contacts::{self, Contact, ContactDraft};
+use baton::history::followups::{self, Backlog, Board, FollowUp, Reschedule};
+use baton::history::timeline::{self, TimelinePage, TimelineQuery};
 use tauri::State;
 
 use super::Input;
@@ -20,7 +20,7 @@ pub fn followups_ics(state: State<'_, AppState>, path: String, replace: bool) ->
     super::refuse_existing(store, &path, replace)?;
     let protected = store.protected();
     let today = baton::clock::local_today();
-    Ok(store.read(|c| baton::followups::ics::write(c, &path, today, &protected))?)
+    Ok(store.read(|c| baton::history::followups::ics::write(c, &path, today, &protected))?)
 }
 
 /// Logs a contact (its next step, if due-dated, becomes a follow-up). With
@@ -66,7 +66,9 @@ pub fn followups_done(
     closing: Option<Input<ContactDraft>>,
 ) -> CmdResult<FollowUp> {
     let closing = closing.map(|v| v.take("contact")).transpose()?;
-    Ok(state.store()?.write(|tx| followups::done(tx, &id, closing))?)
+    Ok(state
+        .store()?
+        .write(|tx| baton::workflow::followup_done(tx, &id, closing))?)
 }
 
 /// Corrects a logged contact; its follow-up follows its next step.

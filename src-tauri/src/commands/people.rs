@@ -1,6 +1,6 @@
 //! Key people.
 
-use baton::people::{self, Person, PersonCard};
+use baton::customers::people::{self, Person, PersonCard};
 use tauri::State;
 
 use super::Input;
@@ -40,6 +40,6 @@ pub fn people_export_vcard(
     let store = state.store()?;
     let path = std::path::PathBuf::from(path);
     super::refuse_existing(store, &path, replace)?;
-    store.read(|c| baton::vcard::export(c, &customer_ids, &path))?;
+    store.read(|c| baton::io::vcard::export(c, &customer_ids, &path))?;
     Ok(path.display().to_string())
 }

@@ -2,10 +2,10 @@
 //! dependence score.
 
 use baton::customers::{self, Customer};
-use baton::dimensions::{self, Scale};
 use baton::enums::Dimension;
-use baton::followups::FollowUp;
-use baton::key_board::{self, Board, BoardSort, Card};
+use baton::history::followups::FollowUp;
+use baton::relationship::dimensions::{self, Scale};
+use baton::relationship::key_board::{self, Board, BoardSort, Card};
 use baton::relationship::{self, Assessment, AssessmentDraft};
 use serde::Serialize;
 use tauri::State;

@@ -1,7 +1,7 @@
 //! The file for the manager: what it would include, and writing it.
 
 use baton::enums::Tier;
-use baton::report::{self, Lang, ReportOptions, ReportPreview};
+use baton::io::report::{self, Lang, ReportOptions, ReportPreview};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -18,7 +18,7 @@ pub struct ReportRequest {
     #[serde(default)]
     tiers: Vec<Tier>,
     #[serde(default)]
-    statuses: Vec<baton::activity::Standing>,
+    statuses: Vec<baton::customers::activity::Standing>,
     #[serde(default)]
     tags: Vec<String>,
     /// Customers picked by id (from the list or the picker).

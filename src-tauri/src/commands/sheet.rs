@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use baton::sheet_import::{
+use baton::io::sheet::{
     self, Choice, Field, Mapping, Plan, PlannedCustomer, PlannedUnfiled, Rejected, SheetImportOptions, SheetReport,
     UnfiledChoice,
 };
@@ -36,7 +36,7 @@ pub struct SheetOpened {
     /// A workbook's sheets (empty for a text file), the one read first.
     sheets: Vec<String>,
     /// The sheets' words mapped before (高级 → A), to start from.
-    values: sheet_import::ValueMap,
+    values: sheet::ValueMap,
 }
 
 /// A .vcf file: its cards as the table the plan reads.
@@ -52,15 +52,15 @@ pub fn sheet_open(state: State<'_, AppState>, path: String, sheet: Option<String
     let sheets = if is_vcard(&path) {
         vec![]
     } else {
-        sheet_import::sheet_names(&file)?
+        sheet::sheet_names(&file)?
     };
     let (table, mapping) = if is_vcard(&path) {
-        baton::vcard::as_table(&baton::vcard::read_file(&file)?)
+        baton::io::vcard::as_table(&baton::io::vcard::read_file(&file)?)
     } else {
-        let table = sheet_import::read_sheet(&file, sheet.as_deref())?;
-        let saved = state.store()?.read(sheet_import::saved_mapping)?;
+        let table = sheet::read_sheet(&file, sheet.as_deref())?;
+        let saved = state.store()?.read(sheet::saved_mapping)?;
         let mut mapping = Mapping::with_saved(&table.headers, &saved);
-        mapping.values = state.store()?.read(sheet_import::saved_values)?;
+        mapping.values = state.store()?.read(sheet::saved_values)?;
         (table, mapping)
     };
     Ok(SheetOpened {
@@ -91,7 +91,7 @@ pub struct SheetRequest {
     save_mapping: bool,
     /// The sheet's words for enumerated values (高级 → A), by field.
     #[serde(default)]
-    values: sheet_import::ValueMap,
+    values: sheet::ValueMap,
     /// The workbook's sheet to read (the first if none).
     #[serde(default)]
     sheet: Option<String>,
@@ -135,17 +135,17 @@ pub struct SheetPlanned {
     rejected: Vec<Rejected>,
     /// Values kept in the notes (optional fields in words Baton does not know).
     warnings_total: usize,
-    warnings: Vec<sheet_import::Warning>,
+    warnings: Vec<sheet::Warning>,
     /// Words of enumerated columns Baton does not read, for the user to map.
-    unknown_values: Vec<sheet_import::UnknownValue>,
+    unknown_values: Vec<sheet::UnknownValue>,
     /// The industry and tag columns' words, for the user to rename.
-    free_words: Vec<sheet_import::UnknownValue>,
+    free_words: Vec<sheet::UnknownValue>,
     /// People without a company (all of them: each gets a choice).
     unfiled: Vec<UnfiledRow>,
 }
 
 /// How many planned history entries `what` says yes to.
-fn history(plan: &Plan, what: impl Fn(&sheet_import::PlannedHistory) -> bool) -> usize {
+fn history(plan: &Plan, what: impl Fn(&sheet::PlannedHistory) -> bool) -> usize {
     plan.customers
         .iter()
         .flat_map(|c| &c.history)
@@ -163,17 +163,15 @@ fn plan_of_with(
     job: Option<&baton::job::Job>,
 ) -> CmdResult<(Plan, Mapping, Vec<String>)> {
     let table = if is_vcard(&r.path) {
-        baton::vcard::as_table(&baton::vcard::read_file(&PathBuf::from(r.path.trim()))?).0
+        baton::io::vcard::as_table(&baton::io::vcard::read_file(&PathBuf::from(r.path.trim()))?).0
     } else {
-        sheet_import::read_sheet(&PathBuf::from(r.path.trim()), r.sheet.as_deref())?
+        sheet::read_sheet(&PathBuf::from(r.path.trim()), r.sheet.as_deref())?
     };
     let mapping = Mapping {
         fields: r.fields.clone(),
         values: r.values.clone(),
     };
-    let plan = state
-        .store()?
-        .read(|c| sheet_import::plan_with(c, &table, &mapping, job))?;
+    let plan = state.store()?.read(|c| sheet::plan_with(c, &table, &mapping, job))?;
     Ok((plan, mapping, table.headers))
 }
 
@@ -240,7 +238,7 @@ pub fn sheet_import(
     let (plan, mapping, headers) = plan_of(&state, &r)?;
     let store = state.store()?;
     if r.save_mapping && !is_vcard(&r.path) {
-        store.write(|tx| sheet_import::save_mapping(tx, &headers, &mapping))?;
+        store.write(|tx| sheet::save_mapping(tx, &headers, &mapping))?;
     }
     let running = state.jobs.start(&job, on_progress);
     let opts = SheetImportOptions {
@@ -256,7 +254,7 @@ pub fn sheet_import(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
     };
-    Ok(sheet_import::apply(store, &plan, &opts)?)
+    Ok(sheet::apply(store, &plan, &opts)?)
 }
 
 /// Writes the rejected rows, with their reasons, to `out` (.xlsx); an
@@ -272,6 +270,6 @@ pub fn sheet_write_rejected(
     let out = PathBuf::from(out.trim());
     super::refuse_existing(state.store()?, &out, replace.unwrap_or(false))?;
     let (plan, _, _) = plan_of(&state, &r)?;
-    sheet_import::write_rejected(&plan, &out, &state.store()?.protected())?;
+    sheet::write_rejected(&plan, &out, &state.store()?.protected())?;
     Ok(plan.rejected.len())
 }

@@ -1,6 +1,6 @@
 //! The trash.
 
-use baton::trash::{self, TrashItem, TrashKind};
+use baton::book::trash::{self, TrashItem, TrashKind};
 use tauri::State;
 
 use super::Input;

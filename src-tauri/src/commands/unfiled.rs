@@ -1,8 +1,8 @@
 //! The unfiled tray: people imported without a company, listed, searched,
 //! corrected, filed under a customer or removed.
 
-use baton::people::PersonCard;
-use baton::unfiled::{self, Target, UnfiledPerson};
+use baton::customers::people::PersonCard;
+use baton::io::unfiled::{self, Target, UnfiledPerson};
 use serde::Serialize;
 use tauri::State;
 

@@ -1,11 +1,12 @@
 //! Transactions, the value picture, and tier decisions.
 
-use baton::deals::{self, Deal, DealDraft};
+use baton::customers::tier_changes::{self, TierChange};
 use baton::enums::Tier;
-use baton::satisfaction::{self, CheckDraft, SatisfactionCheck};
-use baton::tiers::{self, TierChange};
+use baton::value::board::{self, DormantRow, Pareto, Pyramid};
+use baton::value::deals::{self, Deal, DealDraft};
+use baton::value::satisfaction::{self, CheckDraft, SatisfactionCheck};
+use baton::value::tiers;
 use baton::value::{self, ValuePicture};
-use baton::value_board::{self, DormantRow, Pareto, Pyramid};
 use serde::Serialize;
 use tauri::State;
 
@@ -31,7 +32,7 @@ pub fn value_get(state: State<'_, AppState>, customer_id: String) -> CmdResult<V
         Ok(ValueDetail {
             picture: value::picture(c, &customer_id, today)?,
             deals: deals::list_for(c, &customer_id)?,
-            tier_history: tiers::list_for(c, &customer_id)?,
+            tier_history: tier_changes::list_for(c, &customer_id)?,
             satisfaction: satisfaction::list_for(c, &customer_id)?,
         })
     })?)
@@ -105,10 +106,10 @@ pub fn value_board(state: State<'_, AppState>, since_days: i64) -> CmdResult<Val
     let today = baton::clock::local_today();
     let since = today - chrono::Duration::days(since_days.clamp(1, 3650));
     Ok(state.store()?.read(|c| {
-        let (dormant_total, dormant) = value_board::dormant(c, today, 100)?;
+        let (dormant_total, dormant) = board::dormant(c, today, 100)?;
         Ok(ValueBoard {
-            pyramid: value_board::pyramid(c, today, since)?,
-            pareto: value_board::pareto(c, today, 100)?,
+            pyramid: board::pyramid(c, today, since)?,
+            pareto: board::pareto(c, today, 100)?,
             dormant_total,
             dormant,
         })

@@ -3,7 +3,7 @@ import type { Standing } from "./Standing";
 
 /**
  * Active or dormant, from the last purchase or contact (the rule is
- * [`crate::activity`]'s, the same everywhere).
+ * [`crate::customers::activity`]'s, the same everywhere).
  */
 export type Activity = { 
 /**

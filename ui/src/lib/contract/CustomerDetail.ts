@@ -12,7 +12,7 @@ import type { Standing } from "./Standing";
  */
 export type CustomerDetail = { customer: Customer, 
 /**
- * Where it stands (the one rule of `baton::activity`), for the header.
+ * Where it stands (the one rule of `baton::customers::activity`), for the header.
  */
 standing: Standing, people: Array<Person>, changes: Array<CustomerChange>, followups: Array<FollowUp>, last_contact: { [key in string]: string }, 
 /**

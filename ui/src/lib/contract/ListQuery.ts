@@ -13,7 +13,7 @@ export type ListQuery = {
  */
 status: Status | null, 
 /**
- * Only customers standing so (active, dormant, new…; see [`crate::activity`]).
+ * Only customers standing so (active, dormant, new…; see [`crate::customers::activity`]).
  */
 standing: Standing | null, 
 /**

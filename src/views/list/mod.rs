@@ -1,0 +1,386 @@
+//! The customer list: filtered, sorted, paged.
+//!
+//! The UI shows a virtualised list, so it asks for one window of rows at a
+//! time plus the total; nothing here ever loads the whole book.
+
+use rusqlite::{Connection, ToSql};
+use serde::{Deserialize, Serialize};
+
+mod figures;
+
+use crate::customers::activity::{self, Standing};
+use crate::enums::{Status, Tier};
+use crate::error::Result;
+
+/// What to sort the list by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    /// Name, by pinyin for Chinese names.
+    #[default]
+    Name,
+    /// Last change.
+    Updated,
+    /// Creation.
+    Created,
+    /// Tier, S first; untiered last.
+    Tier,
+    /// Status, prospect → lost.
+    Status,
+    /// The last contact, most recent first when descending; never last.
+    LastContact,
+    /// The next step's day, soonest first; none last.
+    NextStep,
+    /// Revenue in the value window (the book's currency), smallest first.
+    Revenue,
+    /// The relationship's weight, lowest first; unassessed last.
+    Weight,
+    /// The dependence score, lowest first.
+    Dependence,
+    /// The owner, by pinyin; none last.
+    Owner,
+    /// The region, by pinyin; none last.
+    Region,
+    /// The industry, by pinyin; none last.
+    Industry,
+}
+
+/// A page request: filters, sort, and the window.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default, deny_unknown_fields)]
+pub struct ListQuery {
+    /// Only this status (the card's field).
+    pub status: Option<Status>,
+    /// Only customers standing so (active, dormant, new…; see [`crate::customers::activity`]).
+    pub standing: Option<Standing>,
+    /// The day the standing is judged on (default: today, local).
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Only this tier.
+    pub tier: Option<Tier>,
+    /// Only customers carrying this tag.
+    pub tag: Option<String>,
+    /// Only key customers.
+    pub key_only: bool,
+    /// Sort order.
+    pub sort: SortBy,
+    /// Reverse the sort.
+    pub descending: bool,
+    /// First row of the window.
+    pub offset: u32,
+    /// Rows in the window (capped at 500).
+    pub limit: u32,
+    /// Also compute each row's revenue, weight and dependence (a few
+    /// queries a page; the list asks when it shows those columns).
+    pub figures: bool,
+}
+
+/// One row of the list: what the table shows, not the whole card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ListRow {
+    /// Customer id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Short name.
+    pub short_name: String,
+    /// Industry.
+    pub industry: String,
+    /// Region.
+    pub region: String,
+    /// Status (the card's field).
+    pub status: Status,
+    /// Where it stands by what happened (the list's badge).
+    pub standing: Standing,
+    /// Tier.
+    pub tier: Option<Tier>,
+    /// Key customer flag.
+    pub is_key: bool,
+    /// Owner.
+    pub owner: String,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Live key people.
+    pub people_count: i64,
+    /// Last change.
+    pub updated_at: String,
+    /// The day of the last live contact, if any.
+    pub last_contact_on: Option<String>,
+    /// The day of the earliest open follow-up, if any.
+    pub next_due_on: Option<String>,
+    /// Revenue in the value window, in minor units of the book's currency
+    /// (orders less returns; other currencies are not counted). With
+    /// [`ListQuery::figures`] only, as are the two below.
+    pub revenue: Option<i64>,
+    /// The relationship's weight (0–100) by its latest scored assessment;
+    /// none when unassessed.
+    pub weight: Option<i64>,
+    /// The dependence score (0–100), as on the card.
+    pub dependence: Option<i64>,
+}
+
+/// One window of the list, with the total matching the filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ListPage {
+    /// Live customers matching the filters.
+    pub total: i64,
+    /// The rows of the window.
+    pub rows: Vec<ListRow>,
+}
+
+/// Most rows one request may return.
+const PAGE_MAX: u32 = 500;
+
+/// One window of live customers matching `query`.
+///
+/// Two steps, so the cost follows the window and not the book: first the
+/// rowids of the window, in order, from an index walk (or a sort of rowids
+/// only); then the display columns of just those rows.
+pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
+    let today = query.as_of.unwrap_or_else(crate::clock::local_today);
+    let s = crate::settings::get(conn)?;
+    let Filter {
+        sql: filter,
+        args,
+        cutoff,
+    } = Filter::of(query, today, &s);
+    let standing = activity::standing_sql("c", "?1");
+    let params: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
+
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM customers c WHERE {filter}"))?
+        .query_row(params.as_slice(), |r| r.get(0))?;
+
+    let dir = if query.descending { "DESC" } else { "ASC" };
+    let limit = query.limit.clamp(1, PAGE_MAX);
+    // Blank text sorts last either way, then by pinyin (see sort_key).
+    let by_text = |col: &str| format!("c.{col} = '', baton_sort_key(c.{col}) {dir}, c.sort_key, c.name, c.rowid");
+    // Every order ends in rowid, so pages never overlap or skip on ties, and
+    // the name order is exactly the customers_live_sort index.
+    let order = match query.sort {
+        SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.rowid {dir}"),
+        SortBy::Updated => format!("c.updated_at {dir}, c.rowid {dir}"),
+        SortBy::Created => format!("c.created_at {dir}, c.rowid {dir}"),
+        SortBy::Tier => format!(
+            "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, \
+             c.sort_key, c.name, c.rowid"
+        ),
+        // By the badge the list shows, in the order of a customer's life.
+        SortBy::Status => format!(
+            "CASE {standing} WHEN 'prospect' THEN 0 WHEN 'new' THEN 1 WHEN 'active' THEN 2 WHEN 'dormant' THEN 3 \
+             ELSE 4 END {dir}, c.sort_key, c.name, c.rowid"
+        ),
+        // Customers without the day come last either way.
+        SortBy::LastContact => format!("c.last_contact_on IS NULL, c.last_contact_on {dir}, c.rowid {dir}"),
+        SortBy::NextStep => format!("c.next_due_on IS NULL, c.next_due_on {dir}, c.rowid {dir}"),
+        SortBy::Owner => by_text("owner"),
+        SortBy::Region => by_text("region"),
+        SortBy::Industry => by_text("industry"),
+        // Sorted in Rust by their key, stably from name order (see sort_by_key).
+        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => "c.sort_key, c.name, c.rowid".to_owned(),
+    };
+    let rowids = match query.sort {
+        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => {
+            let ids = conn
+                .prepare_cached(&format!(
+                    "SELECT c.rowid, c.id FROM customers c WHERE {filter} ORDER BY {order}"
+                ))?
+                .query_map(params.as_slice(), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            match query.sort {
+                SortBy::Revenue => {
+                    // The book's revenue in the window, kept between reads
+                    // (the value picture's ranking): every customer has one,
+                    // 0 without orders, so none goes last as a blank would.
+                    let ranking = crate::value::kept_ranking(conn, &s, today)?;
+                    sort_by_key(
+                        ids,
+                        |id| Some(ranking.revenue_of(id)),
+                        query.descending,
+                        query.offset,
+                        limit,
+                    )
+                }
+                SortBy::Weight => {
+                    let weights = figures::weights(conn, &s, None)?;
+                    sort_by_key(
+                        ids,
+                        |id| weights.get(id).copied(),
+                        query.descending,
+                        query.offset,
+                        limit,
+                    )
+                }
+                _ => {
+                    // Unfiltered, the rows are every live customer: scoring
+                    // them all reads the tables whole, not by a list of 100k ids.
+                    let every = query.status.is_none()
+                        && query.standing.is_none()
+                        && query.tier.is_none()
+                        && query.tag.is_none()
+                        && !query.key_only;
+                    let names: Vec<String> = if every {
+                        Vec::new()
+                    } else {
+                        ids.iter().map(|(_, id)| id.clone()).collect()
+                    };
+                    let scores =
+                        crate::relationship::dependence::many(conn, (!every).then_some(names.as_slice()), today, &s)?;
+                    let key = |id: &str| scores.get(id).map(|d| d.score);
+                    sort_by_key(ids, key, query.descending, query.offset, limit)
+                }
+            }
+        }
+        _ => conn
+            .prepare_cached(&format!(
+                "SELECT c.rowid FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
+                query.offset
+            ))?
+            .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+    };
+
+    let mut row_stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.name, c.short_name, c.industry, c.region, c.status, c.tier, c.is_key, c.owner, c.tags, \
+                (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL), c.updated_at, \
+                {}, c.last_contact_on, c.next_due_on FROM customers c WHERE c.rowid = ?2",
+        activity::standing_sql("c", "?1")
+    ))?;
+    let mut rows = Vec::with_capacity(rowids.len());
+    for rowid in rowids {
+        rows.push(row_stmt.query_row(rusqlite::params![cutoff, rowid], |r| {
+            let tags: String = r.get(9)?;
+            Ok(ListRow {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                short_name: r.get(2)?,
+                industry: r.get(3)?,
+                region: r.get(4)?,
+                status: r.get(5)?,
+                tier: r.get(6)?,
+                is_key: r.get(7)?,
+                owner: r.get(8)?,
+                tags: serde_json::from_str(&tags).unwrap_or_default(),
+                people_count: r.get(10)?,
+                updated_at: r.get(11)?,
+                standing: r.get(12)?,
+                last_contact_on: r.get(13)?,
+                next_due_on: r.get(14)?,
+                revenue: None,
+                weight: None,
+                dependence: None,
+            })
+        })?);
+    }
+    if query.figures {
+        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+        let figures = figures::of_page(conn, &ids, &s, today)?;
+        for row in &mut rows {
+            let f = figures.get(&row.id).copied().unwrap_or_default();
+            (row.revenue, row.weight, row.dependence) = (Some(f.revenue), f.weight, Some(f.dependence));
+        }
+    }
+    Ok(ListPage { total, rows })
+}
+
+/// The WHERE clause of a query's filters and its arguments.
+struct Filter {
+    sql: String,
+    args: Vec<Box<dyn ToSql>>,
+    cutoff: String,
+}
+
+impl Filter {
+    fn of(query: &ListQuery, today: chrono::NaiveDate, s: &crate::settings::Settings) -> Filter {
+        // ?1 is always the standing's cutoff, named even when unused (a bound
+        // value the statement lacks is an error).
+        let mut sql = String::from("c.deleted_at IS NULL AND ?1 IS NOT NULL");
+        let cutoff = activity::cutoff(today, s.dormant_days);
+        let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(cutoff.clone())];
+        if let Some(want) = query.standing {
+            let standing = activity::standing_sql("c", "?1");
+            sql.push_str(&format!(" AND {standing} = '{}'", want.as_str()));
+        }
+        if let Some(status) = query.status {
+            args.push(Box::new(status));
+            sql.push_str(&format!(" AND c.status = ?{}", args.len()));
+        }
+        if let Some(tier) = query.tier {
+            args.push(Box::new(tier));
+            sql.push_str(&format!(" AND c.tier = ?{}", args.len()));
+        }
+        if let Some(tag) = query.tag.as_ref().filter(|t| !t.is_empty()) {
+            args.push(Box::new(tag.clone()));
+            sql.push_str(&format!(
+                " AND c.id IN (SELECT customer_id FROM customer_tags WHERE tag = ?{})",
+                args.len()
+            ));
+        }
+        if query.key_only {
+            sql.push_str(" AND c.is_key = 1");
+        }
+        Filter { sql, args, cutoff }
+    }
+}
+
+/// A customer picked for an action on many: what the pickers show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct Picked {
+    /// Customer id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+}
+
+/// Every live customer matching `query`'s filters (its sort and window
+/// aside), in name order, for "pick all" (Ctrl+A) and the actions on many.
+pub fn ids(conn: &Connection, query: &ListQuery) -> Result<Vec<Picked>> {
+    let today = query.as_of.unwrap_or_else(crate::clock::local_today);
+    let filter = Filter::of(query, today, &crate::settings::get(conn)?);
+    let params: Vec<&dyn ToSql> = filter.args.iter().map(|a| a.as_ref()).collect();
+    let ids = conn
+        .prepare_cached(&format!(
+            "SELECT c.id, c.name FROM customers c WHERE {} ORDER BY c.sort_key, c.name, c.rowid",
+            filter.sql
+        ))?
+        .query_map(params.as_slice(), |r| {
+            Ok(Picked {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(ids)
+}
+
+/// One window of `ids` (in name order) sorted by their key: stable, so ties
+/// stay in name order; customers without a key come last either way.
+fn sort_by_key(
+    mut ids: Vec<(i64, String)>,
+    key: impl Fn(&str) -> Option<i64>,
+    descending: bool,
+    offset: u32,
+    limit: u32,
+) -> Vec<i64> {
+    ids.sort_by_cached_key(|(_, id)| match key(id) {
+        Some(k) if descending => (0, -k),
+        Some(k) => (0, k),
+        None => (1, 0),
+    });
+    ids.into_iter()
+        .skip(offset as usize)
+        .take(limit as usize)
+        .map(|(rowid, _)| rowid)
+        .collect()
+}
+
+/// Every tag in use on live customers, sorted, for the filter menu.
+pub fn all_tags(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT t.tag FROM customer_tags t JOIN customers c ON c.id = t.customer_id \
+         WHERE c.deleted_at IS NULL ORDER BY 1",
+    )?;
+    let tags = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(tags)
+}
