@@ -87,8 +87,8 @@ pub fn render() -> Result<Vec<Rendered>, String> {
     roots!(w;
         crate::error::IpcError, crate::state::PageEvent, job::Progress,
         // app, settings, backups, dialogs, drafts
-        c::app::AppInfo, settings::Settings, backup::BackupInfo, c::dialogs::FileKind,
-        c::dialogs::SaveTarget, drafts::Draft, demo::DemoLang,
+        c::app::AppInfo, settings::Settings, backup::BackupInfo, c::app::dialogs::FileKind,
+        c::app::dialogs::SaveTarget, drafts::Draft, demo::DemoLang,
         // customers, people, trash, search
         customers::Customer, customers::CustomerCard, baton::views::list::ListPage, baton::views::list::ListQuery,
         list::Picked, c::customers::CustomerDetail, bulk::BulkAction,
@@ -109,9 +109,9 @@ pub fn render() -> Result<Vec<Rendered>, String> {
         handover_notes::HandoverNote, handover_notes::NoteDraft, checklist::Checklist,
         checklist::ChecklistItem,
         // sheet, vCard, unfiled, report
-        c::sheet::SheetOpened, c::sheet::SheetRequest, c::sheet::SheetPlanned,
-        sheet::SheetReport, sheet::Why, c::unfiled::TrayPerson, unfiled::UnfiledPerson, unfiled::Target,
-        c::report::ReportRequest, report::ReportPreview, c::report::Written,
+        c::io::sheet::SheetOpened, c::io::sheet::SheetRequest, c::io::sheet::SheetPlanned,
+        sheet::SheetReport, sheet::Why, c::io::unfiled::TrayPerson, unfiled::UnfiledPerson, unfiled::Target,
+        c::io::report::ReportRequest, report::ReportPreview, c::io::report::Written,
     );
     if !w.clashes.is_empty() {
         return Err(format!(

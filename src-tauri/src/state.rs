@@ -56,7 +56,7 @@ pub struct AppState {
     /// import after it reads the same one instead of running scrypt again.
     pub opened_file: std::sync::Mutex<Option<baton::handover::OpenedFile>>,
     /// The long jobs running now (imports, exports, reports).
-    pub jobs: crate::commands::jobs::Jobs,
+    pub jobs: crate::commands::app::jobs::Jobs,
     /// An open form holds unsaved changes: closing the window asks first.
     pub unsaved: std::sync::atomic::AtomicBool,
     /// The handover file the app was opened on, until the page takes it.

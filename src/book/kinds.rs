@@ -132,7 +132,8 @@ impl RecordKind {
     pub fn check_records(self, conn: &Connection, mut problem: impl FnMut(String)) -> Result<()> {
         with_type!(self, T => record::for_each::<T>(conn, |r| {
             if let Err(e) = r.check(conn) {
-                problem(format!("{} {}: {e}", self.label(), r.id()));
+                let id = json(&r)?.get("id").and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                problem(format!("{} {id}: {e}", self.label()));
             }
             Ok(())
         }))

@@ -94,14 +94,6 @@ impl Record for CustomerChange {
         ])?;
         Ok(())
     }
-
-    fn check(&self, _conn: &Connection) -> Result<()> {
-        Ok(())
-    }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Records that `field` of a customer went from `old` to `new` at `at`.

@@ -308,10 +308,6 @@ impl Record for Customer {
     fn check(&self, _conn: &Connection) -> Result<()> {
         self.card.validate()
     }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {

@@ -218,10 +218,6 @@ impl Record for Person {
     fn check(&self, _conn: &Connection) -> Result<()> {
         self.card.validate()
     }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Adds a key person to a live customer. Call inside a transaction.

@@ -76,14 +76,6 @@ impl Record for TierChange {
             ])?;
         Ok(())
     }
-
-    fn check(&self, _conn: &Connection) -> Result<()> {
-        Ok(())
-    }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Records a tier change and applies it to the customer.

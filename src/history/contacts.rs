@@ -213,10 +213,6 @@ impl Record for Contact {
     fn check(&self, conn: &Connection) -> Result<()> {
         self.draft.validate(conn, &self.customer_id)
     }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Writes a contact whose people are already known to belong to its customer

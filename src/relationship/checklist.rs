@@ -143,14 +143,6 @@ impl Record for ChecklistItem {
             ])?;
         Ok(())
     }
-
-    fn check(&self, _conn: &Connection) -> Result<()> {
-        Ok(())
-    }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Creates the checklist of a customer just taken over by `successor`.

@@ -117,10 +117,6 @@ impl Record for HandoverNote {
     fn check(&self, _conn: &Connection) -> Result<()> {
         self.draft.validate()
     }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Writes the note of a live customer (creating it the first time), signed

@@ -223,10 +223,6 @@ impl Record for Assessment {
     fn check(&self, _conn: &Connection) -> Result<()> {
         self.draft.validate()
     }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Records an assessment of a live customer. Call inside a transaction.

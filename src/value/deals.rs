@@ -118,10 +118,6 @@ impl Record for Deal {
     fn check(&self, _conn: &Connection) -> Result<()> {
         self.draft.validate()
     }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Records a transaction for a live customer. Call inside a transaction.

@@ -92,10 +92,6 @@ impl Record for SatisfactionCheck {
     fn check(&self, _conn: &Connection) -> Result<()> {
         self.draft.validate()
     }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Records a check for a live customer. Call inside a transaction.

@@ -1,22 +1,18 @@
-//! Tauri commands, one module per domain. Each takes its arguments, calls the
-//! core once, and returns; no business logic lives here.
+//! Tauri commands, in the core's domains: [`customers`], [`history`],
+//! [`value`], [`relationship`], [`search`], [`book`] (trash, backups),
+//! [`handover`], [`io`] (sheet, vCard and unfiled, report), and the app
+//! shell's own ([`app`]: start, settings, dialogs, drafts, jobs). Each takes
+//! its arguments, calls the core once, and returns; no business logic
+//! lives here.
 
 pub mod app;
-pub mod backups;
+pub mod book;
 pub mod customers;
-pub mod dialogs;
-pub mod drafts;
 pub mod handover;
 pub mod history;
-pub mod jobs;
-pub mod people;
+pub mod io;
 pub mod relationship;
-pub mod report;
 pub mod search;
-pub mod settings;
-pub mod sheet;
-pub mod trash;
-pub mod unfiled;
 pub mod value;
 
 use std::marker::PhantomData;

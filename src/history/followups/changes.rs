@@ -139,14 +139,6 @@ impl Record for FollowUpChange {
             ])?;
         Ok(())
     }
-
-    fn check(&self, _conn: &Connection) -> Result<()> {
-        Ok(())
-    }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// Logs `action` on `f` (as it is after the change), now.

@@ -138,10 +138,6 @@ impl Record for FollowUp {
     fn check(&self, _conn: &Connection) -> Result<()> {
         crate::validate::parse_date("followup.due_on", &self.due_on).map(drop)
     }
-
-    fn id(&self) -> &str {
-        &self.id
-    }
 }
 
 /// The one definition of an open follow-up row, spelled exactly as the
