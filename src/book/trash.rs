@@ -42,7 +42,8 @@ pub struct TrashItem {
 /// Per kind: the SELECT of its trashed rows as (kind, id, name, customer,
 /// day, amount, currency, detail, deleted_at).
 const LISTS: &str = "\
-    SELECT 'customer', id, name, NULL, NULL, NULL, NULL, NULL, deleted_at FROM customers WHERE deleted_at IS NOT NULL \
+    SELECT 'customer' AS kind, id, name, NULL AS customer_name, NULL AS day, NULL AS amount_minor, \
+      NULL AS currency, NULL AS detail, deleted_at FROM customers WHERE deleted_at IS NOT NULL \
     UNION ALL SELECT 'person', r.id, r.name, c.name, NULL, NULL, NULL, NULL, r.deleted_at \
       FROM people r JOIN customers c ON c.id = r.customer_id WHERE r.deleted_at IS NOT NULL \
     UNION ALL SELECT 'contact', r.id, substr(coalesce(nullif(r.subject, ''), r.summary), 1, 80), c.name, \
@@ -67,17 +68,17 @@ pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
     let mut stmt = conn.prepare_cached(&format!("{LISTS} ORDER BY 9 DESC, 2"))?;
     let items = stmt
         .query_map([], |r| {
-            let kind: String = r.get(0)?;
+            let kind: String = r.get("kind")?;
             Ok(TrashItem {
                 kind: RecordKind::from_name(&kind).unwrap_or(RecordKind::Customer),
-                id: r.get(1)?,
+                id: r.get("id")?,
                 name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                customer_name: r.get(3)?,
-                day: r.get(4)?,
-                amount_minor: r.get(5)?,
-                currency: r.get(6)?,
-                detail: r.get(7)?,
-                deleted_at: r.get(8)?,
+                customer_name: r.get("customer_name")?,
+                day: r.get("day")?,
+                amount_minor: r.get("amount_minor")?,
+                currency: r.get("currency")?,
+                detail: r.get("detail")?,
+                deleted_at: r.get("deleted_at")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -46,13 +46,13 @@ struct Stored {
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
     Ok(Stored {
-        id: row.get(0)?,
-        kind: row.get(1)?,
-        record_id: row.get(2)?,
-        kept: row.get(3)?,
-        losing: row.get(4)?,
-        created_at: row.get(5)?,
-        resolved_at: row.get(6)?,
+        id: row.get("id")?,
+        kind: row.get("kind")?,
+        record_id: row.get("record_id")?,
+        kept: row.get("kept")?,
+        losing: row.get("losing")?,
+        created_at: row.get("created_at")?,
+        resolved_at: row.get("resolved_at")?,
     })
 }
 

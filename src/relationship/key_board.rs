@@ -114,9 +114,9 @@ pub fn card(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Ca
         let mut rows = stmt.query(params![id, customer_id])?;
         if let Some(r) = rows.next()? {
             cited.push(Cited {
-                id: r.get(0)?,
-                happened_at: r.get(1)?,
-                subject: r.get(2)?,
+                id: r.get("id")?,
+                happened_at: r.get("happened_at")?,
+                subject: r.get("subject")?,
             });
         }
     }
@@ -198,14 +198,14 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
     let mut rows: Vec<BoardRow> = Vec::new();
     let mut q = customers.query(params![])?;
     while let Some(r) = q.next()? {
-        let assessed_on: Option<String> = r.get(3)?;
-        let weight = weigh(r.get(4)?);
-        let previous_weight = weigh(r.get(5)?);
+        let assessed_on: Option<String> = r.get("assessed_on")?;
+        let weight = weigh(r.get("latest_scores")?);
+        let previous_weight = weigh(r.get("previous_scores")?);
         rows.push(BoardRow {
             due: due(assessed_on.as_deref(), today, &s),
-            customer_id: r.get(0)?,
-            name: r.get(1)?,
-            tier: r.get(2)?,
+            customer_id: r.get("id")?,
+            name: r.get("name")?,
+            tier: r.get("tier")?,
             weight,
             previous_weight,
             change: weight.zip(previous_weight).map(|(now, before)| now - before),

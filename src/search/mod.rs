@@ -222,18 +222,18 @@ fn customer_filter(conn: &Connection, q: &SearchQuery, today: NaiveDate, args: &
 }
 
 fn hit_from_row(r: &rusqlite::Row<'_>, kind: HitKind, terms: &[String]) -> rusqlite::Result<Hit> {
-    let title: String = r.get(3)?;
-    let body: String = r.get(4)?;
+    let title: String = r.get("title")?;
+    let body: String = r.get("body")?;
     Ok(Hit {
         kind,
-        record_id: r.get(0)?,
-        customer_id: r.get(1)?,
-        customer_name: r.get(2)?,
+        record_id: r.get("record_id")?,
+        customer_id: r.get("customer_id")?,
+        customer_name: r.get("name")?,
         context: context(&body, terms),
         title: mark(&title, terms),
-        tier: r.get(5)?,
-        person_title: r.get(6)?,
-        phone: r.get(7)?,
+        tier: r.get("tier")?,
+        person_title: r.get("ptitle")?,
+        phone: r.get("pphone")?,
     })
 }
 

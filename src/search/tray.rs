@@ -16,23 +16,23 @@ pub fn search(conn: &Connection, terms: &[String], limit: usize) -> Result<(Vec<
         .collect();
     let mut stmt = conn.prepare(&format!(
         "SELECT id, name, guess, concat_ws(char(10), nullif(title, ''), nullif(phone, ''), nullif(email, ''), \
-         nullif(notes, '')), title, phone FROM unfiled_people WHERE 1{filter} \
+         nullif(notes, '')) AS body, title, phone FROM unfiled_people WHERE 1{filter} \
          ORDER BY instr(lower(name), ?1) <> 1, length(name), sort_key LIMIT {}",
         limit + 1
     ))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(terms.iter()), |r| {
-        let name: String = r.get(1)?;
-        let body: String = r.get(3)?;
+        let name: String = r.get("name")?;
+        let body: String = r.get("body")?;
         Ok(Hit {
             kind: HitKind::Unfiled,
-            record_id: r.get(0)?,
+            record_id: r.get("id")?,
             customer_id: String::new(),
-            customer_name: r.get(2)?,
+            customer_name: r.get("guess")?,
             title: mark(&name, terms),
             context: crate::search::context_of(&body, terms),
             tier: None,
-            person_title: r.get(4)?,
-            phone: r.get(5)?,
+            person_title: r.get("title")?,
+            phone: r.get("phone")?,
         })
     })?;
     let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;

@@ -207,10 +207,10 @@ pub fn dormant(conn: &Connection, today: NaiveDate, limit: u32) -> Result<(i64, 
         .prepare_cached(&format!("{base} ORDER BY at IS NOT NULL, at, sort_key LIMIT {limit}"))?
         .query_map([&cutoff], |r| {
             Ok(DormantRow {
-                customer_id: r.get(0)?,
-                name: r.get(1)?,
-                tier: r.get(2)?,
-                last_activity: r.get(3)?,
+                customer_id: r.get("id")?,
+                name: r.get("name")?,
+                tier: r.get("tier")?,
+                last_activity: r.get("at")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

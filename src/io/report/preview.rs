@@ -53,15 +53,15 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
     let customers = json(opts.customers.iter().cloned().collect());
     let sql = format!(
         "WITH {} SELECT \
-           (SELECT count(*) FROM chosen), \
-           (SELECT count(*) FROM chosen JOIN customers c ON c.id = chosen.id WHERE c.is_key), \
-           (SELECT count(*) FROM chosen JOIN people p ON p.customer_id = chosen.id WHERE p.deleted_at IS NULL), \
-           (SELECT count(*) FROM chosen JOIN contacts k ON k.customer_id = chosen.id WHERE k.deleted_at IS NULL), \
-           (SELECT count(*) FROM chosen JOIN deals d ON d.customer_id = chosen.id WHERE d.deleted_at IS NULL), \
-           (SELECT coalesce(sum(json_array_length(a.scores)), 0) FROM chosen JOIN assessments a ON a.customer_id = chosen.id WHERE a.deleted_at IS NULL), \
+           (SELECT count(*) FROM chosen) AS customers, \
+           (SELECT count(*) FROM chosen JOIN customers c ON c.id = chosen.id WHERE c.is_key) AS key_customers, \
+           (SELECT count(*) FROM chosen JOIN people p ON p.customer_id = chosen.id WHERE p.deleted_at IS NULL) AS people, \
+           (SELECT count(*) FROM chosen JOIN contacts k ON k.customer_id = chosen.id WHERE k.deleted_at IS NULL) AS contacts, \
+           (SELECT count(*) FROM chosen JOIN deals d ON d.customer_id = chosen.id WHERE d.deleted_at IS NULL) AS deals, \
+           (SELECT coalesce(sum(json_array_length(a.scores)), 0) FROM chosen JOIN assessments a ON a.customer_id = chosen.id WHERE a.deleted_at IS NULL) AS assessment_rows, \
            (SELECT count(*) FROM chosen JOIN followups f ON f.customer_id = chosen.id \
               WHERE f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL AND f.due_on < ?4 \
-              AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = f.contact_id AND ct.deleted_at IS NULL)))",
+              AND (f.contact_id IS NULL OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.id = f.contact_id AND ct.deleted_at IS NULL))) AS overdue",
         chosen()
     );
     let cutoff = crate::customers::activity::cutoff(today, crate::settings::get(conn)?.dormant_days);
@@ -69,13 +69,13 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
         params![tiers, statuses, tags, today.to_string(), cutoff, customers],
         |r| {
             Ok(ReportPreview {
-                customers: r.get(0)?,
-                key_customers: r.get(1)?,
-                people: r.get(2)?,
-                contacts: r.get(3)?,
-                deals: r.get(4)?,
-                assessment_rows: r.get(5)?,
-                overdue: r.get(6)?,
+                customers: r.get("customers")?,
+                key_customers: r.get("key_customers")?,
+                people: r.get("people")?,
+                contacts: r.get("contacts")?,
+                deals: r.get("deals")?,
+                assessment_rows: r.get("assessment_rows")?,
+                overdue: r.get("overdue")?,
                 include_private: opts.include_private,
             })
         },

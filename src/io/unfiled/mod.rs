@@ -47,15 +47,15 @@ pub enum Target {
 const COLUMNS: &str = "id, card, guess, source, created_at, updated_at";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UnfiledPerson> {
-    let card: String = r.get(1)?;
+    let card: String = r.get("card")?;
     Ok(UnfiledPerson {
-        id: r.get(0)?,
+        id: r.get("id")?,
         card: serde_json::from_str(&card)
             .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e)))?,
-        guess: r.get(2)?,
-        source: r.get(3)?,
-        created_at: r.get(4)?,
-        updated_at: r.get(5)?,
+        guess: r.get("guess")?,
+        source: r.get("source")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
     })
 }
 

@@ -241,30 +241,30 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
 
     let mut row_stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.name, c.short_name, c.industry, c.region, c.status, c.tier, c.is_key, c.owner, c.tags, \
-                (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL), c.updated_at, \
-                {}, c.last_contact_on, c.next_due_on FROM customers c WHERE c.rowid = ?2",
+                (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL) AS people_count, \
+                c.updated_at, {} AS standing, c.last_contact_on, c.next_due_on FROM customers c WHERE c.rowid = ?2",
         activity::standing_sql("c", "?1")
     ))?;
     let mut rows = Vec::with_capacity(rowids.len());
     for rowid in rowids {
         rows.push(row_stmt.query_row(rusqlite::params![cutoff, rowid], |r| {
-            let tags: String = r.get(9)?;
+            let tags: String = r.get("tags")?;
             Ok(ListRow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                short_name: r.get(2)?,
-                industry: r.get(3)?,
-                region: r.get(4)?,
-                status: r.get(5)?,
-                tier: r.get(6)?,
-                is_key: r.get(7)?,
-                owner: r.get(8)?,
+                id: r.get("id")?,
+                name: r.get("name")?,
+                short_name: r.get("short_name")?,
+                industry: r.get("industry")?,
+                region: r.get("region")?,
+                status: r.get("status")?,
+                tier: r.get("tier")?,
+                is_key: r.get("is_key")?,
+                owner: r.get("owner")?,
                 tags: serde_json::from_str(&tags).unwrap_or_default(),
-                people_count: r.get(10)?,
-                updated_at: r.get(11)?,
-                standing: r.get(12)?,
-                last_contact_on: r.get(13)?,
-                next_due_on: r.get(14)?,
+                people_count: r.get("people_count")?,
+                updated_at: r.get("updated_at")?,
+                standing: r.get("standing")?,
+                last_contact_on: r.get("last_contact_on")?,
+                next_due_on: r.get("next_due_on")?,
                 revenue: None,
                 weight: None,
                 dependence: None,
@@ -344,8 +344,8 @@ pub fn ids(conn: &Connection, query: &ListQuery) -> Result<Vec<Picked>> {
         ))?
         .query_map(params.as_slice(), |r| {
             Ok(Picked {
-                id: r.get(0)?,
-                name: r.get(1)?,
+                id: r.get("id")?,
+                name: r.get("name")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
