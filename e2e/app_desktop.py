@@ -87,9 +87,18 @@ def backups_listed_and_restored(s, tmp):
     row = s.find_all("[data-testid=backup-row][data-kind=before_sheet_import]")[-1]
     expected = int(s.js("return arguments[0].querySelectorAll('td')[3].textContent", row))
     assert live_customers(tmp) != expected, "the import after this backup added customers"
-    # A restore shows how far it is and can be stopped before the book is
-    # written (slowed here: this small book's restore is otherwise instant).
+    # A backup by hand and a restore show how far they are and can be
+    # stopped (slowed here: this small book's are otherwise instant).
     pace_jobs(1500)
+    print("- a backup by hand shows how far it is; cancelled, it leaves no file")
+    by_hand = os.path.join(tmp, "by-hand.db")
+    answer_dialogs(by_hand)
+    s.click("[data-testid=backup-make]")
+    s.wait("[data-testid=job-progress]", text="正在备份")
+    shot(s, "54e-backup-progress-zh")
+    s.click("[data-testid=job-cancel]")
+    s.wait("[data-testid=backups] .banner.error", text="已取消")
+    assert not os.path.exists(by_hand), "a cancelled backup left a file"
     s.js("arguments[0].querySelector('[data-testid=backup-row-restore]').click()", row)
     s.wait("[data-testid=confirm-dialog]", text="恢复前会先备份")
     s.click("[data-testid=confirm]")

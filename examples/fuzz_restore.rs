@@ -45,7 +45,7 @@ fn main() {
     baton::demo::fill(&source, 20, 3).expect("demo");
     let seed = dir.path().join("seed.db");
     source
-        .read(|c| baton::store::backup::snapshot(c, &seed))
+        .read(|c| baton::store::backup::snapshot(c, &seed, None))
         .expect("backup");
     let seed_bytes = std::fs::read(&seed).expect("read");
 

@@ -134,7 +134,7 @@ pub fn summary(r: &ImportReport) -> String {
 
 /// `baton backup`.
 pub fn backup(store: &Store, out: &Path) -> Result<()> {
-    store.read(|c| baton::store::backup::snapshot(c, out))?;
+    store.read(|c| baton::store::backup::snapshot(c, out, None))?;
     eprintln!("baton: backed up the book to {}", out.display());
     Ok(())
 }

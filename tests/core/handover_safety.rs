@@ -96,9 +96,9 @@ fn backup_and_restore_bring_the_book_back() {
     let store = demo_book(dir.path(), "book.db");
     let saved = dump_of(&store);
     let copy = dir.path().join("copy.db");
-    store.read(|c| baton::store::backup::snapshot(c, &copy)).unwrap();
+    store.read(|c| baton::store::backup::snapshot(c, &copy, None)).unwrap();
     assert!(
-        store.read(|c| baton::store::backup::snapshot(c, &copy)).is_err(),
+        store.read(|c| baton::store::backup::snapshot(c, &copy, None)).is_err(),
         "never overwrites"
     );
     let id = baton::views::list::list(&store.conn(), &all_rows()).unwrap().rows[0]

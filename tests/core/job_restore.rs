@@ -40,7 +40,7 @@ fn book_and_backup(dir: &std::path::Path) -> (Store, std::path::PathBuf, String)
     let store = Store::open(&dir.join("book.db")).unwrap();
     demo::fill(&store, 400, 5).unwrap();
     let file = dir.join("kept.db");
-    store.read(|c| backup::snapshot(c, &file)).unwrap();
+    store.read(|c| backup::snapshot(c, &file, None)).unwrap();
     let at_backup = dump_of(&store);
     store
         .write(|tx| {
@@ -144,4 +144,34 @@ fn a_cancelled_demo_leaves_the_book_empty() {
     let (job, heard) = job_cancelling_at(u64::MAX);
     demo::fill_with(&store, 12, 1, &opts, Some(&job)).unwrap();
     assert_eq!(steps_of(&heard.lock().unwrap()), (12, 12));
+}
+
+#[test]
+fn a_backup_by_hand_tells_its_progress_and_a_cancel_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _, _) = book_and_backup(dir.path());
+    let out = dir.path().join("by-hand.db");
+    let (job, heard) = job_cancelling_at(u64::MAX);
+    store.read(|c| backup::snapshot(c, &out, Some(&job))).unwrap();
+    let last = *heard.lock().unwrap().last().unwrap();
+    assert!(last.total > 1, "a book of some megabytes copies in several steps");
+    assert_eq!(last.done, last.total, "the progress reaches its total");
+    let copy = Store::open(&out).unwrap();
+    assert_eq!(dump_of(&copy), dump_of(&store), "the backup holds the whole book");
+
+    let files = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = files();
+    let (job, _) = job_cancelling_at(1);
+    let err = store
+        .read(|c| backup::snapshot(c, &dir.path().join("cancelled.db"), Some(&job)))
+        .unwrap_err();
+    assert!(matches!(err, Error::Cancelled), "{err:?}");
+    assert_eq!(files(), before, "a cancelled backup leaves nothing behind");
 }

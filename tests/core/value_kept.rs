@@ -111,7 +111,7 @@ fn a_restored_copy_with_the_same_count_is_ranked_afresh() {
     demo::fill(&store, 40, 8).unwrap();
     let all = ids(&store);
     let copy_file = dir.path().join("copy.db");
-    store.read(|c| backup::snapshot(c, &copy_file)).unwrap();
+    store.read(|c| backup::snapshot(c, &copy_file, None)).unwrap();
     {
         // The copy and the book each take one order, for different customers:
         // the same change count, different content.
@@ -187,7 +187,7 @@ fn a_restore_renames_the_content_and_the_next_picture_is_ranked_afresh() {
         })
         .collect();
     let copy_file = dir.path().join("copy.db");
-    store.read(|c| backup::snapshot(c, &copy_file)).unwrap();
+    store.read(|c| backup::snapshot(c, &copy_file, None)).unwrap();
     let copy_count = {
         // The copy: a fourth customer outsells 丙. The book: 甲 buys a little
         // more. One deal each, so the same name and the same count.

@@ -124,7 +124,7 @@ pub fn all() -> Vec<WritePath> {
                 let other = demo(dir, "other.db", 80, 6);
                 Store::open(&other)
                     .unwrap()
-                    .read(|c| baton::store::backup::snapshot(c, &dir.join("backup.db")))
+                    .read(|c| baton::store::backup::snapshot(c, &dir.join("backup.db"), None))
                     .unwrap();
                 demo(dir, "restore.db", 30, 7)
             }),

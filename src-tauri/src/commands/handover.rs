@@ -202,10 +202,20 @@ pub fn conflicts_resolve(state: State<'_, AppState>, id: String, use_other: bool
 }
 
 /// Writes a backup of the book to `path` (never overwriting a file).
+/// Progress goes to `on_progress`; `job_cancel(job)` stops it and leaves
+/// no file.
 #[tauri::command(async)]
-pub fn backup_create(state: State<'_, AppState>, path: String) -> CmdResult<()> {
+pub fn backup_create(
+    state: State<'_, AppState>,
+    path: String,
+    job: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<()> {
+    let running = state.jobs.start(&job, on_progress);
     let path = std::path::PathBuf::from(path.trim());
-    Ok(state.store()?.read(|c| baton::store::backup::snapshot(c, &path))?)
+    Ok(state
+        .store()?
+        .read(|c| baton::store::backup::snapshot(c, &path, Some(&running.job)))?)
 }
 
 /// Replaces the book's content with the backup at `path`, after a backup

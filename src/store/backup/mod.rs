@@ -94,9 +94,15 @@ pub fn restore_undoably(store: &Store, file: &Path, job: Option<&Job>, check: Re
 
 /// Writes a consistent copy of the book behind `conn` to `dest` (which must
 /// not exist yet: a backup never overwrites a file, and never lands on the
-/// book itself).
-pub fn snapshot(conn: &Connection, dest: &Path) -> Result<()> {
-    snapshot_with(conn, dest, None)
+/// book itself). `job` counts pages copied, in steps of [`STEP_PAGES`]; a
+/// cancel leaves no file.
+pub fn snapshot(conn: &Connection, dest: &Path, job: Option<&Job>) -> Result<()> {
+    job::start(job, steps(page_count(conn)?));
+    snapshot_with(conn, dest, job)?;
+    if let Some(j) = job {
+        j.finish();
+    }
+    Ok(())
 }
 
 /// [`snapshot`], one job step per [`STEP_PAGES`] pages; a cancel leaves no file.

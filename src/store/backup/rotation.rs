@@ -89,7 +89,7 @@ pub fn daily(store: &Store, today: NaiveDate, dir: Option<PathBuf>) -> Result<Op
     if file.exists() {
         return Ok(None);
     }
-    store.read(|c| super::snapshot(c, &file))?;
+    store.read(|c| super::snapshot(c, &file, None))?;
     prune(&dir)?;
     Ok(Some(file))
 }

@@ -11,7 +11,7 @@ export const handover = {
   undoImport: () => call<void>('handover_undo_import'),
   checklist: (customerId: string) => call<Checklist | null>('checklist_get', { customerId }),
   tick: (id: string, ticked: boolean) => call<ChecklistItemState>('checklist_tick', { id, ticked }),
-  backup: (path: string) => call<void>('backup_create', { path }),
+  backup: (path: string, job: JobRun) => call<void>('backup_create', { path, ...job.args }),
   restore: (path: string, job: JobRun) => call<void>('backup_restore', { path, ...job.args }),
   conflicts: (includeResolved = false) => call<LoggedConflict[]>('conflicts_list', { includeResolved }),
   resolve: (id: string, useOther: boolean) => call<void>('conflicts_resolve', { id, useOther }),

@@ -555,6 +555,7 @@ export const en = {
   'backup.title': 'Backups',
   'backup.make': 'Back up now',
   'backup.done': 'Backed up to {path}.',
+  'backup.making': 'Backing up…',
   'backup.restore': 'Restore…',
   'backup.restore_hint': 'Backups Baton takes by itself are in the "-backups" folder next to the book.',
   'backup.confirm': 'Replace everything in this book with the backup {path}? Changes made since that backup are lost.',

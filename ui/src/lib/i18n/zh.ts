@@ -555,6 +555,7 @@ export const zh: Record<MessageKey, string> = {
   'backup.title': '备份',
   'backup.make': '立即备份',
   'backup.done': '已备份到 {path}。',
+  'backup.making': '正在备份…',
   'backup.restore': '恢复…',
   'backup.restore_hint': '自动备份在客户本旁边的“-backups”文件夹里。',
   'backup.confirm': '用备份 {path} 替换本客户本的全部内容？备份之后的改动都会丢失。',
