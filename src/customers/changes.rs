@@ -3,7 +3,7 @@
 //! Kept as records of their own so the card can show every owner the
 //! customer has had and the timeline can show when it went dormant or lost.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -26,6 +26,24 @@ impl ChangeField {
             ChangeField::Owner => "owner",
             ChangeField::Status => "status",
         }
+    }
+}
+
+impl rusqlite::types::ToSql for ChangeField {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+/// Anything but `owner` reads as a status change, as it always has (the
+/// table's CHECK allows only the two).
+impl rusqlite::types::FromSql for ChangeField {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        Ok(if value.as_str()? == "owner" {
+            ChangeField::Owner
+        } else {
+            ChangeField::Status
+        })
     }
 }
 
@@ -54,44 +72,16 @@ pub struct CustomerChange {
 
 impl Record for CustomerChange {
     const KIND: RecordKind = RecordKind::CustomerChange;
-    const COLUMNS: &'static str =
-        "id, customer_id, field, old_value, new_value, changed_at, changed_by, created_at, updated_at";
     type Edited = CustomerChange;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        let field: String = row.get("field")?;
-        Ok(CustomerChange {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            field: if field == "owner" {
-                ChangeField::Owner
-            } else {
-                ChangeField::Status
-            },
-            old_value: row.get("old_value")?,
-            new_value: row.get("new_value")?,
-            changed_at: row.get("changed_at")?,
-            changed_by: row.get("changed_by")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-        })
+    crate::record_row! {
+        id, customer_id, field, old_value, new_value, changed_at, changed_by, created_at, updated_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
         validate::id("customer_change.id", &self.id)?;
         validate::timestamp("customer_change.changed_at", &self.changed_at)?;
-        let mut stmt = conn.prepare_cached(&crate::record::upsert_sql(Self::KIND.table(), Self::COLUMNS))?;
-        stmt.execute(params![
-            self.id,
-            self.customer_id,
-            self.field.as_str(),
-            self.old_value,
-            self.new_value,
-            self.changed_at,
-            self.changed_by,
-            self.created_at,
-            self.updated_at,
-        ])?;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 }

@@ -6,13 +6,12 @@ pub mod changes;
 pub mod people;
 pub mod tier_changes;
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use self::changes::ChangeField;
 use crate::enums::{Status, Tier};
 use crate::error::{Error, Result, Rule};
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::validate::{self, LIST_MAX, NAME_MAX, NOTES_MAX, SHORT_MAX, TAG_MAX, TAGS_MAX, TEXT_MAX};
 use crate::{clock, settings, sort_key::sort_key};
@@ -211,51 +210,18 @@ impl CustomerCard {
 
 impl Record for Customer {
     const KIND: RecordKind = RecordKind::Customer;
-    const COLUMNS: &'static str = "id, name, short_name, industry, region, address, phone, website, tags, notes, \
-    staff_count, revenue_band, operating_condition, founded_on, organisation, culture, \
-    industry_standing, prospects, importance, need_stated, need_real, need_unstated, need_delight, \
-    need_secret, competitors, status, lost_reason, tier, is_key, owner, created_at, updated_at, deleted_at, serving_staff";
     type Edited = CustomerCard;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Customer {
-            id: row.get("id")?,
-            card: CustomerCard {
-                name: row.get("name")?,
-                short_name: row.get("short_name")?,
-                industry: row.get("industry")?,
-                region: row.get("region")?,
-                address: row.get("address")?,
-                phone: row.get("phone")?,
-                website: row.get("website")?,
-                tags: record::json_column(row, "tags")?,
-                notes: row.get("notes")?,
-                staff_count: row.get("staff_count")?,
-                revenue_band: row.get("revenue_band")?,
-                operating_condition: row.get("operating_condition")?,
-                founded_on: row.get("founded_on")?,
-                organisation: row.get("organisation")?,
-                culture: row.get("culture")?,
-                industry_standing: row.get("industry_standing")?,
-                prospects: row.get("prospects")?,
-                importance: row.get("importance")?,
-                need_stated: row.get("need_stated")?,
-                need_real: row.get("need_real")?,
-                need_unstated: row.get("need_unstated")?,
-                need_delight: row.get("need_delight")?,
-                need_secret: row.get("need_secret")?,
-                competitors: record::json_column(row, "competitors")?,
-                status: row.get("status")?,
-                lost_reason: row.get("lost_reason")?,
-                tier: row.get("tier")?,
-                is_key: row.get("is_key")?,
-                owner: row.get("owner")?,
-                serving_staff: row.get("serving_staff")?,
-            },
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            deleted_at: row.get("deleted_at")?,
-        })
+    crate::record_row! {
+        id,
+        card: CustomerCard {
+            name, short_name, industry, region, address, phone, website, tags json, notes,
+            staff_count, revenue_band, operating_condition, founded_on, organisation, culture,
+            industry_standing, prospects, importance, need_stated, need_real, need_unstated,
+            need_delight, need_secret, competitors json, status, lost_reason, tier, is_key, owner,
+            serving_staff,
+        },
+        created_at, updated_at, deleted_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
@@ -264,55 +230,13 @@ impl Record for Customer {
         validate::timestamp("customer.updated_at", &self.updated_at)?;
         self.card.validate()?;
         let c = &self.card;
-        let mut stmt = conn.prepare_cached(&upsert_sql(Self::KIND.table(), &format!("{}, sort_key", Self::COLUMNS)))?;
-        stmt.execute(params![
-            self.id,
-            c.name,
-            c.short_name,
-            c.industry,
-            c.region,
-            c.address,
-            c.phone,
-            c.website,
-            to_json(&c.tags),
-            c.notes,
-            c.staff_count,
-            c.revenue_band,
-            c.operating_condition,
-            c.founded_on,
-            c.organisation,
-            c.culture,
-            c.industry_standing,
-            c.prospects,
-            c.importance,
-            c.need_stated,
-            c.need_real,
-            c.need_unstated,
-            c.need_delight,
-            c.need_secret,
-            to_json(&c.competitors),
-            c.status,
-            c.lost_reason,
-            c.tier,
-            c.is_key,
-            c.owner,
-            self.created_at,
-            self.updated_at,
-            self.deleted_at,
-            c.serving_staff,
-            sort_key(&c.name),
-        ])?;
+        record::upsert(conn, self, &[("sort_key", &sort_key(&c.name))])?;
         write_tags(conn, &self.id, &c.tags)
     }
 
     fn check(&self, _conn: &Connection) -> Result<()> {
         self.card.validate()
     }
-}
-
-fn to_json<T: Serialize>(value: &T) -> String {
-    // Serialising plain strings and structs of strings cannot fail.
-    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
 }
 
 /// Rewrites the derived tag rows of one customer (see migration 0002).

@@ -1,12 +1,11 @@
 //! Key people (关键人) of a customer: who decides, who influences, who coaches us,
 //! and what we know of each of them.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{AgeBand, Attitude, Channel, Layer, Role};
 use crate::error::{Error, Result};
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::validate::{self, LIST_MAX, NAME_MAX, NOTES_MAX, SHORT_MAX, TEXT_MAX};
 use crate::{clock, customers, sort_key::sort_key};
@@ -140,40 +139,16 @@ impl PersonCard {
 
 impl Record for Person {
     const KIND: RecordKind = RecordKind::Person;
-    const COLUMNS: &'static str = "id, customer_id, name, title, department, phone, email, messaging_id, birthday, \
-    role, attitude, personality, interests, experience, background, age_band, origin, education, \
-    preferred_channel, known_by, notes, created_at, updated_at, deleted_at";
     type Edited = PersonCard;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Person {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            card: PersonCard {
-                name: row.get("name")?,
-                title: row.get("title")?,
-                department: row.get("department")?,
-                phone: row.get("phone")?,
-                email: row.get("email")?,
-                messaging_id: row.get("messaging_id")?,
-                birthday: row.get("birthday")?,
-                role: row.get("role")?,
-                attitude: row.get("attitude")?,
-                personality: row.get("personality")?,
-                interests: row.get("interests")?,
-                experience: row.get("experience")?,
-                background: row.get("background")?,
-                age_band: row.get("age_band")?,
-                origin: row.get("origin")?,
-                education: row.get("education")?,
-                preferred_channel: row.get("preferred_channel")?,
-                known_by: record::json_column(row, "known_by")?,
-                notes: row.get("notes")?,
-            },
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            deleted_at: row.get("deleted_at")?,
-        })
+    crate::record_row! {
+        id, customer_id,
+        card: PersonCard {
+            name, title, department, phone, email, messaging_id, birthday, role, attitude,
+            personality, interests, experience, background, age_band, origin, education,
+            preferred_channel, known_by json, notes,
+        },
+        created_at, updated_at, deleted_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
@@ -183,35 +158,8 @@ impl Record for Person {
         validate::timestamp("person.updated_at", &self.updated_at)?;
         self.card.validate()?;
         let c = &self.card;
-        let known_by = serde_json::to_string(&c.known_by).map_err(|e| Error::Corrupt(e.to_string()))?;
-        let mut stmt = conn.prepare_cached(&upsert_sql(Self::KIND.table(), &format!("{}, sort_key", Self::COLUMNS)))?;
-        stmt.execute(params![
-            self.id,
-            self.customer_id,
-            c.name,
-            c.title,
-            c.department,
-            c.phone,
-            c.email,
-            c.messaging_id,
-            c.birthday,
-            c.role,
-            c.attitude,
-            c.personality,
-            c.interests,
-            c.experience,
-            c.background,
-            c.age_band,
-            c.origin,
-            c.education,
-            c.preferred_channel,
-            known_by,
-            c.notes,
-            self.created_at,
-            self.updated_at,
-            self.deleted_at,
-            sort_key(&c.name),
-        ])?;
+        let _known_by = serde_json::to_string(&c.known_by).map_err(|e| Error::Corrupt(e.to_string()))?;
+        record::upsert(conn, self, &[("sort_key", &sort_key(&c.name))])?;
         Ok(())
     }
 

@@ -2,12 +2,11 @@
 //! manager can watch the book move up the pyramid. The decision itself,
 //! against the suggestion of the value picture, is `value::tiers::decide`.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::Tier;
 use crate::error::Result;
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::{clock, settings, validate};
 
@@ -38,42 +37,18 @@ pub struct TierChange {
 
 impl Record for TierChange {
     const KIND: RecordKind = RecordKind::TierChange;
-    const COLUMNS: &'static str =
-        "id, customer_id, old_tier, new_tier, suggested_tier, reason, decided_at, decided_by, created_at, updated_at";
     type Edited = TierChange;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(TierChange {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            old_tier: row.get("old_tier")?,
-            new_tier: row.get("new_tier")?,
-            suggested_tier: row.get("suggested_tier")?,
-            reason: row.get("reason")?,
-            decided_at: row.get("decided_at")?,
-            decided_by: row.get("decided_by")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-        })
+    crate::record_row! {
+        id, customer_id, old_tier, new_tier, suggested_tier, reason, decided_at, decided_by,
+        created_at, updated_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
         validate::id("tier_change.id", &self.id)?;
         validate::timestamp("tier_change.decided_at", &self.decided_at)?;
         validate::text("tier_change.reason", &self.reason, validate::TEXT_MAX)?;
-        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
-            .execute(params![
-                self.id,
-                self.customer_id,
-                self.old_tier,
-                self.new_tier,
-                self.suggested_tier,
-                self.reason,
-                self.decided_at,
-                self.decided_by,
-                self.created_at,
-                self.updated_at,
-            ])?;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 }

@@ -3,12 +3,11 @@
 //! follow-up until it is done.
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{Channel, Objection};
 use crate::error::{Error, Result, Rule};
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::validate::{self, NOTES_MAX, SHORT_MAX, TEXT_MAX};
 use crate::{clock, customers, customers::people, history::followups};
@@ -175,31 +174,15 @@ fn check_person(conn: &Connection, field: &str, id: &str, customer_id: &str) -> 
 
 impl Record for Contact {
     const KIND: RecordKind = RecordKind::Contact;
-    const COLUMNS: &'static str = "id, customer_id, happened_at, channel, person_ids, subject, summary, outcome, objection, \
-    objection_note, in_charge_person_id, next_step, next_due, created_at, updated_at, deleted_at";
     type Edited = ContactDraft;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Contact {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            draft: ContactDraft {
-                happened_at: row.get("happened_at")?,
-                channel: row.get("channel")?,
-                person_ids: record::json_column(row, "person_ids")?,
-                subject: row.get("subject")?,
-                summary: row.get("summary")?,
-                outcome: row.get("outcome")?,
-                objection: row.get("objection")?,
-                objection_note: row.get("objection_note")?,
-                in_charge_person_id: row.get("in_charge_person_id")?,
-                next_step: row.get("next_step")?,
-                next_due: row.get("next_due")?,
-            },
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            deleted_at: row.get("deleted_at")?,
-        })
+    crate::record_row! {
+        id, customer_id,
+        draft: ContactDraft {
+            happened_at, channel, person_ids json, subject, summary, outcome, objection,
+            objection_note, in_charge_person_id, next_step, next_due,
+        },
+        created_at, updated_at, deleted_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
@@ -219,26 +202,8 @@ impl Record for Contact {
 /// (the demo generator, which made them).
 pub(crate) fn put_unchecked(conn: &Connection, contact: &Contact) -> Result<()> {
     let d = &contact.draft;
-    let person_ids = serde_json::to_string(&d.person_ids).map_err(|e| Error::Corrupt(e.to_string()))?;
-    conn.prepare_cached(&upsert_sql(RecordKind::Contact.table(), Contact::COLUMNS))?
-        .execute(params![
-            contact.id,
-            contact.customer_id,
-            d.happened_at,
-            d.channel,
-            person_ids,
-            d.subject,
-            d.summary,
-            d.outcome,
-            d.objection,
-            d.objection_note,
-            d.in_charge_person_id,
-            d.next_step,
-            d.next_due,
-            contact.created_at,
-            contact.updated_at,
-            contact.deleted_at,
-        ])?;
+    let _person_ids = serde_json::to_string(&d.person_ids).map_err(|e| Error::Corrupt(e.to_string()))?;
+    record::upsert(conn, contact, &[])?;
     conn.prepare_cached("DELETE FROM contact_people WHERE contact_id = ?1")?
         .execute([&contact.id])?;
     let mut insert =

@@ -7,6 +7,7 @@
 //! here for every kind alike.
 
 mod kind;
+mod row;
 
 pub use kind::RecordKind;
 
@@ -20,8 +21,9 @@ use crate::error::{Error, Result};
 pub trait Record: Serialize + DeserializeOwned + Sized + 'static {
     /// The kind in the registry: its table and its name.
     const KIND: RecordKind;
-    /// The columns [`Record::from_row`] reads, by name, comma-separated.
-    const COLUMNS: &'static str;
+    /// The columns [`Record::from_row`] reads by name and
+    /// [`Record::values`] gives, in order (both from one `record_row!`).
+    const COLUMNS: &'static [&'static str];
     /// The part the user edits, flattened into the stored record. serde
     /// loses the field path inside a flattened struct, so a record that
     /// fails at its root is decoded again as this to name the field.
@@ -30,6 +32,9 @@ pub trait Record: Serialize + DeserializeOwned + Sized + 'static {
     /// The record in a row that has (at least) [`Record::COLUMNS`]; each
     /// is read by its name.
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
+
+    /// The value of each of [`Record::COLUMNS`], in order, for a write.
+    fn values(&self) -> Result<Vec<rusqlite::types::ToSqlOutput<'_>>>;
 
     /// Writes the whole record (insert, or update by id) after checking
     /// its id, timestamps and fields; the error names the field.
@@ -45,12 +50,12 @@ pub trait Record: Serialize + DeserializeOwned + Sized + 'static {
 /// `SELECT` of a kind's columns from its table, followed by `rest`
 /// (`WHERE …`, `ORDER BY …`).
 pub fn select<R: Record>(rest: &str) -> String {
-    format!("SELECT {} FROM {} {rest}", R::COLUMNS, R::KIND.table())
+    format!("SELECT {} FROM {} {rest}", R::COLUMNS.join(", "), R::KIND.table())
 }
 
 /// A kind's columns, each prefixed by `alias.`, for joins.
 pub fn columns<R: Record>(alias: &str) -> String {
-    prefixed(R::COLUMNS, alias)
+    prefixed(&R::COLUMNS.join(", "), alias)
 }
 
 /// One record by id, live or in the trash.
@@ -95,6 +100,21 @@ pub fn query<R: Record>(conn: &Connection, sql: &str, params: impl rusqlite::Par
         .query_map(params, R::from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Inserts a record, or updates it by id, with `extra` derived columns
+/// beside its own (a name's pinyin sort key). Checking it is the caller's
+/// ([`Record::put`]).
+pub fn upsert<R: Record>(conn: &Connection, record: &R, extra: &[(&str, &dyn rusqlite::ToSql)]) -> Result<()> {
+    let mut columns = R::COLUMNS.to_vec();
+    let mut values = record.values()?;
+    for (name, value) in extra {
+        columns.push(name);
+        values.push(value.to_sql()?);
+    }
+    conn.prepare_cached(&upsert_sql(R::KIND.table(), &columns.join(", ")))?
+        .execute(rusqlite::params_from_iter(values))?;
+    Ok(())
 }
 
 /// Writes a whole record (see [`Record::put`]).

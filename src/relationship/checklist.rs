@@ -7,11 +7,10 @@
 //! assessment, after the takeover — so the checklist can never disagree with
 //! the history. An item can also be ticked by hand.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::{clock, customers::people, history::followups, validate};
 
@@ -25,6 +24,12 @@ pub enum Task {
     ConfirmFollowup,
     /// Re-assess the relationship card.
     Reassess,
+}
+
+impl rusqlite::types::ToSql for Task {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
 }
 
 impl Task {
@@ -101,23 +106,11 @@ pub struct Checklist {
 
 impl Record for ChecklistItem {
     const KIND: RecordKind = RecordKind::ChecklistItem;
-    const COLUMNS: &'static str =
-        "id, customer_id, task, target_id, label, taken_over_by, taken_over_at, ticked_at, created_at, updated_at";
     type Edited = ChecklistItem;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(ChecklistItem {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            task: row.get("task")?,
-            target_id: row.get("target_id")?,
-            label: row.get("label")?,
-            taken_over_by: row.get("taken_over_by")?,
-            taken_over_at: row.get("taken_over_at")?,
-            ticked_at: row.get("ticked_at")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-        })
+    crate::record_row! {
+        id, customer_id, task, target_id, label, taken_over_by, taken_over_at, ticked_at, created_at,
+        updated_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
@@ -128,19 +121,7 @@ impl Record for ChecklistItem {
         }
         validate::text("checklist.label", &self.label, validate::TEXT_MAX)?;
         validate::text("checklist.taken_over_by", &self.taken_over_by, validate::NAME_MAX)?;
-        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
-            .execute(params![
-                self.id,
-                self.customer_id,
-                self.task.as_str(),
-                self.target_id,
-                self.label,
-                self.taken_over_by,
-                self.taken_over_at,
-                self.ticked_at,
-                self.created_at,
-                self.updated_at,
-            ])?;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 }

@@ -3,11 +3,10 @@
 //! One note per customer, written before exporting; it travels in the
 //! handover file and is found by search.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::{clock, customers, validate};
 
@@ -74,43 +73,21 @@ impl NoteDraft {
 
 impl Record for HandoverNote {
     const KIND: RecordKind = RecordKind::HandoverNote;
-    const COLUMNS: &'static str = "id, customer_id, key_relationships, open_promises, risks, next_steps, written_by, created_at, updated_at, deleted_at";
     type Edited = NoteDraft;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(HandoverNote {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            draft: NoteDraft {
-                key_relationships: row.get("key_relationships")?,
-                open_promises: row.get("open_promises")?,
-                risks: row.get("risks")?,
-                next_steps: row.get("next_steps")?,
-            },
-            written_by: row.get("written_by")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            deleted_at: row.get("deleted_at")?,
-        })
+    crate::record_row! {
+        id, customer_id,
+        draft: NoteDraft {
+            key_relationships, open_promises, risks, next_steps,
+        },
+        written_by, created_at, updated_at, deleted_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
         validate::id("handover_note.id", &self.id)?;
         self.draft.validate()?;
         validate::text("handover_note.written_by", &self.written_by, validate::NAME_MAX)?;
-        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
-            .execute(params![
-                self.id,
-                self.customer_id,
-                self.draft.key_relationships,
-                self.draft.open_promises,
-                self.draft.risks,
-                self.draft.next_steps,
-                self.written_by,
-                self.created_at,
-                self.updated_at,
-                self.deleted_at,
-            ])?;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 

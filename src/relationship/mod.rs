@@ -12,13 +12,12 @@ pub mod dimensions;
 pub mod handover_notes;
 pub mod key_board;
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{Dimension, Layer, RelationshipType};
 use crate::error::{Error, Result, Rule};
 use crate::history::followups::{self, FollowUp};
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::settings::Settings;
 pub use crate::store::kept_scores::{COMPACT_ORDER, compact_scores};
@@ -178,45 +177,21 @@ pub fn scores_of_compact(text: &str) -> impl Iterator<Item = (Dimension, i64)> +
 
 impl Record for Assessment {
     const KIND: RecordKind = RecordKind::Assessment;
-    const COLUMNS: &'static str = "id, customer_id, assessed_on, assessor, layer, relationship_type, scores, notes, created_at, updated_at, deleted_at";
     type Edited = AssessmentDraft;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Assessment {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            draft: AssessmentDraft {
-                assessed_on: row.get("assessed_on")?,
-                assessor: row.get("assessor")?,
-                layer: row.get("layer")?,
-                relationship_type: row.get("relationship_type")?,
-                scores: record::json_column(row, "scores")?,
-                notes: row.get("notes")?,
-            },
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            deleted_at: row.get("deleted_at")?,
-        })
+    crate::record_row! {
+        id, customer_id,
+        draft: AssessmentDraft {
+            assessed_on, assessor, layer, relationship_type, scores json, notes,
+        },
+        created_at, updated_at, deleted_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
         validate::id("assessment.id", &self.id)?;
         self.draft.validate()?;
-        let scores = serde_json::to_string(&self.draft.scores).map_err(|e| Error::Corrupt(e.to_string()))?;
-        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
-            .execute(params![
-                self.id,
-                self.customer_id,
-                self.draft.assessed_on,
-                self.draft.assessor,
-                self.draft.layer,
-                self.draft.relationship_type,
-                scores,
-                self.draft.notes,
-                self.created_at,
-                self.updated_at,
-                self.deleted_at,
-            ])?;
+        let _scores = serde_json::to_string(&self.draft.scores).map_err(|e| Error::Corrupt(e.to_string()))?;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 

@@ -4,12 +4,11 @@
 //! purchases; returns subtract from revenue; quotes, contracts and payments
 //! are kept for the record and the timeline but are not revenue.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::enums::DealKind;
 use crate::error::{Error, Result, Rule};
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::{clock, customers, settings, validate};
 
@@ -73,45 +72,22 @@ impl DealDraft {
 
 impl Record for Deal {
     const KIND: RecordKind = RecordKind::Deal;
-    const COLUMNS: &'static str =
-        "id, customer_id, kind, occurred_on, amount_minor, currency, description, created_at, updated_at, deleted_at";
     type Edited = DealDraft;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Deal {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            draft: DealDraft {
-                kind: row.get("kind")?,
-                occurred_on: row.get("occurred_on")?,
-                amount_minor: row.get("amount_minor")?,
-                currency: row.get("currency")?,
-                description: row.get("description")?,
-            },
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            deleted_at: row.get("deleted_at")?,
-        })
+    crate::record_row! {
+        id, customer_id,
+        draft: DealDraft {
+            kind, occurred_on, amount_minor, currency, description,
+        },
+        created_at, updated_at, deleted_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
         validate::id("deal.id", &self.id)?;
         validate::timestamp("deal.created_at", &self.created_at)?;
         self.draft.validate()?;
-        let d = &self.draft;
-        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
-            .execute(params![
-                self.id,
-                self.customer_id,
-                d.kind,
-                d.occurred_on,
-                d.amount_minor,
-                d.currency,
-                d.description,
-                self.created_at,
-                self.updated_at,
-                self.deleted_at,
-            ])?;
+        let _d = &self.draft;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 

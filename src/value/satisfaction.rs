@@ -1,11 +1,10 @@
 //! Satisfaction checks (满意度): a dated rating on the five-step scale, from
 //! very dissatisfied (1) to very satisfied (5), with a comment.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::{clock, customers, validate};
 
@@ -54,38 +53,20 @@ impl CheckDraft {
 
 impl Record for SatisfactionCheck {
     const KIND: RecordKind = RecordKind::SatisfactionCheck;
-    const COLUMNS: &'static str = "id, customer_id, checked_on, rating, comment, created_at, updated_at, deleted_at";
     type Edited = CheckDraft;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(SatisfactionCheck {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            draft: CheckDraft {
-                checked_on: row.get("checked_on")?,
-                rating: row.get("rating")?,
-                comment: row.get("comment")?,
-            },
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            deleted_at: row.get("deleted_at")?,
-        })
+    crate::record_row! {
+        id, customer_id,
+        draft: CheckDraft {
+            checked_on, rating, comment,
+        },
+        created_at, updated_at, deleted_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
         validate::id("satisfaction.id", &self.id)?;
         self.draft.validate()?;
-        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
-            .execute(params![
-                self.id,
-                self.customer_id,
-                self.draft.checked_on,
-                self.draft.rating,
-                self.draft.comment,
-                self.created_at,
-                self.updated_at,
-                self.deleted_at,
-            ])?;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 

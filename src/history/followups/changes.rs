@@ -2,7 +2,7 @@
 //! cancelled, reopened, done, edited), for the customer's timeline. A record
 //! kind of its own, so a handover carries the story, not just the last state.
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use super::FollowUp;
@@ -24,6 +24,12 @@ pub enum FollowUpAction {
     Done,
     /// Its wording changed.
     Edited,
+}
+
+impl rusqlite::types::ToSql for FollowUpAction {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
 }
 
 impl FollowUpAction {
@@ -89,24 +95,11 @@ pub struct FollowUpChange {
 
 impl Record for FollowUpChange {
     const KIND: RecordKind = RecordKind::FollowUpChange;
-    const COLUMNS: &'static str = "id, customer_id, followup_id, action, title, old_due, new_due, reason, changed_at, changed_by, created_at, updated_at";
     type Edited = FollowUpChange;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(FollowUpChange {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            followup_id: row.get("followup_id")?,
-            action: row.get("action")?,
-            title: row.get("title")?,
-            old_due: row.get("old_due")?,
-            new_due: row.get("new_due")?,
-            reason: row.get("reason")?,
-            changed_at: row.get("changed_at")?,
-            changed_by: row.get("changed_by")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-        })
+    crate::record_row! {
+        id, customer_id, followup_id, action, title, old_due, new_due, reason, changed_at,
+        changed_by, created_at, updated_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
@@ -122,21 +115,7 @@ impl Record for FollowUpChange {
                 validate::parse_date(field, day)?;
             }
         }
-        conn.prepare_cached(&crate::record::upsert_sql(Self::KIND.table(), Self::COLUMNS))?
-            .execute(params![
-                self.id,
-                self.customer_id,
-                self.followup_id,
-                self.action.as_str(),
-                self.title,
-                self.old_due,
-                self.new_due,
-                self.reason,
-                self.changed_at,
-                self.changed_by,
-                self.created_at,
-                self.updated_at,
-            ])?;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 }

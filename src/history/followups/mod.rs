@@ -16,12 +16,11 @@ pub use actions::{Reschedule, cancel, delete, edit, reopen, reschedule};
 pub use board::{Backlog, Board, FollowUpItem, Group, PersonBrief, board, clear_backlog, open_list};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::history::contacts::Contact;
-use crate::record::upsert_sql;
 use crate::record::{self, Record, RecordKind};
 use crate::{clock, validate};
 
@@ -85,25 +84,11 @@ impl FollowUp {
 
 impl Record for FollowUp {
     const KIND: RecordKind = RecordKind::FollowUp;
-    const COLUMNS: &'static str = "id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at, \
-    cancelled_at, cancel_reason, deleted_at";
     type Edited = FollowUp;
 
-    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(FollowUp {
-            id: row.get("id")?,
-            customer_id: row.get("customer_id")?,
-            contact_id: row.get("contact_id")?,
-            title: row.get("title")?,
-            due_on: row.get("due_on")?,
-            done_at: row.get("done_at")?,
-            done_contact_id: row.get("done_contact_id")?,
-            created_at: row.get("created_at")?,
-            updated_at: row.get("updated_at")?,
-            cancelled_at: row.get("cancelled_at")?,
-            cancel_reason: row.get("cancel_reason")?,
-            deleted_at: row.get("deleted_at")?,
-        })
+    crate::record_row! {
+        id, customer_id, contact_id, title, due_on, done_at, done_contact_id, created_at, updated_at,
+        cancelled_at, cancel_reason, deleted_at,
     }
 
     fn put(&self, conn: &Connection) -> Result<()> {
@@ -117,21 +102,7 @@ impl Record for FollowUp {
             validate::timestamp("followup.cancelled_at", cancelled)?;
         }
         validate::text("followup.cancel_reason", &self.cancel_reason, validate::TEXT_MAX)?;
-        conn.prepare_cached(&upsert_sql(Self::KIND.table(), Self::COLUMNS))?
-            .execute(params![
-                self.id,
-                self.customer_id,
-                self.contact_id,
-                self.title,
-                self.due_on,
-                self.done_at,
-                self.done_contact_id,
-                self.created_at,
-                self.updated_at,
-                self.cancelled_at,
-                self.cancel_reason,
-                self.deleted_at,
-            ])?;
+        record::upsert(conn, self, &[])?;
         Ok(())
     }
 
