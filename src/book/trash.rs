@@ -68,17 +68,17 @@ pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
     let mut stmt = conn.prepare_cached(&format!("{LISTS} ORDER BY 9 DESC, 2"))?;
     let items = stmt
         .query_map([], |r| {
-            let kind: String = r.get("kind")?;
+            let kind: String = crate::record::cell(r, 0, "kind")?;
             Ok(TrashItem {
                 kind: RecordKind::from_name(&kind).unwrap_or(RecordKind::Customer),
-                id: r.get("id")?,
+                id: crate::record::cell(r, 1, "id")?,
                 name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                customer_name: r.get("customer_name")?,
-                day: r.get("day")?,
-                amount_minor: r.get("amount_minor")?,
-                currency: r.get("currency")?,
-                detail: r.get("detail")?,
-                deleted_at: r.get("deleted_at")?,
+                customer_name: crate::record::cell(r, 3, "customer_name")?,
+                day: crate::record::cell(r, 4, "day")?,
+                amount_minor: crate::record::cell(r, 5, "amount_minor")?,
+                currency: crate::record::cell(r, 6, "currency")?,
+                detail: crate::record::cell(r, 7, "detail")?,
+                deleted_at: crate::record::cell(r, 8, "deleted_at")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -46,13 +46,13 @@ struct Stored {
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
     Ok(Stored {
-        id: row.get("id")?,
-        kind: row.get("kind")?,
-        record_id: row.get("record_id")?,
-        kept: row.get("kept")?,
-        losing: row.get("losing")?,
-        created_at: row.get("created_at")?,
-        resolved_at: row.get("resolved_at")?,
+        id: crate::record::cell(row, 0, "id")?,
+        kind: crate::record::cell(row, 1, "kind")?,
+        record_id: crate::record::cell(row, 2, "record_id")?,
+        kept: crate::record::cell(row, 3, "kept")?,
+        losing: crate::record::cell(row, 4, "losing")?,
+        created_at: crate::record::cell(row, 5, "created_at")?,
+        resolved_at: crate::record::cell(row, 6, "resolved_at")?,
     })
 }
 

@@ -151,9 +151,39 @@ pub fn not_found(kind: RecordKind, id: &str) -> Error {
     }
 }
 
+/// Reads the column `name`, looked for first at `at`, where the query puts
+/// it, then anywhere: read by name, at nearly the cost of a position
+/// (rusqlite's own lookup by name compares every column's name).
+pub fn cell<T: rusqlite::types::FromSql>(row: &Row<'_>, at: usize, name: &str) -> rusqlite::Result<T> {
+    match row.as_ref().column_name(at) {
+        Ok(found) if found == name => row.get(at),
+        _ => row.get(name),
+    }
+}
+
+/// Where `name` stands in `columns` (`usize::MAX` if nowhere), at compile
+/// time for `record_row!`.
+pub const fn index_of(columns: &[&str], name: &str) -> usize {
+    let mut i = 0;
+    while i < columns.len() {
+        let (a, b) = (columns[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    usize::MAX
+}
+
 /// A column holding a JSON list (tags, people), read by name.
-pub fn json_column<T: DeserializeOwned>(row: &Row<'_>, name: &str) -> rusqlite::Result<T> {
-    let text: String = row.get(name)?;
+pub fn json_column<T: DeserializeOwned>(row: &Row<'_>, at: usize, name: &str) -> rusqlite::Result<T> {
+    let text: String = cell(row, at, name)?;
     serde_json::from_str(&text).map_err(|e| {
         let idx = row.as_ref().column_index(name).unwrap_or_default();
         rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))

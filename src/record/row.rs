@@ -30,17 +30,20 @@ macro_rules! record_row {
     };
 
     // The struct literal, each field read by its column's name.
-    (@read $T:tt, $row:ident, [$($acc:tt)*]) => { ($T { $($acc)* }) };
-    (@read $T:tt, $row:ident, [$($acc:tt)*] $f:ident : $I:ident { $($inner:tt)* } $(, $($rest:tt)*)?) => {
-        $crate::record_row!(@read $T, $row,
-            [$($acc)* $f: $crate::record_row!(@read $I, $row, [] $($inner)*),] $($($rest)*)?)
+    // (Each is looked for first where COLUMNS puts it, found at compile
+    // time, and by name only if the query put it elsewhere.)
+    (@read $T:tt, $row:ident, $cols:path, [$($acc:tt)*]) => { ($T { $($acc)* }) };
+    (@read $T:tt, $row:ident, $cols:path, [$($acc:tt)*] $f:ident : $I:ident { $($inner:tt)* } $(, $($rest:tt)*)?) => {
+        $crate::record_row!(@read $T, $row, $cols,
+            [$($acc)* $f: $crate::record_row!(@read $I, $row, $cols, [] $($inner)*),] $($($rest)*)?)
     };
-    (@read $T:tt, $row:ident, [$($acc:tt)*] $f:ident json $(, $($rest:tt)*)?) => {
-        $crate::record_row!(@read $T, $row,
-            [$($acc)* $f: $crate::record::json_column($row, stringify!($f))?,] $($($rest)*)?)
+    (@read $T:tt, $row:ident, $cols:path, [$($acc:tt)*] $f:ident json $(, $($rest:tt)*)?) => {
+        $crate::record_row!(@read $T, $row, $cols, [$($acc)* $f: $crate::record::json_column(
+            $row, const { $crate::record::index_of($cols, stringify!($f)) }, stringify!($f))?,] $($($rest)*)?)
     };
-    (@read $T:tt, $row:ident, [$($acc:tt)*] $f:ident $(, $($rest:tt)*)?) => {
-        $crate::record_row!(@read $T, $row, [$($acc)* $f: $row.get(stringify!($f))?,] $($($rest)*)?)
+    (@read $T:tt, $row:ident, $cols:path, [$($acc:tt)*] $f:ident $(, $($rest:tt)*)?) => {
+        $crate::record_row!(@read $T, $row, $cols, [$($acc)* $f: $crate::record::cell(
+            $row, const { $crate::record::index_of($cols, stringify!($f)) }, stringify!($f))?,] $($($rest)*)?)
     };
 
     // The values to write, in the order of the names.
@@ -63,7 +66,7 @@ macro_rules! record_row {
         const COLUMNS: &'static [&'static str] = $crate::record_row!(@names [] $($spec)*);
 
         fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
-            Ok($crate::record_row!(@read Self, row, [] $($spec)*))
+            Ok($crate::record_row!(@read Self, row, Self::COLUMNS, [] $($spec)*))
         }
 
         fn values(&self) -> $crate::error::Result<Vec<rusqlite::types::ToSqlOutput<'_>>> {

@@ -114,9 +114,9 @@ pub fn card(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result<Ca
         let mut rows = stmt.query(params![id, customer_id])?;
         if let Some(r) = rows.next()? {
             cited.push(Cited {
-                id: r.get("id")?,
-                happened_at: r.get("happened_at")?,
-                subject: r.get("subject")?,
+                id: crate::record::cell(r, 0, "id")?,
+                happened_at: crate::record::cell(r, 1, "happened_at")?,
+                subject: crate::record::cell(r, 2, "subject")?,
             });
         }
     }
@@ -198,14 +198,14 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
     let mut rows: Vec<BoardRow> = Vec::new();
     let mut q = customers.query(params![])?;
     while let Some(r) = q.next()? {
-        let assessed_on: Option<String> = r.get("assessed_on")?;
-        let weight = weigh(r.get("latest_scores")?);
-        let previous_weight = weigh(r.get("previous_scores")?);
+        let assessed_on: Option<String> = crate::record::cell(r, 3, "assessed_on")?;
+        let weight = weigh(crate::record::cell(r, 4, "latest_scores")?);
+        let previous_weight = weigh(crate::record::cell(r, 5, "previous_scores")?);
         rows.push(BoardRow {
             due: due(assessed_on.as_deref(), today, &s),
-            customer_id: r.get("id")?,
-            name: r.get("name")?,
-            tier: r.get("tier")?,
+            customer_id: crate::record::cell(r, 0, "id")?,
+            name: crate::record::cell(r, 1, "name")?,
+            tier: crate::record::cell(r, 2, "tier")?,
             weight,
             previous_weight,
             change: weight.zip(previous_weight).map(|(now, before)| now - before),

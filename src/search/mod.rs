@@ -222,18 +222,18 @@ fn customer_filter(conn: &Connection, q: &SearchQuery, today: NaiveDate, args: &
 }
 
 fn hit_from_row(r: &rusqlite::Row<'_>, kind: HitKind, terms: &[String]) -> rusqlite::Result<Hit> {
-    let title: String = r.get("title")?;
-    let body: String = r.get("body")?;
+    let title: String = crate::record::cell(r, 3, "title")?;
+    let body: String = crate::record::cell(r, 4, "body")?;
     Ok(Hit {
         kind,
-        record_id: r.get("record_id")?,
-        customer_id: r.get("customer_id")?,
-        customer_name: r.get("name")?,
+        record_id: crate::record::cell(r, 0, "record_id")?,
+        customer_id: crate::record::cell(r, 1, "customer_id")?,
+        customer_name: crate::record::cell(r, 2, "name")?,
         context: context(&body, terms),
         title: mark(&title, terms),
-        tier: r.get("tier")?,
-        person_title: r.get("ptitle")?,
-        phone: r.get("pphone")?,
+        tier: crate::record::cell(r, 5, "tier")?,
+        person_title: crate::record::cell(r, 6, "ptitle")?,
+        phone: crate::record::cell(r, 7, "pphone")?,
     })
 }
 

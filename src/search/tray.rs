@@ -21,18 +21,18 @@ pub fn search(conn: &Connection, terms: &[String], limit: usize) -> Result<(Vec<
         limit + 1
     ))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(terms.iter()), |r| {
-        let name: String = r.get("name")?;
-        let body: String = r.get("body")?;
+        let name: String = crate::record::cell(r, 1, "name")?;
+        let body: String = crate::record::cell(r, 3, "body")?;
         Ok(Hit {
             kind: HitKind::Unfiled,
-            record_id: r.get("id")?,
+            record_id: crate::record::cell(r, 0, "id")?,
             customer_id: String::new(),
-            customer_name: r.get("guess")?,
+            customer_name: crate::record::cell(r, 2, "guess")?,
             title: mark(&name, terms),
             context: crate::search::context_of(&body, terms),
             tier: None,
-            person_title: r.get("title")?,
-            phone: r.get("phone")?,
+            person_title: crate::record::cell(r, 4, "title")?,
+            phone: crate::record::cell(r, 5, "phone")?,
         })
     })?;
     let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;

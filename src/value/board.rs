@@ -207,10 +207,10 @@ pub fn dormant(conn: &Connection, today: NaiveDate, limit: u32) -> Result<(i64, 
         .prepare_cached(&format!("{base} ORDER BY at IS NOT NULL, at, sort_key LIMIT {limit}"))?
         .query_map([&cutoff], |r| {
             Ok(DormantRow {
-                customer_id: r.get("id")?,
-                name: r.get("name")?,
-                tier: r.get("tier")?,
-                last_activity: r.get("at")?,
+                customer_id: crate::record::cell(r, 0, "id")?,
+                name: crate::record::cell(r, 1, "name")?,
+                tier: crate::record::cell(r, 2, "tier")?,
+                last_activity: crate::record::cell(r, 3, "at")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

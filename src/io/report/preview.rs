@@ -69,13 +69,13 @@ pub fn preview(conn: &Connection, opts: &ReportOptions, today: chrono::NaiveDate
         params![tiers, statuses, tags, today.to_string(), cutoff, customers],
         |r| {
             Ok(ReportPreview {
-                customers: r.get("customers")?,
-                key_customers: r.get("key_customers")?,
-                people: r.get("people")?,
-                contacts: r.get("contacts")?,
-                deals: r.get("deals")?,
-                assessment_rows: r.get("assessment_rows")?,
-                overdue: r.get("overdue")?,
+                customers: crate::record::cell(r, 0, "customers")?,
+                key_customers: crate::record::cell(r, 1, "key_customers")?,
+                people: crate::record::cell(r, 2, "people")?,
+                contacts: crate::record::cell(r, 3, "contacts")?,
+                deals: crate::record::cell(r, 4, "deals")?,
+                assessment_rows: crate::record::cell(r, 5, "assessment_rows")?,
+                overdue: crate::record::cell(r, 6, "overdue")?,
                 include_private: opts.include_private,
             })
         },

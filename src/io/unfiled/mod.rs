@@ -47,15 +47,15 @@ pub enum Target {
 const COLUMNS: &str = "id, card, guess, source, created_at, updated_at";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<UnfiledPerson> {
-    let card: String = r.get("card")?;
+    let card: String = crate::record::cell(r, 1, "card")?;
     Ok(UnfiledPerson {
-        id: r.get("id")?,
+        id: crate::record::cell(r, 0, "id")?,
         card: serde_json::from_str(&card)
             .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, Box::new(e)))?,
-        guess: r.get("guess")?,
-        source: r.get("source")?,
-        created_at: r.get("created_at")?,
-        updated_at: r.get("updated_at")?,
+        guess: crate::record::cell(r, 2, "guess")?,
+        source: crate::record::cell(r, 3, "source")?,
+        created_at: crate::record::cell(r, 4, "created_at")?,
+        updated_at: crate::record::cell(r, 5, "updated_at")?,
     })
 }
 

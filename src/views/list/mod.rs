@@ -248,23 +248,23 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     let mut rows = Vec::with_capacity(rowids.len());
     for rowid in rowids {
         rows.push(row_stmt.query_row(rusqlite::params![cutoff, rowid], |r| {
-            let tags: String = r.get("tags")?;
+            let tags: String = crate::record::cell(r, 9, "tags")?;
             Ok(ListRow {
-                id: r.get("id")?,
-                name: r.get("name")?,
-                short_name: r.get("short_name")?,
-                industry: r.get("industry")?,
-                region: r.get("region")?,
-                status: r.get("status")?,
-                tier: r.get("tier")?,
-                is_key: r.get("is_key")?,
-                owner: r.get("owner")?,
+                id: crate::record::cell(r, 0, "id")?,
+                name: crate::record::cell(r, 1, "name")?,
+                short_name: crate::record::cell(r, 2, "short_name")?,
+                industry: crate::record::cell(r, 3, "industry")?,
+                region: crate::record::cell(r, 4, "region")?,
+                status: crate::record::cell(r, 5, "status")?,
+                tier: crate::record::cell(r, 6, "tier")?,
+                is_key: crate::record::cell(r, 7, "is_key")?,
+                owner: crate::record::cell(r, 8, "owner")?,
                 tags: serde_json::from_str(&tags).unwrap_or_default(),
-                people_count: r.get("people_count")?,
-                updated_at: r.get("updated_at")?,
-                standing: r.get("standing")?,
-                last_contact_on: r.get("last_contact_on")?,
-                next_due_on: r.get("next_due_on")?,
+                people_count: crate::record::cell(r, 10, "people_count")?,
+                updated_at: crate::record::cell(r, 11, "updated_at")?,
+                standing: crate::record::cell(r, 12, "standing")?,
+                last_contact_on: crate::record::cell(r, 13, "last_contact_on")?,
+                next_due_on: crate::record::cell(r, 14, "next_due_on")?,
                 revenue: None,
                 weight: None,
                 dependence: None,
@@ -344,8 +344,8 @@ pub fn ids(conn: &Connection, query: &ListQuery) -> Result<Vec<Picked>> {
         ))?
         .query_map(params.as_slice(), |r| {
             Ok(Picked {
-                id: r.get("id")?,
-                name: r.get("name")?,
+                id: crate::record::cell(r, 0, "id")?,
+                name: crate::record::cell(r, 1, "name")?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
