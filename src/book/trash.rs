@@ -85,20 +85,9 @@ pub fn list(conn: &Connection) -> Result<Vec<TrashItem>> {
     Ok(items)
 }
 
-fn refuse_kind(kind: RecordKind) -> Result<()> {
-    if kind.soft_deletes() {
-        Ok(())
-    } else {
-        Err(Error::NotFound {
-            kind: "record kind with a trash",
-            id: kind.name().to_string(),
-        })
-    }
-}
-
 /// Brings a record back from the trash. Call inside a transaction.
 pub fn restore(conn: &Connection, kind: TrashKind, id: &str) -> Result<()> {
-    refuse_kind(kind)?;
+    crate::record::has_trash(kind)?;
     let table = kind.table();
     let owner = if kind == RecordKind::Customer {
         None

@@ -3,7 +3,7 @@
 //! follow-up until it is done.
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::enums::{Channel, Objection};
@@ -276,13 +276,7 @@ pub fn create_with_new_in_charge(
 
 /// A live contact by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Contact> {
-    conn.prepare_cached(&record::select::<Contact>("WHERE id = ?1 AND deleted_at IS NULL"))?
-        .query_row([id], Contact::from_row)
-        .optional()?
-        .ok_or_else(|| Error::NotFound {
-            kind: "contact",
-            id: id.to_string(),
-        })
+    record::get(conn, id)
 }
 
 /// The last contact with each of a customer's key people (person id → when).

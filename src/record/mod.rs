@@ -55,7 +55,11 @@ pub fn select<R: Record>(rest: &str) -> String {
 
 /// A kind's columns, each prefixed by `alias.`, for joins.
 pub fn columns<R: Record>(alias: &str) -> String {
-    prefixed(&R::COLUMNS.join(", "), alias)
+    R::COLUMNS
+        .iter()
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One record by id, live or in the trash.
@@ -112,7 +116,7 @@ pub fn upsert<R: Record>(conn: &Connection, record: &R, extra: &[(&str, &dyn rus
         columns.push(name);
         values.push(value.to_sql()?);
     }
-    conn.prepare_cached(&upsert_sql(R::KIND.table(), &columns.join(", ")))?
+    conn.prepare_cached(&upsert_sql(R::KIND.table(), &columns))?
         .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
@@ -122,14 +126,22 @@ pub fn put<R: Record>(conn: &Connection, record: &R) -> Result<()> {
     record.put(conn)
 }
 
-/// Moves a live record to the trash. Call inside a transaction.
-pub fn soft_delete(conn: &Connection, kind: RecordKind, id: &str) -> Result<()> {
-    if !kind.soft_deletes() {
-        return Err(Error::NotFound {
+/// Refuses a kind that cannot sit in the trash (the logs of changes and
+/// the checklist), for moving a record there or bringing one back.
+pub fn has_trash(kind: RecordKind) -> Result<()> {
+    if kind.soft_deletes() {
+        Ok(())
+    } else {
+        Err(Error::NotFound {
             kind: "record kind with a trash",
             id: kind.name().to_string(),
-        });
+        })
     }
+}
+
+/// Moves a live record to the trash. Call inside a transaction.
+pub fn soft_delete(conn: &Connection, kind: RecordKind, id: &str) -> Result<()> {
+    has_trash(kind)?;
     let n = conn.execute(
         &format!(
             "UPDATE {} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
@@ -200,23 +212,13 @@ pub fn json_text<T: Serialize>(value: &T) -> Result<String> {
 /// Not `INSERT OR REPLACE`: REPLACE deletes the old row first, which would
 /// cascade to the record's children (a customer's people) through the
 /// foreign keys.
-pub fn upsert_sql(table: &str, columns: &str) -> String {
-    let cols: Vec<&str> = columns.split(',').map(str::trim).collect();
-    let placeholders: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
-    let updates: Vec<String> = cols.iter().skip(1).map(|c| format!("{c} = excluded.{c}")).collect();
+fn upsert_sql(table: &str, columns: &[&str]) -> String {
+    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("?{i}")).collect();
+    let updates: Vec<String> = columns.iter().skip(1).map(|c| format!("{c} = excluded.{c}")).collect();
     format!(
         "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}",
-        cols.join(", "),
+        columns.join(", "),
         placeholders.join(", "),
         updates.join(", ")
     )
-}
-
-/// `columns` ("id, name, …") with each column prefixed by `alias.`, for joins.
-pub fn prefixed(columns: &str, alias: &str) -> String {
-    columns
-        .split(',')
-        .map(|c| format!("{alias}.{}", c.trim()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -312,12 +312,7 @@ pub fn for_each_live(conn: &Connection, f: impl FnMut(Assessment) -> Result<()>)
 
 /// One live assessment of a live customer, by id.
 pub fn get(conn: &Connection, id: &str) -> Result<Assessment> {
-    let mut stmt = conn.prepare_cached(&record::select::<Assessment>("WHERE id = ?1 AND deleted_at IS NULL"))?;
-    let found = stmt.query_map([id], Assessment::from_row)?.next().transpose()?;
-    let a = found.ok_or_else(|| Error::NotFound {
-        kind: "assessment",
-        id: id.to_string(),
-    })?;
+    let a: Assessment = record::get(conn, id)?;
     customers::get(conn, &a.customer_id)?;
     Ok(a)
 }

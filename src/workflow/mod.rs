@@ -7,15 +7,13 @@ use rusqlite::Connection;
 use crate::error::Result;
 use crate::history::contacts::ContactDraft;
 use crate::history::followups::{self, FollowUp};
-use crate::record;
 
 /// Marks a follow-up done, optionally logging the contact that closed it,
 /// and ticks off the plan step it came from, all in the caller's
 /// transaction. A closed follow-up is returned unchanged, its step as it is.
 pub fn followup_done(conn: &Connection, id: &str, closing: Option<ContactDraft>) -> Result<FollowUp> {
-    let was_open = record::find::<FollowUp>(conn, id)?.is_some_and(|f| f.deleted_at.is_none() && f.is_open());
-    let f = followups::done(conn, id, closing)?;
-    if was_open {
+    let (f, closed_now) = followups::done(conn, id, closing)?;
+    if closed_now {
         crate::relationship::tick_step(conn, &f.customer_id, &f.id)?;
     }
     Ok(f)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::FollowUp;
 use super::changes::{self, FollowUpAction};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::history::contacts::{self, ContactDraft};
 use crate::record::{self, RecordKind};
 use crate::{clock, validate};
@@ -45,12 +45,7 @@ impl Reschedule {
 }
 
 fn get(conn: &rusqlite::Connection, id: &str) -> Result<FollowUp> {
-    record::find::<FollowUp>(conn, id)?
-        .filter(|f| f.deleted_at.is_none())
-        .ok_or_else(|| Error::NotFound {
-            kind: "follow-up",
-            id: id.to_string(),
-        })
+    record::get(conn, id)
 }
 
 fn touch(f: &mut FollowUp) {
@@ -58,13 +53,14 @@ fn touch(f: &mut FollowUp) {
 }
 
 /// Marks a follow-up done, optionally logging the contact that closed it (in
-/// the same transaction). A closed one is returned unchanged. The app and
-/// the CLI call [`crate::workflow::followup_done`], which also ticks off the
+/// the same transaction), and says whether it was open until now. A closed
+/// one is returned unchanged. The app and the CLI call
+/// [`crate::workflow::followup_done`], which also ticks off the
 /// relationship-card plan step the follow-up came from.
-pub(crate) fn done(conn: &rusqlite::Connection, id: &str, closing: Option<ContactDraft>) -> Result<FollowUp> {
+pub(crate) fn done(conn: &rusqlite::Connection, id: &str, closing: Option<ContactDraft>) -> Result<(FollowUp, bool)> {
     let mut f = get(conn, id)?;
     if !f.is_open() {
-        return Ok(f);
+        return Ok((f, false));
     }
     if let Some(draft) = closing {
         let contact = contacts::create(conn, &f.customer_id, draft)?;
@@ -74,7 +70,7 @@ pub(crate) fn done(conn: &rusqlite::Connection, id: &str, closing: Option<Contac
     f.done_at = Some(f.updated_at.clone());
     record::put(conn, &f)?;
     changes::log(conn, &f, FollowUpAction::Done, None, "")?;
-    Ok(f)
+    Ok((f, true))
 }
 
 /// Moves a follow-up to another day. A done or cancelled one is opened

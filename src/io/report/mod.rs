@@ -106,12 +106,7 @@ pub fn write(conn: &Connection, opts: &ReportOptions, path: &Path, today: NaiveD
 /// (a mistyped `--customer`), instead of writing a report of nobody.
 pub(crate) fn check_scope(conn: &Connection, opts: &ReportOptions) -> Result<()> {
     for id in &opts.customers {
-        if crate::record::find::<crate::customers::Customer>(conn, id)?.is_none_or(|c| c.deleted_at.is_some()) {
-            return Err(Error::NotFound {
-                kind: "customer",
-                id: id.clone(),
-            });
-        }
+        crate::customers::get(conn, id)?;
     }
     Ok(())
 }
