@@ -264,7 +264,8 @@ enum Command {
         #[arg(long)]
         interactive_only: bool,
         /// Print one JSON object: {"operations": [{"name", "median_ms",
-        /// "p95_ms", "reference_median_ms"}], "book_bytes"}.
+        /// "p95_ms", "reference_median_ms"}], "book_bytes", "records_bytes",
+        /// "search_bytes", "search_percent_of_records", "demo_seconds"}.
         #[arg(long)]
         json: bool,
     },

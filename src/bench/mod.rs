@@ -16,6 +16,7 @@ use baton::history::contacts::ContactDraft;
 use baton::views::list::ListQuery;
 use baton::{Store, customers::changes, customers::people, demo};
 
+mod book;
 mod lists;
 mod throughput;
 
@@ -59,6 +60,10 @@ pub struct BenchReport {
     pub figures: Vec<Figure>,
     /// The book's file size after the run.
     pub book_bytes: u64,
+    /// Its pages in use, split into records and search indexes.
+    pub split: book::Split,
+    /// Seconds the demo took to build the book (none when reused).
+    pub demo_seconds: Option<f64>,
 }
 
 /// The settings key that marks a book as the bench's own scratch book, so
@@ -84,6 +89,7 @@ fn time<T>(runs: usize, mut f: impl FnMut(usize) -> Result<T>) -> Result<(Durati
 pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchReport> {
     let runs = opts.runs.max(1);
     let started = Instant::now();
+    let mut demo_seconds = None;
     if opts.reuse && opts.path.exists() {
         // Read-only first: a book that is not ours must not even be migrated.
         let marked = rusqlite::Connection::open_with_flags(&opts.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
@@ -118,7 +124,9 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
             )?;
             Ok(())
         })?;
+        let demo_started = Instant::now();
         let s = demo::fill(&store, opts.customers, opts.seed)?;
+        demo_seconds = Some(demo_started.elapsed().as_secs_f64());
         report(&format!(
             "built a book of {} customers, {} key people, {} contacts, {} follow-ups, {} transactions in {:.1} s",
             s.customers,
@@ -163,12 +171,14 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
 
     let store = Store::open(&opts.path)?;
     let total = store.read(|c| baton::views::list::list(c, &first_page))?.total;
-    let lists = lists::cases(&first_page, total);
+    let settings = store.read(baton::settings::get)?;
+    let cutoff = baton::customers::activity::cutoff(baton::clock::local_today(), settings.dormant_days);
+    let lists = lists::cases(&first_page, total, &cutoff);
     for (name, query, reference) in &lists {
         add(
             name,
             time(runs, |_| store.read(|c| baton::views::list::list(c, query)))?,
-            Some(time(runs, |_| store.read(|c| reference_ids(c, reference)))?),
+            Some(time(runs, |_| store.read(|c| reference_page(c, reference)))?),
         );
     }
 
@@ -424,6 +434,13 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     );
     store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
     let size = std::fs::metadata(&opts.path).map(|m| m.len()).unwrap_or(0);
+    let split = store.read(book::split)?;
+    report(&format!(
+        "pages in use: records {:.1} MiB, search {:.1} MiB ({:.1}% of the records)",
+        split.records as f64 / 1_048_576.0,
+        split.search as f64 / 1_048_576.0,
+        split.search_percent()
+    ));
     // 50k rows at full size; small benches (the tests) stay small.
     let sheet_rows = (opts.customers / 2).clamp(100, 50_000);
     if !opts.interactive_only {
@@ -441,6 +458,8 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     Ok(BenchReport {
         figures,
         book_bytes: size,
+        split,
+        demo_seconds,
     })
 }
 
@@ -511,6 +530,23 @@ fn reference_ids(conn: &rusqlite::Connection, sql: &str) -> Result<usize> {
     Ok(n)
 }
 
+/// Runs a list reference: the total, then the page, every column read.
+fn reference_page(conn: &rusqlite::Connection, reference: &lists::Reference) -> Result<usize> {
+    let total: i64 = conn.prepare_cached(&reference.count)?.query_row([], |r| r.get(0))?;
+    let mut stmt = conn.prepare_cached(&reference.page)?;
+    let columns = stmt.column_count();
+    let mut rows = stmt.query([])?;
+    let mut n = 0;
+    while let Some(row) = rows.next()? {
+        for i in 0..columns {
+            std::hint::black_box(row.get_ref(i)?);
+        }
+        n += 1;
+    }
+    std::hint::black_box(total);
+    Ok(n)
+}
+
 fn remove_book(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let mut p = path.as_os_str().to_owned();
@@ -534,7 +570,15 @@ pub fn json(report: &BenchReport) -> String {
             })
         })
         .collect();
-    serde_json::json!({ "operations": operations, "book_bytes": report.book_bytes }).to_string()
+    serde_json::json!({
+        "operations": operations,
+        "book_bytes": report.book_bytes,
+        "records_bytes": report.split.records,
+        "search_bytes": report.split.search,
+        "search_percent_of_records": report.split.search_percent(),
+        "demo_seconds": report.demo_seconds,
+    })
+    .to_string()
 }
 
 /// Formats figures as an aligned table.

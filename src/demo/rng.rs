@@ -4,19 +4,29 @@
 //! produce the same book for the same seed on every build, and `rand`'s value
 //! streams are allowed to change between releases.
 
-/// SplitMix64: fast, well distributed, and fixed forever.
-pub struct Rng(u64);
+/// SplitMix64: fast, well distributed, and fixed forever; it also counts
+/// the ids it has issued (see [`Rng::uuid`]).
+pub struct Rng {
+    state: u64,
+    ids: u64,
+}
+
+/// The timestamp of the first demo id (2026-11-01T00:00:00Z), ms.
+const FIRST_ID_MS: u64 = 1_793_491_200_000;
 
 impl Rng {
     /// A generator for `seed`.
     pub fn new(seed: u64) -> Self {
-        Rng(seed ^ 0x5DEE_CE66_D1CE_4E5B)
+        Rng {
+            state: seed ^ 0x5DEE_CE66_D1CE_4E5B,
+            ids: 0,
+        }
     }
 
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
@@ -48,11 +58,21 @@ impl Rng {
         &items[self.below(items.len() as u64) as usize]
     }
 
-    /// A UUID (v4 layout) drawn from the stream, so demo ids are deterministic.
+    /// A deterministic UUID in the v7 layout the app gives its records
+    /// ([`crate::clock::new_id`]): each id one millisecond after the last,
+    /// then bits from the stream. Like a real book, ids rise in the order
+    /// records were written, so the demo fills its indexes at their ends,
+    /// as the app does, rather than at random places (random v4 ids made
+    /// building the 100k book several times slower).
     pub fn uuid(&mut self) -> String {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&self.next_u64().to_le_bytes());
         bytes[8..].copy_from_slice(&self.next_u64().to_le_bytes());
-        uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+        let mut tail = [0u8; 10];
+        tail.copy_from_slice(&bytes[..10]);
+        self.ids += 1;
+        uuid::Builder::from_unix_timestamp_millis(FIRST_ID_MS + self.ids, &tail)
+            .into_uuid()
+            .to_string()
     }
 }

@@ -202,7 +202,6 @@ impl Record for Contact {
 /// (the demo generator, which made them).
 pub(crate) fn put_unchecked(conn: &Connection, contact: &Contact) -> Result<()> {
     let d = &contact.draft;
-    let _person_ids = serde_json::to_string(&d.person_ids).map_err(|e| Error::Corrupt(e.to_string()))?;
     record::upsert(conn, contact, &[])?;
     conn.prepare_cached("DELETE FROM contact_people WHERE contact_id = ?1")?
         .execute([&contact.id])?;

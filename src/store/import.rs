@@ -51,7 +51,8 @@ impl Store {
         } else {
             crate::store::backup::before(self, how.what, how.backup_dir.clone())?
         };
-        let out = {
+        // An import may be a whole book (a handover): the bulk cache.
+        let out = self.bulk(|| {
             let mut conn = self.conn();
             let tx = conn.transaction().map_err(|e| self.busy(e.into()))?;
             let out = f(&tx).map_err(|e| self.busy(e))?;
@@ -62,8 +63,8 @@ impl Store {
                 tx.commit().map_err(|e| self.busy(e.into()))?;
                 self.wrote();
             }
-            out
-        };
+            Ok(out)
+        })?;
         if let Some(b) = &backup {
             let stamp = self.change_stamp()?;
             *self.last_import.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((b.into(), stamp));

@@ -88,6 +88,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0021_value_changes.sql",
         include_str!("../../migrations/0021_value_changes.sql"),
     ),
+    (
+        "0022_list_day_indexes.sql",
+        include_str!("../../migrations/0022_list_day_indexes.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

@@ -31,6 +31,14 @@ pub use open::{APPLICATION_ID, OpenMode};
 /// How long a write waits for another connection (the CLI, a backup) before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The writer's page cache, KiB.
+const CACHE_KIB: i64 = 32 * 1024;
+
+/// The page cache of a bulk write, KiB: an upper bound, taken only as
+/// pages are read (a 200-customer demo stays small). A 100k-customer book
+/// is 3 GB; its indexes being filled at random places fit in this.
+pub const BULK_CACHE_KIB: i64 = 1024 * 1024;
+
 /// SQL functions the schema's triggers call (migration 8: the search index
 /// stores pinyin initials of names and the character-pair tokens). Registered on every connection before
 /// migrations run; a tool without them (the sqlite3 shell) cannot write to
@@ -221,7 +229,7 @@ impl Store {
             });
         }
         conn.pragma_update(None, "foreign_keys", true)?;
-        conn.pragma_update(None, "cache_size", -32_768)?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         register_functions(&conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
@@ -246,8 +254,15 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         // 32 MiB of page cache (the default is 2 MiB): a 100k-customer book's
-        // indexes stay in memory, and bulk writes spill to the WAL less.
-        conn.pragma_update(None, "cache_size", -32_768)?;
+        // indexes stay in memory; bulk writes take more (see `bulk`).
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        // A write whose triggers touch other tables keeps a statement
+        // journal (the pages it changed, to undo just that statement).
+        // SQLite keeps it in a file under /var/tmp by default: every page
+        // a write touched went through the kernel twice, most of a bulk
+        // load's time, and the book's text sat in a file outside its
+        // folder. In memory it is a few pages per ordinary write.
+        conn.pragma_update(None, "temp_store", "memory")?;
         if path.is_some() {
             // WAL: readers never block the writer, and a crash mid-write
             // leaves the last committed state.
@@ -291,6 +306,25 @@ impl Store {
         // A panic while holding the lock cannot leave SQLite inconsistent
         // (transactions roll back on drop), so a poisoned lock is safe to reuse.
         self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// [`Store::write`] for a write of thousands of records (the demo):
+    /// the page cache grows to [`BULK_CACHE_KIB`] for it, so the indexes
+    /// it fills are not written out and read back again and again before
+    /// the commit, then shrinks back.
+    pub fn write_bulk<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.bulk(|| self.write(f))
+    }
+
+    /// Runs `f` with the bulk page cache, then shrinks it back (SQLite
+    /// frees the pages over the smaller limit).
+    pub(crate) fn bulk<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.conn().pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
+        let out = f();
+        let shrunk = self.conn().pragma_update(None, "cache_size", -CACHE_KIB);
+        let out = out?;
+        shrunk?;
+        Ok(out)
     }
 
     /// Runs `f` inside one transaction: all of it is written, or none.

@@ -143,6 +143,16 @@ fn bench_json_lists_every_operation_with_its_reference_and_the_book_size() {
             .any(|o| o["name"].as_str().unwrap().starts_with("key-customer board"))
     );
     assert!(v["book_bytes"].as_u64().unwrap() > 0);
+    // The size split (records vs search) and the demo's seconds (issue 18).
+    let (records, search) = (
+        v["records_bytes"].as_u64().unwrap(),
+        v["search_bytes"].as_u64().unwrap(),
+    );
+    assert!(records > 0 && search > 0, "{v}");
+    assert!(records + search <= v["book_bytes"].as_u64().unwrap());
+    let percent = v["search_percent_of_records"].as_f64().unwrap();
+    assert!((percent - search as f64 * 100.0 / records as f64).abs() < 1e-6);
+    assert!(v["demo_seconds"].as_f64().unwrap() > 0.0);
 
     // The kept book can be measured again; a book the bench did not build cannot.
     let again = baton()

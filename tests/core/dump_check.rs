@@ -24,7 +24,7 @@ fn the_same_demo_gives_byte_identical_dumps_and_another_seed_does_not() {
 #[test]
 fn the_dump_holds_every_kind_sorted_by_id_with_sorted_keys() {
     let store = Store::open_in_memory().unwrap();
-    demo::fill(&store, 30, 1).unwrap();
+    demo::fill(&store, 60, 1).unwrap();
     let text = dump_of(&store);
     let value: serde_json::Value = serde_json::from_str(&text).expect("the dump is valid JSON");
     let obj = value.as_object().unwrap();

@@ -30,6 +30,7 @@ mod key_scores;
 mod kinds;
 mod list_columns;
 mod list_figures;
+mod list_plans;
 mod module_map;
 mod people;
 mod person_contact;
@@ -114,9 +115,17 @@ pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
     }
 }
 
-/// Takes migration 21 (value_changes) back out of a book, for tests that
-/// open a book as an older Baton left it.
+/// Takes migrations 21 (value_changes) and 22 (the list's day indexes)
+/// back out of a book, for tests that open a book as an older Baton left it.
 pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    for index in [
+        "last_contact",
+        "last_contact_blank_last",
+        "next_due",
+        "next_due_blank_last",
+    ] {
+        tx.execute_batch(&format!("DROP INDEX customers_live_{index}"))?;
+    }
     for trigger in ["deals_ai", "deals_au", "deals_ad", "customers_au", "customers_ad"] {
         tx.execute_batch(&format!("DROP TRIGGER value_changes_{trigger}"))?;
     }

@@ -139,3 +139,29 @@ fn upgrading_a_version_1_book_backfills_the_tag_index() {
     assert_eq!(page.total, 1);
     assert_eq!(store.read(baton::views::list::all_tags).unwrap(), ["OEM", "华南"]);
 }
+
+#[test]
+fn writes_keep_statement_journals_in_memory_and_a_bulk_write_gives_its_cache_back() {
+    // A statement journal in /var/tmp made every triggered write copy its
+    // pages through the kernel twice, and left record text outside the
+    // book's folder (issue 18).
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("b.db")).unwrap();
+    let pragma = |name: &str| {
+        store
+            .conn()
+            .pragma_query_value(None, name, |r| r.get::<_, i64>(0))
+            .unwrap()
+    };
+    assert_eq!(pragma("temp_store"), 2, "temp_store = MEMORY");
+    let usual = pragma("cache_size");
+    let during = store
+        .write_bulk(|tx| Ok(tx.pragma_query_value(None, "cache_size", |r| r.get::<_, i64>(0))?))
+        .unwrap();
+    assert_eq!(during, -baton::store::BULK_CACHE_KIB);
+    assert_eq!(pragma("cache_size"), usual, "the bulk cache is given back");
+    // Also after a bulk write that fails.
+    let failed = store.write_bulk(|_| -> baton::Result<()> { Err(baton::Error::NotEmpty("no".into())) });
+    assert!(failed.is_err());
+    assert_eq!(pragma("cache_size"), usual);
+}

@@ -41,19 +41,44 @@ pub fn sync(conn: &Connection) -> Result<()> {
         let Some(&(_, queued)) = queued.iter().find(|(q, _)| q == k) else {
             continue;
         };
+        let bulk = queued >= BULK;
+        if bulk {
+            // FTS5 writes a segment each time its pending terms pass the
+            // hash size (1 MiB): a million documents made hundreds of
+            // segments to merge again. Larger, for this load only.
+            set_hash_size(conn, k, BULK_HASH_BYTES)?;
+        }
         for sql in statements(k) {
             conn.prepare_cached(&sql)?.execute([])?;
         }
         // Automatic merging is off (migration 8): a bulk load is merged
         // whole (it is one long step anyway); an ordinary write not at all.
-        if queued >= BULK {
+        if bulk {
             for table in [format!("search_fts_{k}"), format!("search_grams_{k}")] {
                 conn.prepare_cached(&format!("INSERT INTO {table} ({table}, rank) VALUES ('optimize', 0)"))?
                     .execute([])?;
             }
+            set_hash_size(conn, k, DEFAULT_HASH_BYTES)?;
         }
     }
     conn.prepare_cached("DELETE FROM search_queue")?.execute([])?;
+    Ok(())
+}
+
+/// FTS5's own hash size, bytes (its `hashsize` default).
+const DEFAULT_HASH_BYTES: i64 = 1024 * 1024;
+
+/// The hash size of a bulk load, bytes: the most pending index data it
+/// holds in memory before writing a segment.
+const BULK_HASH_BYTES: i64 = 64 * 1024 * 1024;
+
+/// Sets the `hashsize` of both indexes of kind `k` (kept in their config
+/// tables, so a bulk load sets it back when done).
+fn set_hash_size(conn: &Connection, k: &str, bytes: i64) -> Result<()> {
+    for table in [format!("search_fts_{k}"), format!("search_grams_{k}")] {
+        conn.prepare_cached(&format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"))?
+            .execute([bytes])?;
+    }
     Ok(())
 }
 

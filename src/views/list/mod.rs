@@ -143,41 +143,14 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
         args,
         cutoff,
     } = Filter::of(query, today, &s);
-    let standing = activity::standing_sql("c", "?1");
     let params: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
 
     let total: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM customers c WHERE {filter}"))?
         .query_row(params.as_slice(), |r| r.get(0))?;
 
-    let dir = if query.descending { "DESC" } else { "ASC" };
     let limit = query.limit.clamp(1, PAGE_MAX);
-    // Blank text sorts last either way, then by pinyin (see sort_key).
-    let by_text = |col: &str| format!("c.{col} = '', baton_sort_key(c.{col}) {dir}, c.sort_key, c.name, c.rowid");
-    // Every order ends in rowid, so pages never overlap or skip on ties, and
-    // the name order is exactly the customers_live_sort index.
-    let order = match query.sort {
-        SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.rowid {dir}"),
-        SortBy::Updated => format!("c.updated_at {dir}, c.rowid {dir}"),
-        SortBy::Created => format!("c.created_at {dir}, c.rowid {dir}"),
-        SortBy::Tier => format!(
-            "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, \
-             c.sort_key, c.name, c.rowid"
-        ),
-        // By the badge the list shows, in the order of a customer's life.
-        SortBy::Status => format!(
-            "CASE {standing} WHEN 'prospect' THEN 0 WHEN 'new' THEN 1 WHEN 'active' THEN 2 WHEN 'dormant' THEN 3 \
-             ELSE 4 END {dir}, c.sort_key, c.name, c.rowid"
-        ),
-        // Customers without the day come last either way.
-        SortBy::LastContact => format!("c.last_contact_on IS NULL, c.last_contact_on {dir}, c.rowid {dir}"),
-        SortBy::NextStep => format!("c.next_due_on IS NULL, c.next_due_on {dir}, c.rowid {dir}"),
-        SortBy::Owner => by_text("owner"),
-        SortBy::Region => by_text("region"),
-        SortBy::Industry => by_text("industry"),
-        // Sorted in Rust by their key, stably from name order (see sort_by_key).
-        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => "c.sort_key, c.name, c.rowid".to_owned(),
-    };
+    let order = order_sql(query);
     let rowids = match query.sort {
         SortBy::Weight | SortBy::Dependence | SortBy::Revenue => {
             let ids = conn
@@ -231,10 +204,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             }
         }
         _ => conn
-            .prepare_cached(&format!(
-                "SELECT c.rowid FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {}",
-                query.offset
-            ))?
+            .prepare_cached(&window_sql(&filter, &order, limit, query.offset))?
             .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?,
     };
@@ -280,6 +250,72 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
         }
     }
     Ok(ListPage { total, rows })
+}
+
+/// The ORDER BY of `query`'s sort. Every order ends in rowid, so pages
+/// never overlap or skip on ties, and the name order is exactly the
+/// customers_live_sort index.
+fn order_sql(query: &ListQuery) -> String {
+    let standing = activity::standing_sql("c", "?1");
+    let dir = if query.descending { "DESC" } else { "ASC" };
+    // Blank text sorts last either way, then by pinyin (see sort_key).
+    let by_text = |col: &str| format!("c.{col} = '', baton_sort_key(c.{col}) {dir}, c.sort_key, c.name, c.rowid");
+    match query.sort {
+        SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.rowid {dir}"),
+        SortBy::Updated => format!("c.updated_at {dir}, c.rowid {dir}"),
+        SortBy::Created => format!("c.created_at {dir}, c.rowid {dir}"),
+        SortBy::Tier => format!(
+            "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, \
+             c.sort_key, c.name, c.rowid"
+        ),
+        // By the badge the list shows, in the order of a customer's life.
+        SortBy::Status => format!(
+            "CASE {standing} WHEN 'prospect' THEN 0 WHEN 'new' THEN 1 WHEN 'active' THEN 2 WHEN 'dormant' THEN 3 \
+             ELSE 4 END {dir}, c.sort_key, c.name, c.rowid"
+        ),
+        // Customers without the day come last either way, as an index
+        // gives them (migration 22): descending puts NULL last by itself.
+        SortBy::LastContact => day_order("last_contact_on", query.descending),
+        SortBy::NextStep => day_order("next_due_on", query.descending),
+        SortBy::Owner => by_text("owner"),
+        SortBy::Region => by_text("region"),
+        SortBy::Industry => by_text("industry"),
+        // Sorted in Rust by their key, stably from name order (see sort_by_key).
+        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => "c.sort_key, c.name, c.rowid".to_owned(),
+    }
+}
+
+/// The order of a sort by a kept day, customers without it last.
+fn day_order(column: &str, descending: bool) -> String {
+    if descending {
+        format!("c.{column} DESC, c.rowid DESC")
+    } else {
+        format!("c.{column} IS NULL, c.{column}, c.rowid")
+    }
+}
+
+/// The statement giving the rowids of one window in order.
+fn window_sql(filter: &str, order: &str, limit: u32, offset: u32) -> String {
+    format!("SELECT c.rowid FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}")
+}
+
+/// SQLite's plan for finding the window of `query` (sorts done in SQL
+/// only), one line per step: shows whether an index gives the order or
+/// every matching customer is sorted (`USE TEMP B-TREE FOR ORDER BY`).
+pub fn plan(conn: &Connection, query: &ListQuery) -> Result<Vec<String>> {
+    let today = query.as_of.unwrap_or_else(crate::clock::local_today);
+    let filter = Filter::of(query, today, &crate::settings::get(conn)?);
+    let order = order_sql(query);
+    let params: Vec<&dyn ToSql> = filter.args.iter().map(|a| a.as_ref()).collect();
+    let sql = format!(
+        "EXPLAIN QUERY PLAN {}",
+        window_sql(&filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0)
+    );
+    let lines = conn
+        .prepare(&sql)?
+        .query_map(params.as_slice(), |r| r.get::<_, String>("detail"))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(lines)
 }
 
 /// The WHERE clause of a query's filters and its arguments.

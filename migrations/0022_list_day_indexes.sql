@@ -1,0 +1,16 @@
+-- The list sorted by the last contact or the next step (issue 14's kept
+-- days) sorted every live customer to show one page: 89 and 72 ms on the
+-- 100k book. These indexes give the page from an index walk.
+--
+-- Customers without the day come last either way (views/list):
+-- * latest / furthest first: SQLite puts NULL last in a descending order,
+--   so the plain index read backwards is the order;
+-- * earliest / soonest first: the index leads with "has no day", so the
+--   blanks follow the days read forwards.
+
+CREATE INDEX customers_live_last_contact ON customers (last_contact_on) WHERE deleted_at IS NULL;
+CREATE INDEX customers_live_last_contact_blank_last ON customers (last_contact_on IS NULL, last_contact_on)
+    WHERE deleted_at IS NULL;
+CREATE INDEX customers_live_next_due ON customers (next_due_on) WHERE deleted_at IS NULL;
+CREATE INDEX customers_live_next_due_blank_last ON customers (next_due_on IS NULL, next_due_on)
+    WHERE deleted_at IS NULL;

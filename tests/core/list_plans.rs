@@ -1,0 +1,45 @@
+//! The list's sorts by a kept day walk an index (issue 18): no sort of
+//! every live customer to show one page.
+
+use baton::views::list::{self, ListQuery, SortBy};
+use baton::{Store, demo};
+
+#[test]
+fn sorting_by_last_contact_or_next_step_walks_an_index_either_way() {
+    let store = Store::open_in_memory().unwrap();
+    demo::fill(&store, 200, 8).unwrap();
+    store.write(|tx| Ok(tx.execute_batch("ANALYZE")?)).unwrap();
+    for sort in [SortBy::LastContact, SortBy::NextStep] {
+        for descending in [false, true] {
+            let query = ListQuery {
+                sort,
+                descending,
+                limit: 100,
+                ..Default::default()
+            };
+            let plan = store.read(|c| list::plan(c, &query)).unwrap();
+            let text = plan.join(" | ");
+            assert!(
+                !text.contains("TEMP B-TREE"),
+                "{sort:?} descending={descending}: {text}"
+            );
+            let column = if sort == SortBy::LastContact {
+                "last_contact"
+            } else {
+                "next_due"
+            };
+            assert!(
+                text.contains(&format!("customers_live_{column}")),
+                "{sort:?} descending={descending}: {text}"
+            );
+        }
+    }
+    // A sort without such an index says so: the check can fail.
+    let by_owner = ListQuery {
+        sort: SortBy::Owner,
+        limit: 100,
+        ..Default::default()
+    };
+    let plan = store.read(|c| list::plan(c, &by_owner)).unwrap().join(" | ");
+    assert!(plan.contains("TEMP B-TREE"), "{plan}");
+}
