@@ -52,7 +52,7 @@ fn nearest(page: &str) -> Reference {
 /// `cutoff` is the standing's (activity.rs).
 pub(super) fn cases(first_page: &ListQuery, total: i64, cutoff: &str) -> Vec<(&'static str, ListQuery, Reference)> {
     let standing = baton::customers::activity::standing_sql("c", &format!("'{cutoff}'"));
-    let by_name = "c.sort_key, c.name, c.rowid";
+    let by_name = "c.sort_key, c.name, c.id";
     vec![
         (
             "list: first page by name",

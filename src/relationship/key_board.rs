@@ -188,9 +188,12 @@ pub struct Board {
 pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize) -> Result<Board> {
     let s = settings::get(conn)?;
     // Key customers in sort-key order, so ties rank by pinyin without
-    // computing it here.
+    // computing it here. From the covering index alone: left to itself,
+    // the planner walked every live customer's row by name (325 ms on the
+    // 100k book, against 15 ms here).
     let mut customers = conn.prepare_cached(
-        "SELECT c.id, c.name, c.tier, c.assessed_on, c.latest_scores, c.previous_scores FROM customers c \
+        "SELECT c.id, c.name, c.tier, c.assessed_on, c.latest_scores, c.previous_scores \
+         FROM customers c INDEXED BY customers_key_sort \
          WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id",
     )?;
     let weigh =

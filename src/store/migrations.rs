@@ -89,8 +89,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0021_value_changes.sql"),
     ),
     (
-        "0022_list_day_indexes.sql",
-        include_str!("../../migrations/0022_list_day_indexes.sql"),
+        "0022_list_sort_indexes.sql",
+        include_str!("../../migrations/0022_list_sort_indexes.sql"),
     ),
 ];
 

@@ -115,7 +115,7 @@ pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
     }
 }
 
-/// Takes migrations 21 (value_changes) and 22 (the list's day indexes)
+/// Takes migrations 21 (value_changes) and 22 (the list's sort indexes)
 /// back out of a book, for tests that open a book as an older Baton left it.
 pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     for index in [
@@ -126,6 +126,10 @@ pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     ] {
         tx.execute_batch(&format!("DROP INDEX customers_live_{index}"))?;
     }
+    tx.execute_batch(
+        "DROP INDEX customers_scored; DROP INDEX customers_live_sort; \
+         CREATE INDEX customers_live_sort ON customers (deleted_at, sort_key, name);",
+    )?;
     for trigger in ["deals_ai", "deals_au", "deals_ad", "customers_au", "customers_ad"] {
         tx.execute_batch(&format!("DROP TRIGGER value_changes_{trigger}"))?;
     }

@@ -130,3 +130,80 @@ fn the_old_backlog_can_be_moved_to_next_monday_instead() {
         "no person named: none shown"
     );
 }
+
+#[test]
+fn each_group_counts_exactly_the_follow_ups_it_lists_with_trashed_customers_and_contacts() {
+    // The totals are counted in one walk less what the trash hides; the
+    // rows come from the join that checks each follow-up. They must agree.
+    let store = Store::open_in_memory().unwrap();
+    baton::demo::fill(&store, 120, 6).unwrap();
+    let demo_day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let open: Vec<(String, Option<String>)> = store
+        .read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT customer_id, contact_id FROM followups \
+                 WHERE done_at IS NULL AND cancelled_at IS NULL AND deleted_at IS NULL ORDER BY id",
+            )?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+        .unwrap();
+    assert!(open.len() > 40, "{} open follow-ups", open.len());
+    // A trashed customer, a trashed contact, and one follow-up behind both.
+    let (customer, _) = &open[0];
+    let contact = open[5].1.clone().expect("a follow-up made by a contact");
+    let both = open.iter().skip(10).find(|(_, k)| k.is_some()).unwrap().clone();
+    store
+        .write(|tx| {
+            customers::delete(tx, customer)?;
+            contacts::delete(tx, &contact)?;
+            contacts::delete(tx, both.1.as_deref().unwrap())?;
+            customers::delete(tx, &both.0)
+        })
+        .unwrap();
+    let b = store.read(|c| followups::board(c, demo_day, 14, u32::MAX)).unwrap();
+    for (name, g) in [
+        ("today", &b.today_items),
+        ("overdue", &b.overdue),
+        ("week", &b.overdue_week),
+        ("month", &b.overdue_month),
+        ("older", &b.overdue_older),
+        ("upcoming", &b.upcoming),
+    ] {
+        assert_eq!(g.total, g.items.len() as i64, "{name}");
+    }
+    assert!(
+        b.overdue.total > 10 && b.upcoming.total > 0,
+        "{} {}",
+        b.overdue.total,
+        b.upcoming.total
+    );
+    // By hand: the open follow-ups due before the horizon, with and
+    // without the trash's.
+    let by_hand = |live_only: bool| -> i64 {
+        let live = if live_only {
+            "AND c.deleted_at IS NULL AND (f.contact_id IS NULL OR k.deleted_at IS NULL)"
+        } else {
+            ""
+        };
+        store
+            .read(|c| {
+                Ok(c.query_row(
+                    &format!(
+                        "SELECT count(*) FROM followups f JOIN customers c ON c.id = f.customer_id \
+                         LEFT JOIN contacts k ON k.id = f.contact_id \
+                         WHERE f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL \
+                         AND f.due_on < '2026-11-16' {live}"
+                    ),
+                    [],
+                    |r| r.get(0),
+                )?)
+            })
+            .unwrap()
+    };
+    let shown = b.overdue.total + b.today_items.total + b.upcoming.total;
+    assert_eq!(shown, by_hand(true));
+    assert!(by_hand(false) > shown, "the trash hides some");
+}

@@ -73,13 +73,6 @@ pub struct Board {
     pub upcoming: Group,
 }
 
-/// Open follow-ups in a due range whose customer or contact is in the trash.
-/// Counting all open ones and subtracting these is far cheaper than joining
-/// every open follow-up to its customer: the trash is small, the list is not.
-const HIDDEN: &str = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL \
-    AND (f.customer_id IN (SELECT id FROM customers WHERE deleted_at IS NOT NULL) \
-    OR f.contact_id IN (SELECT id FROM contacts WHERE deleted_at IS NOT NULL))";
-
 /// The row's extras: customer, person (the contact's first, if live), when promised.
 const EXTRAS: &str = "c.name AS customer_name, c.tier AS customer_tier, c.is_key AS customer_is_key, \
     p.id AS person_id, p.name AS person_name, p.title AS person_title, p.phone AS person_phone, \
@@ -110,16 +103,10 @@ fn item(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpItem> {
 }
 
 /// The follow-ups due in `[from, to)` (days), `newest` first or soonest first.
-fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32) -> Result<Group> {
+/// The first `limit` open follow-ups due in `from..to`, soonest or newest
+/// first, with `total` counted beforehand (see [`Totals`]).
+fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32, total: i64) -> Result<Group> {
     let range = "f.due_on >= ?1 AND f.due_on < ?2";
-    let all: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM followups f WHERE {OPEN_ROW} AND {range}"
-        ))?
-        .query_row(params![from, to], |r| r.get(0))?;
-    let hidden: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM followups f WHERE {HIDDEN} AND {range}"))?
-        .query_row(params![from, to], |r| r.get(0))?;
     let cols = record::columns::<FollowUp>("f");
     let order = if newest {
         "f.due_on DESC, f.id DESC"
@@ -133,13 +120,77 @@ fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32) -> R
     let items = stmt
         .query_map(params![from, to], item)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Group {
-        total: all - hidden,
-        items,
-    })
+    Ok(Group { total, items })
 }
 
-/// Where the overdue spans start: a week ago and a month (30 days) ago.
+/// How many follow-ups each group of the board holds, counted in one walk
+/// of the open follow-ups' index (the groups overlap: "overdue" is the
+/// three spans together). Counting each group by itself walked the
+/// overdue ones twice and, for each group, listed every customer to find
+/// the trashed ones: 57 ms on the 100k book.
+struct Totals {
+    today: i64,
+    overdue: i64,
+    week: i64,
+    month: i64,
+    older: i64,
+    upcoming: i64,
+}
+
+impl Totals {
+    /// The open follow-ups due before `after`, less those of a trashed
+    /// customer or contact (hidden from the board; few, so found from the
+    /// trash's side).
+    fn count(conn: &Connection, [today, tomorrow, week, month, after]: [&str; 5]) -> Result<Totals> {
+        let buckets = |due: &str| {
+            [
+                (today..tomorrow).contains(&due),
+                due < today,
+                (week..today).contains(&due),
+                (month..week).contains(&due),
+                due < month,
+                (tomorrow..after).contains(&due),
+            ]
+        };
+        let mut n = [0i64; 6];
+        let mut walk = conn.prepare_cached(&format!(
+            "SELECT sum(f.due_on >= ?1 AND f.due_on < ?2), sum(f.due_on < ?1), \
+                    sum(f.due_on >= ?3 AND f.due_on < ?1), sum(f.due_on >= ?4 AND f.due_on < ?3), \
+                    sum(f.due_on < ?4), sum(f.due_on >= ?2) \
+             FROM followups f WHERE {OPEN_ROW} AND f.due_on < ?5"
+        ))?;
+        walk.query_row(params![today, tomorrow, week, month, after], |r| {
+            for (i, slot) in n.iter_mut().enumerate() {
+                *slot = r.get::<_, Option<i64>>(i)?.unwrap_or(0);
+            }
+            Ok(())
+        })?;
+        let mut hidden = conn.prepare_cached(&format!(
+            "SELECT f.due_on FROM followups f WHERE {OPEN_ROW} AND f.due_on < ?1 AND f.rowid IN ( \
+                 SELECT h.rowid FROM customers t INDEXED BY customers_trashed \
+                     JOIN followups h ON h.customer_id = t.id WHERE t.deleted_at IS NOT NULL \
+                 UNION SELECT h.rowid FROM contacts t INDEXED BY contacts_trashed \
+                     JOIN followups h ON h.contact_id = t.id WHERE t.deleted_at IS NOT NULL)"
+        ))?;
+        let mut rows = hidden.query([after])?;
+        while let Some(row) = rows.next()? {
+            let due: String = row.get(0)?;
+            for (slot, hit) in n.iter_mut().zip(buckets(&due)) {
+                *slot -= i64::from(hit);
+            }
+        }
+        let [today, overdue, week, month, older, upcoming] = n;
+        Ok(Totals {
+            today,
+            overdue,
+            week,
+            month,
+            older,
+            upcoming,
+        })
+    }
+}
+
 fn spans(today: NaiveDate) -> [String; 2] {
     [7, 30].map(|d| (today - Duration::days(d)).to_string())
 }
@@ -153,13 +204,14 @@ pub fn board(conn: &Connection, today: NaiveDate, horizon_days: i64, limit: u32)
     let tomorrow = (today + Duration::days(1)).to_string();
     let after = (today + Duration::days(horizon_days + 1)).to_string();
     let [week, month] = spans(today);
+    let n = Totals::count(conn, [&day, &tomorrow, &week, &month, &after])?;
     Ok(Board {
-        today_items: group(conn, &day, &tomorrow, false, limit)?,
-        overdue: group(conn, EVER, &day, true, limit)?,
-        overdue_week: group(conn, &week, &day, true, limit)?,
-        overdue_month: group(conn, &month, &week, true, limit)?,
-        overdue_older: group(conn, EVER, &month, true, limit)?,
-        upcoming: group(conn, &tomorrow, &after, false, limit)?,
+        today_items: group(conn, &day, &tomorrow, false, limit, n.today)?,
+        overdue: group(conn, EVER, &day, true, limit, n.overdue)?,
+        overdue_week: group(conn, &week, &day, true, limit, n.week)?,
+        overdue_month: group(conn, &month, &week, true, limit, n.month)?,
+        overdue_older: group(conn, EVER, &month, true, limit, n.older)?,
+        upcoming: group(conn, &tomorrow, &after, false, limit, n.upcoming)?,
         today: day,
     })
 }
@@ -171,7 +223,7 @@ pub fn open_list(conn: &Connection, today: NaiveDate, overdue_only: bool) -> Res
     } else {
         "9999-12-31".to_string()
     };
-    Ok(group(conn, EVER, &to, false, u32::MAX)?.items)
+    Ok(group(conn, EVER, &to, false, u32::MAX, 0)?.items)
 }
 
 /// What to do with the old backlog at once.

@@ -154,9 +154,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     let rowids = match query.sort {
         SortBy::Weight | SortBy::Dependence | SortBy::Revenue => {
             let ids = conn
-                .prepare_cached(&format!(
-                    "SELECT c.rowid, c.id FROM customers c WHERE {filter} ORDER BY {order}"
-                ))?
+                .prepare_cached(&ids_sql(&filter, &order))?
                 .query_map(params.as_slice(), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             match query.sort {
@@ -252,26 +250,27 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     Ok(ListPage { total, rows })
 }
 
-/// The ORDER BY of `query`'s sort. Every order ends in rowid, so pages
-/// never overlap or skip on ties, and the name order is exactly the
-/// customers_live_sort index.
+/// The ORDER BY of `query`'s sort. Every order ends in a unique column
+/// (the id after the name, the rowid after a day), so pages never overlap
+/// or skip on ties, and the name order is exactly the customers_live_sort
+/// index (sort key, name, id).
 fn order_sql(query: &ListQuery) -> String {
     let standing = activity::standing_sql("c", "?1");
     let dir = if query.descending { "DESC" } else { "ASC" };
     // Blank text sorts last either way, then by pinyin (see sort_key).
-    let by_text = |col: &str| format!("c.{col} = '', baton_sort_key(c.{col}) {dir}, c.sort_key, c.name, c.rowid");
+    let by_text = |col: &str| format!("c.{col} = '', baton_sort_key(c.{col}) {dir}, c.sort_key, c.name, c.id");
     match query.sort {
-        SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.rowid {dir}"),
+        SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.id {dir}"),
         SortBy::Updated => format!("c.updated_at {dir}, c.rowid {dir}"),
         SortBy::Created => format!("c.created_at {dir}, c.rowid {dir}"),
         SortBy::Tier => format!(
             "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, \
-             c.sort_key, c.name, c.rowid"
+             c.sort_key, c.name, c.id"
         ),
         // By the badge the list shows, in the order of a customer's life.
         SortBy::Status => format!(
             "CASE {standing} WHEN 'prospect' THEN 0 WHEN 'new' THEN 1 WHEN 'active' THEN 2 WHEN 'dormant' THEN 3 \
-             ELSE 4 END {dir}, c.sort_key, c.name, c.rowid"
+             ELSE 4 END {dir}, c.sort_key, c.name, c.id"
         ),
         // Customers without the day come last either way, as an index
         // gives them (migration 22): descending puts NULL last by itself.
@@ -281,7 +280,7 @@ fn order_sql(query: &ListQuery) -> String {
         SortBy::Region => by_text("region"),
         SortBy::Industry => by_text("industry"),
         // Sorted in Rust by their key, stably from name order (see sort_by_key).
-        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => "c.sort_key, c.name, c.rowid".to_owned(),
+        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => "c.sort_key, c.name, c.id".to_owned(),
     }
 }
 
@@ -299,18 +298,26 @@ fn window_sql(filter: &str, order: &str, limit: u32, offset: u32) -> String {
     format!("SELECT c.rowid FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}")
 }
 
-/// SQLite's plan for finding the window of `query` (sorts done in SQL
-/// only), one line per step: shows whether an index gives the order or
-/// every matching customer is sorted (`USE TEMP B-TREE FOR ORDER BY`).
+/// The statement giving every matching customer in name order, for the
+/// sorts done in Rust (see [`sort_by_key`]).
+fn ids_sql(filter: &str, order: &str) -> String {
+    format!("SELECT c.rowid, c.id FROM customers c WHERE {filter} ORDER BY {order}")
+}
+
+/// SQLite's plan for finding the window of `query` (for the sorts done in
+/// Rust, every matching customer in name order), one line per step: shows
+/// whether an index gives the order or every matching customer is sorted
+/// (`USE TEMP B-TREE FOR ORDER BY`), and whether rows are read at all.
 pub fn plan(conn: &Connection, query: &ListQuery) -> Result<Vec<String>> {
     let today = query.as_of.unwrap_or_else(crate::clock::local_today);
     let filter = Filter::of(query, today, &crate::settings::get(conn)?);
     let order = order_sql(query);
     let params: Vec<&dyn ToSql> = filter.args.iter().map(|a| a.as_ref()).collect();
-    let sql = format!(
-        "EXPLAIN QUERY PLAN {}",
-        window_sql(&filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0)
-    );
+    let statement = match query.sort {
+        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => ids_sql(&filter.sql, &order),
+        _ => window_sql(&filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0),
+    };
+    let sql = format!("EXPLAIN QUERY PLAN {statement}");
     let lines = conn
         .prepare(&sql)?
         .query_map(params.as_slice(), |r| r.get::<_, String>("detail"))?
@@ -375,7 +382,7 @@ pub fn ids(conn: &Connection, query: &ListQuery) -> Result<Vec<Picked>> {
     let params: Vec<&dyn ToSql> = filter.args.iter().map(|a| a.as_ref()).collect();
     let ids = conn
         .prepare_cached(&format!(
-            "SELECT c.id, c.name FROM customers c WHERE {} ORDER BY c.sort_key, c.name, c.rowid",
+            "SELECT c.id, c.name FROM customers c WHERE {} ORDER BY c.sort_key, c.name, c.id",
             filter.sql
         ))?
         .query_map(params.as_slice(), |r| {
