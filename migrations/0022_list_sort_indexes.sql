@@ -25,3 +25,11 @@ CREATE INDEX customers_live_sort ON customers (deleted_at, sort_key, name, id);
 
 -- The weight of every assessed customer, from the kept scores alone.
 CREATE INDEX customers_scored ON customers (id, latest_scores, previous_scores) WHERE latest_scores IS NOT NULL;
+
+-- The name order ends in the id (unique, and in the index), so the
+-- filtered indexes that give it carry the id too: a page of "active, tier
+-- A" stops after its rows instead of sorting every match by id.
+DROP INDEX customers_live_status;
+CREATE INDEX customers_live_status ON customers (deleted_at, status, tier, sort_key, name, id);
+DROP INDEX customers_live_tier;
+CREATE INDEX customers_live_tier ON customers (deleted_at, tier, sort_key, name, id);

@@ -265,7 +265,8 @@ enum Command {
         interactive_only: bool,
         /// Print one JSON object: {"operations": [{"name", "median_ms",
         /// "p95_ms", "reference_median_ms"}], "book_bytes", "records_bytes",
-        /// "search_bytes", "search_percent_of_records", "demo_seconds"}.
+        /// "search_bytes", "search_percent_of_records", "demo_seconds",
+        /// "report_memory": [{"form", "rss_before_bytes", "peak_rss_bytes"}]}.
         #[arg(long)]
         json: bool,
     },

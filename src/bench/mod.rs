@@ -64,6 +64,9 @@ pub struct BenchReport {
     pub split: book::Split,
     /// Seconds the demo took to build the book (none when reused).
     pub demo_seconds: Option<f64>,
+    /// The process's memory while each form of the report was written
+    /// (none with `interactive_only`).
+    pub report_memory: Vec<throughput::ReportMemory>,
 }
 
 /// The settings key that marks a book as the bench's own scratch book, so
@@ -90,6 +93,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     let runs = opts.runs.max(1);
     let started = Instant::now();
     let mut demo_seconds = None;
+    let mut report_memory = Vec::new();
     if opts.reuse && opts.path.exists() {
         // Read-only first: a book that is not ours must not even be migrated.
         let marked = rusqlite::Connection::open_with_flags(&opts.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
@@ -447,7 +451,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         throughput::sheet_import(&store, &opts.path, sheet_rows, &mut add, &mut report)?;
         let one_company_rows = (opts.customers * 3 / 5).clamp(100, 60_000);
         throughput::one_company_sheet(&store, &opts.path, one_company_rows, &mut add, &mut report)?;
-        throughput::manager_report(&store, &opts.path, &mut add, &mut report)?;
+        report_memory = throughput::manager_report(&store, &opts.path, &mut add, &mut report)?;
         throughput::handover(&store, &opts.path, &mut add, &mut report)?;
     }
     report(&format!("book file size: {:.1} MiB", size as f64 / 1_048_576.0));
@@ -460,6 +464,7 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         book_bytes: size,
         split,
         demo_seconds,
+        report_memory,
     })
 }
 
@@ -577,6 +582,11 @@ pub fn json(report: &BenchReport) -> String {
         "search_bytes": report.split.search,
         "search_percent_of_records": report.split.search_percent(),
         "demo_seconds": report.demo_seconds,
+        "report_memory": report.report_memory.iter().map(|m| serde_json::json!({
+            "form": m.form,
+            "rss_before_bytes": m.rss_before,
+            "peak_rss_bytes": m.peak_rss,
+        })).collect::<Vec<_>>(),
     })
     .to_string()
 }

@@ -138,7 +138,8 @@ pub(super) fn manager_report(
     book: &Path,
     add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
     report: &mut impl FnMut(&str),
-) -> Result<()> {
+) -> Result<Vec<ReportMemory>> {
+    let mut memory = Vec::new();
     use baton::io::report::{self, ReportOptions};
     let today = baton::clock::local_today();
     for (ext, name) in [
@@ -146,9 +147,15 @@ pub(super) fn manager_report(
         ("html", "report: the visual report (.html)"),
     ] {
         let out = sibling(book, &format!(".report.{ext}"));
+        let before = rss::reset_peak();
         let started = Instant::now();
         store.read(|c| report::write(c, &ReportOptions::default(), &out, today))?;
         let took = started.elapsed();
+        memory.push(ReportMemory {
+            form: ext,
+            rss_before: before,
+            peak_rss: rss::peak(),
+        });
         let size = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
         let _ = std::fs::remove_file(&out);
         report(&format!(
@@ -158,7 +165,40 @@ pub(super) fn manager_report(
         ));
         add(name, (took, took), None);
     }
-    Ok(())
+    Ok(memory)
+}
+
+/// The bench process's memory while one form of the report was written.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportMemory {
+    /// "xlsx" or "html".
+    pub form: &'static str,
+    /// Resident bytes just before (the open book's caches, the bench).
+    pub rss_before: Option<u64>,
+    /// The most resident bytes while it was written.
+    pub peak_rss: Option<u64>,
+}
+
+/// Resident memory from Linux's /proc (none elsewhere).
+mod rss {
+    /// Resets the process's peak resident size to its current one (Linux
+    /// `clear_refs` 5) and returns the current size.
+    pub fn reset_peak() -> Option<u64> {
+        let _ = std::fs::write("/proc/self/clear_refs", "5");
+        field("VmRSS:")
+    }
+
+    /// The peak resident size since the last reset.
+    pub fn peak() -> Option<u64> {
+        field("VmHWM:")
+    }
+
+    fn field(name: &str) -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kib: u64 = line[name.len()..].trim().trim_end_matches("kB").trim().parse().ok()?;
+        Some(kib * 1024)
+    }
 }
 
 /// Export the whole book, import it into an empty book, and insert the same

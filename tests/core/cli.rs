@@ -153,6 +153,17 @@ fn bench_json_lists_every_operation_with_its_reference_and_the_book_size() {
     let percent = v["search_percent_of_records"].as_f64().unwrap();
     assert!((percent - search as f64 * 100.0 / records as f64).abs() < 1e-6);
     assert!(v["demo_seconds"].as_f64().unwrap() > 0.0);
+    // The report's memory, for each form.
+    let memory = v["report_memory"].as_array().unwrap();
+    let forms: Vec<&str> = memory.iter().map(|m| m["form"].as_str().unwrap()).collect();
+    assert_eq!(forms, ["xlsx", "html"]);
+    for m in memory {
+        let (before, peak) = (
+            m["rss_before_bytes"].as_u64().unwrap(),
+            m["peak_rss_bytes"].as_u64().unwrap(),
+        );
+        assert!(peak >= before && before > 0, "{m}");
+    }
 
     // The kept book can be measured again; a book the bench did not build cannot.
     let again = baton()

@@ -128,7 +128,11 @@ pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     }
     tx.execute_batch(
         "DROP INDEX customers_scored; DROP INDEX customers_live_sort; \
-         CREATE INDEX customers_live_sort ON customers (deleted_at, sort_key, name);",
+         CREATE INDEX customers_live_sort ON customers (deleted_at, sort_key, name); \
+         DROP INDEX customers_live_status; \
+         CREATE INDEX customers_live_status ON customers (deleted_at, status, tier, sort_key, name); \
+         DROP INDEX customers_live_tier; \
+         CREATE INDEX customers_live_tier ON customers (deleted_at, tier, sort_key, name);",
     )?;
     for trigger in ["deals_ai", "deals_au", "deals_ad", "customers_au", "customers_ad"] {
         tx.execute_batch(&format!("DROP TRIGGER value_changes_{trigger}"))?;

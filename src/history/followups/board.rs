@@ -123,11 +123,14 @@ fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32, tota
     Ok(Group { total, items })
 }
 
-/// How many follow-ups each group of the board holds, counted in one walk
-/// of the open follow-ups' index (the groups overlap: "overdue" is the
-/// three spans together). Counting each group by itself walked the
-/// overdue ones twice and, for each group, listed every customer to find
-/// the trashed ones: 57 ms on the 100k book.
+/// How many follow-ups each group of the board holds. The groups overlap
+/// ("overdue" is the three spans together), so the open follow-ups are
+/// counted in five disjoint ranges of their index, a plain count each
+/// (SQLite counts an index range without evaluating anything per row;
+/// one walk summing six conditions was six times slower). What the trash
+/// hides is found from the trash's side and taken off. Counting each
+/// group by itself walked the overdue ones twice and, for each group,
+/// listed every customer to find the trashed ones: 57 ms on the 100k book.
 struct Totals {
     today: i64,
     overdue: i64,
@@ -138,33 +141,16 @@ struct Totals {
 }
 
 impl Totals {
-    /// The open follow-ups due before `after`, less those of a trashed
-    /// customer or contact (hidden from the board; few, so found from the
-    /// trash's side).
     fn count(conn: &Connection, [today, tomorrow, week, month, after]: [&str; 5]) -> Result<Totals> {
-        let buckets = |due: &str| {
-            [
-                (today..tomorrow).contains(&due),
-                due < today,
-                (week..today).contains(&due),
-                (month..week).contains(&due),
-                due < month,
-                (tomorrow..after).contains(&due),
-            ]
-        };
-        let mut n = [0i64; 6];
-        let mut walk = conn.prepare_cached(&format!(
-            "SELECT sum(f.due_on >= ?1 AND f.due_on < ?2), sum(f.due_on < ?1), \
-                    sum(f.due_on >= ?3 AND f.due_on < ?1), sum(f.due_on >= ?4 AND f.due_on < ?3), \
-                    sum(f.due_on < ?4), sum(f.due_on >= ?2) \
-             FROM followups f WHERE {OPEN_ROW} AND f.due_on < ?5"
+        // [older, month, week, today, upcoming], in due order.
+        let bounds = [EVER, month, week, today, tomorrow, after];
+        let mut count = conn.prepare_cached(&format!(
+            "SELECT count(*) FROM followups f WHERE {OPEN_ROW} AND f.due_on >= ?1 AND f.due_on < ?2"
         ))?;
-        walk.query_row(params![today, tomorrow, week, month, after], |r| {
-            for (i, slot) in n.iter_mut().enumerate() {
-                *slot = r.get::<_, Option<i64>>(i)?.unwrap_or(0);
-            }
-            Ok(())
-        })?;
+        let mut n = [0i64; 5];
+        for (slot, range) in n.iter_mut().zip(bounds.windows(2)) {
+            *slot = count.query_row(params![range[0], range[1]], |r| r.get(0))?;
+        }
         let mut hidden = conn.prepare_cached(&format!(
             "SELECT f.due_on FROM followups f WHERE {OPEN_ROW} AND f.due_on < ?1 AND f.rowid IN ( \
                  SELECT h.rowid FROM customers t INDEXED BY customers_trashed \
@@ -175,14 +161,16 @@ impl Totals {
         let mut rows = hidden.query([after])?;
         while let Some(row) = rows.next()? {
             let due: String = row.get(0)?;
-            for (slot, hit) in n.iter_mut().zip(buckets(&due)) {
-                *slot -= i64::from(hit);
+            // The range it was counted in (bounds are sorted; due < after).
+            let at = bounds.partition_point(|b| *b <= due.as_str()).saturating_sub(1);
+            if let Some(slot) = n.get_mut(at) {
+                *slot -= 1;
             }
         }
-        let [today, overdue, week, month, older, upcoming] = n;
+        let [older, month, week, today, upcoming] = n;
         Ok(Totals {
             today,
-            overdue,
+            overdue: older + month + week,
             week,
             month,
             older,
