@@ -39,6 +39,7 @@ mod relationship;
 mod reminders;
 mod report;
 mod report_chain;
+mod report_figures;
 mod search;
 mod search_cli;
 mod search_contact_points;

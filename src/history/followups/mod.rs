@@ -173,6 +173,18 @@ pub fn for_each_overdue(conn: &Connection, today: NaiveDate, mut f: impl FnMut(F
     Ok(())
 }
 
+/// The day of a customer's soonest open follow-up (the first of
+/// [`open_for`], without reading the records). By the customer's own
+/// follow-ups in due order: the planner otherwise walked every open
+/// follow-up of the book by day looking for this customer's.
+pub fn next_due(conn: &Connection, customer_id: &str) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT f.due_on FROM followups f INDEXED BY followups_customer JOIN customers c ON c.id = f.customer_id \
+         WHERE f.customer_id = ?1 AND {OPEN} ORDER BY f.due_on LIMIT 1"
+    ))?;
+    Ok(stmt.query_row([customer_id], |r| r.get(0)).optional()?)
+}
+
 /// A customer's open follow-ups, soonest first.
 pub fn open_for(conn: &Connection, customer_id: &str) -> Result<Vec<FollowUp>> {
     let cols = record::columns::<FollowUp>("f");

@@ -17,7 +17,7 @@ use super::ReportOptions;
 use crate::customers::{self, Customer};
 use crate::enums::{Status, Tier};
 use crate::error::Result;
-use crate::relationship::dependence::{self, Dependence};
+use crate::relationship::dependence::{self, Dependence, Scored};
 use crate::settings::Settings;
 use crate::value::{self, Ranking, ValuePicture};
 use crate::{history::followups, relationship, value::satisfaction};
@@ -37,7 +37,7 @@ pub(super) struct Facts {
     /// The date of the latest assessment.
     pub assessed_on: Option<String>,
     /// How much the relationship hangs on one person.
-    pub dependence: Dependence,
+    pub dependence: Scored,
     /// The latest satisfaction rating.
     pub satisfaction: Option<i64>,
     /// Why the tier was set as it is (the latest tier decision's reason,
@@ -75,7 +75,10 @@ pub(super) struct Dependent {
     /// Who.
     pub who: Named,
     /// Its dependence.
-    pub dependence: Dependence,
+    pub dependence: Scored,
+    /// Its red flags and safeguards, read for the short list only, after
+    /// the pass (see [`pass`]).
+    pub detail: Option<Dependence>,
     /// Revenue in the window (the tie-break: the bigger the customer, the bigger the risk).
     pub revenue: i64,
 }
@@ -123,6 +126,9 @@ pub(super) struct Tally {
     pub dormant: Vec<Dormant>,
     revenues: Vec<i64>,
 }
+
+/// Customers scored for dependence at once: bounded memory, few reads.
+const CHUNK: usize = 512;
 
 /// How long the report's short lists are.
 pub(super) const SHORT_LIST: usize = 20;
@@ -191,7 +197,8 @@ impl Tally {
         if card.status != Status::Lost {
             self.dependent.push(Dependent {
                 who: who(),
-                dependence: f.dependence.clone(),
+                dependence: f.dependence,
+                detail: None,
                 revenue,
             });
             keep_best(&mut self.dependent, |a, b| {
@@ -291,7 +298,16 @@ pub(super) fn pass(
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     let job = opts.job.as_deref();
     crate::job::start(job, ids.len() as u64);
-    for id in ids {
+    // Dependence is scored for a chunk of customers at a time, in a few
+    // bulk reads (the list's own scoring, held to the card's by tests):
+    // one customer at a time it was a fifth of the report.
+    let mut scored = HashMap::new();
+    for (at, id) in ids.iter().enumerate() {
+        if at % CHUNK == 0 {
+            let chunk = &ids[at..(at + CHUNK).min(ids.len())];
+            scored = dependence::many(conn, Some(chunk), today, s)?;
+        }
+        let id = id.clone();
         crate::job::tick(job)?;
         let customer = customers::get(conn, &id)?;
         // Out of scope by tier or tag first: no need to weigh it at all.
@@ -302,7 +318,7 @@ pub(super) fn pass(
         if !in_scope(&customer, Some(picture.activity.standing), opts) {
             continue;
         }
-        let next_followup = followups::open_for(conn, &id)?.into_iter().next().map(|f| f.due_on);
+        let next_followup = followups::next_due(conn, &id)?;
         let cards = relationship::list_for(conn, &id)?;
         let w = |i: usize| cards.get(i).and_then(|a| relationship::weight(&a.draft.scores, s));
         let (weight, previous_weight) = match cards.len() {
@@ -315,7 +331,10 @@ pub(super) fn pass(
             weight,
             previous_weight,
             assessed_on: cards.last().map(|a| a.draft.assessed_on.clone()),
-            dependence: dependence::score_with(conn, &id, today, s)?,
+            dependence: scored.get(&id).copied().unwrap_or(Scored {
+                score: 0,
+                level: dependence::Level::Low,
+            }),
             satisfaction: satisfaction::list_for(conn, &id)?.last().map(|c| c.draft.rating),
             tier_reason: conn
                 .prepare_cached(
@@ -331,5 +350,8 @@ pub(super) fn pass(
         chosen.insert(id, facts.customer.card.name);
     }
     tally.finish();
+    for d in &mut tally.dependent {
+        d.detail = Some(dependence::score_with(conn, &d.who.id, today, s)?);
+    }
     Ok((tally, chosen))
 }

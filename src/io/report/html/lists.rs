@@ -82,7 +82,7 @@ pub(super) fn dependent(lang: Lang, s: &Settings, tally: &Tally) -> String {
             d.dependence.score,
             d.dependence.score,
             esc(&money(&s.currency, d.revenue)),
-            esc(&dependence_words(lang, &d.dependence))
+            esc(&d.detail.as_ref().map(|x| dependence_words(lang, x)).unwrap_or_default())
         ));
     }
     format!(
