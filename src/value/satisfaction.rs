@@ -1,7 +1,7 @@
 //! Satisfaction checks (满意度): a dated rating on the five-step scale, from
 //! very dissatisfied (1) to very satisfied (5), with a comment.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -111,6 +111,15 @@ pub fn delete(conn: &Connection, id: &str) -> Result<()> {
     record::soft_delete(conn, RecordKind::SatisfactionCheck, id)
 }
 
+/// The rating of a customer's latest live check (the last of
+/// [`list_for`]), without reading the checks.
+pub fn latest_rating(conn: &Connection, customer_id: &str) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT rating FROM satisfaction_checks WHERE customer_id = ?1 AND deleted_at IS NULL \
+         ORDER BY checked_on DESC, id DESC LIMIT 1",
+    )?;
+    Ok(stmt.query_row([customer_id], |r| r.get(0)).optional()?)
+}
 /// A customer's live checks, oldest first (the order of a trend).
 pub fn list_for(conn: &Connection, customer_id: &str) -> Result<Vec<SatisfactionCheck>> {
     let mut stmt = conn.prepare_cached(&record::select::<SatisfactionCheck>(

@@ -1,6 +1,7 @@
 //! The workbook's per-customer figures are the card's own (issue 18: the
-//! report scores dependence in bulk and reads the next follow-up's day
-//! without the records; both must still say what the card says).
+//! report scores dependence in bulk, weighs from the kept assessment
+//! summary and reads the next follow-up's day and the latest rating
+//! without the records; each must still say what the card says).
 
 use baton::history::{contacts, followups};
 use baton::relationship::dependence;
@@ -41,7 +42,7 @@ fn each_customer_row_has_the_cards_dependence_and_next_follow_up() {
         })
         .unwrap();
     assert_eq!(sheet.height() - 1, ids.len());
-    let mut with_next = 0;
+    let (mut with_next, mut weighed) = (0, 0);
     for (row, id) in sheet.rows().skip(1).zip(&ids) {
         let card = store.read(|c| dependence::score(c, id, today)).unwrap();
         assert_eq!(row[15].as_f64(), Some(card.score as f64), "dependence of {id}");
@@ -56,7 +57,30 @@ fn each_customer_row_has_the_cards_dependence_and_next_follow_up() {
             other => panic!("next follow-up of {id}: {other:?}"),
         };
         assert_eq!(shown, next, "next follow-up of {id}");
+        // Weight, its change and satisfaction: from the assessments and
+        // checks themselves.
+        let settings = store.read(baton::settings::get).unwrap();
+        let cards = store.read(|c| baton::relationship::list_for(c, id)).unwrap();
+        let weight = |i: Option<usize>| {
+            i.and_then(|i| cards.get(i))
+                .and_then(|a| baton::relationship::weight(&a.draft.scores, &settings))
+        };
+        let (now, before) = (weight(cards.len().checked_sub(1)), weight(cards.len().checked_sub(2)));
+        assert_eq!(row[13].as_f64(), now.map(|w| w as f64), "weight of {id}");
+        assert_eq!(
+            row[14].as_f64(),
+            now.zip(before).map(|(a, b)| (a - b) as f64),
+            "weight change of {id}"
+        );
+        let rating = store
+            .read(|c| baton::value::satisfaction::list_for(c, id))
+            .unwrap()
+            .last()
+            .map(|c| c.draft.rating as f64);
+        assert_eq!(row[16].as_f64(), rating, "satisfaction of {id}");
+        weighed += usize::from(now.is_some());
         with_next += usize::from(next.is_some());
     }
     assert!(with_next > 10, "{with_next} customers with a next follow-up");
+    assert!(weighed > 5, "{weighed} customers weighed");
 }

@@ -127,6 +127,13 @@ pub(super) struct Tally {
     revenues: Vec<i64>,
 }
 
+/// A customer's kept assessment summary (migration 19).
+struct Kept {
+    assessed_on: Option<String>,
+    latest: Option<String>,
+    previous: Option<String>,
+}
+
 /// Customers scored for dependence at once: bounded memory, few reads.
 const CHUNK: usize = 512;
 
@@ -294,8 +301,24 @@ pub(super) fn pass(
     let ranking = Ranking::load(conn, s, today)?;
     let mut tally = Tally::new();
     let mut chosen = HashMap::new();
-    let mut stmt = conn.prepare("SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY sort_key, id")?;
-    let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    // With each customer its kept latest and previous assessment (migration
+    // 19, exact by triggers): the weights without reading the assessments.
+    let mut stmt = conn.prepare(
+        "SELECT id, assessed_on, latest_scores, previous_scores FROM customers \
+         WHERE deleted_at IS NULL ORDER BY sort_key, id",
+    )?;
+    let kept: Vec<Kept> = stmt
+        .query_map([], |r| {
+            Ok(Kept {
+                assessed_on: crate::record::cell(r, 1, "assessed_on")?,
+                latest: crate::record::cell(r, 2, "latest_scores")?,
+                previous: crate::record::cell(r, 3, "previous_scores")?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<String> = stmt
+        .query_map([], |r| crate::record::cell(r, 0, "id"))?
+        .collect::<rusqlite::Result<_>>()?;
     let job = opts.job.as_deref();
     crate::job::start(job, ids.len() as u64);
     // Dependence is scored for a chunk of customers at a time, in a few
@@ -319,23 +342,24 @@ pub(super) fn pass(
             continue;
         }
         let next_followup = followups::next_due(conn, &id)?;
-        let cards = relationship::list_for(conn, &id)?;
-        let w = |i: usize| cards.get(i).and_then(|a| relationship::weight(&a.draft.scores, s));
-        let (weight, previous_weight) = match cards.len() {
-            0 => (None, None),
-            n => (w(n - 1), n.checked_sub(2).and_then(w)),
+        let k = &kept[at];
+        let w = |scores: &Option<String>| {
+            scores
+                .as_deref()
+                .and_then(|t| relationship::weight_of(relationship::scores_of_compact(t), s))
         };
+        let (weight, previous_weight) = (w(&k.latest), w(&k.previous));
         let facts = Facts {
             picture,
             next_followup,
             weight,
             previous_weight,
-            assessed_on: cards.last().map(|a| a.draft.assessed_on.clone()),
+            assessed_on: k.assessed_on.clone(),
             dependence: scored.get(&id).copied().unwrap_or(Scored {
                 score: 0,
                 level: dependence::Level::Low,
             }),
-            satisfaction: satisfaction::list_for(conn, &id)?.last().map(|c| c.draft.rating),
+            satisfaction: satisfaction::latest_rating(conn, &id)?,
             tier_reason: conn
                 .prepare_cached(
                     "SELECT reason FROM tier_changes WHERE customer_id = ?1 ORDER BY decided_at DESC, id DESC LIMIT 1",

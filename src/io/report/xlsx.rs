@@ -144,6 +144,10 @@ fn write_xlsx_to(
     let lang = opts.lang;
     let s = settings::get(conn)?;
     let mut book = Workbook::new();
+    // Zip level 3, not 6: deflating was a fifth of writing a big book's
+    // workbook. At 20k customers 3 is as fast as 1 and the file stays the
+    // size 6 made (25 MB; 1 made 35 MB).
+    book.set_zip_compression_level(3);
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm");
