@@ -102,9 +102,8 @@ fn item(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpItem> {
     })
 }
 
-/// The follow-ups due in `[from, to)` (days), `newest` first or soonest first.
-/// The first `limit` open follow-ups due in `from..to`, soonest or newest
-/// first, with `total` counted beforehand (see [`Totals`]).
+/// The first `limit` open follow-ups due in `[from, to)` (days), `newest`
+/// first or soonest first, with `total` counted beforehand (see [`Totals`]).
 fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32, total: i64) -> Result<Group> {
     let range = "f.due_on >= ?1 AND f.due_on < ?2";
     let cols = record::columns::<FollowUp>("f");
