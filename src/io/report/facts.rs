@@ -307,18 +307,18 @@ pub(super) fn pass(
         "SELECT id, assessed_on, latest_scores, previous_scores FROM customers \
          WHERE deleted_at IS NULL ORDER BY sort_key, id",
     )?;
-    let kept: Vec<Kept> = stmt
+    let (ids, kept): (Vec<String>, Vec<Kept>) = stmt
         .query_map([], |r| {
-            Ok(Kept {
+            let kept = Kept {
                 assessed_on: crate::record::cell(r, 1, "assessed_on")?,
                 latest: crate::record::cell(r, 2, "latest_scores")?,
                 previous: crate::record::cell(r, 3, "previous_scores")?,
-            })
+            };
+            Ok((crate::record::cell(r, 0, "id")?, kept))
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    let ids: Vec<String> = stmt
-        .query_map([], |r| crate::record::cell(r, 0, "id"))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let job = opts.job.as_deref();
     crate::job::start(job, ids.len() as u64);
     // Dependence is scored for a chunk of customers at a time, in a few
