@@ -92,6 +92,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0022_list_sort_indexes.sql",
         include_str!("../../migrations/0022_list_sort_indexes.sql"),
     ),
+    (
+        "0023_dependence_facts.sql",
+        include_str!("../../migrations/0023_dependence_facts.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

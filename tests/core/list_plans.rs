@@ -52,14 +52,21 @@ fn the_name_order_and_the_sorts_done_in_rust_come_from_the_index_alone() {
     let store = Store::open_in_memory().unwrap();
     demo::fill(&store, 200, 8).unwrap();
     store.write(|tx| Ok(tx.execute_batch("ANALYZE")?)).unwrap();
-    for sort in [SortBy::Name, SortBy::Revenue, SortBy::Weight, SortBy::Dependence] {
+    // Dependence reads the facts kept for it (migration 23) from their own
+    // index, in the same order.
+    for (sort, index) in [
+        (SortBy::Name, "customers_live_sort"),
+        (SortBy::Revenue, "customers_live_sort"),
+        (SortBy::Weight, "customers_live_sort"),
+        (SortBy::Dependence, "customers_live_dependence"),
+    ] {
         let query = ListQuery {
             sort,
             limit: 100,
             ..Default::default()
         };
         let plan = store.read(|c| list::plan(c, &query)).unwrap().join(" | ");
-        assert!(plan.contains("COVERING INDEX customers_live_sort"), "{sort:?}: {plan}");
+        assert!(plan.contains(&format!("COVERING INDEX {index}")), "{sort:?}: {plan}");
         assert!(!plan.contains("TEMP B-TREE"), "{sort:?}: {plan}");
     }
 }

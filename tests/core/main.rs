@@ -10,6 +10,7 @@ mod corpus;
 mod corrections;
 mod customers;
 mod demo_lang;
+mod dependence_kept;
 mod domains;
 mod dump_check;
 mod enum_checks;
@@ -116,9 +117,25 @@ pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
     }
 }
 
-/// Takes migrations 21 (value_changes) and 22 (the list's sort indexes)
-/// back out of a book, for tests that open a book as an older Baton left it.
+/// Takes migrations 21 (value_changes), 22 (the list's sort indexes) and 23
+/// (the dependence facts) back out of a book, for tests that open a book as
+/// an older Baton left it.
 pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    for trigger in [
+        "people_ai",
+        "people_au",
+        "people_contacted",
+        "people_ad",
+        "assessments_ai",
+        "assessments_au",
+        "assessments_ad",
+    ] {
+        tx.execute_batch(&format!("DROP TRIGGER dependence_{trigger}"))?;
+    }
+    tx.execute_batch("DROP INDEX customers_live_dependence")?;
+    for column in ["people", "roles", "layers", "colleagues", "contacted", "card_layer"] {
+        tx.execute_batch(&format!("ALTER TABLE customers DROP COLUMN dep_{column}"))?;
+    }
     for index in [
         "last_contact",
         "last_contact_blank_last",

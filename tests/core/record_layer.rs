@@ -20,6 +20,12 @@ const KEPT: &[&str] = &[
     "latest_scores",
     "previous_scores",
     "last_contact_at",
+    "dep_people",
+    "dep_roles",
+    "dep_layers",
+    "dep_colleagues",
+    "dep_contacted",
+    "dep_card_layer",
 ];
 
 fn demo() -> Store {

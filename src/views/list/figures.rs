@@ -4,8 +4,9 @@
 //!
 //! Revenue is SQL (a grouped pass over the covering deals index), so it
 //! sorts like any column. Weight and dependence follow Rust rules
-//! ([`relationship::weight_of`], [`crate::relationship::dependence::score_of`]): their
-//! sorts read what they are made of in bulk and apply the card's functions.
+//! ([`relationship::weight_of`], [`crate::relationship::dependence::score_of_facts`]):
+//! their sorts read what they are made of in bulk (the kept scores of
+//! migration 19, the kept facts of migration 23) and apply the card's functions.
 //! (The same rule written again in SQL with `json_each` measured 2.8x slower
 //! than parsing in Rust.) Tests hold each to the card.
 

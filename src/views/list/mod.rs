@@ -152,53 +152,37 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     let limit = query.limit.clamp(1, PAGE_MAX);
     let order = order_sql(query);
     let rowids = match query.sort {
-        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => {
+        SortBy::Dependence => {
+            // Every match's kept facts in name order, scored as the card
+            // scores them (migration 23): one index walk.
+            let since = crate::relationship::dependence::recent_since(today, &s);
+            let mut stmt = conn.prepare_cached(&facts_sql(query, &filter, &order))?;
+            let mut rows = stmt.query(params.as_slice())?;
+            let mut keyed = Vec::new();
+            while let Some(r) = rows.next()? {
+                let scored = crate::relationship::dependence::scored_of_row(r, 1, &since, today, &s)?;
+                keyed.push((r.get::<_, i64>(0)?, Some(scored.score)));
+            }
+            window_by_key(keyed, query.descending, query.offset, limit)
+        }
+        SortBy::Weight | SortBy::Revenue => {
             let ids = conn
                 .prepare_cached(&ids_sql(&filter, &order))?
                 .query_map(params.as_slice(), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            match query.sort {
-                SortBy::Revenue => {
-                    // The book's revenue in the window, kept between reads
-                    // (the value picture's ranking): every customer has one,
-                    // 0 without orders, so none goes last as a blank would.
-                    let ranking = crate::value::kept_ranking(conn, &s, today)?;
-                    sort_by_key(
-                        ids,
-                        |id| Some(ranking.revenue_of(id)),
-                        query.descending,
-                        query.offset,
-                        limit,
-                    )
-                }
-                SortBy::Weight => {
-                    let weights = figures::weights(conn, &s, None)?;
-                    sort_by_key(
-                        ids,
-                        |id| weights.get(id).copied(),
-                        query.descending,
-                        query.offset,
-                        limit,
-                    )
-                }
-                _ => {
-                    // Unfiltered, the rows are every live customer: scoring
-                    // them all reads the tables whole, not by a list of 100k ids.
-                    let every = query.status.is_none()
-                        && query.standing.is_none()
-                        && query.tier.is_none()
-                        && query.tag.is_none()
-                        && !query.key_only;
-                    let names: Vec<String> = if every {
-                        Vec::new()
-                    } else {
-                        ids.iter().map(|(_, id)| id.clone()).collect()
-                    };
-                    let scores =
-                        crate::relationship::dependence::many(conn, (!every).then_some(names.as_slice()), today, &s)?;
-                    let key = |id: &str| scores.get(id).map(|d| d.score);
-                    sort_by_key(ids, key, query.descending, query.offset, limit)
-                }
+            if query.sort == SortBy::Revenue {
+                // The book's revenue in the window, kept between reads
+                // (the value picture's ranking): every customer has one,
+                // 0 without orders, so none goes last as a blank would.
+                let ranking = crate::value::kept_ranking(conn, &s, today)?;
+                let keyed = ids
+                    .into_iter()
+                    .map(|(rowid, id)| (rowid, Some(ranking.revenue_of(&id))));
+                window_by_key(keyed.collect(), query.descending, query.offset, limit)
+            } else {
+                let weights = figures::weights(conn, &s, None)?;
+                let keyed = ids.into_iter().map(|(rowid, id)| (rowid, weights.get(&id).copied()));
+                window_by_key(keyed.collect(), query.descending, query.offset, limit)
             }
         }
         _ => conn
@@ -279,7 +263,7 @@ fn order_sql(query: &ListQuery) -> String {
         SortBy::Owner => by_text("owner"),
         SortBy::Region => by_text("region"),
         SortBy::Industry => by_text("industry"),
-        // Sorted in Rust by their key, stably from name order (see sort_by_key).
+        // Sorted in Rust by their key, stably from name order (see window_by_key).
         SortBy::Weight | SortBy::Dependence | SortBy::Revenue => "c.sort_key, c.name, c.id".to_owned(),
     }
 }
@@ -299,9 +283,30 @@ fn window_sql(filter: &str, order: &str, limit: u32, offset: u32) -> String {
 }
 
 /// The statement giving every matching customer in name order, for the
-/// sorts done in Rust (see [`sort_by_key`]).
+/// sorts done in Rust (see [`window_by_key`]).
 fn ids_sql(filter: &str, order: &str) -> String {
     format!("SELECT c.rowid, c.id FROM customers c WHERE {filter} ORDER BY {order}")
+}
+
+/// The statement giving every matching customer's kept dependence facts
+/// in name order (after its rowid), for the sort by dependence. Unfiltered,
+/// that is their index: left to itself, SQLite walked the name index and
+/// read every customer's row.
+fn facts_sql(query: &ListQuery, filter: &str, order: &str) -> String {
+    let unfiltered = query.status.is_none()
+        && query.standing.is_none()
+        && query.tier.is_none()
+        && query.tag.is_none()
+        && !query.key_only;
+    format!(
+        "SELECT c.rowid, {} FROM customers c {} WHERE {filter} ORDER BY {order}",
+        crate::relationship::dependence::FACTS,
+        if unfiltered {
+            "INDEXED BY customers_live_dependence"
+        } else {
+            ""
+        }
+    )
 }
 
 /// SQLite's plan for finding the window of `query` (for the sorts done in
@@ -314,7 +319,8 @@ pub fn plan(conn: &Connection, query: &ListQuery) -> Result<Vec<String>> {
     let order = order_sql(query);
     let params: Vec<&dyn ToSql> = filter.args.iter().map(|a| a.as_ref()).collect();
     let statement = match query.sort {
-        SortBy::Weight | SortBy::Dependence | SortBy::Revenue => ids_sql(&filter.sql, &order),
+        SortBy::Dependence => facts_sql(query, &filter.sql, &order),
+        SortBy::Weight | SortBy::Revenue => ids_sql(&filter.sql, &order),
         _ => window_sql(&filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0),
     };
     let sql = format!("EXPLAIN QUERY PLAN {statement}");
@@ -395,21 +401,17 @@ pub fn ids(conn: &Connection, query: &ListQuery) -> Result<Vec<Picked>> {
     Ok(ids)
 }
 
-/// One window of `ids` (in name order) sorted by their key: stable, so ties
-/// stay in name order; customers without a key come last either way.
-fn sort_by_key(
-    mut ids: Vec<(i64, String)>,
-    key: impl Fn(&str) -> Option<i64>,
-    descending: bool,
-    offset: u32,
-    limit: u32,
-) -> Vec<i64> {
-    ids.sort_by_cached_key(|(_, id)| match key(id) {
+/// One window of `keyed` (rowids in name order, each with its key) sorted
+/// by the key: stable, so ties stay in name order; rows without a key come
+/// last either way.
+fn window_by_key(mut keyed: Vec<(i64, Option<i64>)>, descending: bool, offset: u32, limit: u32) -> Vec<i64> {
+    keyed.sort_by_key(|(_, key)| match *key {
         Some(k) if descending => (0, -k),
         Some(k) => (0, k),
         None => (1, 0),
     });
-    ids.into_iter()
+    keyed
+        .into_iter()
         .skip(offset as usize)
         .take(limit as usize)
         .map(|(rowid, _)| rowid)

@@ -17,15 +17,18 @@
 //! score = 100 − (points off × 100 / 95), rounded. One known contact, reached
 //! by one salesperson, with a stale card, scores about 76: highly dependent.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::enums::{Layer, Role};
 use crate::error::Result;
 use crate::{customers, customers::people, history::contacts, relationship, settings};
+
+mod kept;
+pub use kept::{FACTS, Scored, many, of_kept, scored_of_row};
 
 /// The most points the safeguards can take off.
 const MAX_OFF: i64 = 95;
@@ -166,27 +169,80 @@ pub fn recent_since(today: NaiveDate, s: &settings::Settings) -> String {
 }
 
 /// The score from what it is made of: the customer's live people and the
-/// latest assessment. Pure, so the list's sort over every customer
-/// ([`many`]) reads these in bulk and gets exactly the card's number.
+/// latest assessment. Pure, so the card and the list (which reads the same
+/// facts kept by the book, [`many`]) get exactly one number.
 pub fn score_of(
     people: &[Someone<'_>],
     latest: Option<Card<'_>>,
     today: NaiveDate,
     s: &settings::Settings,
 ) -> Dependence {
-    let count = people.len() as i64;
+    let colleagues: BTreeSet<&str> = people
+        .iter()
+        .flat_map(|p| p.known_by.iter().map(|k| k.name.as_str()))
+        .collect();
+    let facts = Facts {
+        people: people.len() as i64,
+        roles: people
+            .iter()
+            .filter_map(|p| p.role)
+            .fold(0, |bits, r| bits | bit(Role::ALL, r)),
+        layers: people
+            .iter()
+            .flat_map(|p| p.known_by.iter())
+            .fold(0, |bits, k| bits | bit(Layer::ALL, k.layer)),
+        colleagues: colleagues.len() as i64,
+        contacted: people.iter().filter(|p| p.recent).count() as i64,
+    };
+    score_of_facts(facts, latest, today, s)
+}
+
+/// What the score is made of, as counts and sets of the customer's live
+/// key people: built from them by the card ([`score_of`]), read from the
+/// columns the book keeps (migration 23) by the list ([`many`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// How many.
+    pub people: i64,
+    /// The roles among them, one bit each in the order of [`Role::ALL`].
+    pub roles: u32,
+    /// The layers our colleagues know them at, one bit each in the order
+    /// of [`Layer::ALL`].
+    pub layers: u32,
+    /// How many different colleagues (by name) know them.
+    pub colleagues: i64,
+    /// How many were contacted on or after [`recent_since`].
+    pub contacted: i64,
+}
+
+/// The bit of `value` in a set of `all` (its position in `all`).
+fn bit<T: PartialEq>(all: &[T], value: T) -> u32 {
+    all.iter().position(|v| *v == value).map_or(0, |i| 1 << i)
+}
+
+/// The members of `all` whose bit is in `bits`, in `all`'s order.
+fn members<T: Copy>(all: &[T], bits: u32) -> Vec<T> {
+    all.iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+        .map(|(_, v)| *v)
+        .collect()
+}
+
+/// [`score_of`] from the facts.
+pub fn score_of_facts(facts: Facts, latest: Option<Card<'_>>, today: NaiveDate, s: &settings::Settings) -> Dependence {
+    let count = facts.people;
     let people_off = match count {
         0 | 1 => 0,
         2 => 8,
         3 => 12,
         _ => 15,
     };
-    let roles: BTreeSet<Role> = people.iter().filter_map(|p| p.role).collect();
+    let roles = members(Role::ALL, facts.roles);
+    let decision_maker = roles.contains(&Role::DecisionMaker);
     let roles_off = (roles.len() as i64 * 4).min(20);
-    let mut layers: BTreeSet<Layer> = people.iter().flat_map(|p| p.known_by.iter().map(|k| k.layer)).collect();
-    if let Some(layer) = latest.and_then(|a| a.layer) {
-        layers.insert(layer);
-    }
+    let card_layer = latest.and_then(|a| a.layer).map_or(0, |l| bit(Layer::ALL, l));
+    let layers = members(Layer::ALL, facts.layers | card_layer);
     let layers_off: i64 = layers
         .iter()
         .map(|l| match l {
@@ -194,13 +250,9 @@ pub fn score_of(
             Layer::Senior | Layer::Organisational => 8,
         })
         .sum();
-    let contacted = people.iter().filter(|p| p.recent).count() as i64;
+    let contacted = facts.contacted;
     let recent_off = if count == 0 { 0 } else { contacted * 10 / count };
-    let colleagues: BTreeSet<&str> = people
-        .iter()
-        .flat_map(|p| p.known_by.iter().map(|k| k.name.as_str()))
-        .collect();
-    let colleagues_off = match colleagues.len() {
+    let colleagues_off = match facts.colleagues {
         0 | 1 => 0,
         2 => 8,
         _ => 15,
@@ -218,7 +270,7 @@ pub fn score_of(
     let off = people_off + roles_off + layers_off + recent_off + colleagues_off + card_off;
     let score = (100 - (off * 100 + MAX_OFF / 2) / MAX_OFF).clamp(0, 100);
     let mut red_flags = Vec::new();
-    if !roles.contains(&Role::DecisionMaker) {
+    if !decision_maker {
         red_flags.push(RedFlag::NoDecisionMaker);
     }
     if count <= 1 {
@@ -231,12 +283,12 @@ pub fn score_of(
         reasons: vec![
             DependenceReason::People { count, off: people_off },
             DependenceReason::Roles {
-                decision_maker: roles.contains(&Role::DecisionMaker),
-                covered: roles.into_iter().collect(),
+                decision_maker,
+                covered: roles,
                 off: roles_off,
             },
             DependenceReason::Layers {
-                layers: layers.into_iter().collect(),
+                layers,
                 off: layers_off,
             },
             DependenceReason::Recent {
@@ -246,104 +298,12 @@ pub fn score_of(
                 off: recent_off,
             },
             DependenceReason::Colleagues {
-                count: colleagues.len() as i64,
+                count: facts.colleagues,
                 off: colleagues_off,
             },
             DependenceReason::Card { state, off: card_off },
         ],
     }
-}
-
-/// The scores of the live customers in `ids` (every live customer when
-/// `None`), read in bulk: a few queries whatever the count, then
-/// [`score_of`] for each, so the list sorts by exactly the card's number.
-pub fn many(
-    conn: &Connection,
-    ids: Option<&[String]>,
-    today: NaiveDate,
-    s: &settings::Settings,
-) -> Result<HashMap<String, Scored>> {
-    // ?1: the ids as a JSON array (bound even when unused).
-    let within = |column: &str| match ids {
-        Some(_) => format!("{column} IN (SELECT value FROM json_each(?1))"),
-        None => "?1 IS NOT NULL".to_owned(),
-    };
-    let ids_json = serde_json::to_string(&ids.unwrap_or_default()).unwrap_or_default();
-    let since = recent_since(today, s);
-    /// A person as read in bulk: role, who knows them, contacted recently.
-    type Read = (Option<Role>, Vec<people::KnownBy>, bool);
-    let mut people: HashMap<String, Vec<Read>> = HashMap::new();
-    // last_contact_at is kept by triggers (migration 20); the card reads
-    // the same from the contacts themselves.
-    let mut stmt = conn.prepare(&format!(
-        "SELECT customer_id, role, known_by, coalesce(last_contact_at >= ?2, 0) FROM people \
-         WHERE deleted_at IS NULL AND {}",
-        within("customer_id")
-    ))?;
-    let mut rows = stmt.query(params![ids_json, since])?;
-    while let Some(r) = rows.next()? {
-        let known_by = r
-            .get_ref(2)?
-            .as_str()
-            .map_err(|e| crate::Error::Corrupt(e.to_string()))?;
-        people.entry(r.get(0)?).or_default().push((
-            r.get(1)?,
-            serde_json::from_str(known_by).unwrap_or_default(),
-            r.get(3)?,
-        ));
-    }
-    let latest: HashMap<String, (Option<Layer>, String)> = conn
-        .prepare(&format!(
-            "SELECT customer_id, layer, assessed_on FROM (SELECT customer_id, layer, assessed_on, \
-               row_number() OVER (PARTITION BY customer_id ORDER BY assessed_on DESC, id DESC) AS n \
-               FROM assessments WHERE deleted_at IS NULL AND {}) WHERE n = 1",
-            within("customer_id")
-        ))?
-        .query_map(params![ids_json], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
-        .collect::<rusqlite::Result<_>>()?;
-    let customers: Vec<String> = conn
-        .prepare(&format!(
-            "SELECT id FROM customers WHERE deleted_at IS NULL AND {}",
-            within("id")
-        ))?
-        .query_map(params![ids_json], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(customers
-        .into_iter()
-        .map(|id| {
-            let someone: Vec<Someone<'_>> = people
-                .get(&id)
-                .map(|list| {
-                    list.iter()
-                        .map(|(role, known_by, recent)| Someone {
-                            role: *role,
-                            known_by,
-                            recent: *recent,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let card = latest.get(&id).map(|(layer, day)| Card {
-                layer: *layer,
-                assessed_on: day,
-            });
-            let d = score_of(&someone, card, today, s);
-            (
-                id,
-                Scored {
-                    score: d.score,
-                    level: d.level,
-                },
-            )
-        })
-        .collect())
-}
-
-/// A score of [`many`] and its words (red flags considered).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scored {
-    pub score: i64,
-    pub level: Level,
 }
 
 /// The score in words: 60+ high, 30+ medium, else low, but a red flag keeps
