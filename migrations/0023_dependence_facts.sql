@@ -28,12 +28,16 @@ ALTER TABLE customers ADD COLUMN dep_colleagues INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE customers ADD COLUMN dep_contacted TEXT NOT NULL DEFAULT '';
 ALTER TABLE customers ADD COLUMN dep_card_layer TEXT;
 
--- Every live customer's facts in name order (the list's tie-break), read
--- from the index alone. It leads with deleted_at, as customers_live_sort
--- does, rather than being partial: SQLite reads a partial index's rows to
--- check the column its condition names.
-CREATE INDEX customers_live_dependence ON customers (deleted_at, sort_key, name, id, dep_people, dep_roles,
-    dep_layers, dep_colleagues, dep_contacted, assessed_on, dep_card_layer);
+-- Every live customer's kept facts in name order (the list's tie-break),
+-- read from the index alone: the dependence's, and what the standing is
+-- made of (status, created_at and the kept last order and contact), so the
+-- list filtered or sorted by standing reads no customer row either (the
+-- dormant filter's count at 20k: 32 -> 11 ms). It leads with deleted_at, as
+-- customers_live_sort does, rather than being partial: SQLite reads a
+-- partial index's rows to check the column its condition names.
+CREATE INDEX customers_live_facts ON customers (deleted_at, sort_key, name, id, status, created_at,
+    last_order_on, last_contact_on, dep_people, dep_roles, dep_layers, dep_colleagues, dep_contacted,
+    assessed_on, dep_card_layer);
 
 -- The people's facts of the customers a write touched. One statement,
 -- written out in each trigger (SQLite triggers cannot share one).

@@ -132,7 +132,7 @@ pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     ] {
         tx.execute_batch(&format!("DROP TRIGGER dependence_{trigger}"))?;
     }
-    tx.execute_batch("DROP INDEX customers_live_dependence")?;
+    tx.execute_batch("DROP INDEX customers_live_facts")?;
     for column in ["people", "roles", "layers", "colleagues", "contacted", "card_layer"] {
         tx.execute_batch(&format!("ALTER TABLE customers DROP COLUMN dep_{column}"))?;
     }

@@ -186,7 +186,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             }
         }
         _ => conn
-            .prepare_cached(&window_sql(&filter, &order, limit, query.offset))?
+            .prepare_cached(&window_sql(query, &filter, &order, limit, query.offset))?
             .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?,
     };
@@ -278,8 +278,32 @@ fn day_order(column: &str, descending: bool) -> String {
 }
 
 /// The statement giving the rowids of one window in order.
-fn window_sql(filter: &str, order: &str, limit: u32, offset: u32) -> String {
-    format!("SELECT c.rowid FROM customers c WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}")
+fn window_sql(query: &ListQuery, filter: &str, order: &str, limit: u32, offset: u32) -> String {
+    format!(
+        "SELECT c.rowid FROM customers c {} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+        index_of(query)
+    )
+}
+
+/// The index an unfiltered sort walks, named: SQLite would otherwise weigh
+/// the kept facts' index (migration 23), which covers every column these
+/// statements read, above an index that gives the order, and sort every
+/// live customer to show one page (or, for dependence, read their rows).
+fn index_of(query: &ListQuery) -> &'static str {
+    let unfiltered = query.status.is_none()
+        && query.standing.is_none()
+        && query.tier.is_none()
+        && query.tag.is_none()
+        && !query.key_only;
+    match (unfiltered, query.sort, query.descending) {
+        (false, ..) => "",
+        (true, SortBy::LastContact, true) => "INDEXED BY customers_live_last_contact",
+        (true, SortBy::LastContact, false) => "INDEXED BY customers_live_last_contact_blank_last",
+        (true, SortBy::NextStep, true) => "INDEXED BY customers_live_next_due",
+        (true, SortBy::NextStep, false) => "INDEXED BY customers_live_next_due_blank_last",
+        (true, SortBy::Dependence, _) => "INDEXED BY customers_live_facts",
+        _ => "",
+    }
 }
 
 /// The statement giving every matching customer in name order, for the
@@ -289,23 +313,12 @@ fn ids_sql(filter: &str, order: &str) -> String {
 }
 
 /// The statement giving every matching customer's kept dependence facts
-/// in name order (after its rowid), for the sort by dependence. Unfiltered,
-/// that is their index: left to itself, SQLite walked the name index and
-/// read every customer's row.
+/// in name order (after its rowid), for the sort by dependence.
 fn facts_sql(query: &ListQuery, filter: &str, order: &str) -> String {
-    let unfiltered = query.status.is_none()
-        && query.standing.is_none()
-        && query.tier.is_none()
-        && query.tag.is_none()
-        && !query.key_only;
     format!(
         "SELECT c.rowid, {} FROM customers c {} WHERE {filter} ORDER BY {order}",
         crate::relationship::dependence::FACTS,
-        if unfiltered {
-            "INDEXED BY customers_live_dependence"
-        } else {
-            ""
-        }
+        index_of(query)
     )
 }
 
@@ -321,7 +334,7 @@ pub fn plan(conn: &Connection, query: &ListQuery) -> Result<Vec<String>> {
     let statement = match query.sort {
         SortBy::Dependence => facts_sql(query, &filter.sql, &order),
         SortBy::Weight | SortBy::Revenue => ids_sql(&filter.sql, &order),
-        _ => window_sql(&filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0),
+        _ => window_sql(query, &filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0),
     };
     let sql = format!("EXPLAIN QUERY PLAN {statement}");
     let lines = conn
