@@ -126,6 +126,54 @@ fn every_column_sorts_with_blanks_last() {
 }
 
 #[test]
+fn customers_assessed_on_no_dimension_in_use_sort_with_the_unassessed() {
+    // The sort by weight reads the assessed customers and walks the rest in
+    // name order: an assessment that scored no dimension in use leaves its
+    // customer without a weight, among the rest.
+    use baton::enums::Dimension;
+    let store = book();
+    store
+        .write(|tx| {
+            let mut s = settings::get(tx)?;
+            s.dimensions.retain(|d| *d != Dimension::Competition);
+            settings::save(tx, &s)?;
+            for name in ["只评了竞争甲", "只评了竞争乙"] {
+                let c = customers::create(tx, crate::card(name))?;
+                let only = vec![crate::score(Dimension::Competition, 4)];
+                baton::relationship::create(tx, &c.id, crate::assessment("2026-05-01", only))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let rows = page(&store, SortBy::Weight, false, 0, 500);
+    let assessed: std::collections::HashSet<String> = store
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT id FROM customers WHERE assessed_on IS NOT NULL")?;
+            Ok(stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+        })
+        .unwrap();
+    assert!(
+        rows.iter().any(|r| r.weight.is_none() && assessed.contains(&r.id)),
+        "some assessment scored only dimensions out of use"
+    );
+    assert!(rows.iter().any(|r| r.weight.is_some()));
+    let num = |n: i64| Some(format!("{:020}", n + (1 << 40)));
+    check_sort(&store, SortBy::Weight, |r| r.weight.and_then(num));
+    // Without a weight, in name order (the list's tie-break), weighed or not.
+    let blanks: Vec<String> = rows
+        .iter()
+        .filter(|r| r.weight.is_none())
+        .map(|r| r.id.clone())
+        .collect();
+    let by_name: Vec<String> = page(&store, SortBy::Name, false, 0, 500)
+        .into_iter()
+        .filter(|r| blanks.contains(&r.id))
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(blanks, by_name);
+}
+
+#[test]
 fn without_figures_asked_a_page_leaves_them_out() {
     let store = book();
     let q = ListQuery {

@@ -165,26 +165,21 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             }
             window_by_key(keyed, query.descending, query.offset, limit)
         }
-        SortBy::Weight | SortBy::Revenue => {
+        SortBy::Revenue => {
             let ids = conn
                 .prepare_cached(&ids_sql(&filter, &order))?
                 .query_map(params.as_slice(), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            if query.sort == SortBy::Revenue {
-                // The book's revenue in the window, kept between reads
-                // (the value picture's ranking): every customer has one,
-                // 0 without orders, so none goes last as a blank would.
-                let ranking = crate::value::kept_ranking(conn, &s, today)?;
-                let keyed = ids
-                    .into_iter()
-                    .map(|(rowid, id)| (rowid, Some(ranking.revenue_of(&id))));
-                window_by_key(keyed.collect(), query.descending, query.offset, limit)
-            } else {
-                let weights = figures::weights(conn, &s, None)?;
-                let keyed = ids.into_iter().map(|(rowid, id)| (rowid, weights.get(&id).copied()));
-                window_by_key(keyed.collect(), query.descending, query.offset, limit)
-            }
+            // The book's revenue in the window, kept between reads (the
+            // value picture's ranking): every customer has one, 0 without
+            // orders, so none goes last as a blank would.
+            let ranking = crate::value::kept_ranking(conn, &s, today)?;
+            let keyed = ids
+                .into_iter()
+                .map(|(rowid, id)| (rowid, Some(ranking.revenue_of(&id))));
+            window_by_key(keyed.collect(), query.descending, query.offset, limit)
         }
+        SortBy::Weight => weight_window(conn, &filter, &args, &order, &s, query, limit)?,
         _ => conn
             .prepare_cached(&window_sql(query, &filter, &order, limit, query.offset))?
             .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
@@ -312,6 +307,12 @@ fn ids_sql(filter: &str, order: &str) -> String {
     format!("SELECT c.rowid, c.id FROM customers c WHERE {filter} ORDER BY {order}")
 }
 
+/// The statement giving every assessed match's id in name order (after its
+/// rowid), for the sort by weight.
+fn assessed_sql(filter: &str, order: &str) -> String {
+    format!("SELECT c.rowid, c.id FROM customers c WHERE {filter} AND c.assessed_on IS NOT NULL ORDER BY {order}")
+}
+
 /// The statement giving every matching customer's kept dependence facts
 /// in name order (after its rowid), for the sort by dependence.
 fn facts_sql(query: &ListQuery, filter: &str, order: &str) -> String {
@@ -333,7 +334,8 @@ pub fn plan(conn: &Connection, query: &ListQuery) -> Result<Vec<String>> {
     let params: Vec<&dyn ToSql> = filter.args.iter().map(|a| a.as_ref()).collect();
     let statement = match query.sort {
         SortBy::Dependence => facts_sql(query, &filter.sql, &order),
-        SortBy::Weight | SortBy::Revenue => ids_sql(&filter.sql, &order),
+        SortBy::Weight => assessed_sql(&filter.sql, &order),
+        SortBy::Revenue => ids_sql(&filter.sql, &order),
         _ => window_sql(query, &filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0),
     };
     let sql = format!("EXPLAIN QUERY PLAN {statement}");
@@ -412,6 +414,58 @@ pub fn ids(conn: &Connection, query: &ListQuery) -> Result<Vec<Picked>> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(ids)
+}
+
+/// One window of the list sorted by weight. Only an assessed customer can
+/// have a weight: those are read and sorted (a fraction of the book), and
+/// the rest of the window, the customers without a weight, is walked in
+/// name order from the kept facts' index (migration 23), where the latest
+/// assessment's day says who was assessed. Reading every customer's id to
+/// sort 100k keys took 57 ms on the 100k book.
+fn weight_window(
+    conn: &Connection,
+    filter: &str,
+    args: &[Box<dyn ToSql>],
+    order: &str,
+    s: &crate::settings::Settings,
+    query: &ListQuery,
+    limit: u32,
+) -> Result<Vec<i64>> {
+    let params: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
+    let weights = figures::weights(conn, s, None)?;
+    let assessed = conn
+        .prepare_cached(&assessed_sql(filter, order))?
+        .query_map(params.as_slice(), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Assessed, but on no dimension in use: no weight either.
+    let unweighed: Vec<&str> = assessed
+        .iter()
+        .filter(|(_, id)| !weights.contains_key(id))
+        .map(|(_, id)| id.as_str())
+        .collect();
+    let keyed: Vec<(i64, Option<i64>)> = assessed
+        .iter()
+        .filter_map(|(rowid, id)| weights.get(id).map(|w| (*rowid, Some(*w))))
+        .collect();
+    let weighed = keyed.len() as u32;
+    let mut window = window_by_key(keyed, query.descending, query.offset, limit);
+    let rest = limit - window.len() as u32;
+    if rest > 0 {
+        let unweighed = serde_json::to_string(&unweighed).unwrap_or_default();
+        let mut params = params;
+        params.push(&unweighed);
+        window.extend(
+            conn.prepare_cached(&format!(
+                "SELECT c.rowid FROM customers c WHERE {filter} AND (c.assessed_on IS NULL \
+                 OR c.id IN (SELECT value FROM json_each(?{}))) ORDER BY {order} LIMIT {rest} OFFSET {}",
+                params.len(),
+                query.offset.saturating_sub(weighed)
+            ))?
+            .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?,
+        );
+    }
+    Ok(window)
 }
 
 /// One window of `keyed` (rowids in name order, each with its key) sorted
