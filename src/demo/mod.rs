@@ -113,7 +113,12 @@ pub fn fill_with(
                 "the book already holds {existing} customers; the demo only fills an empty book"
             )));
         }
-        generate(tx, customers, seed, opts, job)
+        // The dependence facts are computed once at the end, not for each
+        // person and contact (store::kept_facts).
+        let kept = crate::store::kept_facts::suspend(tx)?;
+        let summary = generate(tx, customers, seed, opts, job)?;
+        kept.resume(tx)?;
+        Ok(summary)
     })?;
     if let Some(j) = job {
         j.finish();

@@ -11,6 +11,7 @@ pub mod kept_scores;
 pub mod search_index;
 
 mod import;
+pub(crate) mod kept_facts;
 mod lock;
 pub mod migrations;
 mod money_sum;

@@ -140,6 +140,18 @@ fn a_cancelled_demo_leaves_the_book_empty() {
         .unwrap();
     assert_eq!(customers, 0);
     assert_eq!(heard.lock().unwrap().first().map(|p| p.total), Some(50));
+    // The demo sets the dependence triggers aside while it writes
+    // (store::kept_facts): the rollback puts them back.
+    let triggers: i64 = store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'dependence_*'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    assert_eq!(triggers, 7);
 
     let (job, heard) = job_cancelling_at(u64::MAX);
     demo::fill_with(&store, 12, 1, &opts, Some(&job)).unwrap();

@@ -53,11 +53,12 @@ fn the_name_order_and_the_sorts_done_in_rust_come_from_the_index_alone() {
     demo::fill(&store, 200, 8).unwrap();
     store.write(|tx| Ok(tx.execute_batch("ANALYZE")?)).unwrap();
     // Dependence reads the facts kept for it (migration 23) from their own
-    // index, in the same order; weight reads the assessed customers there.
+    // index, in the same order; weight reads the assessed customers' kept
+    // scores from theirs.
     for (sort, index) in [
         (SortBy::Name, "customers_live_sort"),
         (SortBy::Revenue, "customers_live_sort"),
-        (SortBy::Weight, "customers_live_facts"),
+        (SortBy::Weight, "customers_live_scored"),
         (SortBy::Dependence, "customers_live_facts"),
     ] {
         let query = ListQuery {

@@ -132,7 +132,10 @@ pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     ] {
         tx.execute_batch(&format!("DROP TRIGGER dependence_{trigger}"))?;
     }
-    tx.execute_batch("DROP INDEX customers_live_facts")?;
+    tx.execute_batch(
+        "DROP INDEX customers_live_facts; DROP INDEX customers_live_scored; \
+         CREATE INDEX customers_scored ON customers (id, latest_scores, previous_scores) WHERE latest_scores IS NOT NULL;",
+    )?;
     for column in ["people", "roles", "layers", "colleagues", "contacted", "card_layer"] {
         tx.execute_batch(&format!("ALTER TABLE customers DROP COLUMN dep_{column}"))?;
     }

@@ -44,7 +44,7 @@ pub(super) fn of_page(
             f.revenue = r.get::<_, Option<i64>>(1)?.unwrap_or(0);
         }
     }
-    for (id, weight) in weights(conn, s, Some(&ids_json))? {
+    for (id, weight) in weights(conn, s, &ids_json)? {
         if let Some(f) = out.get_mut(&id) {
             f.weight = Some(weight);
         }
@@ -71,38 +71,28 @@ pub(super) fn revenue_cte(currency: usize, since: usize, only: usize) -> String 
     )
 }
 
-/// The weight of the assessed customers (those in `only`, a JSON array of
-/// ids, when given): [`relationship::weight`] of each one's latest
-/// assessment that scored a dimension in use. Read from the scores each
-/// customer keeps of its two latest assessments (migration 19); only a
-/// customer whose two latest scored no dimension in use (the dimensions in
-/// use changed since) has its older assessments read.
-pub(super) fn weights(conn: &Connection, s: &Settings, only: Option<&str>) -> Result<HashMap<String, i64>> {
-    // Two statements: an OR of "all" and "these" would keep SQLite from
-    // finding a page's rows by their key.
-    let mut stmt = conn.prepare_cached(match only {
-        Some(_) => {
-            "SELECT id, latest_scores, previous_scores FROM customers \
-             WHERE id IN (SELECT value FROM json_each(?1)) AND latest_scores IS NOT NULL"
-        }
-        None => {
-            "SELECT id, latest_scores, previous_scores FROM customers WHERE latest_scores IS NOT NULL AND ?1 IS NULL"
-        }
-    })?;
-    let weigh = |t: &str| relationship::weight_of(relationship::scores_of_compact(t), s);
+/// The weight of the assessed customers among `only` (a JSON array of
+/// ids): [`relationship::weight`] of each one's latest assessment that
+/// scored a dimension in use. Read from the scores each customer keeps of
+/// its two latest assessments (migration 19); only a customer whose two
+/// latest scored no dimension in use (the dimensions in use changed since)
+/// has its older assessments read.
+pub(super) fn weights(conn: &Connection, s: &Settings, only: &str) -> Result<HashMap<String, i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, latest_scores, previous_scores FROM customers \
+         WHERE id IN (SELECT value FROM json_each(?1)) AND latest_scores IS NOT NULL",
+    )?;
     let mut out = HashMap::new();
     let mut older = Vec::new();
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
-        let latest: String = r.get(1)?;
-        let previous: Option<String> = r.get(2)?;
-        match weigh(&latest).or_else(|| previous.as_deref().and_then(weigh)) {
-            Some(w) => {
+        match weigh_kept(&r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?.as_deref(), s) {
+            Kept::Weight(w) => {
                 out.insert(id, w);
             }
-            None if previous.is_some() => older.push(id),
-            None => {}
+            Kept::Older => older.push(id),
+            Kept::None => {}
         }
     }
     if !older.is_empty() {
@@ -112,10 +102,28 @@ pub(super) fn weights(conn: &Connection, s: &Settings, only: Option<&str>) -> Re
     Ok(out)
 }
 
+/// What a customer's kept scores (its two latest assessments) say of its weight.
+pub(super) enum Kept {
+    Weight(i64),
+    /// Neither scored a dimension in use, and there are older assessments.
+    Older,
+    None,
+}
+
+/// [`Kept`] of the kept scores `latest` and `previous`.
+pub(super) fn weigh_kept(latest: &str, previous: Option<&str>, s: &Settings) -> Kept {
+    let weigh = |t: &str| relationship::weight_of(relationship::scores_of_compact(t), s);
+    match weigh(latest).or_else(|| previous.and_then(weigh)) {
+        Some(w) => Kept::Weight(w),
+        None if previous.is_some() => Kept::Older,
+        None => Kept::None,
+    }
+}
+
 /// [`weights`] of the customers `only` (a JSON array of ids), read from all
 /// their live assessments, newest first; of each only the dimensions and
 /// scores are parsed.
-fn weights_from_assessments(conn: &Connection, s: &Settings, only: &str) -> Result<HashMap<String, i64>> {
+pub(super) fn weights_from_assessments(conn: &Connection, s: &Settings, only: &str) -> Result<HashMap<String, i64>> {
     #[derive(serde::Deserialize)]
     struct Scored {
         dimension: crate::enums::Dimension,
