@@ -1,10 +1,11 @@
 //! The triggers that keep the dependence facts (migration 23) recompute a
-//! customer's facts for every person and contact a write touches: filling
-//! the 100k demo book through them took 66 s more. A bulk fill of an empty
-//! book (the demo) sets them aside inside its own transaction and computes
-//! every customer's facts once at the end, with the statement the
-//! migration fills an existing book with; a rolled-back fill leaves the
-//! triggers as they were, since SQLite's schema changes are transactional.
+//! customer's facts for every person and contact a write touches, and the
+//! kept facts' index is rewritten with every kept day a contact or deal
+//! moves. A bulk fill of an empty book (the demo) sets both aside inside its
+//! own transaction, then computes every customer's facts once, with the
+//! statement the migration fills an existing book with, and builds the
+//! indexes once. A rolled-back fill leaves them as they were: SQLite's
+//! schema changes are transactional.
 
 use rusqlite::Connection;
 
@@ -16,24 +17,32 @@ const BACKFILL_MARK: &str = "-- The facts of the customers already in the book."
 /// The migration, whose last statement recomputes every customer's facts.
 const MIGRATION: &str = include_str!("../../migrations/0023_dependence_facts.sql");
 
-/// The dependence triggers' definitions, taken out until [`Suspended::resume`].
-#[must_use = "the triggers stay out until resumed"]
+/// What is set aside: the definitions of the indexes, then of the triggers.
+#[must_use = "the triggers and indexes stay out until resumed"]
 pub(crate) struct Suspended(Vec<String>);
 
-/// Takes the dependence triggers out of the schema, inside the caller's transaction.
+/// Takes the dependence triggers and the wide kept-facts indexes out of the
+/// schema, inside the caller's transaction.
 pub(crate) fn suspend(tx: &Connection) -> Result<Suspended> {
-    let triggers = tx
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'dependence_*'")?
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+    let objects = tx
+        .prepare(
+            "SELECT type, name, sql FROM sqlite_master WHERE (type = 'trigger' AND name GLOB 'dependence_*') \
+             OR (type = 'index' AND name IN ('customers_live_facts', 'customers_live_scored')) \
+             ORDER BY type = 'trigger', name",
+        )?
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    for (name, _) in &triggers {
-        tx.execute_batch(&format!("DROP TRIGGER \"{name}\""))?;
+    for (kind, name, _) in &objects {
+        tx.execute_batch(&format!("DROP {} \"{name}\"", kind.to_uppercase()))?;
     }
-    Ok(Suspended(triggers.into_iter().map(|(_, sql)| sql).collect()))
+    Ok(Suspended(objects.into_iter().map(|(_, _, sql)| sql).collect()))
 }
 
 impl Suspended {
-    /// Computes every customer's facts, then puts the triggers back.
+    /// Computes every customer's facts, then builds the indexes and puts
+    /// the triggers back.
     pub(crate) fn resume(self, tx: &Connection) -> Result<()> {
         tx.execute_batch(backfill())?;
         for sql in self.0 {

@@ -113,45 +113,33 @@ fn the_kept_facts_follow_every_write() {
 
     // An edit that changes only the notes keeps the facts; one that changes
     // the role and who knows them changes them.
-    store
-        .write(|tx| {
-            people::update(
-                tx,
-                &engineer.id,
-                PersonCard {
-                    notes: "只改备注".into(),
-                    ..engineer.card.clone()
-                },
-            )
-        })
-        .unwrap();
+    let edit = |person: &people::Person, card: PersonCard| {
+        store.write(|tx| people::update(tx, &person.id, card)).unwrap();
+    };
+    edit(
+        &engineer,
+        PersonCard {
+            notes: "只改备注".into(),
+            ..engineer.card.clone()
+        },
+    );
     assert_exact(&store, "a notes edit");
-    store
-        .write(|tx| {
-            people::update(
-                tx,
-                &engineer.id,
-                PersonCard {
-                    role: Some(Role::Coach),
-                    known_by: vec![known("王五", Layer::Organisational), known("赵六", Layer::Senior)],
-                    ..engineer.card.clone()
-                },
-            )
-        })
-        .unwrap();
+    edit(
+        &engineer,
+        PersonCard {
+            role: Some(Role::Coach),
+            known_by: vec![known("王五", Layer::Organisational), known("赵六", Layer::Senior)],
+            ..engineer.card.clone()
+        },
+    );
     assert_exact(&store, "a new role and new colleagues");
-    store
-        .write(|tx| {
-            people::update(
-                tx,
-                &boss.id,
-                PersonCard {
-                    known_by: vec![known("张三", Layer::Senior)],
-                    ..boss.card.clone()
-                },
-            )
-        })
-        .unwrap();
+    edit(
+        &boss,
+        PersonCard {
+            known_by: vec![known("张三", Layer::Senior)],
+            ..boss.card.clone()
+        },
+    );
     assert_exact(&store, "one colleague fewer, the role as it was");
 
     store.write(|tx| people::delete(tx, &boss.id)).unwrap();
