@@ -14,35 +14,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_app  # noqa: E402
+from probes import JUMP, p95  # noqa: E402
 
 APP, BOOK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 test_app.APP = APP
-
-JUMP = """
-const done = arguments[arguments.length - 1];
-const list = document.querySelector('[data-testid=customer-list]');
-const target = arguments[0] * (list.scrollHeight - list.clientHeight);
-const t0 = performance.now();
-list.scrollTop = target;
-list.dispatchEvent(new Event('scroll'));
-function ready() {
-  const rows = [...list.querySelectorAll('.vlist-row')].filter(r => {
-    const top = parseFloat(r.style.top);
-    return top >= list.scrollTop && top < list.scrollTop + list.clientHeight - 56;
-  });
-  return rows.length > 0 && rows.every(r => r.querySelector('[data-testid=customer-row]'));
-}
-(function poll() {
-  if (ready()) done(performance.now() - t0);
-  else requestAnimationFrame(poll);
-})();
-"""
-
-
-def p95(xs):
-    xs = sorted(xs)
-    return xs[max(0, int(len(xs) * 0.95 + 0.5) - 1)]
-
 
 def main():
     os.makedirs(test_app.OUT, exist_ok=True)

@@ -16,36 +16,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_app  # noqa: E402
+from probes import CTRL, QUERIES, TYPE, p95  # noqa: E402
 
 APP, BOOK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 test_app.APP = APP
-
-QUERIES = ["华", "王", "鑫", "深圳", "恒达", "报价", "精密机", "有限公", "医疗器械", "技术交流",
-           "north", "gmbh", "Summit Group", "hd", "szhx", "深圳 恒达", "Atlas Ltd", "华信 2", "zzqx", "不存在的词"]
-
-TYPE = """
-const done = arguments[arguments.length - 1];
-const q = arguments[0];
-const input = document.querySelector('[data-testid=search-input]');
-const results = document.querySelector('[data-testid=search-results]');
-const t0 = performance.now();
-// Watch the DOM rather than polling every frame: polling competes with the
-// rendering it measures. Done at the first frame after the results for
-// exactly this text are in the DOM.
-const mo = new MutationObserver(() => {
-  if (results.dataset.shownFor !== q) return;
-  mo.disconnect();
-  requestAnimationFrame(() => done(performance.now() - t0));
-});
-mo.observe(results, {attributes: true, childList: true, subtree: true});
-input.value = q;
-input.dispatchEvent(new Event('input', {bubbles: true}));
-"""
-
-
-def p95(xs):
-    xs = sorted(xs)
-    return xs[max(0, int(len(xs) * 0.95 + 0.5) - 1)]
 
 
 def main():
@@ -57,7 +31,7 @@ def main():
         s.wait("[data-testid=nav-customers]", timeout=60)
         if os.environ.get("FROM"):
             s.click(f"[data-testid=nav-{os.environ['FROM']}]")
-        s.keys((test_app.CTRL, "k"))
+        s.keys((CTRL, "k"))
         s.wait("[data-testid=search-input]")
         for _ in range(3):
             for q in QUERIES:
