@@ -30,10 +30,14 @@ impl Split {
 /// counts pages in use, not the file's slack.
 pub fn split(conn: &Connection) -> Result<Split> {
     let (records, search) = conn.query_row(
-        // By the table a page belongs to: an index of search_docs is
-        // named sqlite_autoindex_search_docs_1.
-        "SELECT coalesce(sum(CASE WHEN s.tbl_name LIKE 'search!_%' ESCAPE '!' THEN 0 ELSE d.pgsize END), 0), \
-                coalesce(sum(CASE WHEN s.tbl_name LIKE 'search!_%' ESCAPE '!' THEN d.pgsize ELSE 0 END), 0) \
+        // By the table a page belongs to (the FTS tables' shadow tables and
+        // the queue), and the indexes from records to their documents
+        // (search_doc_customers, ...): their own pages are the search's.
+        // The document number in each record row stays with the records.
+        "SELECT coalesce(sum(CASE WHEN s.tbl_name LIKE 'search!_%' ESCAPE '!' \
+                                  OR s.name LIKE 'search!_%' ESCAPE '!' THEN 0 ELSE d.pgsize END), 0), \
+                coalesce(sum(CASE WHEN s.tbl_name LIKE 'search!_%' ESCAPE '!' \
+                                  OR s.name LIKE 'search!_%' ESCAPE '!' THEN d.pgsize ELSE 0 END), 0) \
          FROM dbstat d LEFT JOIN sqlite_schema s ON s.name = d.name WHERE d.aggregate = 1",
         [],
         |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),

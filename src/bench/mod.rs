@@ -521,7 +521,9 @@ fn reference_search(conn: &rusqlite::Connection, text: &str) -> Result<usize> {
                 long.join(" AND ").replace('\'', "''")
             )
         };
-        let sql = format!("SELECT d.doc, d.record_id FROM ({source} LIMIT 21) m JOIN search_docs d ON d.doc = m.rowid");
+        let sql = format!(
+            "SELECT d.doc, d.record_id FROM ({source} LIMIT 21) m JOIN search_text_{kind} d ON d.doc = m.rowid"
+        );
         n += reference_ids(conn, &sql)?;
     }
     Ok(n)

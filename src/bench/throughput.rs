@@ -248,7 +248,14 @@ pub(super) fn handover(
     reference.write(|tx| {
         for kind in RecordKind::ALL {
             let table = kind.table();
-            let mut select = source.prepare(&format!("SELECT * FROM {table}"))?;
+            // A record's search document number is the book's own, given
+            // by its insert trigger: the copy leaves it out.
+            let columns: Vec<String> = source
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?
+                .query_map([], |r| r.get::<_, String>(0))?
+                .map(|c| c.map(|c| if c == "search_doc" { "NULL".to_string() } else { c }))
+                .collect::<rusqlite::Result<_>>()?;
+            let mut select = source.prepare(&format!("SELECT {} FROM {table}", columns.join(", ")))?;
             let n = select.column_count();
             let marks = vec!["?"; n].join(", ");
             let mut insert = tx.prepare(&format!("INSERT INTO {table} VALUES ({marks})"))?;

@@ -90,9 +90,9 @@ pub const NON_RECORD_TABLES: &[&str] = &[
     "value_changes",
 ];
 
-/// Name prefixes of derived tables: the search index (`search_docs`, its
-/// queue, and the per-kind FTS5 tables with their shadow tables), kept by
-/// triggers and `search::sync`.
+/// Name prefixes of derived tables: the search index (its document counter,
+/// its queue, and the per-kind FTS5 tables with their shadow tables), kept
+/// by triggers and `search::sync`.
 pub const DERIVED_TABLE_PREFIXES: &[&str] = &["search_"];
 
 /// Whether `table` holds no records of its own (see the two lists above).

@@ -1,7 +1,8 @@
 //! Full-text search over customers, key people and contact history.
 //!
-//! The index is the store's ([`crate::store::search_index`]): one row of
-//! text per customer, person, contact and handover note, kept in step on
+//! The index is the store's ([`crate::store::search_index`]): one document
+//! per customer, person, contact and handover note, its text read from the
+//! record through the kind's `search_text_<kind>` view, kept in step on
 //! every write, in per-kind FTS5 tables: a trigram index for terms of three
 //! or more characters and a character-pair index (`grams`) for one- and
 //! two-character terms and pinyin initials. A query is split on
@@ -73,35 +74,11 @@ impl HitKind {
             HitKind::Unfiled => "unfiled",
         }
     }
-
-    /// The join that keeps only live records (and live customers).
-    fn live_join(self) -> &'static str {
-        match self {
-            HitKind::Customer => "JOIN customers c ON c.id = d.record_id AND c.deleted_at IS NULL",
-            HitKind::Person => {
-                "JOIN people r ON r.id = d.record_id AND r.deleted_at IS NULL \
-                 JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL"
-            }
-            HitKind::Contact => {
-                "JOIN contacts r ON r.id = d.record_id AND r.deleted_at IS NULL \
-                 JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL"
-            }
-            HitKind::Note => {
-                "JOIN handover_notes r ON r.id = d.record_id AND r.deleted_at IS NULL \
-                 JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL"
-            }
-            HitKind::Unfiled => "JOIN unfiled_people r ON r.id = d.record_id",
-        }
-    }
-
-    /// The person's title and phone, for a hit that is a person.
-    fn person_columns(self) -> &'static str {
-        match self {
-            HitKind::Person => "r.title AS ptitle, r.phone AS pphone",
-            _ => "'' AS ptitle, '' AS pphone",
-        }
-    }
 }
+
+/// The join that keeps only live records of live customers (`d` is the
+/// kind's `search_text_<kind>` view of its records, `c` their customer).
+const LIVE_JOIN: &str = "JOIN customers c ON c.id = d.customer_id AND c.deleted_at IS NULL AND d.deleted_at IS NULL";
 
 /// One record found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -306,28 +283,39 @@ struct Phase<'a> {
     args: Vec<Value>,
     /// An `instr(...)` expression: 1 ranks first (the name starts with the term).
     rank_by: String,
+    /// Whether `rank_by` reads the pinyin initials (computed only then).
+    by_initials: bool,
     /// The query's terms, for marking.
     terms: &'a [String],
 }
 
 /// Runs one phase: index candidates (capped), live and filtered, ranked
-/// names-starting-with-the-query first, then shorter titles.
+/// names-starting-with-the-query first, then shorter titles. The body (for
+/// a customer: notes, needs, competitors' JSON, phone digits) is worked out
+/// only for the hits kept, not for every candidate ranked.
 fn phase(conn: &Connection, kind: HitKind, p: &Phase<'_>, fetch: usize) -> Result<Vec<Hit>> {
     let Phase {
         from,
         filter,
         args,
         rank_by,
+        by_initials,
         terms,
     } = p;
-    let join = kind.live_join();
-    let person = kind.person_columns();
+    let k = kind.as_str();
+    let initials = if *by_initials { ", d.initials" } else { "" };
+    let order = format!("ORDER BY {rank_by} <> 1, length(title), doc");
     let sql = format!(
-        "SELECT record_id, customer_id, name, title, body, tier, ptitle, pphone FROM ( \
-           SELECT d.record_id, d.customer_id, c.name, d.title, d.body, d.doc, d.initials, c.tier, {person} \
-           FROM ({from}) m JOIN search_docs d ON d.doc = m.doc {join} \
-           WHERE 1{filter} LIMIT {cap}) \
-         ORDER BY {rank_by} <> 1, length(title), doc LIMIT {fetch}",
+        "SELECT record_id, customer_id, name, title, \
+                (SELECT b.body FROM search_text_{k} b WHERE b.doc = x.doc) AS body, tier, ptitle, pphone \
+         FROM ( \
+           SELECT * FROM ( \
+             SELECT d.record_id, d.customer_id, c.name, d.title, d.doc, c.tier, \
+                    d.person_title AS ptitle, d.person_phone AS pphone{initials} \
+             FROM ({from}) m JOIN search_text_{k} d ON d.doc = m.doc {LIVE_JOIN} \
+             WHERE 1{filter} LIMIT {cap}) \
+           {order} LIMIT {fetch}) x \
+         {order}",
         cap = CANDIDATES.max(fetch),
     );
     run(conn, &sql, args, kind, terms)
@@ -372,6 +360,7 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
                 filter: format!("{customers} AND instr(d.initials, ?{t}) > 0"),
                 args,
                 rank_by: format!("instr(initials, ?{t})"),
+                by_initials: true,
                 terms: &terms,
             };
             take(phase(conn, kind, &p, fetch)?, &mut hits);
@@ -389,6 +378,7 @@ pub fn search(conn: &Connection, q: &SearchQuery, today: NaiveDate) -> Result<Ve
                 filter: format!("{customers}{extra}"),
                 args,
                 rank_by: format!("instr(lower(title), ?{first})"),
+                by_initials: false,
                 terms: &terms,
             };
             take(phase(conn, kind, &p, fetch)?, &mut hits);

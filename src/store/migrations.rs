@@ -96,6 +96,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0023_dependence_facts.sql",
         include_str!("../../migrations/0023_dependence_facts.sql"),
     ),
+    (
+        "0024_search_text_from_records.sql",
+        include_str!("../../migrations/0024_search_text_from_records.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

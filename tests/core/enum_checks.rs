@@ -90,8 +90,6 @@ fn the_schema_allows_exactly_what_each_enum_writes() {
     let internal = [
         // Which side of a conflict stayed: written by the import only.
         ("import_conflicts", "kept"),
-        // The search index's own document kinds, never shown as such.
-        ("search_docs", "kind"),
     ];
     let mut found = checks();
     for (table, column, words) in expected {

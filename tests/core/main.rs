@@ -45,6 +45,7 @@ mod search;
 mod search_cli;
 mod search_contact_points;
 mod search_tidy;
+mod search_upgrade;
 mod sheet_exports;
 mod sheet_history;
 mod sheet_import;
@@ -117,10 +118,11 @@ pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
     }
 }
 
-/// Takes migrations 21 (value_changes), 22 (the list's sort indexes) and 23
-/// (the dependence facts) back out of a book, for tests that open a book as
-/// an older Baton left it.
+/// Takes migrations 21 (value_changes), 22 (the list's sort indexes), 23
+/// (the dependence facts) and 24 (search text read from the records) back
+/// out of a book, for tests that open a book as an older Baton left it.
 pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    drop_search_text_in_records(tx)?;
     for trigger in [
         "people_ai",
         "people_au",
@@ -159,4 +161,56 @@ pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
         tx.execute_batch(&format!("DROP TRIGGER value_changes_{trigger}"))?;
     }
     tx.execute_batch("DROP TABLE value_changes")
+}
+
+/// The last definition before migration 24 of the object whose statement
+/// starts with `start`, up to `end`.
+fn defined_before_24(start: &str, end: &str) -> String {
+    let text = baton::store::migrations::MIGRATIONS[..23]
+        .iter()
+        .filter_map(|(_, sql)| sql.rfind(start).map(|at| &sql[at..]))
+        .next_back()
+        .unwrap_or_else(|| panic!("{start} is defined"));
+    let stop = text.find(end).unwrap_or_else(|| panic!("{start} ends")) + end.len();
+    text[..stop].to_string()
+}
+
+/// Takes migration 24 back out: the text goes back into `search_docs`,
+/// with the triggers migrations 8, 10 and 15 left.
+pub fn drop_search_text_in_records(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(&defined_before_24("CREATE TABLE search_docs", ");"))?;
+    tx.execute_batch(&defined_before_24("CREATE INDEX search_docs_customer", ";"))?;
+    tx.execute_batch(
+        "INSERT INTO search_docs (doc, record_id, kind, customer_id, title, body, initials) \
+         SELECT doc, record_id, kind, customer_id, title, body, initials FROM search_text",
+    )?;
+    let tables = [
+        ("customers", "customers"),
+        ("people", "people"),
+        ("contacts", "contacts"),
+        ("handover_notes", "notes"),
+    ];
+    for (_, kind) in tables {
+        for step in ["ai", "bu", "bd"] {
+            tx.execute_batch(&format!("DROP TRIGGER search_{kind}_{step}"))?;
+        }
+    }
+    tx.execute_batch(
+        "DROP VIEW search_text; DROP VIEW search_text_customer; DROP VIEW search_text_person; \
+         DROP VIEW search_text_contact; DROP VIEW search_text_note; DROP TABLE search_seq;",
+    )?;
+    for (table, _) in tables {
+        tx.execute_batch(&format!(
+            "DROP INDEX search_doc_{table}; ALTER TABLE {table} DROP COLUMN search_doc;"
+        ))?;
+    }
+    for kind in ["docs", "customers", "people", "contacts", "notes"] {
+        for step in ["ai", "au", "ad"] {
+            tx.execute_batch(&defined_before_24(
+                &format!("CREATE TRIGGER search_{kind}_{step} "),
+                "\nEND;",
+            ))?;
+        }
+    }
+    Ok(())
 }

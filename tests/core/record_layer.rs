@@ -26,6 +26,7 @@ const KEPT: &[&str] = &[
     "dep_colleagues",
     "dep_contacted",
     "dep_card_layer",
+    "search_doc",
 ];
 
 fn demo() -> Store {

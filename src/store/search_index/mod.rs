@@ -1,8 +1,10 @@
-//! Keeping the FTS indexes in step with `search_docs`.
+//! Keeping the FTS indexes in step with the records' searchable text.
 //!
-//! Triggers keep `search_docs` exact on every write and queue each changed
-//! document in `search_queue` (migration 8 says why the FTS tables are not
-//! written row by row). [`sync`] applies the queue; [`crate::Store::write`]
+//! The views `search_text_<kind>` say what each record's searchable text is
+//! (migration 24; before it, a copy of the text was kept in `search_docs`).
+//! Triggers queue each changed document in `search_queue`, with the text the
+//! indexes hold for it (migration 8 says why the FTS tables are not written
+//! row by row). [`sync`] applies the queue; [`crate::Store::write`]
 //! calls it before every commit, so a committed book is always fully indexed.
 //!
 //! Each write leaves a small new segment in each index it touched. Merging
@@ -13,7 +15,7 @@
 
 use rusqlite::Connection;
 
-/// The indexed kinds of document, as `search_docs.kind` names them (the
+/// The indexed kinds of document, as `search_queue.kind` names them (the
 /// search's `HitKind`s that have an index).
 pub const KINDS: [&str; 4] = ["customer", "person", "contact", "note"];
 
@@ -37,6 +39,9 @@ pub fn sync(conn: &Connection) -> Result<()> {
     if queued.is_empty() {
         return Ok(());
     }
+    // A book being migrated from before version 24 still keeps its text in
+    // search_docs (migrations::migrate_to syncs after each migration).
+    let from_records = crate::store::migrations::version(conn)? >= TEXT_IN_RECORDS_FROM;
     for k in KINDS {
         let Some(&(_, queued)) = queued.iter().find(|(q, _)| q == k) else {
             continue;
@@ -48,7 +53,7 @@ pub fn sync(conn: &Connection) -> Result<()> {
             // segments to merge again. Larger, for this load only.
             set_hash_size(conn, k, BULK_HASH_BYTES)?;
         }
-        for sql in statements(k) {
+        for sql in statements(k, from_records) {
             conn.prepare_cached(&sql)?.execute([])?;
         }
         // Automatic merging is off (migration 8): a bulk load is merged
@@ -82,8 +87,19 @@ fn set_hash_size(conn: &Connection, k: &str, bytes: i64) -> Result<()> {
     Ok(())
 }
 
-/// The statements that apply the queue of kind `k` to its two indexes.
-fn statements(k: &str) -> [String; 4] {
+/// The first version whose records hold their document numbers, read
+/// through the `search_text_<kind>` views.
+const TEXT_IN_RECORDS_FROM: i64 = 24;
+
+/// The statements that apply the queue of kind `k` to its two indexes,
+/// taking the current text from the records' view (or, before version 24,
+/// from `search_docs`).
+fn statements(k: &str, from_records: bool) -> [String; 4] {
+    let text = if from_records {
+        format!("search_text_{k}")
+    } else {
+        "search_docs".to_string()
+    };
     [
         // Old entries first, replaying exactly the text they were indexed with.
         format!(
@@ -97,17 +113,17 @@ fn statements(k: &str) -> [String; 4] {
         ),
         // Then the current text of every queued document that still
         // exists. CROSS JOIN keeps the queue the outer loop: left to
-        // itself the planner walked all of search_docs (300k rows at
-        // 20k customers) for a queue of one, 35 ms per statement.
+        // itself the planner walked every document (300k rows at 20k
+        // customers) for a queue of one, 35 ms per statement.
         format!(
             "INSERT INTO search_fts_{k} (rowid, title, body) \
-             SELECT d.doc, d.title, d.body FROM search_queue q CROSS JOIN search_docs d ON d.doc = q.doc \
+             SELECT d.doc, d.title, d.body FROM search_queue q CROSS JOIN {text} d ON d.doc = q.doc \
              WHERE q.kind = '{k}'"
         ),
         format!(
             "INSERT INTO search_grams_{k} (rowid, grams) \
              SELECT d.doc, baton_grams(d.title, d.body, d.initials) FROM search_queue q \
-             CROSS JOIN search_docs d ON d.doc = q.doc WHERE q.kind = '{k}'"
+             CROSS JOIN {text} d ON d.doc = q.doc WHERE q.kind = '{k}'"
         ),
     ]
 }
@@ -140,16 +156,16 @@ mod tests {
         let conn = store.conn();
         conn.execute_batch(
             "ANALYZE; \
-             DELETE FROM sqlite_stat1 WHERE tbl IN ('search_queue', 'search_docs'); \
+             DELETE FROM sqlite_stat1 WHERE tbl IN ('search_queue', 'customers'); \
              INSERT INTO sqlite_stat1 VALUES ('search_queue', NULL, '5000000'); \
-             INSERT INTO sqlite_stat1 VALUES ('search_docs', 'sqlite_autoindex_search_docs_1', '10 1'); \
-             INSERT INTO sqlite_stat1 VALUES ('search_docs', NULL, '10'); \
+             INSERT INTO sqlite_stat1 VALUES ('customers', 'search_doc_customers', '10 1'); \
+             INSERT INTO sqlite_stat1 VALUES ('customers', NULL, '10'); \
              ANALYZE sqlite_schema;",
         )
         .expect("stats");
-        for sql in super::statements("customer")
+        for sql in super::statements("customer", true)
             .iter()
-            .filter(|s| s.contains("search_docs"))
+            .filter(|s| s.contains("search_text"))
         {
             let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("plan");
             let plan: Vec<String> = stmt
@@ -158,12 +174,10 @@ mod tests {
                 .collect::<rusqlite::Result<_>>()
                 .expect("plan rows");
             let queue = plan.iter().position(|p| p.contains("search_queue") || p.contains(" q"));
-            let docs = plan.iter().position(|p| p.contains("search_docs") || p.contains(" d "));
+            let docs = plan.iter().position(|p| p.contains("customers"));
             assert!(queue < docs, "the queue comes first: {plan:?}");
             assert!(
-                !plan
-                    .iter()
-                    .any(|p| p.starts_with("SCAN d") || p.starts_with("SCAN search_docs")),
+                !plan.iter().any(|p| p.starts_with("SCAN customers")),
                 "no walk over every document: {plan:?}"
             );
         }
