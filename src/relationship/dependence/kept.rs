@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
 
-use super::{Card, Dependence, Facts, Level, recent_since, score_of_facts};
+use super::{Card, Dependence, Facts, Level, recent_since, score_and_level, score_of_facts};
 use crate::enums::Layer;
 use crate::error::Result;
 use crate::settings::Settings;
@@ -31,11 +31,13 @@ pub struct Scored {
 /// The score of the customer whose [`FACTS`] start at column `first` of
 /// `row`; `since` is [`recent_since`] of `today`.
 pub fn scored_of_row(row: &Row<'_>, first: usize, since: &str, today: NaiveDate, s: &Settings) -> Result<Scored> {
-    let d = dependence_of_row(row, first, since, today, s)?;
-    Ok(Scored {
-        score: d.score,
-        level: d.level,
-    })
+    let (facts, assessed_on, layer) = facts_of_row(row, first, since)?;
+    let card = assessed_on.as_deref().map(|day| Card {
+        layer,
+        assessed_on: day,
+    });
+    let (score, level) = score_and_level(facts, card, today, s);
+    Ok(Scored { score, level })
 }
 
 /// The whole score, reasons included, of a live customer from its kept
@@ -56,6 +58,16 @@ pub fn of_kept(conn: &Connection, customer_id: &str, today: NaiveDate, s: &Setti
 }
 
 fn dependence_of_row(row: &Row<'_>, first: usize, since: &str, today: NaiveDate, s: &Settings) -> Result<Dependence> {
+    let (facts, assessed_on, layer) = facts_of_row(row, first, since)?;
+    let card = assessed_on.as_deref().map(|day| Card {
+        layer,
+        assessed_on: day,
+    });
+    Ok(score_of_facts(facts, card, today, s))
+}
+
+/// The facts, the latest card's day and its layer, from the kept columns.
+fn facts_of_row(row: &Row<'_>, first: usize, since: &str) -> Result<(Facts, Option<String>, Option<Layer>)> {
     let cell = |i: usize, name: &str| crate::record::cell::<i64>(row, first + i, name);
     // The days are compared as text, as the card compares the contacts'
     // timestamps: a day on or after `since` is a timestamp on or after it.
@@ -73,11 +85,7 @@ fn dependence_of_row(row: &Row<'_>, first: usize, since: &str, today: NaiveDate,
     };
     let assessed_on: Option<String> = crate::record::cell(row, first + 5, "assessed_on")?;
     let layer: Option<Layer> = crate::record::cell(row, first + 6, "dep_card_layer")?;
-    let card = assessed_on.as_deref().map(|day| Card {
-        layer,
-        assessed_on: day,
-    });
-    Ok(score_of_facts(facts, card, today, s))
+    Ok((facts, assessed_on, layer))
 }
 
 /// The scores of the live customers in `ids` (every live customer when

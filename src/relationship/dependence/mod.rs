@@ -231,88 +231,145 @@ fn members<T: Copy>(all: &[T], bits: u32) -> Vec<T> {
 
 /// [`score_of`] from the facts.
 pub fn score_of_facts(facts: Facts, latest: Option<Card<'_>>, today: NaiveDate, s: &settings::Settings) -> Dependence {
-    let count = facts.people;
-    let people_off = match count {
-        0 | 1 => 0,
-        2 => 8,
-        3 => 12,
-        _ => 15,
-    };
-    let roles = members(Role::ALL, facts.roles);
-    let decision_maker = roles.contains(&Role::DecisionMaker);
-    let roles_off = (roles.len() as i64 * 4).min(20);
-    let card_layer = latest.and_then(|a| a.layer).map_or(0, |l| bit(Layer::ALL, l));
-    let layers = members(Layer::ALL, facts.layers | card_layer);
-    let layers_off: i64 = layers
-        .iter()
-        .map(|l| match l {
-            Layer::Everyday => 4,
-            Layer::Senior | Layer::Organisational => 8,
-        })
-        .sum();
-    let contacted = facts.contacted;
-    let recent_off = if count == 0 { 0 } else { contacted * 10 / count };
-    let colleagues_off = match facts.colleagues {
-        0 | 1 => 0,
-        2 => 8,
-        _ => 15,
-    };
-    let (state, card_off) = match latest.and_then(|a| NaiveDate::parse_from_str(a.assessed_on, "%Y-%m-%d").ok()) {
-        Some(day) if (today - day).num_days() <= s.reassess_days => (CardState::Current, 15),
-        Some(day) => (
-            CardState::Stale {
-                days: (today - day).num_days(),
-            },
-            5,
-        ),
-        None => (CardState::None, 0),
-    };
-    let off = people_off + roles_off + layers_off + recent_off + colleagues_off + card_off;
-    let score = (100 - (off * 100 + MAX_OFF / 2) / MAX_OFF).clamp(0, 100);
+    let o = Offs::of(facts, latest, today, s);
     let mut red_flags = Vec::new();
-    if !decision_maker {
+    if !o.decision_maker {
         red_flags.push(RedFlag::NoDecisionMaker);
     }
-    if count <= 1 {
+    if facts.people <= 1 {
         red_flags.push(RedFlag::OnePerson);
     }
     Dependence {
-        score,
-        level: level(score, &red_flags),
+        score: o.score(),
+        level: level(o.score(), &red_flags),
         red_flags,
         reasons: vec![
-            DependenceReason::People { count, off: people_off },
+            DependenceReason::People {
+                count: facts.people,
+                off: o.people,
+            },
             DependenceReason::Roles {
-                decision_maker,
-                covered: roles,
-                off: roles_off,
+                decision_maker: o.decision_maker,
+                covered: members(Role::ALL, facts.roles),
+                off: o.roles,
             },
             DependenceReason::Layers {
-                layers,
-                off: layers_off,
+                layers: members(Layer::ALL, o.layer_bits),
+                off: o.layers,
             },
             DependenceReason::Recent {
-                contacted,
-                of: count,
+                contacted: facts.contacted,
+                of: facts.people,
                 days: s.reassess_days,
-                off: recent_off,
+                off: o.recent,
             },
             DependenceReason::Colleagues {
                 count: facts.colleagues,
-                off: colleagues_off,
+                off: o.colleagues,
             },
-            DependenceReason::Card { state, off: card_off },
+            DependenceReason::Card {
+                state: o.card_state,
+                off: o.card,
+            },
         ],
     }
+}
+
+/// The score and its words from the facts, as [`score_of_facts`] gives
+/// them, without the reasons: what a list sorted by dependence needs of
+/// each of a big book's customers.
+pub fn score_and_level(
+    facts: Facts,
+    latest: Option<Card<'_>>,
+    today: NaiveDate,
+    s: &settings::Settings,
+) -> (i64, Level) {
+    let o = Offs::of(facts, latest, today, s);
+    let score = o.score();
+    let flagged = !o.decision_maker || facts.people <= 1;
+    (score, level_flagged(score, flagged))
+}
+
+/// What each part takes off the score (of [`MAX_OFF`] in all).
+struct Offs {
+    people: i64,
+    roles: i64,
+    decision_maker: bool,
+    layers: i64,
+    /// The layers known, the card's own included.
+    layer_bits: u32,
+    recent: i64,
+    colleagues: i64,
+    card: i64,
+    card_state: CardState,
+}
+
+impl Offs {
+    fn of(facts: Facts, latest: Option<Card<'_>>, today: NaiveDate, s: &settings::Settings) -> Offs {
+        let count = facts.people;
+        let card_layer = latest.and_then(|a| a.layer).map_or(0, |l| bit(Layer::ALL, l));
+        let layer_bits = facts.layers | card_layer;
+        let (card_state, card) = match latest.and_then(|a| NaiveDate::parse_from_str(a.assessed_on, "%Y-%m-%d").ok()) {
+            Some(day) if (today - day).num_days() <= s.reassess_days => (CardState::Current, 15),
+            Some(day) => (
+                CardState::Stale {
+                    days: (today - day).num_days(),
+                },
+                5,
+            ),
+            None => (CardState::None, 0),
+        };
+        Offs {
+            people: match count {
+                0 | 1 => 0,
+                2 => 8,
+                3 => 12,
+                _ => 15,
+            },
+            roles: (i64::from((facts.roles & all_bits(Role::ALL.len())).count_ones()) * 4).min(20),
+            decision_maker: facts.roles & bit(Role::ALL, Role::DecisionMaker) != 0,
+            layers: Layer::ALL
+                .iter()
+                .filter(|l| layer_bits & bit(Layer::ALL, **l) != 0)
+                .map(|l| match l {
+                    Layer::Everyday => 4,
+                    Layer::Senior | Layer::Organisational => 8,
+                })
+                .sum(),
+            layer_bits,
+            recent: if count == 0 { 0 } else { facts.contacted * 10 / count },
+            colleagues: match facts.colleagues {
+                0 | 1 => 0,
+                2 => 8,
+                _ => 15,
+            },
+            card,
+            card_state,
+        }
+    }
+
+    fn score(&self) -> i64 {
+        let off = self.people + self.roles + self.layers + self.recent + self.colleagues + self.card;
+        (100 - (off * 100 + MAX_OFF / 2) / MAX_OFF).clamp(0, 100)
+    }
+}
+
+/// The bits of a set of `n` members.
+fn all_bits(n: usize) -> u32 {
+    (1u32 << n) - 1
 }
 
 /// The score in words: 60+ high, 30+ medium, else low, but a red flag keeps
 /// it from reading "low".
 pub fn level(score: i64, red_flags: &[RedFlag]) -> Level {
+    level_flagged(score, !red_flags.is_empty())
+}
+
+fn level_flagged(score: i64, flagged: bool) -> Level {
     match score {
         60.. => Level::High,
         30.. => Level::Medium,
-        _ if !red_flags.is_empty() => Level::Medium,
+        _ if flagged => Level::Medium,
         _ => Level::Low,
     }
 }
@@ -388,6 +445,63 @@ impl std::fmt::Display for DependenceReason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The list's score-only path gives the card's score and words for
+    /// every combination of facts a customer can have (up to five people),
+    /// with no card, a current card and a stale one, each with or without
+    /// a layer.
+    #[test]
+    fn the_score_alone_is_the_cards_score() {
+        let s = settings::Settings::default();
+        let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let cards = [
+            None,
+            Some(Card {
+                layer: None,
+                assessed_on: "2026-06-01",
+            }),
+            Some(Card {
+                layer: Some(Layer::Senior),
+                assessed_on: "2026-06-01",
+            }),
+            Some(Card {
+                layer: Some(Layer::Everyday),
+                assessed_on: "2024-01-05",
+            }),
+            Some(Card {
+                layer: None,
+                assessed_on: "2024-01-05",
+            }),
+        ];
+        let mut checked = 0;
+        for people in 0..=5 {
+            for roles in 0..(1u32 << Role::ALL.len()) {
+                for layers in 0..(1u32 << Layer::ALL.len()) {
+                    for colleagues in 0..=3 {
+                        for contacted in 0..=people {
+                            for card in cards {
+                                let facts = Facts {
+                                    people,
+                                    roles,
+                                    layers,
+                                    colleagues,
+                                    contacted,
+                                };
+                                let full = score_of_facts(facts, card, today, &s);
+                                assert_eq!(
+                                    score_and_level(facts, card, today, &s),
+                                    (full.score, full.level),
+                                    "{facts:?} {card:?}"
+                                );
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked} cases");
+    }
 
     #[test]
     fn a_red_flag_keeps_the_words_from_saying_company_level() {
