@@ -76,6 +76,7 @@ impl Readers {
             Connection::open_with_flags(&self.path, flags)?
         };
         conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        super::keep_plans(&conn)?;
         conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         super::register_functions(&conn)?;
         Ok(conn)
