@@ -90,6 +90,39 @@ fn the_workbook_has_every_sheet_typed_cells_and_no_private_fields_by_default() {
     );
     let contacts = wb.worksheet_range("联系记录").unwrap();
     assert!(matches!(contacts.rows().nth(1).unwrap()[1], Data::DateTime(_)));
+    // Each contact's time, as the book holds it, in local wall-clock time
+    // to the second.
+    let mut shown: Vec<String> = contacts
+        .rows()
+        .skip(1)
+        .map(|r| {
+            r[1].as_datetime()
+                .expect("a time")
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string()
+        })
+        .collect();
+    let mut held: Vec<String> = store
+        .read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT k.happened_at FROM contacts k JOIN customers c ON c.id = k.customer_id \
+                 WHERE k.deleted_at IS NULL AND c.deleted_at IS NULL",
+            )?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let t = chrono::DateTime::parse_from_rfc3339(t)
+                .unwrap()
+                .with_timezone(&chrono::Local);
+            t.format("%Y-%m-%d %H:%M:%S").to_string()
+        })
+        .collect();
+    shown.sort();
+    held.sort();
+    assert_eq!(shown, held, "contact times");
 
     let people = wb.worksheet_range("关键人").unwrap();
     let header: Vec<String> = people.rows().next().unwrap().iter().map(|c| c.to_string()).collect();

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use chrono::{DateTime, Local, NaiveDate};
+use chrono::{DateTime, Datelike, Local, NaiveDate, Timelike};
 use rusqlite::Connection;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
@@ -82,7 +82,7 @@ impl Sheet<'_> {
                         self.ws.write_string(r, c, d)?;
                     }
                 },
-                Cell::DateTime(Some(ts)) => match local(&ts).and_then(|s| ExcelDateTime::parse_from_str(&s).ok()) {
+                Cell::DateTime(Some(ts)) => match local(&ts) {
                     Some(dt) => {
                         self.ws.write_datetime_with_format(r, c, &dt, self.datetime)?;
                     }
@@ -104,11 +104,19 @@ impl Sheet<'_> {
     }
 }
 
-/// An RFC 3339 timestamp as local wall-clock time for Excel.
-fn local(ts: &str) -> Option<String> {
-    DateTime::parse_from_rfc3339(ts)
+/// An RFC 3339 timestamp as local wall-clock time for Excel, to the
+/// second; `None` if it is no timestamp or out of Excel's years. Built from
+/// the parts, not printed and parsed again (a million contacts' times:
+/// about 8% of the workbook's CPU time).
+fn local(ts: &str) -> Option<ExcelDateTime> {
+    let t = DateTime::parse_from_rfc3339(ts)
+        .ok()?
+        .with_timezone(&Local)
+        .naive_local();
+    let year = u16::try_from(t.year()).ok()?;
+    ExcelDateTime::from_ymd(year, t.month() as u8, t.day() as u8)
+        .and_then(|d| d.and_hms(t.hour() as u16, t.minute() as u8, t.second()))
         .ok()
-        .map(|t| t.with_timezone(&Local).format("%Y-%m-%dT%H:%M:%S").to_string())
 }
 
 fn text(s: impl Into<String>) -> Cell {
