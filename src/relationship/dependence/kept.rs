@@ -31,13 +31,10 @@ pub struct Scored {
 /// The score of the customer whose [`FACTS`] start at column `first` of
 /// `row`; `since` is [`recent_since`] of `today`.
 pub fn scored_of_row(row: &Row<'_>, first: usize, since: &str, today: NaiveDate, s: &Settings) -> Result<Scored> {
-    let (facts, assessed_on, layer) = facts_of_row(row, first, since)?;
-    let card = assessed_on.as_deref().map(|day| Card {
-        layer,
-        assessed_on: day,
-    });
-    let (score, level) = score_and_level(facts, card, today, s);
-    Ok(Scored { score, level })
+    with_facts(row, first, since, |facts, card| {
+        let (score, level) = score_and_level(facts, card, today, s);
+        Scored { score, level }
+    })
 }
 
 /// The whole score, reasons included, of a live customer from its kept
@@ -49,7 +46,7 @@ pub fn of_kept(conn: &Connection, customer_id: &str, today: NaiveDate, s: &Setti
     ))?;
     let mut rows = stmt.query([customer_id])?;
     match rows.next()? {
-        Some(r) => dependence_of_row(r, 0, &since, today, s),
+        Some(r) => with_facts(r, 0, &since, |facts, card| score_of_facts(facts, card, today, s)),
         None => Err(crate::Error::NotFound {
             kind: "customer",
             id: customer_id.to_owned(),
@@ -57,17 +54,14 @@ pub fn of_kept(conn: &Connection, customer_id: &str, today: NaiveDate, s: &Setti
     }
 }
 
-fn dependence_of_row(row: &Row<'_>, first: usize, since: &str, today: NaiveDate, s: &Settings) -> Result<Dependence> {
-    let (facts, assessed_on, layer) = facts_of_row(row, first, since)?;
-    let card = assessed_on.as_deref().map(|day| Card {
-        layer,
-        assessed_on: day,
-    });
-    Ok(score_of_facts(facts, card, today, s))
-}
-
-/// The facts, the latest card's day and its layer, from the kept columns.
-fn facts_of_row(row: &Row<'_>, first: usize, since: &str) -> Result<(Facts, Option<String>, Option<Layer>)> {
+/// Calls `score` with the facts and the latest card read from the kept
+/// columns starting at `first`.
+fn with_facts<T>(
+    row: &Row<'_>,
+    first: usize,
+    since: &str,
+    score: impl FnOnce(Facts, Option<Card<'_>>) -> T,
+) -> Result<T> {
     let cell = |i: usize, name: &str| crate::record::cell::<i64>(row, first + i, name);
     // The days are compared as text, as the card compares the contacts'
     // timestamps: a day on or after `since` is a timestamp on or after it.
@@ -85,7 +79,11 @@ fn facts_of_row(row: &Row<'_>, first: usize, since: &str) -> Result<(Facts, Opti
     };
     let assessed_on: Option<String> = crate::record::cell(row, first + 5, "assessed_on")?;
     let layer: Option<Layer> = crate::record::cell(row, first + 6, "dep_card_layer")?;
-    Ok((facts, assessed_on, layer))
+    let card = assessed_on.as_deref().map(|day| Card {
+        layer,
+        assessed_on: day,
+    });
+    Ok(score(facts, card))
 }
 
 /// The scores of the live customers in `ids` (every live customer when

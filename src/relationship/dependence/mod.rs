@@ -232,6 +232,7 @@ fn members<T: Copy>(all: &[T], bits: u32) -> Vec<T> {
 /// [`score_of`] from the facts.
 pub fn score_of_facts(facts: Facts, latest: Option<Card<'_>>, today: NaiveDate, s: &settings::Settings) -> Dependence {
     let o = Offs::of(facts, latest, today, s);
+    let score = o.score();
     let mut red_flags = Vec::new();
     if !o.decision_maker {
         red_flags.push(RedFlag::NoDecisionMaker);
@@ -240,8 +241,8 @@ pub fn score_of_facts(facts: Facts, latest: Option<Card<'_>>, today: NaiveDate, 
         red_flags.push(RedFlag::OnePerson);
     }
     Dependence {
-        score: o.score(),
-        level: level(o.score(), &red_flags),
+        score,
+        level: level(score, &red_flags),
         red_flags,
         reasons: vec![
             DependenceReason::People {
