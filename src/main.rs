@@ -518,7 +518,7 @@ fn run(cli: Cli) -> baton::Result<ExitCode> {
                 job: None,
             };
             let today = baton::clock::local_today();
-            let summary = store.read(|c| baton::io::report::write(c, &opts, &out, today))?;
+            let summary = baton::io::report::write_from(&store, &opts, &out, today)?;
             for (sheet, rows) in &summary.sheets {
                 println!("{sheet}\t{rows}");
             }

@@ -149,7 +149,7 @@ pub(super) fn manager_report(
         let out = sibling(book, &format!(".report.{ext}"));
         let before = rss::reset_peak();
         let started = Instant::now();
-        store.read(|c| report::write(c, &ReportOptions::default(), &out, today))?;
+        report::write_from(store, &ReportOptions::default(), &out, today)?;
         let took = started.elapsed();
         memory.push(ReportMemory {
             form: ext,

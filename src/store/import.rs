@@ -54,7 +54,15 @@ impl Store {
         // An import may be a whole book (a handover): the bulk cache.
         let out = self.bulk(|| {
             let mut conn = self.conn();
-            let tx = conn.transaction().map_err(|e| self.busy(e.into()))?;
+            // A dry run only reads (a read-only book may be dry-run).
+            let behavior = if how.dry_run {
+                rusqlite::TransactionBehavior::Deferred
+            } else {
+                super::IMMEDIATE
+            };
+            let tx = conn
+                .transaction_with_behavior(behavior)
+                .map_err(|e| self.busy(e.into()))?;
             let out = f(&tx).map_err(|e| self.busy(e))?;
             if how.dry_run {
                 tx.rollback()?;

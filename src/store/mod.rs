@@ -32,6 +32,17 @@ pub use open::{APPLICATION_ID, OpenMode};
 /// How long a write waits for another connection (the CLI, a backup) before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// How long [`Store::read_both`] waits for another program's write to
+/// end before reading both halves on one connection instead.
+const PAIR_WAIT: Duration = Duration::from_millis(250);
+
+/// How every write begins: with the write lock, waiting up to
+/// [`BUSY_TIMEOUT`] for another connection's write to end. A deferred
+/// write starts as a read, and a read cannot wait for the lock: it failed
+/// at once with "database is locked" whenever another program (the CLI
+/// beside the app) was writing.
+pub(crate) const IMMEDIATE: rusqlite::TransactionBehavior = rusqlite::TransactionBehavior::Immediate;
+
 /// The writer's page cache, KiB.
 const CACHE_KIB: i64 = 32 * 1024;
 
@@ -354,7 +365,7 @@ impl Store {
     pub fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
         self.writable()?;
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(IMMEDIATE)?;
         let out = f(&tx)?;
         // The search indexes catch up with whatever `f` wrote, in the same
         // transaction: a committed book is always fully indexed.
@@ -383,7 +394,7 @@ impl Store {
         self.writable()?;
         let mut conn = self.conn();
         let before = conn.total_changes();
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(IMMEDIATE)?;
         let more = crate::store::search_index::tidy(&tx, pages)?;
         tx.commit()?;
         let made = i64::try_from(conn.total_changes() - before).unwrap_or(i64::MAX);
@@ -431,5 +442,58 @@ impl Store {
             Some(readers) => readers.read(f),
             None => f(&self.conn()),
         }
+    }
+
+    /// Runs `first` here and `second` on a thread of its own at the same
+    /// time, each on a read connection of its own, both seeing the same
+    /// committed state: one read split in two (the workbook's sheets).
+    /// With one connection (a book in memory), or while another program
+    /// holds the book's write lock, they run one after the other on one
+    /// reader instead. The outer error is failing to start; then each
+    /// part's own outcome.
+    pub fn read_both<A, B: Send>(
+        &self,
+        first: impl FnOnce(&Connection) -> Result<A>,
+        second: impl FnOnce(&Connection) -> Result<B> + Send,
+    ) -> Result<(Result<A>, Result<B>)> {
+        let Some(readers) = &self.readers else {
+            let conn = self.conn();
+            return Ok((first(&conn), second(&conn)));
+        };
+        let Some((one, two)) = self.begin_pair(readers)? else {
+            return readers.read(|c| Ok((first(c), second(c))));
+        };
+        Ok(std::thread::scope(|scope| {
+            let other = scope.spawn(move || second(&two));
+            let done = first(&one);
+            let other = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (done, other)
+        }))
+    }
+
+    /// Two readers on the same commit. Both take their snapshots while
+    /// this holds the book's write lock, so no commit (from this process
+    /// or another) can land between them; a read-only book has no writer.
+    /// `None` when another program kept the lock for [`PAIR_WAIT`].
+    fn begin_pair<'r>(
+        &self,
+        readers: &'r readers::Readers,
+    ) -> Result<Option<(readers::Reading<'r>, readers::Reading<'r>)>> {
+        if self.read_only {
+            return Ok(Some((readers.begin_now()?, readers.begin_now()?)));
+        }
+        let writer = self.conn();
+        writer.busy_timeout(PAIR_WAIT)?;
+        let locked = writer.execute_batch("BEGIN IMMEDIATE").map_err(Error::from);
+        writer.busy_timeout(BUSY_TIMEOUT)?;
+        match locked {
+            Err(e) if e.is_busy() => return Ok(None),
+            other => other?,
+        }
+        let pair = readers.begin_now().and_then(|one| Ok((one, readers.begin_now()?)));
+        let ended = writer.execute_batch("ROLLBACK");
+        let pair = pair?;
+        ended?;
+        Ok(Some(pair))
     }
 }

@@ -48,13 +48,35 @@ impl Readers {
         };
         conn.execute_batch("BEGIN DEFERRED")?;
         let out = f(&conn);
-        // Ending the read releases its snapshot, so the WAL can be
-        // checkpointed past it. A failure here leaves the connection in
-        // doubt: it is dropped rather than pooled.
+        self.end(conn);
+        out
+    }
+
+    /// A reader whose read transaction has already taken its snapshot
+    /// (a deferred BEGIN takes it at the first read): what it sees is the
+    /// book as committed now, however long it is held.
+    pub(super) fn begin_now(&self) -> Result<Reading<'_>> {
+        let conn = match self.take() {
+            Some(c) => c,
+            None => self.open()?,
+        };
+        conn.execute_batch("BEGIN DEFERRED")?;
+        let reading = Reading {
+            readers: self,
+            conn: Some(conn),
+        };
+        reading.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        Ok(reading)
+    }
+
+    /// Ends a reader's read transaction and pools it. Ending the read
+    /// releases its snapshot, so the WAL can be checkpointed past it. A
+    /// failure here leaves the connection in doubt: it is dropped rather
+    /// than pooled.
+    fn end(&self, conn: Connection) {
         if conn.execute_batch("COMMIT").is_ok() {
             self.give_back(conn);
         }
-        out
     }
 
     fn take(&self) -> Option<Connection> {
@@ -80,5 +102,31 @@ impl Readers {
         conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         super::register_functions(&conn)?;
         Ok(conn)
+    }
+}
+
+/// A reader inside its read transaction (see [`Readers::begin_now`]); the
+/// transaction ends when it is dropped.
+pub(super) struct Reading<'r> {
+    readers: &'r Readers,
+    conn: Option<Connection>,
+}
+
+impl std::ops::Deref for Reading<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        // Only `drop` takes the connection out.
+        self.conn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("a reading holds its connection until dropped"))
+    }
+}
+
+impl Drop for Reading<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            self.readers.end(conn);
+        }
     }
 }

@@ -41,6 +41,7 @@ mod reminders;
 mod report;
 mod report_chain;
 mod report_figures;
+mod report_halves;
 mod search;
 mod search_cli;
 mod search_contact_points;

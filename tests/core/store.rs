@@ -198,3 +198,25 @@ fn a_statement_keeps_its_plan_when_new_values_are_bound() {
     let store = Store::open(&dir.path().join("book.db")).unwrap();
     assert_eq!(store.read(|c| Ok(reprepared(c))).unwrap(), 0, "a reader");
 }
+
+#[test]
+fn a_write_waits_for_another_programs_write_to_end_instead_of_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.db");
+    let store = Store::open(&path).unwrap();
+    // Another program (the CLI beside the app) in the middle of a write.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let ends = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        other.execute_batch("COMMIT").unwrap();
+    });
+    // Creating a customer reads the settings before it writes.
+    let card = baton::customers::CustomerCard {
+        name: "等一等".into(),
+        ..Default::default()
+    };
+    let made = store.write(|tx| baton::customers::create(tx, card));
+    ends.join().unwrap();
+    assert!(made.is_ok(), "{made:?}");
+}

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::ReportOptions;
+use super::scope::in_scope;
 use crate::customers::{self, Customer};
 use crate::enums::{Status, Tier};
 use crate::error::Result;
@@ -277,17 +278,6 @@ fn keep_best<T>(list: &mut Vec<T>, order: impl Fn(&T, &T) -> std::cmp::Ordering)
     }
 }
 
-/// Whether a customer is in the report's scope: every facet given must
-/// match (customer, tier, status, tag), any value within a facet.
-/// The standing is only known once the customer is weighed: `None` skips it.
-fn in_scope(c: &Customer, standing: Option<crate::customers::activity::Standing>, opts: &ReportOptions) -> bool {
-    let card = &c.card;
-    (opts.customers.is_empty() || opts.customers.contains(&c.id))
-        && (opts.tiers.is_empty() || card.tier.is_some_and(|t| opts.tiers.contains(&t)))
-        && (opts.statuses.is_empty() || standing.is_none_or(|s| opts.statuses.contains(&s)))
-        && (opts.tags.is_empty() || card.tags.iter().any(|t| opts.tags.contains(t)))
-}
-
 /// Walks the live customers in the report's scope in name order, calling
 /// `each` with their facts; returns the tallies and the chosen customers'
 /// names by id (the other sections follow the same choice).
@@ -334,11 +324,12 @@ pub(super) fn pass(
         crate::job::tick(job)?;
         let customer = customers::get(conn, &id)?;
         // Out of scope by tier or tag first: no need to weigh it at all.
-        if !in_scope(&customer, None, opts) {
+        if !in_scope(&customer.id, customer.card.tier, &customer.card.tags, None, opts) {
             continue;
         }
         let picture = value::picture_ranked(conn, &customer, s, &ranking, today)?;
-        if !in_scope(&customer, Some(picture.activity.standing), opts) {
+        let (card, standing) = (&customer.card, Some(picture.activity.standing));
+        if !in_scope(&customer.id, card.tier, &card.tags, standing, opts) {
             continue;
         }
         let next_followup = followups::next_due(conn, &id)?;

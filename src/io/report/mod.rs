@@ -17,6 +17,7 @@ mod facts;
 mod html;
 mod labels;
 mod preview;
+mod scope;
 mod svg;
 mod xlsx;
 
@@ -24,7 +25,7 @@ pub use cell_limit::fit as fit_excel_cell;
 pub use html::write_html;
 pub use labels::Lang;
 pub use preview::{ReportPreview, preview};
-pub use xlsx::write_xlsx;
+pub use xlsx::{write_xlsx, write_xlsx_from};
 
 use std::path::Path;
 
@@ -99,6 +100,16 @@ pub fn write(conn: &Connection, opts: &ReportOptions, path: &Path, today: NaiveD
                 allowed: vec!["*.xlsx".into(), "*.html".into()],
             },
         )),
+    }
+}
+
+/// [`write`] of the book `store` holds; the workbook writes its sheets
+/// on two threads when the book is on disk.
+pub fn write_from(store: &crate::Store, opts: &ReportOptions, path: &Path, today: NaiveDate) -> Result<ReportSummary> {
+    store.read(|c| check_scope(c, opts))?;
+    match ReportFormat::from_path(path) {
+        Some(ReportFormat::Xlsx) => write_xlsx_from(store, opts, path, today),
+        _ => store.read(|c| write(c, opts, path, today)),
     }
 }
 

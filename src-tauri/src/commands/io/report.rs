@@ -101,7 +101,7 @@ pub fn report_export(
         }
         let started = std::time::Instant::now();
         let target = std::path::PathBuf::from(path);
-        let summary = store.read(|c| report::write(c, &opts, &target, today))?;
+        let summary = report::write_from(store, &opts, &target, today)?;
         written.push(Written {
             path: path.to_string(),
             sections: summary.sheets,
