@@ -88,6 +88,8 @@ pub const NON_RECORD_TABLES: &[&str] = &[
     "import_conflicts",
     "drafts",
     "value_changes",
+    "value_changed",
+    "customers_live",
 ];
 
 /// Name prefixes of derived tables: the search index (its document counter,

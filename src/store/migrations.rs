@@ -100,6 +100,14 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0024_search_text_from_records.sql",
         include_str!("../../migrations/0024_search_text_from_records.sql"),
     ),
+    (
+        "0025_value_changed_customers.sql",
+        include_str!("../../migrations/0025_value_changed_customers.sql"),
+    ),
+    (
+        "0026_live_customers_count.sql",
+        include_str!("../../migrations/0026_live_customers_count.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

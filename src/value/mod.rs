@@ -8,8 +8,12 @@
 
 pub mod board;
 pub mod deals;
+mod ranking;
 pub mod satisfaction;
 pub mod tiers;
+
+pub use ranking::Ranking;
+pub(crate) use ranking::kept_ranking;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
@@ -124,44 +128,6 @@ pub fn picture(conn: &Connection, customer_id: &str, today: NaiveDate) -> Result
     picture_of(conn, &customer, &s, today, |revenue, per_head, lifetime| {
         Ok(ranking.rank(revenue, per_head, lifetime))
     })
-}
-
-/// Which content a kept ranking was read from: the book's name and change
-/// count for value (migration 21), its currency and the window's first day.
-type RankingKey = (String, i64, String, String);
-
-/// The last ranking read, for the next picture of the same content.
-static KEPT: std::sync::Mutex<Option<(RankingKey, std::sync::Arc<Ranking>)>> = std::sync::Mutex::new(None);
-
-/// The book's revenue ranking for the window ending `today`: read once,
-/// then kept until a write that can change it (a deal, a customer's serving
-/// staff, trash or removal) raises the book's count, a restore renames its
-/// content, or the day or the settings move the window.
-pub(crate) fn kept_ranking(conn: &Connection, s: &Settings, today: NaiveDate) -> Result<std::sync::Arc<Ranking>> {
-    let stamp = |conn: &Connection| -> Result<(String, i64)> {
-        Ok(
-            conn.query_row("SELECT book, n FROM value_changes WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?,
-        )
-    };
-    let (book, n) = stamp(conn)?;
-    let key = (book, n, s.currency.clone(), window_start(s, today));
-    {
-        let kept = KEPT.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((k, ranking)) = kept.as_ref()
-            && *k == key
-        {
-            return Ok(ranking.clone());
-        }
-    }
-    let ranking = std::sync::Arc::new(Ranking::load(conn, s, today)?);
-    // Kept only if no write came between (a read outside a transaction
-    // sees each statement's own moment).
-    if stamp(conn)? == (key.0.clone(), key.1) {
-        *KEPT.lock().unwrap_or_else(|p| p.into_inner()) = Some((key, ranking.clone()));
-    }
-    Ok(ranking)
 }
 
 /// [`picture`] for many customers in a row (the manager's report): the
@@ -357,75 +323,16 @@ fn rfm(conn: &Connection, customer_id: &str, s: &Settings, since: &str) -> Resul
 }
 
 /// Where a customer stands in the book's revenue in the window.
-struct Rank {
+pub(crate) struct Rank {
     /// Live customers with revenue in the window.
-    n: i64,
+    pub(crate) n: i64,
     /// How many of them have more revenue.
-    above: i64,
+    pub(crate) above: i64,
     /// How many of them have more revenue per head of serving staff.
-    above_per_head: i64,
+    pub(crate) above_per_head: i64,
     /// How many of them brought more in the window than this customer did
     /// over its whole life.
-    above_lifetime: i64,
-}
-
-/// The revenue in the window of every live customer with some, sorted, so a
-/// customer's rank is two binary searches.
-#[derive(Debug, Clone)]
-pub struct Ranking {
-    revenue: Vec<i64>,
-    per_head: Vec<i64>,
-    /// Each live customer's revenue in the window (returns may make it
-    /// negative), for the list sorted by revenue; none: no order or return.
-    by_customer: std::collections::HashMap<String, i64>,
-}
-
-impl Ranking {
-    /// Reads the book's revenue in the window ending `today`, in one pass
-    /// over the covering `deals_revenue` index.
-    pub fn load(conn: &Connection, s: &Settings, today: NaiveDate) -> Result<Ranking> {
-        let sql = format!(
-            "WITH r AS (SELECT d.customer_id, baton_sum({REVENUE}) AS rev FROM deals d INDEXED BY deals_revenue \
-                        WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
-                        GROUP BY d.customer_id) \
-             SELECT r.customer_id, r.rev, r.rev / max(coalesce(c.serving_staff, 1), 1) \
-             FROM r JOIN customers c ON c.id = r.customer_id WHERE c.deleted_at IS NULL"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query(params![s.currency, window_start(s, today)])?;
-        let (mut revenue, mut per_head, mut by_customer) = (Vec::new(), Vec::new(), std::collections::HashMap::new());
-        while let Some(r) = rows.next()? {
-            let rev: i64 = r.get(1)?;
-            // Ranked: the customers that brought something in the window.
-            if rev > 0 {
-                revenue.push(rev);
-                per_head.push(r.get(2)?);
-            }
-            by_customer.insert(r.get(0)?, rev);
-        }
-        revenue.sort_unstable();
-        per_head.sort_unstable();
-        Ok(Ranking {
-            revenue,
-            per_head,
-            by_customer,
-        })
-    }
-
-    /// A live customer's revenue in the window (0 without orders or returns).
-    pub fn revenue_of(&self, customer_id: &str) -> i64 {
-        self.by_customer.get(customer_id).copied().unwrap_or(0)
-    }
-
-    fn rank(&self, revenue: i64, per_head: i64, lifetime: i64) -> Rank {
-        let above = |sorted: &[i64], x: i64| (sorted.len() - sorted.partition_point(|v| *v <= x)) as i64;
-        Rank {
-            n: self.revenue.len() as i64,
-            above: above(&self.revenue, revenue),
-            above_per_head: above(&self.per_head, per_head),
-            above_lifetime: above(&self.revenue, lifetime),
-        }
-    }
+    pub(crate) above_lifetime: i64,
 }
 
 impl std::fmt::Display for Reason {

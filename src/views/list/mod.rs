@@ -142,12 +142,18 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
         sql: filter,
         args,
         cutoff,
+        plain,
     } = Filter::of(query, today, &s);
     let params: Vec<&dyn ToSql> = args.iter().map(|a| a.as_ref()).collect();
 
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM customers c WHERE {filter}"))?
-        .query_row(params.as_slice(), |r| r.get(0))?;
+    // With no filter, the kept number of live customers (migration 26).
+    let total: i64 = if plain {
+        conn.prepare_cached("SELECT n FROM customers_live WHERE id = 1")?
+            .query_row([], |r| r.get(0))?
+    } else {
+        conn.prepare_cached(&format!("SELECT count(*) FROM customers c WHERE {filter}"))?
+            .query_row(params.as_slice(), |r| r.get(0))?
+    };
 
     let limit = query.limit.clamp(1, PAGE_MAX);
     let order = order_sql(query);
@@ -362,6 +368,8 @@ struct Filter {
     sql: String,
     args: Vec<Box<dyn ToSql>>,
     cutoff: String,
+    /// No filter: every live customer matches.
+    plain: bool,
 }
 
 impl Filter {
@@ -393,7 +401,13 @@ impl Filter {
         if query.key_only {
             sql.push_str(" AND c.is_key = 1");
         }
-        Filter { sql, args, cutoff }
+        let plain = args.len() == 1 && query.standing.is_none() && !query.key_only;
+        Filter {
+            sql,
+            args,
+            cutoff,
+            plain,
+        }
     }
 }
 
