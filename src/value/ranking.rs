@@ -26,8 +26,12 @@ pub struct Ranking {
     revenue: Vec<i64>,
     per_head: Vec<i64>,
     /// Each live customer's revenue in the window (returns may make it
-    /// negative) and per head of serving staff; none: no order or return.
-    by_customer: HashMap<String, (i64, i64)>,
+    /// negative), per head of serving staff, and its rowid; none: no order
+    /// or return.
+    by_customer: HashMap<String, (i64, i64, i64)>,
+    /// The same revenue by the customer's rowid, for the list sorted by
+    /// revenue: it walks rowids in name order, no id text read or hashed.
+    by_rowid: HashMap<i64, i64>,
 }
 
 /// The aggregate of the deals in the window: the whole book's over the
@@ -42,7 +46,7 @@ fn window_sql(one_customer: bool) -> String {
         "WITH r AS (SELECT d.customer_id, baton_sum({REVENUE}) AS rev FROM deals d {index} \
                     WHERE d.kind IN ('order', 'return') AND d.occurred_on >= ?2 AND d.currency = ?1 AND d.deleted_at IS NULL \
                     {only} GROUP BY d.customer_id) \
-         SELECT r.customer_id, r.rev, r.rev / max(coalesce(c.serving_staff, 1), 1) \
+         SELECT r.customer_id, r.rev, r.rev / max(coalesce(c.serving_staff, 1), 1), c.rowid \
          FROM r JOIN customers c ON c.id = r.customer_id WHERE c.deleted_at IS NULL"
     )
 }
@@ -53,15 +57,17 @@ impl Ranking {
     pub fn load(conn: &Connection, s: &Settings, today: NaiveDate) -> Result<Ranking> {
         let mut stmt = conn.prepare(&window_sql(false))?;
         let mut rows = stmt.query(params![s.currency, window_start(s, today)])?;
-        let (mut revenue, mut per_head, mut by_customer) = (Vec::new(), Vec::new(), HashMap::new());
+        let (mut revenue, mut per_head, mut by_customer, mut by_rowid) =
+            (Vec::new(), Vec::new(), HashMap::new(), HashMap::new());
         while let Some(r) = rows.next()? {
-            let (rev, head): (i64, i64) = (r.get(1)?, r.get(2)?);
+            let (rev, head, rowid): (i64, i64, i64) = (r.get(1)?, r.get(2)?, r.get(3)?);
             // Ranked: the customers that brought something in the window.
             if rev > 0 {
                 revenue.push(rev);
                 per_head.push(head);
             }
-            by_customer.insert(r.get(0)?, (rev, head));
+            by_customer.insert(r.get(0)?, (rev, head, rowid));
+            by_rowid.insert(rowid, rev);
         }
         revenue.sort_unstable();
         per_head.sort_unstable();
@@ -69,12 +75,18 @@ impl Ranking {
             revenue,
             per_head,
             by_customer,
+            by_rowid,
         })
     }
 
     /// A live customer's revenue in the window (0 without orders or returns).
     pub fn revenue_of(&self, customer_id: &str) -> i64 {
-        self.by_customer.get(customer_id).map_or(0, |(rev, _)| *rev)
+        self.by_customer.get(customer_id).map_or(0, |(rev, ..)| *rev)
+    }
+
+    /// [`Ranking::revenue_of`] the live customer with this rowid.
+    pub fn revenue_at(&self, rowid: i64) -> i64 {
+        self.by_rowid.get(&rowid).copied().unwrap_or(0)
     }
 
     pub(crate) fn rank(&self, revenue: i64, per_head: i64, lifetime: i64) -> Rank {
@@ -90,24 +102,26 @@ impl Ranking {
     /// Reads one customer's revenue in the window again, as [`Ranking::load`]
     /// would (gone if trashed, removed, or without deals in the window).
     fn refresh(&mut self, conn: &Connection, s: &Settings, today: NaiveDate, customer_id: &str) -> Result<()> {
-        if let Some((rev, head)) = self.by_customer.remove(customer_id)
-            && rev > 0
-        {
-            remove_one(&mut self.revenue, rev);
-            remove_one(&mut self.per_head, head);
+        if let Some((rev, head, rowid)) = self.by_customer.remove(customer_id) {
+            self.by_rowid.remove(&rowid);
+            if rev > 0 {
+                remove_one(&mut self.revenue, rev);
+                remove_one(&mut self.per_head, head);
+            }
         }
-        let now: Option<(i64, i64)> = conn
+        let now: Option<(i64, i64, i64)> = conn
             .prepare_cached(&window_sql(true))?
             .query_row(params![s.currency, window_start(s, today), customer_id], |r| {
-                Ok((r.get(1)?, r.get(2)?))
+                Ok((r.get(1)?, r.get(2)?, r.get(3)?))
             })
             .optional()?;
-        if let Some((rev, head)) = now {
+        if let Some((rev, head, rowid)) = now {
             if rev > 0 {
                 insert_sorted(&mut self.revenue, rev);
                 insert_sorted(&mut self.per_head, head);
             }
-            self.by_customer.insert(customer_id.to_string(), (rev, head));
+            self.by_customer.insert(customer_id.to_string(), (rev, head, rowid));
+            self.by_rowid.insert(rowid, rev);
         }
         Ok(())
     }

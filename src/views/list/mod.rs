@@ -172,17 +172,15 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             window_by_key(keyed, query.descending, query.offset, limit)
         }
         SortBy::Revenue => {
-            let ids = conn
+            let rowids = conn
                 .prepare_cached(&ids_sql(query, &filter, &order))?
-                .query_map(params.as_slice(), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+                .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             // The book's revenue in the window, kept between reads (the
             // value picture's ranking): every customer has one, 0 without
             // orders, so none goes last as a blank would.
             let ranking = crate::value::kept_ranking(conn, &s, today)?;
-            let keyed = ids
-                .into_iter()
-                .map(|(rowid, id)| (rowid, Some(ranking.revenue_of(&id))));
+            let keyed = rowids.into_iter().map(|rowid| (rowid, Some(ranking.revenue_at(rowid))));
             window_by_key(keyed.collect(), query.descending, query.offset, limit)
         }
         SortBy::Weight => weight_window(conn, &filter, &args, &order, &s, query, limit)?,
@@ -315,7 +313,7 @@ fn index_of(query: &ListQuery) -> &'static str {
 /// sorts done in Rust (see [`window_by_key`]).
 fn ids_sql(query: &ListQuery, filter: &str, order: &str) -> String {
     format!(
-        "SELECT c.rowid, c.id FROM customers c {} WHERE {filter} ORDER BY {order}",
+        "SELECT c.rowid FROM customers c {} WHERE {filter} ORDER BY {order}",
         index_of(query)
     )
 }
