@@ -108,3 +108,55 @@ fn last_contact_and_next_step_columns_and_sorts_match_the_records() {
         }
     }
 }
+
+#[test]
+fn the_sort_by_standing_follows_a_customers_life_then_the_name_order_page_by_page() {
+    use baton::customers::activity::Standing;
+    let store = Store::open_in_memory().unwrap();
+    baton::demo::fill(&store, 120, 6).unwrap();
+    let rows = |q: ListQuery| {
+        store
+            .read(|c| baton::views::list::list(c, &q))
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| (r.id, r.standing))
+            .collect::<Vec<_>>()
+    };
+    let life = |s: Standing| {
+        [
+            Standing::Prospect,
+            Standing::New,
+            Standing::Active,
+            Standing::Dormant,
+            Standing::Lost,
+        ]
+        .iter()
+        .position(|x| *x == s)
+        .unwrap()
+    };
+    for (key_only, descending) in [(false, false), (false, true), (true, false), (true, true)] {
+        let by_name = rows(ListQuery {
+            key_only,
+            limit: 500,
+            ..Default::default()
+        });
+        // The oracle: the name order, stably by the place in a customer's life.
+        let mut expected = by_name.clone();
+        expected.sort_by_key(|(_, s)| if descending { 4 - life(*s) } else { life(*s) });
+        let kinds: std::collections::BTreeSet<_> = expected.iter().map(|(_, s)| life(*s)).collect();
+        assert!(kinds.len() >= 3, "the demo gives several standings: {kinds:?}");
+        let mut paged = Vec::new();
+        for offset in (0..by_name.len() as u32).step_by(17) {
+            paged.extend(rows(ListQuery {
+                key_only,
+                sort: SortBy::Status,
+                descending,
+                offset,
+                limit: 17,
+                ..Default::default()
+            }));
+        }
+        assert_eq!(paged, expected, "key only {key_only}, descending {descending}");
+    }
+}
