@@ -64,20 +64,29 @@ pub struct Card {
 }
 
 fn due(last: Option<&str>, today: NaiveDate, s: &Settings) -> Due {
-    match last.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
-        Some(day) => {
-            let due_on = day + chrono::Duration::days(s.reassess_days);
-            Due {
-                due_on: due_on.to_string(),
-                overdue_days: (today - due_on).num_days(),
-                never: false,
-            }
-        }
-        None => Due {
+    match due_day(last, today, s) {
+        (Some(due_on), overdue_days) => Due {
+            due_on: due_on.to_string(),
+            overdue_days,
+            never: false,
+        },
+        (None, _) => Due {
             due_on: today.to_string(),
             overdue_days: 0,
             never: true,
         },
+    }
+}
+
+/// The day the next assessment is due after the one on `last` (none if
+/// never assessed) and how many days ago that was.
+fn due_day(last: Option<&str>, today: NaiveDate, s: &Settings) -> (Option<NaiveDate>, i64) {
+    match last.and_then(|d| d.parse::<NaiveDate>().ok()) {
+        Some(day) => {
+            let due_on = day + chrono::Duration::days(s.reassess_days);
+            (Some(due_on), (today - due_on).num_days())
+        }
+        None => (None, 0),
     }
 }
 
@@ -190,44 +199,73 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
     // Key customers in sort-key order, so ties rank by pinyin without
     // computing it here. From the covering index alone: left to itself,
     // the planner walked every live customer's row by name (325 ms on the
-    // 100k book, against 15 ms here).
+    // 100k book, against 15 ms here). Every key customer is weighed and
+    // ranked (24k on the 100k book), but only the rows shown are built:
+    // their text read and copied, their due day written out.
     let mut customers = conn.prepare_cached(
-        "SELECT c.id, c.name, c.tier, c.assessed_on, c.latest_scores, c.previous_scores \
+        "SELECT c.rowid, c.assessed_on, c.latest_scores, c.previous_scores \
          FROM customers c INDEXED BY customers_key_sort \
          WHERE c.is_key = 1 AND c.deleted_at IS NULL ORDER BY c.sort_key, c.id",
     )?;
+    let text = |r: &rusqlite::Row<'_>, at: usize| -> Result<Option<String>> {
+        let value = r.get_ref(at)?;
+        Ok(value
+            .as_str_or_null()
+            .map_err(|e| crate::Error::Corrupt(e.to_string()))?
+            .map(str::to_owned))
+    };
     let weigh =
         |scores: Option<String>| scores.and_then(|t| relationship::weight_of(relationship::scores_of_compact(&t), &s));
-    let mut rows: Vec<BoardRow> = Vec::new();
+    let mut ranked: Vec<Ranked> = Vec::new();
     let mut q = customers.query(params![])?;
     while let Some(r) = q.next()? {
-        let assessed_on: Option<String> = crate::record::cell(r, 3, "assessed_on")?;
-        let weight = weigh(crate::record::cell(r, 4, "latest_scores")?);
-        let previous_weight = weigh(crate::record::cell(r, 5, "previous_scores")?);
-        rows.push(BoardRow {
-            due: due(assessed_on.as_deref(), today, &s),
-            customer_id: crate::record::cell(r, 0, "id")?,
-            name: crate::record::cell(r, 1, "name")?,
-            tier: crate::record::cell(r, 2, "tier")?,
+        let assessed_on = r
+            .get_ref(1)?
+            .as_str_or_null()
+            .map_err(|e| crate::Error::Corrupt(e.to_string()))?;
+        let (due_on, overdue_days) = due_day(assessed_on, today, &s);
+        let weight = weigh(text(r, 2)?);
+        let previous_weight = weigh(text(r, 3)?);
+        ranked.push(Ranked {
+            rowid: r.get(0)?,
+            never: due_on.is_none(),
+            overdue_days,
             weight,
             previous_weight,
-            change: weight.zip(previous_weight).map(|(now, before)| now - before),
-            assessed_on,
-            dependence: 0,
-            dependence_level: dependence::Level::Low,
         });
     }
-    let total = rows.len() as i64;
-    let due_now = rows.iter().filter(|r| r.due.never || r.due.overdue_days >= 0).count() as i64;
+    let total = ranked.len() as i64;
+    let due_now = ranked.iter().filter(|r| r.never || r.overdue_days >= 0).count() as i64;
     // Rows arrive in name order (pinyin for Chinese names); the stable sorts
     // below keep it for ties.
+    let change = |r: &Ranked| r.weight.zip(r.previous_weight).map(|(now, before)| now - before);
     match sort {
-        BoardSort::Weight => rows.sort_by_key(|r| std::cmp::Reverse(r.weight)),
+        BoardSort::Weight => ranked.sort_by_key(|r| std::cmp::Reverse(r.weight)),
         // Falls first; rows without a change (one or no assessment) last.
-        BoardSort::Change => rows.sort_by_key(|r| (r.change.is_none(), r.change)),
-        BoardSort::Overdue => rows.sort_by_key(|r| std::cmp::Reverse((r.due.never, r.due.overdue_days))),
+        BoardSort::Change => ranked.sort_by_key(|r| (change(r).is_none(), change(r))),
+        BoardSort::Overdue => ranked.sort_by_key(|r| std::cmp::Reverse((r.never, r.overdue_days))),
     }
-    rows.truncate(limit);
+    ranked.truncate(limit);
+    let mut shown =
+        conn.prepare_cached("SELECT c.id, c.name, c.tier, c.assessed_on FROM customers c WHERE c.rowid = ?1")?;
+    let mut rows = Vec::with_capacity(ranked.len());
+    for k in &ranked {
+        rows.push(shown.query_row([k.rowid], |r| {
+            let assessed_on: Option<String> = crate::record::cell(r, 3, "assessed_on")?;
+            Ok(BoardRow {
+                due: due(assessed_on.as_deref(), today, &s),
+                customer_id: crate::record::cell(r, 0, "id")?,
+                name: crate::record::cell(r, 1, "name")?,
+                tier: crate::record::cell(r, 2, "tier")?,
+                weight: k.weight,
+                previous_weight: k.previous_weight,
+                change: change(k),
+                assessed_on,
+                dependence: 0,
+                dependence_level: dependence::Level::Low,
+            })
+        })?);
+    }
     // The rows shown, scored in a few bulk reads (the card's own number).
     let ids: Vec<String> = rows.iter().map(|r| r.customer_id.clone()).collect();
     let scored = dependence::many(conn, Some(&ids), today, &s)?;
@@ -238,4 +276,13 @@ pub fn board(conn: &Connection, today: NaiveDate, sort: BoardSort, limit: usize)
         }
     }
     Ok(Board { total, due_now, rows })
+}
+
+/// What the board ranks a key customer by, before its row is built.
+struct Ranked {
+    rowid: i64,
+    never: bool,
+    overdue_days: i64,
+    weight: Option<i64>,
+    previous_weight: Option<i64>,
 }
