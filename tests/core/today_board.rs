@@ -207,3 +207,26 @@ fn each_group_counts_exactly_the_follow_ups_it_lists_with_trashed_customers_and_
     assert_eq!(shown, by_hand(true));
     assert!(by_hand(false) > shown, "the trash hides some");
 }
+
+#[test]
+fn the_first_overdue_are_the_newest_of_all_however_the_spans_split_them() {
+    let store = Store::open_in_memory().unwrap();
+    let c = store
+        .write(|tx| customers::create(tx, crate::card("拖欠很多")))
+        .unwrap();
+    // Several on each day, on both sides of each span's edge.
+    for days in [1, 2, 6, 7, 8, 9, 29, 30, 31, 45, 200] {
+        for n in 0..3 {
+            step(&store, &c.id, None, &format!("{days}天前-{n}"), -days);
+        }
+    }
+    let all = store.read(|c| followups::open_list(c, today(), true)).unwrap();
+    let newest_first: Vec<String> = all.iter().rev().map(|i| i.followup.id.clone()).collect();
+    for limit in [1, 2, 3, 5, 8, 10, 20, 40] {
+        let b = store.read(|c| followups::board(c, today(), 14, limit)).unwrap();
+        let ids: Vec<String> = b.overdue.items.iter().map(|i| i.followup.id.clone()).collect();
+        let want: Vec<String> = newest_first.iter().take(limit as usize).cloned().collect();
+        assert_eq!(ids, want, "limit {limit}");
+        assert_eq!(b.overdue.total, newest_first.len() as i64);
+    }
+}

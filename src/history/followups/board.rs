@@ -83,22 +83,25 @@ const JOINS: &str = "JOIN customers c ON c.id = f.customer_id \
     LEFT JOIN people p ON p.id = json_extract(fc.person_ids, '$[0]') AND p.deleted_at IS NULL";
 
 fn item(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpItem> {
-    let person_id: Option<String> = r.get("person_id")?;
+    // The extras follow the follow-up's own columns: read where they stand
+    // (by name, rusqlite compares every column's name for each cell).
+    let at = FollowUp::COLUMNS.len();
+    let person_id: Option<String> = record::cell(r, at + 3, "person_id")?;
     Ok(FollowUpItem {
         followup: FollowUp::from_row(r)?,
-        customer_name: r.get("customer_name")?,
-        customer_tier: r.get("customer_tier")?,
-        customer_is_key: r.get("customer_is_key")?,
+        customer_name: record::cell(r, at, "customer_name")?,
+        customer_tier: record::cell(r, at + 1, "customer_tier")?,
+        customer_is_key: record::cell(r, at + 2, "customer_is_key")?,
         person: match person_id {
             Some(id) => Some(PersonBrief {
                 id,
-                name: r.get("person_name")?,
-                title: r.get("person_title")?,
-                phone: r.get("person_phone")?,
+                name: record::cell(r, at + 4, "person_name")?,
+                title: record::cell(r, at + 5, "person_title")?,
+                phone: record::cell(r, at + 6, "person_phone")?,
             }),
             None => None,
         },
-        promised_at: r.get("promised_at")?,
+        promised_at: record::cell(r, at + 7, "promised_at")?,
     })
 }
 
@@ -192,12 +195,26 @@ pub fn board(conn: &Connection, today: NaiveDate, horizon_days: i64, limit: u32)
     let after = (today + Duration::days(horizon_days + 1)).to_string();
     let [week, month] = spans(today);
     let n = Totals::count(conn, [&day, &tomorrow, &week, &month, &after])?;
+    let overdue_week = group(conn, &week, &day, true, limit, n.week)?;
+    let overdue_month = group(conn, &month, &week, true, limit, n.month)?;
+    let overdue_older = group(conn, EVER, &month, true, limit, n.older)?;
+    // All the overdue ones, newest first, are the three spans one after
+    // the other (they split by day, so no tie spans two): the first of
+    // them need no query of their own.
+    let overdue = Group {
+        total: n.overdue,
+        items: [&overdue_week, &overdue_month, &overdue_older]
+            .into_iter()
+            .flat_map(|g| g.items.iter().cloned())
+            .take(limit as usize)
+            .collect(),
+    };
     Ok(Board {
         today_items: group(conn, &day, &tomorrow, false, limit, n.today)?,
-        overdue: group(conn, EVER, &day, true, limit, n.overdue)?,
-        overdue_week: group(conn, &week, &day, true, limit, n.week)?,
-        overdue_month: group(conn, &month, &week, true, limit, n.month)?,
-        overdue_older: group(conn, EVER, &month, true, limit, n.older)?,
+        overdue,
+        overdue_week,
+        overdue_month,
+        overdue_older,
         upcoming: group(conn, &tomorrow, &after, false, limit, n.upcoming)?,
         today: day,
     })
