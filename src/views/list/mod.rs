@@ -302,7 +302,18 @@ fn index_of(query: &ListQuery) -> &'static str {
         && query.tier.is_none()
         && query.tag.is_none()
         && !query.key_only;
+    let only_tag = query.tag.as_ref().is_some_and(|t| !t.is_empty())
+        && query.status.is_none()
+        && query.standing.is_none()
+        && query.tier.is_none()
+        && !query.key_only;
     match (unfiltered, query.sort, query.descending) {
+        // A tag's customers in name order: the name index walked, each
+        // entry checked against the tag's customers, stopping once the
+        // page is full. SQLite otherwise looked every tagged customer's row
+        // up and sorted them all: a tag on 9k of the 100k book took 30-45
+        // ms for the first page; the walk costs at most the whole index.
+        (false, SortBy::Name, _) if only_tag => "INDEXED BY customers_live_sort",
         (false, ..) => "",
         (true, SortBy::LastContact, true) => "INDEXED BY customers_live_last_contact",
         (true, SortBy::LastContact, false) => "INDEXED BY customers_live_last_contact_blank_last",
