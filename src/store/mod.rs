@@ -447,9 +447,9 @@ impl Store {
     /// Runs `first` here and `second` on a thread of its own at the same
     /// time, each on a read connection of its own, both seeing the same
     /// committed state: one read split in two (the workbook's sheets).
-    /// With one connection (a book in memory), or while another program
-    /// holds the book's write lock, they run one after the other on one
-    /// reader instead. The outer error is failing to start; then each
+    /// With one connection (a book in memory), or while a write (this
+    /// store's or another program's) holds the book's write lock, they run
+    /// one after the other on one reader instead: a read never waits. The outer error is failing to start; then each
     /// part's own outcome.
     pub fn read_both<A, B: Send>(
         &self,
@@ -474,7 +474,8 @@ impl Store {
     /// Two readers on the same commit. Both take their snapshots while
     /// this holds the book's write lock, so no commit (from this process
     /// or another) can land between them; a read-only book has no writer.
-    /// `None` when another program kept the lock for [`PAIR_WAIT`].
+    /// `None` when a write of this store is under way, or another program
+    /// kept the lock for [`PAIR_WAIT`].
     fn begin_pair<'r>(
         &self,
         readers: &'r readers::Readers,
@@ -482,7 +483,12 @@ impl Store {
         if self.read_only {
             return Ok(Some((readers.begin_now()?, readers.begin_now()?)));
         }
-        let writer = self.conn();
+        // A write of this store under way (an import) is not waited for.
+        let writer = match self.conn.try_lock() {
+            Ok(writer) => writer,
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return Ok(None),
+        };
         writer.busy_timeout(PAIR_WAIT)?;
         let locked = writer.execute_batch("BEGIN IMMEDIATE").map_err(Error::from);
         writer.busy_timeout(BUSY_TIMEOUT)?;

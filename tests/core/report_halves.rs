@@ -127,3 +127,38 @@ fn a_cancelled_workbook_from_two_readers_leaves_no_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn both_halves_wait_for_no_write_under_way_in_the_same_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("book.db")).unwrap();
+    demo::fill(&store, 5, 1).unwrap();
+    let (inside, go_in) = std::sync::mpsc::channel();
+    let (done, finish) = std::sync::mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        let store = &store;
+        scope.spawn(move || {
+            // A long write (an import): it holds the store's writer until told.
+            store
+                .write(|_| {
+                    inside.send(()).unwrap();
+                    finish.recv_timeout(std::time::Duration::from_secs(5)).ok();
+                    Ok(())
+                })
+                .unwrap();
+        });
+        go_in.recv().unwrap();
+        let started = std::time::Instant::now();
+        let count = |c: &rusqlite::Connection| -> baton::Result<i64> {
+            Ok(c.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?)
+        };
+        let (one, two) = store.read_both(count, count).unwrap();
+        let waited = started.elapsed();
+        done.send(()).unwrap();
+        assert_eq!((one.unwrap(), two.unwrap()), (5, 5));
+        assert!(
+            waited < std::time::Duration::from_secs(2),
+            "waited {waited:?} for the write"
+        );
+    });
+}
