@@ -449,8 +449,8 @@ impl Store {
     /// committed state: one read split in two (the workbook's sheets).
     /// With one connection (a book in memory), or while a write (this
     /// store's or another program's) holds the book's write lock, they run
-    /// one after the other on one reader instead: a read never waits. The outer error is failing to start; then each
-    /// part's own outcome.
+    /// one after the other on one reader instead: a read never waits.
+    /// The outer error is failing to start; then each part's own outcome.
     pub fn read_both<A, B: Send>(
         &self,
         first: impl FnOnce(&Connection) -> Result<A>,
