@@ -113,9 +113,9 @@ pub fn fill_with(
                 "the book already holds {existing} customers; the demo only fills an empty book"
             )));
         }
-        // The dependence facts are computed once at the end, not for each
-        // person and contact (store::kept_facts).
-        let kept = crate::store::kept_facts::suspend(tx)?;
+        // The kept columns are computed once at the end, not for each
+        // person, contact, deal and follow-up (store::bulk_fill).
+        let kept = crate::store::bulk_fill::suspend(tx)?;
         let summary = generate(tx, customers, seed, opts, job)?;
         kept.resume(tx)?;
         Ok(summary)

@@ -10,8 +10,8 @@ pub mod backup;
 pub mod kept_scores;
 pub mod search_index;
 
+pub(crate) mod bulk_fill;
 mod import;
-pub(crate) mod kept_facts;
 mod lock;
 pub mod migrations;
 mod money_sum;

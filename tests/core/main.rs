@@ -9,6 +9,7 @@ mod cli;
 mod corpus;
 mod corrections;
 mod customers;
+mod demo_fill;
 mod demo_lang;
 mod dependence_kept;
 mod domains;
