@@ -17,11 +17,16 @@ What it measures, each the way the user sees it:
 - idle memory: the proportional set size (PSS) of the app and every process
   it started (WebKit's web and network processes), five seconds after the
   first row, summed; the same for the hello app.
+- where each start's time went: the page's marks (`baton:start`,
+  `baton:info`, `baton:board`, ...) and the navigation's milestones, and
+  when the process started, each in ms after asking for the window.
 - the binaries' sizes.
 - keystroke → search results painted, click → card painted, scroll jump →
   rows painted: in the page, from the event to the first frame after the
   DOM holds the answer (MutationObserver, so the probe does not compete with
-  the rendering it times).
+  the rendering it times). Once right after the first cold start, so the
+  book is read from disk as they go, then again on the warm book (`warm`);
+  and one round trip to the shell with the smallest command.
 """
 
 import json
@@ -66,6 +71,28 @@ return e ? performance.timeOrigin + e.startTime : null;
 """
 
 
+# Every performance mark of the page and the navigation's own milestones,
+# as epoch ms: where the start's time goes (the first start only).
+MARKS = """
+const at = (t) => performance.timeOrigin + t;
+const out = {time_origin: performance.timeOrigin};
+const nav = performance.getEntriesByType('navigation')[0];
+if (nav) for (const k of ['responseEnd', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd'])
+  out[k] = at(nav[k]);
+for (const m of performance.getEntriesByType('mark')) out[m.name] = at(m.startTime);
+return out;
+"""
+
+
+# One round trip to the shell and back with the smallest command: what
+# every interaction pays before its own work.
+ROUND_TRIP = """
+const done = arguments[arguments.length - 1];
+const t0 = performance.now();
+window.__TAURI_INTERNALS__.invoke('app_info').then(() => done(performance.now() - t0));
+"""
+
+
 def summary(xs):
     return {"median_ms": round(statistics.median(xs), 1), "p95_ms": round(p95(xs), 1), "n": len(xs),
             "runs_ms": [round(x, 1) for x in xs]}
@@ -107,6 +134,23 @@ def processes_of(binary):
     return sorted(found)
 
 
+def started_at(binary):
+    """When the process running `binary` started, epoch ms (10 ms steps)."""
+    with open("/proc/uptime") as f:
+        uptime = float(f.read().split()[0])
+    now = time.time()
+    for pid in processes_of(binary):
+        try:
+            if os.path.realpath(f"/proc/{pid}/exe") != os.path.realpath(binary):
+                continue
+            with open(f"/proc/{pid}/stat") as f:
+                ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        except OSError:
+            continue
+        return (now - uptime + ticks / os.sysconf("SC_CLK_TCK")) * 1000
+    return None
+
+
 def pss(pids):
     """Each process's name and PSS in bytes (smaps_rollup)."""
     out = []
@@ -135,13 +179,18 @@ def wait_mark(s, mark, timeout=120):
 def starts(driver, binary, mark, args, then=None):
     """STARTS starts of `binary`: ms from asking for the window to `mark`;
     after the first, `then(session)` (memory, interactions)."""
-    times, dropped, extra = [], True, None
+    times, dropped, extra, seen = [], True, {}, []
     for i in range(STARTS):
         dropped = drop_caches() and dropped
         asked = time.time() * 1000
         s = driver.session(args[-1] if args else "", app=binary, args=args)
         try:
             times.append(wait_mark(s, mark) - asked)
+            marks = {k: round(v - asked) for k, v in s.js(MARKS).items()}
+            began = started_at(binary)
+            if began:
+                marks["process_started"] = round(began - asked)
+            seen.append(dict(sorted(marks.items(), key=lambda kv: kv[1])))
             if i == 0 and then:
                 extra = then(s)
         finally:
@@ -149,7 +198,7 @@ def starts(driver, binary, mark, args, then=None):
         if args:
             wait_unlocked(args[-1])
         time.sleep(1)
-    return times, dropped, extra
+    return times, dropped, {"marks_ms_after_asking": seen, **extra}
 
 
 def idle_memory(binary):
@@ -159,10 +208,18 @@ def idle_memory(binary):
 
 
 def interactions(s):
+    """The interactions right after a cold start (the book read from disk
+    as they go), then the same again on the warm book."""
     # A book with follow-ups due opens on Today.
     s.click("[data-testid=nav-customers]")
     s.wait("[data-testid=customer-row]", timeout=60)
     count = s.text(s.wait("[data-testid=list-count]")).strip()
+    first = one_pass(s)
+    trips = [s.cmd("POST", "/execute/async", {"script": ROUND_TRIP, "args": []}) for _ in range(30)]
+    return {"book": count, "ipc_round_trip": summary(trips), **first, "warm": one_pass(s)}
+
+
+def one_pass(s):
     jumps = [s.cmd("POST", "/execute/async", {"script": JUMP, "args": [((i * 7919) % 1000) / 1000]})
              for i in range(30)]
     s.keys((CTRL, "k"))
@@ -177,8 +234,7 @@ def interactions(s):
         # Reported, not fatal: the other figures still stand.
         clicks = {"error": str(e)}
     shot(s, "measure-card-100k")
-    return {"book": count, "keystroke_to_results": summary(typed), "click_to_card": clicks,
-            "scroll_jump_to_rows": summary(jumps)}
+    return {"keystroke_to_results": summary(typed), "click_to_card": clicks, "scroll_jump_to_rows": summary(jumps)}
 
 
 def main():

@@ -15,6 +15,10 @@ mod reminders;
 mod stalls;
 mod state;
 mod tidy;
+mod warm;
+
+/// How long after the first screen's reads today's backup is taken.
+const BACKUP_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
 
 fn main() {
     let _log = log::start();
@@ -36,9 +40,17 @@ fn main() {
             use tauri::Manager;
             let probe = app.state::<std::sync::Arc<stalls::Stalls>>().inner().clone();
             stalls::start(app.handle().clone(), probe);
-            // The first start of each day backs the book up (and prunes).
+            let warming = warm::start(app.handle());
+            // The first start of each day backs the book up (and prunes),
+            // once the first screen's reads are done and it is painted:
+            // reading the whole book beside them slowed a cold start by
+            // half a second (issue 18).
             let handle = app.handle().clone();
-            std::thread::spawn(move || commands::book::backups::take_daily(&handle.state::<state::AppState>()));
+            std::thread::spawn(move || {
+                warming.wait();
+                std::thread::sleep(BACKUP_AFTER);
+                commands::book::backups::take_daily(&handle.state::<state::AppState>())
+            });
             reminders::start(app.handle().clone());
             tidy::start(app.handle().clone());
             Ok(())

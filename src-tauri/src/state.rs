@@ -107,6 +107,7 @@ impl AppState {
         };
         // The app may start a new book (its first run); it never touches a
         // file that is not a Baton book. A read-only book opens for reading.
+        let opening = std::time::Instant::now();
         let book = if lock.is_none() {
             Store::open_as(&path, OpenMode::Read)
         } else {
@@ -115,6 +116,12 @@ impl AppState {
                 other => other,
             }
         };
+        // For support: a slow start is often a slow open (a cold disk).
+        tracing::info!(
+            millis = opening.elapsed().as_millis() as u64,
+            ok = book.is_ok(),
+            "book opened"
+        );
         AppState {
             book: book.map_err(IpcError::from),
             path: shown,

@@ -51,11 +51,17 @@ pub fn timeline_page(
     Ok(state.store()?.read(|c| timeline::page(c, &customer_id, &query))?)
 }
 
+/// The board's upcoming span, days, and the most rows of each group.
+pub const BOARD_DAYS: i64 = 14;
+pub const BOARD_ROWS: u32 = 200;
+
 /// The follow-up screen for today (local date): overdue, today, next two weeks.
 #[tauri::command(async)]
 pub fn followups_board(state: State<'_, AppState>) -> CmdResult<Board> {
     let today = baton::clock::local_today();
-    Ok(state.store()?.read(|c| followups::board(c, today, 14, 200))?)
+    Ok(state
+        .store()?
+        .read(|c| followups::board(c, today, BOARD_DAYS, BOARD_ROWS))?)
 }
 
 /// Marks a follow-up done, optionally logging the contact that closed it.

@@ -1,0 +1,54 @@
+//! The first screen's reads, made while the window is still being built.
+//!
+//! The webview takes most of a second to come up. After a reboot the book
+//! is not in the page cache either, and the first screen's reads wait on
+//! the disk: the follow-up board took about a second on the 100k book
+//! (issue 18, `e2e/measure_app.py`), after the webview was ready. This
+//! thread makes the same reads at once, and drops their answers, so the
+//! page's own requests find the book's pages in memory. Nothing is kept
+//! for the page: it always reads afresh, so it can never be shown a stale
+//! answer.
+
+use tauri::{AppHandle, Manager, Runtime};
+
+use baton::history::followups;
+use baton::views::list::{self, ListQuery};
+
+use crate::commands::history::{BOARD_DAYS, BOARD_ROWS};
+use crate::state::AppState;
+
+/// The reads under way.
+pub struct Warming(Vec<std::thread::JoinHandle<()>>);
+
+impl Warming {
+    /// Waits until every read is done.
+    pub fn wait(self) {
+        for reading in self.0 {
+            let _ = reading.join();
+        }
+    }
+}
+
+/// Starts the reads, each on a thread of its own.
+pub fn start<R: Runtime>(app: &AppHandle<R>) -> Warming {
+    // Today, and deciding whether to open on it, reads the board.
+    let handle = app.clone();
+    let board = std::thread::spawn(move || {
+        if let Ok(store) = handle.state::<AppState>().store() {
+            let today = baton::clock::local_today();
+            let _ = store.read(|c| followups::board(c, today, BOARD_DAYS, BOARD_ROWS));
+        }
+    });
+    // The customer list opens on its first page by name.
+    let handle = app.clone();
+    let first_page = std::thread::spawn(move || {
+        if let Ok(store) = handle.state::<AppState>().store() {
+            let first = ListQuery {
+                limit: 100,
+                ..Default::default()
+            };
+            let _ = store.read(|c| list::list(c, &first));
+        }
+    });
+    Warming(vec![board, first_page])
+}
