@@ -3,8 +3,8 @@
 //! The webview takes most of a second to come up. After a reboot the book
 //! is not in the page cache either, and the first screen's reads wait on
 //! the disk: the follow-up board took about a second on the 100k book
-//! (issue 18, `e2e/measure_app.py`), after the webview was ready. This
-//! thread makes the same reads at once, and drops their answers, so the
+//! (issue 18, `e2e/measure_app.py`), after the webview was ready. These
+//! threads make the same reads at once, and drop their answers, so the
 //! page's own requests find the book's pages in memory. Nothing is kept
 //! for the page: it always reads afresh, so it can never be shown a stale
 //! answer.
@@ -29,26 +29,30 @@ impl Warming {
     }
 }
 
-/// Starts the reads, each on a thread of its own.
+/// Starts the reads, each on a thread (and a reader) of its own.
 pub fn start<R: Runtime>(app: &AppHandle<R>) -> Warming {
-    // Today, and deciding whether to open on it, reads the board.
-    let handle = app.clone();
-    let board = std::thread::spawn(move || {
-        if let Ok(store) = handle.state::<AppState>().store() {
-            let today = baton::clock::local_today();
-            let _ = store.read(|c| followups::board(c, today, BOARD_DAYS, BOARD_ROWS));
-        }
-    });
+    // Today, and deciding whether to open on it, reads the board: its
+    // counts and each group at once.
+    let today = baton::clock::local_today();
+    let mut reads = followups::board_reads(today, BOARD_DAYS, BOARD_ROWS);
     // The customer list opens on its first page by name.
-    let handle = app.clone();
-    let first_page = std::thread::spawn(move || {
-        if let Ok(store) = handle.state::<AppState>().store() {
-            let first = ListQuery {
-                limit: 100,
-                ..Default::default()
-            };
-            let _ = store.read(|c| list::list(c, &first));
-        }
-    });
-    Warming(vec![board, first_page])
+    reads.push(Box::new(|c| {
+        let first = ListQuery {
+            limit: 100,
+            ..Default::default()
+        };
+        list::list(c, &first).map(drop)
+    }));
+    let threads = reads
+        .into_iter()
+        .map(|read| {
+            let handle = app.clone();
+            std::thread::spawn(move || {
+                if let Ok(store) = handle.state::<AppState>().store() {
+                    let _ = store.read(read);
+                }
+            })
+        })
+        .collect();
+    Warming(threads)
 }

@@ -230,3 +230,31 @@ fn the_first_overdue_are_the_newest_of_all_however_the_spans_split_them() {
         assert_eq!(b.overdue.total, newest_first.len() as i64);
     }
 }
+
+/// The app makes the board's reads ahead, each on a reader of its own
+/// (src-tauri's warm.rs): the counts and the five groups, each of which
+/// runs on a book with follow-ups in every group.
+#[test]
+fn the_boards_reads_made_ahead_run_on_readers_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("b.db")).unwrap();
+    baton::demo::fill_with(
+        &store,
+        30,
+        4,
+        &baton::demo::DemoOptions::for_today(baton::demo::DemoLang::Zh),
+        None,
+    )
+    .unwrap();
+    let today = baton::clock::local_today();
+    let board = store.read(|c| followups::board(c, today, 14, 200)).unwrap();
+    assert!(board.today_items.total > 0 && board.overdue.total > 0 && board.upcoming.total > 0);
+    let reads = followups::board_reads(today, 14, 200);
+    assert_eq!(reads.len(), 6);
+    std::thread::scope(|s| {
+        for read in reads {
+            let store = &store;
+            s.spawn(move || store.read(read).unwrap());
+        }
+    });
+}

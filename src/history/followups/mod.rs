@@ -13,7 +13,9 @@ pub mod reminders;
 
 pub(crate) use actions::done;
 pub use actions::{Reschedule, cancel, delete, edit, reopen, reschedule};
-pub use board::{Backlog, Board, FollowUpItem, Group, PersonBrief, board, clear_backlog, open_list};
+pub use board::{
+    Backlog, Board, BoardRead, FollowUpItem, Group, PersonBrief, board, board_reads, clear_backlog, open_list,
+};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
