@@ -7,27 +7,13 @@ use baton::{Store, demo, value};
 use rusqlite::types::Value;
 
 /// The columns the triggers keep, which the copy leaves to them. (Each
-/// copy numbers its own search documents.)
+/// copy numbers its own search documents; the pinyin sort key is the
+/// record's own, written with it.)
 fn kept(table: &str, column: &str) -> bool {
-    if column == "search_doc" {
-        return true;
-    }
-    match table {
-        "customers" => {
-            column.starts_with("dep_")
-                || [
-                    "last_order_on",
-                    "last_contact_on",
-                    "next_due_on",
-                    "assessed_on",
-                    "latest_scores",
-                    "previous_scores",
-                ]
-                .contains(&column)
-        }
-        "people" => column == "last_contact_at",
-        _ => false,
-    }
+    column == "search_doc"
+        || (matches!(table, "customers" | "people")
+            && column != "sort_key"
+            && crate::record_layer::KEPT.contains(&column))
 }
 
 fn columns(conn: &rusqlite::Connection, table: &str) -> Vec<String> {

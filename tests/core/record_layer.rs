@@ -11,7 +11,7 @@ use baton::{
 
 /// Columns a table keeps that are no part of the record: derived from it
 /// (the pinyin sort key) or kept by triggers for fast reads.
-const KEPT: &[&str] = &[
+pub const KEPT: &[&str] = &[
     "sort_key",
     "last_order_on",
     "last_contact_on",
