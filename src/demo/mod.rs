@@ -106,7 +106,7 @@ pub fn fill_with(
     job: Option<&Job>,
 ) -> Result<DemoSummary> {
     job::start(job, customers as u64);
-    let summary = store.write_bulk(|tx| {
+    let summary = store.fill_empty(|tx| {
         let existing: i64 = tx.query_row("SELECT count(*) FROM customers", [], |r| r.get(0))?;
         if existing > 0 {
             return Err(Error::NotEmpty(format!(

@@ -13,12 +13,14 @@
 //! built once and the triggers put back. A rolled-back fill leaves them as
 //! they were: SQLite's schema changes are transactional.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 
-use crate::error::Result;
+use super::{BUSY_TIMEOUT, Store};
+use crate::error::{Error, Result};
 
 /// The triggers set aside, as GLOB patterns of their names.
-const TRIGGERS: [&str; 6] = [
+const TRIGGERS: [&str; 7] = [
+    "search_*_ai",
     "activity_*",
     "next_step_*",
     "key_scores_*",
@@ -28,7 +30,11 @@ const TRIGGERS: [&str; 6] = [
 ];
 
 /// The indexes over kept columns, built once at the end instead.
-const INDEXES: [&str; 8] = [
+const INDEXES: [&str; 12] = [
+    "search_doc_customers",
+    "search_doc_people",
+    "search_doc_contacts",
+    "search_doc_handover_notes",
     "customers_key_sort",
     "customers_live_last_contact",
     "customers_live_last_contact_blank_last",
@@ -88,6 +94,9 @@ impl Suspended {
     /// Computes every kept column, builds the indexes and puts the
     /// triggers back.
     pub(crate) fn resume(self, tx: &Connection) -> Result<()> {
+        for (table, kind) in DOCUMENTS {
+            tx.execute_batch(&number_documents(table, kind))?;
+        }
         for sql in backfills() {
             tx.execute_batch(sql)?;
         }
@@ -97,6 +106,91 @@ impl Suspended {
         }
         Ok(())
     }
+}
+
+impl Store {
+    /// [`Store::write_bulk`] for filling an empty book: when no other
+    /// connection has the book open (the CLI's `baton demo`, the benchmark's
+    /// fixture), the fill is written with a rollback journal instead of the
+    /// WAL, then the book goes back to WAL. In WAL every page of the fill was
+    /// written twice, to the WAL and again by the checkpoint at close (the
+    /// 100k demo writes 2.5 GB); a rollback journal holds only the few pages
+    /// the empty book had, and the records are written once. A killed fill
+    /// still leaves the empty book: the journal rolls it back at the next
+    /// open. Another connection (the app's readers) keeps the book in WAL,
+    /// and the fill is then an ordinary bulk write.
+    pub(crate) fn fill_empty<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let alone = self.path.is_some() && !self.read_only && self.leave_wal()?;
+        let out = self.write_bulk(f);
+        if !alone {
+            return out;
+        }
+        let back = self.back_to_wal();
+        let out = out?;
+        back?;
+        Ok(out)
+    }
+
+    /// Switches the book to a rollback journal if no other connection has
+    /// it open (each one holds a shared lock while in WAL); false, at once,
+    /// if one does.
+    fn leave_wal(&self) -> Result<bool> {
+        let conn = self.conn();
+        conn.busy_timeout(std::time::Duration::ZERO)?;
+        let mode = conn.pragma_update_and_check(None, "journal_mode", "delete", |r| r.get::<_, String>(0));
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        match mode {
+            Ok(mode) => Ok(mode.eq_ignore_ascii_case("delete")),
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Puts the book back in WAL, as [`Store::open`] left it.
+    fn back_to_wal(&self) -> Result<()> {
+        let mode: String = self
+            .conn()
+            .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Corrupt(format!(
+                "could not switch the book back to WAL (got {mode})"
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// The tables whose records are search documents, and their kinds.
+const DOCUMENTS: [(&str, &str); 4] = [
+    ("customers", "customer"),
+    ("people", "person"),
+    ("contacts", "contact"),
+    ("handover_notes", "note"),
+];
+
+/// What migration 24's insert triggers do for each record, for a whole
+/// table at once: the next document numbers from the counter, in rowid
+/// order, and each document queued for indexing. Row by row, each insert
+/// also rewrote the row it had just written, moved the counter and kept a
+/// statement journal (the triggers wrote other tables).
+fn number_documents(table: &str, kind: &str) -> String {
+    let numbered = format!(
+        "SELECT t.rowid AS r, s.last_doc + row_number() OVER (ORDER BY t.rowid) AS doc \
+         FROM {table} t, search_seq s WHERE t.search_doc IS NULL"
+    );
+    // changes(): the rows the UPDATE before it numbered.
+    format!(
+        "INSERT INTO search_queue (doc, kind, indexed) SELECT doc, '{kind}', 0 FROM ({numbered}); \
+         UPDATE {table} SET search_doc = n.doc FROM ({numbered}) n WHERE {table}.rowid = n.r; \
+         UPDATE search_seq SET last_doc = last_doc + changes();"
+    )
 }
 
 /// The statements that compute every kept column, in order.
@@ -117,6 +211,77 @@ fn first_update(migration: &'static str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use crate::Store;
+
+    fn journal_mode(conn: &rusqlite::Connection) -> String {
+        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .expect("journal mode")
+    }
+
+    #[test]
+    fn a_fill_alone_leaves_the_wal_and_comes_back() {
+        let dir = tempfile::tempdir().expect("dir");
+        let store = Store::open(&dir.path().join("book.db")).expect("book");
+        assert!(store.leave_wal().expect("leave"));
+        assert_eq!(journal_mode(&store.conn()), "delete");
+        store.back_to_wal().expect("back");
+        crate::demo::fill(&store, 12, 3).expect("demo");
+        assert_eq!(journal_mode(&store.conn()), "wal");
+    }
+
+    #[test]
+    fn a_fill_beside_another_connection_stays_in_wal() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("book.db");
+        let store = Store::open(&path).expect("book");
+        let other = rusqlite::Connection::open(&path).expect("other");
+        let _: i64 = other
+            .query_row("SELECT count(*) FROM customers", [], |r| r.get(0))
+            .expect("read");
+        assert!(!store.leave_wal().expect("no switch, no error"));
+        crate::demo::fill(&store, 12, 3).expect("demo");
+        assert_eq!(journal_mode(&store.conn()), "wal");
+        let n: i64 = other
+            .query_row("SELECT count(*) FROM customers", [], |r| r.get(0))
+            .expect("read");
+        assert_eq!(n, 12);
+    }
+
+    /// The fill numbers its documents as the insert triggers would have:
+    /// every one once, 1..N, the counter at N, all indexed.
+    #[test]
+    fn a_fill_numbers_and_indexes_every_document() {
+        let store = Store::open_in_memory().expect("book");
+        crate::demo::fill(&store, 40, 9).expect("demo");
+        let conn = store.conn();
+        let one = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+        let docs = "SELECT search_doc AS d FROM customers UNION ALL SELECT search_doc FROM people \
+                    UNION ALL SELECT search_doc FROM contacts UNION ALL SELECT search_doc FROM handover_notes";
+        let total = one(&format!("SELECT count(*) FROM ({docs})"));
+        assert!(total > 400, "{total}");
+        assert_eq!(one(&format!("SELECT count(DISTINCT d) FROM ({docs})")), total);
+        assert_eq!(one(&format!("SELECT min(d) FROM ({docs})")), 1);
+        assert_eq!(one(&format!("SELECT max(d) FROM ({docs})")), total);
+        assert_eq!(one("SELECT last_doc FROM search_seq"), total);
+        assert_eq!(one("SELECT count(*) FROM search_queue"), 0);
+        for (table, kind) in super::DOCUMENTS {
+            let indexed = one(&format!("SELECT count(*) FROM search_fts_{kind}_docsize"));
+            assert_eq!(indexed, one(&format!("SELECT count(*) FROM {table}")), "{kind}");
+        }
+        // And a customer written after the fill takes the next number.
+        drop(conn);
+        let card = crate::customers::CustomerCard {
+            name: "后来的客户".into(),
+            ..Default::default()
+        };
+        let id = store.write(|tx| crate::customers::create(tx, card)).expect("create").id;
+        let doc: i64 = store
+            .conn()
+            .query_row("SELECT search_doc FROM customers WHERE id = ?1", [&id], |r| r.get(0))
+            .expect("doc");
+        assert_eq!(doc, total + 1);
+    }
+
     #[test]
     fn each_backfill_is_one_update_of_its_migration() {
         let all = super::backfills();
