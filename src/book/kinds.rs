@@ -90,6 +90,7 @@ pub const NON_RECORD_TABLES: &[&str] = &[
     "value_changes",
     "value_changed",
     "customers_live",
+    "list_changes",
 ];
 
 /// Name prefixes of derived tables: the search index (its document counter,

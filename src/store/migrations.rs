@@ -108,6 +108,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0026_live_customers_count.sql",
         include_str!("../../migrations/0026_live_customers_count.sql"),
     ),
+    (
+        "0027_list_changes.sql",
+        include_str!("../../migrations/0027_list_changes.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

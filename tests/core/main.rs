@@ -32,6 +32,7 @@ mod key_scores;
 mod kinds;
 mod list_columns;
 mod list_figures;
+mod list_kept_order;
 mod list_plans;
 mod live_count;
 mod module_map;
@@ -123,10 +124,14 @@ pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
 
 /// Takes migrations 21 (value_changes), 22 (the list's sort indexes), 23
 /// (the dependence facts), 24 (search text read from the records), 25
-/// (the customers value changes touched) and 26 (the live customers'
-/// number) back out of a book, for tests that open a book as an older
-/// Baton left it.
+/// (the customers value changes touched), 26 (the live customers'
+/// number) and 27 (the list's change count) back out of a book, for tests
+/// that open a book as an older Baton left it.
 pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "DROP TRIGGER list_changes_ai; DROP TRIGGER list_changes_ad; DROP TRIGGER list_changes_au; \
+         DROP TABLE list_changes;",
+    )?;
     tx.execute_batch(
         "DROP TRIGGER customers_live_ai; DROP TRIGGER customers_live_ad; DROP TRIGGER customers_live_au; \
          DROP TABLE customers_live;",

@@ -7,6 +7,8 @@ use rusqlite::{Connection, ToSql};
 use serde::{Deserialize, Serialize};
 
 mod figures;
+mod kept_order;
+pub use kept_order::forget as forget_kept_order;
 
 use crate::customers::activity::{self, Standing};
 use crate::enums::{Status, Tier};
@@ -157,43 +159,61 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
 
     let limit = query.limit.clamp(1, PAGE_MAX);
     let order = order_sql(query);
-    let rowids = match query.sort {
-        SortBy::Dependence => {
-            // Every match's kept facts in name order, scored as the card
-            // scores them (migration 23): one index walk.
-            let since = crate::relationship::dependence::recent_since(today, &s);
-            let mut stmt = conn.prepare_cached(&facts_sql(query, &filter, &order))?;
-            let mut rows = stmt.query(params.as_slice())?;
-            let mut keyed = Vec::new();
-            while let Some(r) = rows.next()? {
-                let scored = crate::relationship::dependence::scored_of_row(r, 1, &since, today, &s)?;
-                keyed.push((r.get::<_, i64>(0)?, Some(scored.score)));
+    // The sorts done in Rust: every match's key in name order, sorted by
+    // key; with no filter, kept between reads (kept_order).
+    let keyed = || -> Result<Vec<(i64, Option<i64>)>> {
+        match query.sort {
+            SortBy::Dependence => {
+                // Every match's kept facts in name order, scored as the card
+                // scores them (migration 23): one index walk.
+                let since = crate::relationship::dependence::recent_since(today, &s);
+                let mut stmt = conn.prepare_cached(&facts_sql(query, &filter, &order))?;
+                let mut rows = stmt.query(params.as_slice())?;
+                let mut keyed = Vec::new();
+                while let Some(r) = rows.next()? {
+                    let scored = crate::relationship::dependence::scored_of_row(r, 1, &since, today, &s)?;
+                    keyed.push((r.get::<_, i64>(0)?, Some(scored.score)));
+                }
+                Ok(keyed)
             }
-            window_by_key(keyed, query.descending, query.offset, limit)
-        }
-        SortBy::Revenue => {
-            let rowids = conn
-                .prepare_cached(&ids_sql(query, &filter, &order))?
-                .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            // The book's revenue in the window, kept between reads (the
-            // value picture's ranking): every customer has one, 0 without
-            // orders, so none goes last as a blank would.
-            let ranking = crate::value::kept_ranking(conn, &s, today)?;
-            let keyed = rowids.into_iter().map(|rowid| (rowid, Some(ranking.revenue_at(rowid))));
-            window_by_key(keyed.collect(), query.descending, query.offset, limit)
-        }
-        SortBy::Status => {
-            // Every match's standing in name order from the kept facts'
-            // index, then stably by standing (five values): sorting every
-            // match by standing, pinyin and name in SQL took 30-50 ms at 100k.
-            let keyed = conn
+            SortBy::Revenue => {
+                let rowids = conn
+                    .prepare_cached(&ids_sql(query, &filter, &order))?
+                    .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                // The book's revenue in the window, kept between reads (the
+                // value picture's ranking): every customer has one, 0 without
+                // orders, so none goes last as a blank would.
+                let ranking = crate::value::kept_ranking(conn, &s, today)?;
+                Ok(rowids
+                    .into_iter()
+                    .map(|rowid| (rowid, Some(ranking.revenue_at(rowid))))
+                    .collect())
+            }
+            // By standing: every match's standing in name order from the
+            // kept facts' index, then stably by standing (five values):
+            // sorting every match by standing, pinyin and name in SQL took
+            // 30-50 ms at 100k.
+            _ => Ok(conn
                 .prepare_cached(&standings_sql(query, &filter, &order))?
                 .query_map(params.as_slice(), |r| {
                     Ok((r.get::<_, i64>(0)?, Some(r.get::<_, i64>(1)?)))
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            window_by_key(keyed, query.descending, query.offset, limit)
+                .collect::<rusqlite::Result<Vec<_>>>()?),
+        }
+    };
+    let rowids = match query.sort {
+        SortBy::Dependence | SortBy::Revenue | SortBy::Status if plain => kept_order::window(
+            conn,
+            query.sort,
+            query.descending,
+            today,
+            &s,
+            (query.offset, limit),
+            keyed,
+        )?,
+        SortBy::Dependence | SortBy::Revenue | SortBy::Status => {
+            window_by_key(keyed()?, query.descending, query.offset, limit)
         }
         SortBy::Weight => weight_window(conn, &filter, &args, &order, &s, query, limit)?,
         _ => conn
@@ -541,17 +561,11 @@ fn weight_window(
 /// One window of `keyed` (rowids in name order, each with its key) sorted
 /// by the key: stable, so ties stay in name order; rows without a key come
 /// last either way.
-fn window_by_key(mut keyed: Vec<(i64, Option<i64>)>, descending: bool, offset: u32, limit: u32) -> Vec<i64> {
-    keyed.sort_by_key(|(_, key)| match *key {
-        Some(k) if descending => (0, -k),
-        Some(k) => (0, k),
-        None => (1, 0),
-    });
-    keyed
+fn window_by_key(keyed: Vec<(i64, Option<i64>)>, descending: bool, offset: u32, limit: u32) -> Vec<i64> {
+    kept_order::ordered(keyed, descending)
         .into_iter()
         .skip(offset as usize)
         .take(limit as usize)
-        .map(|(rowid, _)| rowid)
         .collect()
 }
 

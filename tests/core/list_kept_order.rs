@@ -1,0 +1,130 @@
+//! The list's whole-book orders sorted in Rust (standing, dependence,
+//! revenue) are kept between reads (src/views/list/kept_order.rs, migration
+//! 27): after every kind of write that moves a customer in one of them, the
+//! list read again equals the order computed afresh.
+
+use baton::customers::{self, CustomerCard};
+use baton::enums::{Channel, DealKind, Status};
+use baton::history::contacts::{self, ContactDraft};
+use baton::value::deals::{self, DealDraft};
+use baton::views::list::{self, ListQuery, SortBy};
+use baton::{Store, demo};
+
+use crate::card;
+
+fn query(sort: SortBy, descending: bool) -> ListQuery {
+    ListQuery {
+        sort,
+        descending,
+        as_of: Some("2026-11-01".parse().unwrap()),
+        limit: 500,
+        ..Default::default()
+    }
+}
+
+fn ids(store: &Store, sort: SortBy, descending: bool) -> Vec<String> {
+    let page = store.read(|c| list::list(c, &query(sort, descending))).unwrap();
+    page.rows.into_iter().map(|r| r.id).collect()
+}
+
+fn afresh(store: &Store, sort: SortBy, descending: bool) -> Vec<String> {
+    list::forget_kept_order();
+    ids(store, sort, descending)
+}
+
+/// The customer at `at` of the order, and one of its people.
+fn pick(store: &Store, order: &[String], at: usize) -> (String, Option<String>) {
+    let id = order[at].clone();
+    let person = store
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT (SELECT id FROM people WHERE customer_id = ?1 AND deleted_at IS NULL LIMIT 1)",
+                [&id],
+                |r| r.get(0),
+            )?)
+        })
+        .unwrap();
+    (id, person)
+}
+
+fn edit(store: &Store, id: &str, change: impl FnOnce(&mut CustomerCard)) {
+    store
+        .write(|tx| {
+            let mut card = customers::get(tx, id)?.card;
+            change(&mut card);
+            customers::update(tx, id, card).map(drop)
+        })
+        .unwrap();
+}
+
+/// The writes, each on a customer near the end of the current order.
+fn write(store: &Store, step: usize, order: &[String]) -> &'static str {
+    let (id, person) = pick(store, order, order.len() - 1 - step % 3);
+    match step {
+        0 => {
+            store.write(|tx| customers::create(tx, card("阿新客户"))).unwrap();
+            "a new customer"
+        }
+        1 => {
+            let draft = ContactDraft {
+                person_ids: person.into_iter().collect(),
+                ..ContactDraft::new("2026-10-31T02:00:00Z", Channel::Visit, "拜访")
+            };
+            store.write(|tx| contacts::create(tx, &id, draft)).unwrap();
+            "a contact with one of its people"
+        }
+        2 => {
+            let order = DealDraft {
+                kind: DealKind::Order,
+                occurred_on: "2026-10-20".into(),
+                amount_minor: 900_000_000,
+                currency: String::new(),
+                description: String::new(),
+            };
+            store.write(|tx| deals::create(tx, &id, order)).unwrap();
+            "a large order"
+        }
+        3 => {
+            edit(store, &id, |c| c.name = "阿阿改名".into());
+            "a new name"
+        }
+        4 => {
+            edit(store, &id, |c| {
+                c.status = Status::Lost;
+                c.lost_reason = "转向别家".into();
+            });
+            "lost"
+        }
+        _ => {
+            store.write(|tx| customers::delete(tx, &id)).unwrap();
+            "to the trash"
+        }
+    }
+}
+
+#[test]
+fn a_kept_order_is_the_order_afresh_after_every_write() {
+    for sort in [SortBy::Status, SortBy::Dependence, SortBy::Revenue] {
+        for descending in [false, true] {
+            let store = Store::open_in_memory().unwrap();
+            demo::fill(&store, 60, 5).unwrap();
+            let mut moved = 0;
+            for step in 0..6 {
+                // Read twice: the second is served from the kept order.
+                let before = ids(&store, sort, descending);
+                assert_eq!(ids(&store, sort, descending), before);
+                let what = write(&store, step, &before);
+                let kept = ids(&store, sort, descending);
+                let fresh = afresh(&store, sort, descending);
+                assert_eq!(kept, fresh, "{sort:?} descending={descending} after {what}");
+                moved += usize::from(fresh != before);
+            }
+            // The writes do move customers in this order: a kept order not
+            // renewed would have shown the old one.
+            assert!(
+                moved >= 3,
+                "{sort:?} descending={descending}: only {moved} writes moved anyone"
+            );
+        }
+    }
+}
