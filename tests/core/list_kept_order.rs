@@ -128,3 +128,24 @@ fn a_kept_order_is_the_order_afresh_after_every_write() {
         }
     }
 }
+
+/// A copy of a book shares its content name and counts: two copies open
+/// at once, each changed once, keep their own orders.
+#[test]
+fn a_copy_of_the_book_keeps_its_own_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let store = Store::open(&a).unwrap();
+    demo::fill(&store, 30, 6).unwrap();
+    drop(store);
+    std::fs::copy(&a, &b).unwrap();
+    let (a, b) = (Store::open(&a).unwrap(), Store::open(&b).unwrap());
+    let order = ids(&a, SortBy::Status, false);
+    edit(&a, &order[0], |c| c.name = "Zz甲改名".into());
+    edit(&b, &order[1], |c| c.name = "Zz乙改名".into());
+    let kept_a = ids(&a, SortBy::Status, false);
+    let kept_b = ids(&b, SortBy::Status, false);
+    assert_ne!(kept_a, kept_b, "the copies were changed apart");
+    assert_eq!(kept_b, afresh(&b, SortBy::Status, false));
+    assert_eq!(kept_a, afresh(&a, SortBy::Status, false));
+}

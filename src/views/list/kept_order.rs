@@ -5,9 +5,10 @@
 //! 30-50 ms at 100k customers, and the list asks again for every page it
 //! scrolls to. With no filter the order is the same from page to page
 //! until a customer's facts change, so it is kept with what it was
-//! computed from: the book's content name and change counts (migrations 21
-//! and 27; a restore renames the content), the day, the settings and the
-//! sort. A filtered list is computed each time (its matches are fewer).
+//! computed from: the book's file, its content name and change counts
+//! (migrations 21 and 27; a restore renames the content), the day, the
+//! settings and the sort. A filtered list is computed each time (its
+//! matches are fewer).
 
 use std::sync::{Arc, Mutex};
 
@@ -21,6 +22,9 @@ use crate::settings::Settings;
 /// What a kept order was computed from.
 #[derive(Debug, Clone, PartialEq)]
 struct Key {
+    /// The book's file: a copy of a book shares its content name and
+    /// counts, and both may be open in one process.
+    file: String,
     /// The book's content name, its value and list change counts.
     stamp: (String, i64, i64),
     sort: SortBy,
@@ -57,6 +61,7 @@ pub(super) fn window(
     keyed: impl FnOnce() -> Result<Vec<(i64, Option<i64>)>>,
 ) -> Result<Vec<i64>> {
     let key = Key {
+        file: conn.path().unwrap_or_default().to_owned(),
         stamp: stamp(conn)?,
         sort,
         descending,
