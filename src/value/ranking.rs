@@ -142,8 +142,9 @@ fn insert_sorted(sorted: &mut Vec<i64>, x: i64) {
 const RING: i64 = 256;
 
 /// Which content a kept ranking was read from: the book's name, its
-/// currency and the window's first day; and the book's change count.
-type RankingKey = (String, String, String);
+/// currency, the window's first day and the book's file (a copy shares
+/// its name and count); and the book's change count.
+type RankingKey = (String, String, String, String);
 
 /// The last ranking read, for the next picture of the same content.
 static KEPT: Mutex<Option<(RankingKey, i64, Arc<Ranking>)>> = Mutex::new(None);
@@ -184,7 +185,8 @@ fn touched(conn: &Connection, from: i64, to: i64) -> Result<Option<Vec<String>>>
 /// (see the module's comment).
 pub(crate) fn kept_ranking(conn: &Connection, s: &Settings, today: NaiveDate) -> Result<Arc<Ranking>> {
     let (book, n) = stamp(conn)?;
-    let key = (book, s.currency.clone(), window_start(s, today));
+    let file = conn.path().unwrap_or_default().to_owned();
+    let key = (book, s.currency.clone(), window_start(s, today), file);
     let mut kept = KEPT.lock().unwrap_or_else(|p| p.into_inner());
     let ranking = match kept.take() {
         Some((k, at, ranking)) if k == key && at == n => ranking,

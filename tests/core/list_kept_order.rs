@@ -149,3 +149,36 @@ fn a_copy_of_the_book_keeps_its_own_order() {
     assert_eq!(kept_b, afresh(&b, SortBy::Status, false));
     assert_eq!(kept_a, afresh(&a, SortBy::Status, false));
 }
+
+/// The revenue ranking kept under the list's revenue sort (and the value
+/// picture) is the copy's own as well.
+#[test]
+fn a_copy_of_the_book_ranks_its_own_revenue() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let store = Store::open(&a).unwrap();
+    demo::fill(&store, 30, 7).unwrap();
+    drop(store);
+    std::fs::copy(&a, &b).unwrap();
+    let (a, b) = (Store::open(&a).unwrap(), Store::open(&b).unwrap());
+    let order = ids(&a, SortBy::Name, false);
+    let big = |store: &Store, id: &str| {
+        let draft = DealDraft {
+            kind: DealKind::Order,
+            occurred_on: "2026-10-20".into(),
+            amount_minor: 900_000_000_000,
+            currency: String::new(),
+            description: String::new(),
+        };
+        store.write(|tx| deals::create(tx, id, draft)).unwrap();
+    };
+    big(&a, &order[0]);
+    assert_eq!(ids(&a, SortBy::Revenue, true)[0], order[0]);
+    big(&b, &order[1]);
+    list::forget_kept_order();
+    assert_eq!(
+        ids(&b, SortBy::Revenue, true)[0],
+        order[1],
+        "the copy's own largest customer first"
+    );
+}
