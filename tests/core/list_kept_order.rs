@@ -129,17 +129,23 @@ fn a_kept_order_is_the_order_afresh_after_every_write() {
     }
 }
 
+/// A demo book on disk and a copy of its file, both open.
+fn two_copies(seed: u64) -> (tempfile::TempDir, Store, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let store = Store::open(&a).unwrap();
+    demo::fill(&store, 30, seed).unwrap();
+    drop(store);
+    std::fs::copy(&a, &b).unwrap();
+    let (a, b) = (Store::open(&a).unwrap(), Store::open(&b).unwrap());
+    (dir, a, b)
+}
+
 /// A copy of a book shares its content name and counts: two copies open
 /// at once, each changed once, keep their own orders.
 #[test]
 fn a_copy_of_the_book_keeps_its_own_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
-    let store = Store::open(&a).unwrap();
-    demo::fill(&store, 30, 6).unwrap();
-    drop(store);
-    std::fs::copy(&a, &b).unwrap();
-    let (a, b) = (Store::open(&a).unwrap(), Store::open(&b).unwrap());
+    let (_dir, a, b) = two_copies(6);
     let order = ids(&a, SortBy::Status, false);
     edit(&a, &order[0], |c| c.name = "Zz甲改名".into());
     edit(&b, &order[1], |c| c.name = "Zz乙改名".into());
@@ -154,13 +160,7 @@ fn a_copy_of_the_book_keeps_its_own_order() {
 /// picture) is the copy's own as well.
 #[test]
 fn a_copy_of_the_book_ranks_its_own_revenue() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
-    let store = Store::open(&a).unwrap();
-    demo::fill(&store, 30, 7).unwrap();
-    drop(store);
-    std::fs::copy(&a, &b).unwrap();
-    let (a, b) = (Store::open(&a).unwrap(), Store::open(&b).unwrap());
+    let (_dir, a, b) = two_copies(7);
     let order = ids(&a, SortBy::Name, false);
     let big = |store: &Store, id: &str| {
         let draft = DealDraft {
