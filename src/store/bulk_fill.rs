@@ -95,7 +95,7 @@ impl Suspended {
     /// triggers back.
     pub(crate) fn resume(self, tx: &Connection) -> Result<()> {
         for (table, kind) in DOCUMENTS {
-            tx.execute_batch(&number_documents(table, kind))?;
+            number_documents(tx, table, kind)?;
         }
         for sql in backfills() {
             tx.execute_batch(sql)?;
@@ -179,18 +179,30 @@ const DOCUMENTS: [(&str, &str); 4] = [
 /// table at once: the next document numbers from the counter, in rowid
 /// order, and each document queued for indexing. Row by row, each insert
 /// also rewrote the row it had just written, moved the counter and kept a
-/// statement journal (the triggers wrote other tables).
-fn number_documents(table: &str, kind: &str) -> String {
-    let numbered = format!(
-        "SELECT t.rowid AS r, s.last_doc + row_number() OVER (ORDER BY t.rowid) AS doc \
-         FROM {table} t, search_seq s WHERE t.search_doc IS NULL"
-    );
-    // changes(): the rows the UPDATE before it numbered.
-    format!(
-        "INSERT INTO search_queue (doc, kind, indexed) SELECT doc, '{kind}', 0 FROM ({numbered}); \
-         UPDATE {table} SET search_doc = n.doc FROM ({numbered}) n WHERE {table}.rowid = n.r; \
-         UPDATE search_seq SET last_doc = last_doc + changes();"
-    )
+/// statement journal (the triggers wrote other tables). The table is read
+/// once: the queue takes the numbers' range, not a second pass over it.
+fn number_documents(tx: &Connection, table: &str, kind: &str) -> Result<()> {
+    let first: i64 = tx.query_row("SELECT last_doc + 1 FROM search_seq", [], |r| r.get(0))?;
+    let numbered = tx.execute(
+        &format!(
+            "UPDATE {table} SET search_doc = ?1 - 1 + n.i \
+             FROM (SELECT rowid AS r, row_number() OVER (ORDER BY rowid) AS i FROM {table} \
+                   WHERE search_doc IS NULL) n \
+             WHERE {table}.rowid = n.r"
+        ),
+        [first],
+    )?;
+    let Some(last) = (numbered as i64).checked_sub(1).map(|n| first + n) else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT INTO search_queue (doc, kind, indexed) \
+         WITH RECURSIVE d(doc) AS (SELECT ?1 UNION ALL SELECT doc + 1 FROM d WHERE doc < ?2) \
+         SELECT doc, ?3, 0 FROM d",
+        rusqlite::params![first, last, kind],
+    )?;
+    tx.execute("UPDATE search_seq SET last_doc = ?1", [last])?;
+    Ok(())
 }
 
 /// The statements that compute every kept column, in order.
