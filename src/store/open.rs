@@ -108,6 +108,7 @@ pub(super) fn identify(path: &Path) -> Result<Found> {
 /// the folder is read-only: then the file is opened as immutable, which is
 /// only safe when no `-wal` holds committed pages, so that case is refused.
 pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
+    let journal_len = roll_back_cut_write(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
     let probe = |c: &Connection| c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0));
     let plain = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -124,6 +125,14 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
         Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
     );
     let wal_len = std::fs::metadata(wal_of(path)).map(|m| m.len()).unwrap_or(0);
+    if journal_len > 0 && retry {
+        return Err(Error::Corrupt(format!(
+            "the book {} holds a write that was cut off (its -journal file), which can only be undone \
+             where the book can be written: copy the book and its -journal file to a folder you can \
+             write to and open it there",
+            path.display()
+        )));
+    }
     if !retry || wal_len > 0 {
         return Err(match failure.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => not_a_book(path, "it is not an SQLite database"),
@@ -135,6 +144,32 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
     let c = Connection::open_with_flags(immutable_uri(path), flags)?;
     probe(&c)?;
     Ok(c)
+}
+
+/// A write cut off half-way through a rollback journal (the demo's fill of
+/// an empty book writes with one: `Store::fill_empty`) left the file
+/// half-written and the `-journal` file holding the pages it replaced. Only
+/// a connection that may write can put them back (SQLite does it as it
+/// first reads the file); read-only, the file would be read as the write
+/// left it. So a book with a journal beside it is read once read-write,
+/// which rolls the journal back if it is hot (a journal a live writer
+/// holds is only waited for); the file is then its last committed state,
+/// as any SQLite program would leave it. The journal's length after, 0
+/// once it is undone, or when the file cannot be opened for writing.
+fn roll_back_cut_write(path: &Path) -> Result<u64> {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-journal");
+    let journal = PathBuf::from(name);
+    let len = || std::fs::metadata(&journal).map(|m| m.len()).unwrap_or(0);
+    if len() == 0 {
+        return Ok(0);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if let Ok(conn) = Connection::open_with_flags(path, flags) {
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    }
+    Ok(len())
 }
 
 /// `path` as an SQLite `file:` URI marked immutable (`?`, `#` and `%` in a

@@ -126,3 +126,24 @@ fn a_ranking_kept_from_the_empty_book_is_not_used_after_the_demo() {
         assert_eq!(kept, fresh, "{}", row.id);
     }
 }
+
+#[test]
+fn a_demo_of_no_customers_leaves_an_empty_book_that_takes_records() {
+    let store = Store::open_in_memory().unwrap();
+    let summary = demo::fill(&store, 0, 1).unwrap();
+    assert_eq!(summary.customers, 0);
+    // The search numbering and queue are consistent: the next record is indexed.
+    let card = baton::customers::CustomerCard {
+        name: "恒达精密".into(),
+        ..Default::default()
+    };
+    store.write(|tx| baton::customers::create(tx, card.clone())).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+    let query = baton::search::SearchQuery {
+        text: "恒达".into(),
+        limit: Some(5),
+        ..Default::default()
+    };
+    let found = store.read(|c| baton::search::search(c, &query, today)).unwrap();
+    assert_eq!(found.iter().map(|g| g.hits.len()).sum::<usize>(), 1);
+}

@@ -25,6 +25,7 @@ mod handover_safety;
 mod hardening_books;
 mod hardening_files;
 mod history;
+mod hot_journal;
 mod job_restore;
 mod jobs;
 mod key_board;
