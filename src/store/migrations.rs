@@ -112,6 +112,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0027_list_changes.sql",
         include_str!("../../migrations/0027_list_changes.sql"),
     ),
+    (
+        "0028_board_briefs.sql",
+        include_str!("../../migrations/0028_board_briefs.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

@@ -258,3 +258,23 @@ fn the_boards_reads_made_ahead_run_on_readers_of_their_own() {
         }
     });
 }
+
+#[test]
+fn the_board_reads_each_items_customer_and_person_from_an_index_and_no_contact_row() {
+    let store = Store::open_in_memory().unwrap();
+    baton::demo::fill(&store, 200, 8).unwrap();
+    store.write(|tx| Ok(tx.execute_batch("ANALYZE")?)).unwrap();
+    let plan = store.read(followups::plan).unwrap();
+    let step = |table: &str| -> String {
+        plan.iter()
+            .find(|l| l.starts_with(&format!("SEARCH {table} ")))
+            .unwrap_or_else(|| panic!("no step for {table}: {plan:?}"))
+            .clone()
+    };
+    assert!(step("c").contains("COVERING INDEX customers_id_live"), "{plan:?}");
+    assert!(step("p").contains("COVERING INDEX people_brief"), "{plan:?}");
+    // Whether its contact is in the trash: the trashed ones' index.
+    assert!(step("ct").contains("contacts_trashed"), "{plan:?}");
+    // The contact's own row is still read, for when and with whom: the check can fail.
+    assert!(!step("fc").contains("COVERING"), "{plan:?}");
+}

@@ -108,6 +108,15 @@ fn item(r: &rusqlite::Row<'_>) -> rusqlite::Result<FollowUpItem> {
 /// The first `limit` open follow-ups due in `[from, to)` (days), `newest`
 /// first or soonest first, with `total` counted beforehand (see [`Totals`]).
 fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32, total: i64) -> Result<Group> {
+    let mut stmt = conn.prepare_cached(&group_sql(newest, limit))?;
+    let items = stmt
+        .query_map(params![from, to], item)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Group { total, items })
+}
+
+/// A group's statement: its range is `?1..?2`.
+fn group_sql(newest: bool, limit: u32) -> String {
     let range = "f.due_on >= ?1 AND f.due_on < ?2";
     let cols = record::columns::<FollowUp>("f");
     let order = if newest {
@@ -116,13 +125,18 @@ fn group(conn: &Connection, from: &str, to: &str, newest: bool, limit: u32, tota
         "f.due_on, f.id"
     };
     // Ordered by the index (due date, then id), so SQLite stops after `limit`.
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {cols}, {EXTRAS} FROM followups f {JOINS} WHERE {OPEN} AND {range} ORDER BY {order} LIMIT {limit}"
-    ))?;
-    let items = stmt
-        .query_map(params![from, to], item)?
+    format!("SELECT {cols}, {EXTRAS} FROM followups f {JOINS} WHERE {OPEN} AND {range} ORDER BY {order} LIMIT {limit}")
+}
+
+/// SQLite's plan for one group of the board, one line per step: shows
+/// which index each item's customer, contact and person come from, and
+/// whether their rows are read (no `COVERING`).
+pub fn plan(conn: &Connection) -> Result<Vec<String>> {
+    let lines = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {}", group_sql(true, 200)))?
+        .query_map(params![EVER, "9999-12-31"], |r| r.get::<_, String>("detail"))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Group { total, items })
+    Ok(lines)
 }
 
 /// How many follow-ups each group of the board holds. The groups overlap
