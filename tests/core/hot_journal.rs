@@ -6,20 +6,11 @@
 //! showed the half-written pages: "database disk image is malformed".
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use baton::store::OpenMode;
 use rusqlite::Connection;
 
-fn baton(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baton"))
-        .env_remove("BATON_DB")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use crate::baton_run as baton;
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

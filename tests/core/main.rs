@@ -68,16 +68,21 @@ use baton::customers::people::PersonCard;
 use baton::enums::Dimension;
 use baton::relationship::{AssessmentDraft, DimensionScore};
 
-/// Runs `baton --db DB ARGS…` (never the user's book), asserts it succeeded
-/// and returns what it printed.
-pub fn baton_ok(db: &std::path::Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
+/// Runs `baton --db DB ARGS…` (never the user's book) to the end.
+pub fn baton_run(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_baton"))
         .env_remove("BATON_DB")
         .arg("--db")
         .arg(db)
         .args(args)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// Runs `baton --db DB ARGS…` (never the user's book), asserts it succeeded
+/// and returns what it printed.
+pub fn baton_ok(db: &std::path::Path, args: &[&str]) -> String {
+    let out = baton_run(db, args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
