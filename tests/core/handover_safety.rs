@@ -139,8 +139,9 @@ fn an_import_reports_progress_and_a_cancelled_one_changes_nothing() {
     assert_eq!(dump_of(&successor), before);
 
     // Cancelled in the middle of writing: a thread pulls the flag once half
-    // of the second pass is done.
-    let control = Arc::new(baton::job::Job::new());
+    // of the second pass is done. Each step is paced, so a loaded machine
+    // cannot finish the import before the thread gets to look (it did).
+    let control = Arc::new(baton::job::Job::new().paced(std::time::Duration::from_micros(100)));
     let watcher = {
         let c = control.clone();
         std::thread::spawn(move || {
