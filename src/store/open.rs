@@ -46,11 +46,12 @@ fn not_a_book(path: &Path, why: impl Into<String>) -> Error {
     }
 }
 
-/// The `-wal` file beside `path`.
-fn wal_of(path: &Path) -> PathBuf {
+/// The length of the file beside `path` named with `suffix` (`-wal`,
+/// `-journal`), 0 when there is none.
+fn len_beside(path: &Path, suffix: &str) -> u64 {
     let mut name = path.as_os_str().to_owned();
-    name.push("-wal");
-    PathBuf::from(name)
+    name.push(suffix);
+    std::fs::metadata(PathBuf::from(name)).map_or(0, |m| m.len())
 }
 
 /// Looks at `path` without writing anything to it.
@@ -63,7 +64,7 @@ pub(super) fn identify(path: &Path) -> Result<Found> {
     if meta.is_dir() {
         return Err(not_a_book(path, "it is a folder"));
     }
-    let wal_len = std::fs::metadata(wal_of(path)).map(|m| m.len()).unwrap_or(0);
+    let wal_len = len_beside(path, "-wal");
     if meta.len() == 0 && wal_len == 0 {
         return Ok(Found::Nothing);
     }
@@ -124,7 +125,7 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
         failure.sqlite_error_code(),
         Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
     );
-    let wal_len = std::fs::metadata(wal_of(path)).map(|m| m.len()).unwrap_or(0);
+    let wal_len = len_beside(path, "-wal");
     if journal_len > 0 && retry {
         return Err(Error::Corrupt(format!(
             "the book {} holds a write that was cut off (its -journal file), which can only be undone \
@@ -157,11 +158,7 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
 /// as any SQLite program would leave it. The journal's length after, 0
 /// once it is undone, or when the file cannot be opened for writing.
 fn roll_back_cut_write(path: &Path) -> Result<u64> {
-    let mut name = path.as_os_str().to_owned();
-    name.push("-journal");
-    let journal = PathBuf::from(name);
-    let len = || std::fs::metadata(&journal).map(|m| m.len()).unwrap_or(0);
-    if len() == 0 {
+    if len_beside(path, "-journal") == 0 {
         return Ok(0);
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -169,7 +166,7 @@ fn roll_back_cut_write(path: &Path) -> Result<u64> {
         conn.busy_timeout(super::BUSY_TIMEOUT)?;
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
     }
-    Ok(len())
+    Ok(len_beside(path, "-journal"))
 }
 
 /// `path` as an SQLite `file:` URI marked immutable (`?`, `#` and `%` in a
