@@ -354,6 +354,27 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
         })?,
         None,
     );
+    // The unfiltered list's order by dependence is kept between reads; a
+    // write moves just the customers it touched (migration 29). A contact
+    // moves its customer's last contact: the first page read after it.
+    let by_dependence = baton::views::list::ListQuery {
+        sort: baton::views::list::SortBy::Dependence,
+        descending: true,
+        limit: 50,
+        ..Default::default()
+    };
+    add(
+        "list by dependence after a contact is logged (write it, first page)",
+        time(runs, |i| {
+            let id = &ids[(i * 7 + 3) % ids.len()];
+            store.write(|tx| {
+                let draft = ContactDraft::new(baton::clock::now(), Channel::Phone, format!("bench call {i}"));
+                baton::history::contacts::create(tx, id, draft)
+            })?;
+            store.read(|c| baton::views::list::list(c, &by_dependence))
+        })?,
+        None,
+    );
     // "Who is calling?": a key person's mobile as a caller shows it (spaced
     // in threes and fours) and its last four digits (issue 14).
     let phone: Option<String> = store.read(|c| {

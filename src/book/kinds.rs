@@ -91,6 +91,7 @@ pub const NON_RECORD_TABLES: &[&str] = &[
     "value_changed",
     "customers_live",
     "list_changes",
+    "list_changed",
 ];
 
 /// Name prefixes of derived tables: the search index (its document counter,

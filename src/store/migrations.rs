@@ -116,6 +116,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0028_board_briefs.sql",
         include_str!("../../migrations/0028_board_briefs.sql"),
     ),
+    (
+        "0029_list_changed_customers.sql",
+        include_str!("../../migrations/0029_list_changed_customers.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

@@ -13,7 +13,7 @@ pub mod satisfaction;
 pub mod tiers;
 
 pub use ranking::Ranking;
-pub(crate) use ranking::kept_ranking;
+pub(crate) use ranking::{kept_ranking, touched};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};

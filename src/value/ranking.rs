@@ -160,7 +160,7 @@ fn stamp(conn: &Connection) -> Result<(String, i64)> {
 
 /// The customers the changes after `from` up to `to` touched, or `None`
 /// if the ring no longer holds all of them.
-fn touched(conn: &Connection, from: i64, to: i64) -> Result<Option<Vec<String>>> {
+pub(crate) fn touched(conn: &Connection, from: i64, to: i64) -> Result<Option<Vec<String>>> {
     if to - from > RING {
         return Ok(None);
     }

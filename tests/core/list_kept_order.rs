@@ -1,7 +1,9 @@
 //! The list's whole-book orders sorted in Rust (standing, dependence,
 //! revenue) are kept between reads (src/views/list/kept_order.rs, migration
 //! 27): after every kind of write that moves a customer in one of them, the
-//! list read again equals the order computed afresh.
+//! list read again equals the order computed afresh, and the customers a
+//! write touched were moved in the kept order, not the book sorted again
+//! (migration 29).
 
 use baton::customers::{self, CustomerCard};
 use baton::enums::{Channel, DealKind, Status};
@@ -114,7 +116,13 @@ fn a_kept_order_is_the_order_afresh_after_every_write() {
                 let before = ids(&store, sort, descending);
                 assert_eq!(ids(&store, sort, descending), before);
                 let what = write(&store, step, &before);
+                let resorts = list::kept_order_resorts();
                 let kept = ids(&store, sort, descending);
+                assert_eq!(
+                    list::kept_order_resorts(),
+                    resorts,
+                    "{sort:?} descending={descending}: {what} sorted the book afresh"
+                );
                 let fresh = afresh(&store, sort, descending);
                 assert_eq!(kept, fresh, "{sort:?} descending={descending} after {what}");
                 moved += usize::from(fresh != before);
@@ -127,6 +135,24 @@ fn a_kept_order_is_the_order_afresh_after_every_write() {
             );
         }
     }
+}
+
+/// More writes than the ring of touched customers holds (256) between two
+/// reads: the ring cannot name the first 44, so the book is sorted afresh
+/// (a kept order moving only the customers the ring names would lack them).
+#[test]
+fn more_writes_than_the_ring_holds_sort_afresh() {
+    let store = Store::open_in_memory().unwrap();
+    demo::fill(&store, 40, 8).unwrap();
+    let before = ids(&store, SortBy::Status, false);
+    for i in 0..300 {
+        store
+            .write(|tx| customers::create(tx, card(&format!("环外客户{i:03}"))))
+            .unwrap();
+    }
+    let kept = ids(&store, SortBy::Status, false);
+    assert_eq!(kept.len(), before.len() + 300);
+    assert_eq!(kept, afresh(&store, SortBy::Status, false));
 }
 
 /// A demo book on disk and a copy of its file, both open.

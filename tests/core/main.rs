@@ -131,8 +131,8 @@ pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
 /// Takes migrations 21 (value_changes), 22 (the list's sort indexes), 23
 /// (the dependence facts), 24 (search text read from the records), 25
 /// (the customers value changes touched), 26 (the live customers'
-/// number), 27 (the list's change count) and 28 (the board's briefs)
-/// back out of a book, for tests that open a book as an older Baton left it.
+/// number), 27 (the list's change count), 28 (the board's briefs) and 29
+/// (the customers list changes touched) back out of a book, for tests that open a book as an older Baton left it.
 pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     tx.execute_batch(
         "DROP INDEX people_brief; DROP INDEX customers_id_live; \
@@ -140,7 +140,7 @@ pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
     )?;
     tx.execute_batch(
         "DROP TRIGGER list_changes_ai; DROP TRIGGER list_changes_ad; DROP TRIGGER list_changes_au; \
-         DROP TABLE list_changes;",
+         DROP TABLE list_changes; DROP TABLE list_changed;",
     )?;
     tx.execute_batch(
         "DROP TRIGGER customers_live_ai; DROP TRIGGER customers_live_ad; DROP TRIGGER customers_live_au; \

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 mod figures;
 mod kept_order;
-pub use kept_order::forget as forget_kept_order;
+pub use kept_order::{forget as forget_kept_order, resorts as kept_order_resorts};
 
 use crate::customers::activity::{self, Standing};
 use crate::enums::{Status, Tier};
@@ -160,14 +160,22 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
     let limit = query.limit.clamp(1, PAGE_MAX);
     let order = order_sql(query);
     // The sorts done in Rust: every match's key in name order, sorted by
-    // key; with no filter, kept between reads (kept_order).
-    let keyed = || -> Result<Vec<(i64, Option<i64>)>> {
+    // key; with no filter, kept between reads (kept_order). `only` narrows
+    // it to one customer (the kept order moving a customer a write
+    // touched): looked up by rowid, not by walking an index.
+    let keyed = |only: Option<i64>| -> Result<Vec<(i64, Option<i64>)>> {
+        let (filter, index) = match only {
+            Some(_) => (format!("{filter} AND c.rowid = ?{}", params.len() + 1), ""),
+            None => (filter.clone(), index_of(query)),
+        };
+        let mut params = params.clone();
+        params.extend(only.as_ref().map(|rowid| rowid as &dyn ToSql));
         match query.sort {
             SortBy::Dependence => {
                 // Every match's kept facts in name order, scored as the card
                 // scores them (migration 23): one index walk.
                 let since = crate::relationship::dependence::recent_since(today, &s);
-                let mut stmt = conn.prepare_cached(&facts_sql(query, &filter, &order))?;
+                let mut stmt = conn.prepare_cached(&facts_sql(index, &filter, &order))?;
                 let mut rows = stmt.query(params.as_slice())?;
                 let mut keyed = Vec::new();
                 while let Some(r) = rows.next()? {
@@ -178,7 +186,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             }
             SortBy::Revenue => {
                 let rowids = conn
-                    .prepare_cached(&ids_sql(query, &filter, &order))?
+                    .prepare_cached(&ids_sql(index, &filter, &order))?
                     .query_map(params.as_slice(), |r| r.get::<_, i64>(0))?
                     .collect::<rusqlite::Result<Vec<_>>>()?;
                 // The book's revenue in the window, kept between reads (the
@@ -195,7 +203,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             // sorting every match by standing, pinyin and name in SQL took
             // 30-50 ms at 100k.
             _ => Ok(conn
-                .prepare_cached(&standings_sql(query, &filter, &order))?
+                .prepare_cached(&standings_sql(index, &filter, &order))?
                 .query_map(params.as_slice(), |r| {
                     Ok((r.get::<_, i64>(0)?, Some(r.get::<_, i64>(1)?)))
                 })?
@@ -213,7 +221,7 @@ pub fn list(conn: &Connection, query: &ListQuery) -> Result<ListPage> {
             keyed,
         )?,
         SortBy::Dependence | SortBy::Revenue | SortBy::Status => {
-            window_by_key(keyed()?, query.descending, query.offset, limit)
+            window_by_key(keyed(None)?, query.descending, query.offset, limit)
         }
         SortBy::Weight => weight_window(conn, &filter, &args, &order, &s, query, limit)?,
         _ => conn
@@ -350,22 +358,22 @@ fn index_of(query: &ListQuery) -> &'static str {
 
 /// The statement giving every matching customer in name order, for the
 /// sorts done in Rust (see [`window_by_key`]).
-fn ids_sql(query: &ListQuery, filter: &str, order: &str) -> String {
+fn ids_sql(index: &str, filter: &str, order: &str) -> String {
     format!(
         "SELECT c.rowid FROM customers c {} WHERE {filter} ORDER BY {order}",
-        index_of(query)
+        index
     )
 }
 
 /// The statement giving every match's standing as its place in a
 /// customer's life (prospect, new, active, dormant, lost) in name order
 /// (after its rowid), for the sort by standing.
-fn standings_sql(query: &ListQuery, filter: &str, order: &str) -> String {
+fn standings_sql(index: &str, filter: &str, order: &str) -> String {
     format!(
         "SELECT c.rowid, CASE {} WHEN 'prospect' THEN 0 WHEN 'new' THEN 1 WHEN 'active' THEN 2 \
          WHEN 'dormant' THEN 3 ELSE 4 END FROM customers c {} WHERE {filter} ORDER BY {order}",
         activity::standing_sql("c", "?1"),
-        index_of(query)
+        index
     )
 }
 
@@ -381,11 +389,11 @@ fn assessed_sql(query: &ListQuery, filter: &str, order: &str) -> String {
 
 /// The statement giving every matching customer's kept dependence facts
 /// in name order (after its rowid), for the sort by dependence.
-fn facts_sql(query: &ListQuery, filter: &str, order: &str) -> String {
+fn facts_sql(index: &str, filter: &str, order: &str) -> String {
     format!(
         "SELECT c.rowid, {} FROM customers c {} WHERE {filter} ORDER BY {order}",
         crate::relationship::dependence::FACTS,
-        index_of(query)
+        index
     )
 }
 
@@ -399,10 +407,10 @@ pub fn plan(conn: &Connection, query: &ListQuery) -> Result<Vec<String>> {
     let order = order_sql(query);
     let params: Vec<&dyn ToSql> = filter.args.iter().map(|a| a.as_ref()).collect();
     let statement = match query.sort {
-        SortBy::Dependence => facts_sql(query, &filter.sql, &order),
+        SortBy::Dependence => facts_sql(index_of(query), &filter.sql, &order),
         SortBy::Weight => assessed_sql(query, &filter.sql, &order),
-        SortBy::Revenue => ids_sql(query, &filter.sql, &order),
-        SortBy::Status => standings_sql(query, &filter.sql, &order),
+        SortBy::Revenue => ids_sql(index_of(query), &filter.sql, &order),
+        SortBy::Status => standings_sql(index_of(query), &filter.sql, &order),
         _ => window_sql(query, &filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0),
     };
     let sql = format!("EXPLAIN QUERY PLAN {statement}");
