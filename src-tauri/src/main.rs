@@ -12,6 +12,7 @@ mod contract;
 mod error;
 mod log;
 mod reminders;
+mod render;
 mod stalls;
 mod state;
 mod tidy;
@@ -22,22 +23,34 @@ const BACKUP_AFTER: std::time::Duration = std::time::Duration::from_millis(1500)
 
 fn main() {
     let _log = log::start();
-    let state = state::AppState::open(state::book_path_from(std::env::args().skip(1)));
-    *state.file_to_open.lock().unwrap_or_else(|p| p.into_inner()) =
-        state::file_to_open(std::env::args().skip(1)).map(|p| p.display().to_string());
-    if let Some(e) = state.open_error() {
-        // The window still opens and explains the problem in the user's
-        // language; stderr is for whoever launched us from a terminal.
-        eprintln!("baton: {}", e.message);
-    }
+    // The book opens on a thread of its own while the window and WebKit's
+    // processes come up: opened first, it held the window back by 200-600
+    // ms on a cold start of the 100k book (issue 18). It is joined in
+    // `setup`, before the page can load or call a command (both wait for
+    // the main thread's event loop, which runs after `setup`).
+    let opening = std::thread::spawn(|| {
+        let state = state::AppState::open(state::book_path_from(std::env::args().skip(1)));
+        *state.file_to_open.lock().unwrap_or_else(|p| p.into_inner()) =
+            state::file_to_open(std::env::args().skip(1)).map(|p| p.display().to_string());
+        if let Some(e) = state.open_error() {
+            // The window still opens and explains the problem in the user's
+            // language; stderr is for whoever launched us from a terminal.
+            eprintln!("baton: {}", e.message);
+        }
+        state
+    });
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
-        .manage(state)
         .manage(std::sync::Arc::new(stalls::Stalls::default()))
-        .setup(|app| {
+        .setup(move |app| {
             use tauri::Manager;
+            let state = opening.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            app.manage(state);
+            if let Some(window) = app.get_webview_window("main") {
+                render::apply(&window);
+            }
             let probe = app.state::<std::sync::Arc<stalls::Stalls>>().inner().clone();
             stalls::start(app.handle().clone(), probe);
             let warming = warm::start(app.handle());
@@ -181,9 +194,8 @@ fn ask_before_closing(window: &tauri::Window, event: &tauri::WindowEvent) {
     use tauri::Manager;
     if let tauri::WindowEvent::CloseRequested { api, .. } = event {
         let unsaved = window
-            .state::<state::AppState>()
-            .unsaved
-            .load(std::sync::atomic::Ordering::SeqCst);
+            .try_state::<state::AppState>()
+            .is_some_and(|s| s.unsaved.load(std::sync::atomic::Ordering::SeqCst));
         if let Some(page) = window.get_webview_window(window.label()).filter(|_| unsaved) {
             // Held only if the page can be asked; otherwise it closes as usual.
             match page.eval("window.__batonCloseRequested && window.__batonCloseRequested()") {
