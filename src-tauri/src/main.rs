@@ -22,7 +22,12 @@ mod warm;
 const BACKUP_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
 
 fn main() {
+    // First: it sets WebKit's environment, which only a single thread may.
+    let cpu_painting = render::choose();
     let _log = log::start();
+    if cpu_painting {
+        tracing::info!("no GPU render node: the webview paints on the CPU");
+    }
     // The book opens on a thread of its own while the window and WebKit's
     // processes come up: opened first, it held the window back by 200-600
     // ms on a cold start of the 100k book (issue 18). It is joined in
@@ -48,9 +53,6 @@ fn main() {
             use tauri::Manager;
             let state = opening.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             app.manage(state);
-            if let Some(window) = app.get_webview_window("main") {
-                render::apply(&window);
-            }
             let probe = app.state::<std::sync::Arc<stalls::Stalls>>().inner().clone();
             stalls::start(app.handle().clone(), probe);
             let warming = warm::start(app.handle());

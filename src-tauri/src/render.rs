@@ -1,23 +1,28 @@
 //! How the webview paints: on the GPU where there is one, on the CPU where
 //! there is none.
 //!
-//! WebKitGTK composites the page with OpenGL. With no GPU (a virtual
-//! machine, a remote desktop, Xvfb) OpenGL is Mesa's llvmpipe: the page's
+//! WebKitGTK rasterizes the page's layers with OpenGL. With no GPU (a
+//! virtual machine, a remote desktop, Xvfb) OpenGL is Mesa's llvmpipe: the
 //! layers are drawn by shaders run on the CPU, beside the page's own work.
 //! On the 100k book, opening a customer's card spent half the web
-//! process's time in llvmpipe's threads; painting on the CPU directly
-//! halved the time from the click to the card painted (issue 18,
-//! `e2e/measure_app.py`). A machine with a GPU has a render node under
-//! /dev/dri and keeps WebKit's default.
+//! process's time in llvmpipe's threads; WebKit's own CPU rasterizer
+//! (Skia's) nearly halved the time from the click to the card painted
+//! (issue 18, `e2e/measure_app.py`). Turning compositing off altogether
+//! was faster still, but WebKitWebDriver's screenshots then hang, a sign
+//! of a path WebKit tests less. A machine with a GPU has a render node
+//! under /dev/dri and keeps WebKit's default.
 
 use std::path::Path;
 
 /// Where the system's GPUs are listed (one `renderD*` node each).
 const DRI: &str = "/dev/dri";
 
+/// WebKit's switch to its CPU rasterizer, read by its web process.
+const CPU_RENDERING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+
 /// Whether the page should be painted on the CPU: no GPU render node, and
-/// the user did not choose (`WEBKIT_DISABLE_COMPOSITING_MODE`, which WebKit
-/// reads itself, or `BATON_GPU=1` to keep the GPU path).
+/// the user did not choose (WebKit's own variables, or `BATON_GPU=1` to
+/// keep the GPU path).
 pub fn paint_on_cpu(dri: &Path, user_chose: bool) -> bool {
     !user_chose && !has_render_node(dri)
 }
@@ -30,28 +35,20 @@ fn has_render_node(dri: &Path) -> bool {
     })
 }
 
-/// Applies the choice to the window's webview (Linux: WebKitGTK's
-/// hardware acceleration policy; elsewhere the system webview decides).
-pub fn apply<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
-    let user_chose = ["WEBKIT_DISABLE_COMPOSITING_MODE", "BATON_GPU"]
+/// Chooses before anything else runs: WebKit's web process inherits this
+/// process's environment. Returns whether the page paints on the CPU.
+#[allow(unsafe_code)]
+pub fn choose() -> bool {
+    let user_chose = [CPU_RENDERING, "WEBKIT_DISABLE_COMPOSITING_MODE", "BATON_GPU"]
         .iter()
         .any(|k| std::env::var_os(k).is_some());
-    if !paint_on_cpu(Path::new(DRI), user_chose) {
-        return;
+    let cpu = paint_on_cpu(Path::new(DRI), user_chose);
+    if cpu {
+        // SAFETY: called first thing in `main`, before any thread exists,
+        // so nothing can read the environment while it changes.
+        unsafe { std::env::set_var(CPU_RENDERING, "1") };
     }
-    #[cfg(target_os = "linux")]
-    {
-        let done = window.with_webview(|webview| {
-            use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
-            if let Some(settings) = WebViewExt::settings(&webview.inner()) {
-                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-            }
-        });
-        if let Err(e) = done {
-            tracing::warn!(error = %e, "could not set the webview to paint on the CPU");
-        }
-    }
-    tracing::info!("no GPU render node: the webview paints on the CPU");
+    cpu
 }
 
 #[cfg(test)]
