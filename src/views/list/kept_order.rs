@@ -42,7 +42,7 @@ struct Key {
 
 /// A customer's place: its key as sorted (keyless last), then its rowid;
 /// equal keys stay in name order.
-type Placed = ((u8, i64), i64);
+pub(super) type Placed = ((u8, i64), i64);
 
 /// The kept order and the value and list change counts it stands at.
 type Kept = (Key, (i64, i64), Arc<Vec<Placed>>);
@@ -101,11 +101,20 @@ pub(super) fn window(
         today,
         settings: settings.clone(),
     };
-    // Taken out while it is brought up to date: owned, it is patched in
-    // place rather than copied.
-    let kept = KEPT.lock().unwrap_or_else(|p| p.into_inner()).take();
+    let kept = {
+        let mut kept = KEPT.lock().unwrap_or_else(|p| p.into_inner());
+        match &*kept {
+            // Current: shared, left in place for the reads beside this one
+            // (the list asks for pages at once while it scrolls).
+            Some((k, at, order)) if *k == key && *at == counts => {
+                return Ok(page(order, offset, limit));
+            }
+            // Behind: taken out while it is brought up to date, so it is
+            // patched in place rather than copied.
+            _ => kept.take(),
+        }
+    };
     let order = match kept {
-        Some((k, at, order)) if k == key && at == counts => order,
         Some((k, at, mut order)) if k == key && at.0 <= counts.0 && at.1 <= counts.1 => {
             match touched(conn, sort, at, counts)? {
                 Some(rows) => {
@@ -120,12 +129,7 @@ pub(super) fn window(
         }
         _ => sorted(keyed(None)?, descending),
     };
-    let page = order
-        .iter()
-        .skip(offset as usize)
-        .take(limit as usize)
-        .map(|&(_, rowid)| rowid)
-        .collect();
+    let page = page(&order, offset, limit);
     // Kept only if no write came between (a read outside a transaction
     // sees each statement's own moment).
     if stamp(conn)? == (key.book.clone(), counts) {
@@ -211,19 +215,27 @@ fn rank_of(key: Option<i64>, descending: bool) -> (u8, i64) {
     }
 }
 
+/// The rowids of the window `offset..offset + limit` of `order`.
+pub(super) fn page(order: &[Placed], offset: u32, limit: u32) -> Vec<i64> {
+    order
+        .iter()
+        .skip(offset as usize)
+        .take(limit as usize)
+        .map(|&(_, rowid)| rowid)
+        .collect()
+}
+
 fn sorted(keyed: Vec<(i64, Option<i64>)>, descending: bool) -> Arc<Vec<Placed>> {
-    let mut placed: Vec<Placed> = keyed
-        .into_iter()
-        .map(|(rowid, key)| (rank_of(key, descending), rowid))
-        .collect();
-    // Stable: equal keys stay in name order.
-    placed.sort_by_key(|&(rank, _)| rank);
-    Arc::new(placed)
+    Arc::new(ordered(keyed, descending))
 }
 
 /// Sorts `keyed` (rowids with their keys, in name order) by key, stably
 /// (so equal keys stay in name order), customers without a key last.
-pub(super) fn ordered(mut keyed: Vec<(i64, Option<i64>)>, descending: bool) -> Vec<i64> {
-    keyed.sort_by_key(|&(_, key)| rank_of(key, descending));
-    keyed.into_iter().map(|(rowid, _)| rowid).collect()
+pub(super) fn ordered(keyed: Vec<(i64, Option<i64>)>, descending: bool) -> Vec<Placed> {
+    let mut placed: Vec<Placed> = keyed
+        .into_iter()
+        .map(|(rowid, key)| (rank_of(key, descending), rowid))
+        .collect();
+    placed.sort_by_key(|&(rank, _)| rank);
+    placed
 }

@@ -570,11 +570,7 @@ fn weight_window(
 /// by the key: stable, so ties stay in name order; rows without a key come
 /// last either way.
 fn window_by_key(keyed: Vec<(i64, Option<i64>)>, descending: bool, offset: u32, limit: u32) -> Vec<i64> {
-    kept_order::ordered(keyed, descending)
-        .into_iter()
-        .skip(offset as usize)
-        .take(limit as usize)
-        .collect()
+    kept_order::page(&kept_order::ordered(keyed, descending), offset, limit)
 }
 
 /// Every tag in use on live customers, sorted, for the filter menu.
