@@ -14,7 +14,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use baton::history::followups;
 use baton::views::list::{self, ListQuery};
 
-use crate::commands::history::{BOARD_DAYS, BOARD_ROWS};
+use crate::commands::history::{BOARD_DAYS, FIRST_SCREEN_ROWS};
 use crate::state::AppState;
 
 /// The reads under way.
@@ -31,10 +31,10 @@ impl Warming {
 
 /// Starts the reads, each on a thread (and a reader) of its own.
 pub fn start<R: Runtime>(app: &AppHandle<R>) -> Warming {
-    // Today, and deciding whether to open on it, reads the board: its
-    // counts and each group at once.
+    // Today, and deciding whether to open on it, reads the first screen's
+    // board: its counts and each group at once.
     let today = baton::clock::local_today();
-    let mut reads = followups::board_reads(today, BOARD_DAYS, BOARD_ROWS);
+    let mut reads = followups::board_reads(today, BOARD_DAYS, FIRST_SCREEN_ROWS);
     // The customer list opens on its first page by name.
     reads.push(Box::new(|c| {
         let first = ListQuery {

@@ -29,3 +29,17 @@ export class Drawn {
     this.frame(more);
   }
 }
+
+/**
+ * How many rows of each group are drawn when `count` rows are drawn in all,
+ * the groups one after the other in screen order: a screen of several
+ * groups fills from the top, not a screenful of each.
+ */
+export function shares(lengths: readonly number[], count: number): number[] {
+  let left = Math.max(0, count);
+  return lengths.map((n) => {
+    const here = Math.min(n, left);
+    left -= here;
+    return here;
+  });
+}

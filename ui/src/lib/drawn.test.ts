@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Drawn } from './drawn.svelte';
+import { Drawn, shares } from './drawn.svelte';
 
 describe('rows drawn a chunk per frame', () => {
   it('draws a screenful, then a chunk each frame until all are drawn', () => {
@@ -23,5 +23,12 @@ describe('rows drawn a chunk per frame', () => {
     drawn.grow(12);
     expect(frames.length).toBe(0);
     expect(drawn.count).toBe(30);
+  });
+
+  it('shares the rows drawn among groups in screen order', () => {
+    expect(shares([10, 200, 5], 30)).toEqual([10, 20, 0]);
+    expect(shares([10, 200, 5], 300)).toEqual([10, 200, 5]);
+    expect(shares([0, 40], 30)).toEqual([0, 30]);
+    expect(shares([3], 0)).toEqual([0]);
   });
 });

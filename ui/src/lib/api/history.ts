@@ -8,7 +8,8 @@ export const history = {
   /** Corrects a contact; its follow-up follows its next step. */
   updateContact: (id: string, draft: ContactDraft) => call<Contact>('contacts_update', { id, draft }),
   timeline: (customerId: string, query: TimelineQuery) => call<TimelinePage>('timeline_page', { customerId, query }),
-  board: () => call<Board>('followups_board'),
+  /** The follow-up board; `firstScreen`: only the rows a first screen shows (the counts whole). */
+  board: (firstScreen = false) => call<Board>('followups_board', { firstScreen }),
   done: (id: string, closing: ContactDraft | null) => call<FollowUp>('followups_done', { id, closing }),
   reschedule: (id: string, to: Reschedule) => call<FollowUp>('followups_reschedule', { id, to }),
   cancel: (id: string, reason: string) => call<FollowUp>('followups_cancel', { id, reason }),
