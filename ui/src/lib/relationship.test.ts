@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from './i18n/index.svelte';
-import { curveSeries, dependenceText, editAssessment, radarSeries, startAssessment, toDraft } from './relationship';
+import { axisLabel, curveSeries, dependenceText, editAssessment, radarSeries, startAssessment, toDraft } from './relationship';
 import type { Assessment, DimensionScore, RelationshipCard } from './types';
 
 function assessment(day: string, scores: Partial<DimensionScore>[]): Assessment {
@@ -126,6 +126,19 @@ describe('correcting an assessment', () => {
       ['done already', true, null],
       ['拜访总经理', false, 'f1'],
     ]);
+  });
+});
+
+describe('radar axis labels', () => {
+  it('breaks a long label at the space nearest its middle', () => {
+    expect(axisLabel('Attitude to competitors')).toEqual(['Attitude to', 'competitors']);
+    expect(axisLabel('Day-to-day project guidance')).toEqual(['Day-to-day', 'project guidance']);
+  });
+
+  it('keeps short labels, Chinese labels and labels without a space whole', () => {
+    expect(axisLabel('Project support')).toBe('Project support');
+    expect(axisLabel('对我公司的接受认可度高低')).toBe('对我公司的接受认可度高低');
+    expect(axisLabel('Supercalifragilistic')).toBe('Supercalifragilistic');
   });
 });
 

@@ -170,3 +170,19 @@ export function dependenceText(r: DependenceReason): string {
 export function dependenceLines(d: Dependence): { text: string; off: number }[] {
   return d.reasons.map((r) => ({ text: dependenceText(r), off: r.off }));
 }
+
+/**
+ * A radar's axis label on two lines when it is long and has a space to
+ * break at, at the space nearest its middle: the radar sits in half the
+ * card, and an English label such as "Attitude to competitors" ran off the
+ * canvas on one line. Chinese labels are short and stay whole.
+ */
+export function axisLabel(label: string, longest = 16): string | string[] {
+  if (label.length <= longest) return label;
+  const middle = label.length / 2;
+  let at = -1;
+  for (let i = label.indexOf(' '); i !== -1; i = label.indexOf(' ', i + 1)) {
+    if (at === -1 || Math.abs(i - middle) < Math.abs(at - middle)) at = i;
+  }
+  return at === -1 ? label : [label.slice(0, at), label.slice(at + 1)];
+}
