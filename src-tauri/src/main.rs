@@ -10,6 +10,7 @@ mod commands;
 #[cfg(test)]
 mod contract;
 mod error;
+mod idle_memory;
 mod log;
 mod reminders;
 mod render;
@@ -68,6 +69,7 @@ fn main() {
             });
             reminders::start(app.handle().clone());
             tidy::start(app.handle().clone());
+            idle_memory::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

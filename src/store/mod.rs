@@ -385,6 +385,33 @@ impl Store {
         self.last_write.lock().unwrap_or_else(|p| p.into_inner()).elapsed()
     }
 
+    /// When this store was last used: the last write committed or read
+    /// ended (on the read connections; a book in memory has only writes).
+    pub fn last_used(&self) -> std::time::Instant {
+        let wrote = *self.last_write.lock().unwrap_or_else(|p| p.into_inner());
+        match &self.readers {
+            Some(readers) => wrote.max(readers.last_read()),
+            None => wrote,
+        }
+    }
+
+    /// Frees the page caches of every connection not in use (the app does
+    /// this once the book has been left alone a few seconds; see
+    /// `src-tauri/src/idle_memory.rs`). A write under way keeps its cache:
+    /// this never waits for it. What is cached is only a copy of the
+    /// file; nothing in the book changes.
+    pub fn release_memory(&self) -> Result<()> {
+        if let Ok(writer) = self.conn.try_lock()
+            && writer.is_autocommit()
+        {
+            writer.release_memory()?;
+        }
+        match &self.readers {
+            Some(readers) => readers.release_memory(),
+            None => Ok(()),
+        }
+    }
+
     /// One bounded step of merging the search indexes' segments (at most
     /// `pages` pages per index), in a transaction of its own; true while
     /// there is more to merge. Writes never merge (they would stutter):

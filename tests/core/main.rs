@@ -56,6 +56,7 @@ mod sheet_history;
 mod sheet_import;
 mod sheet_limits;
 mod store;
+mod store_idle;
 mod today_board;
 mod trash;
 mod unfiled;
