@@ -147,3 +147,40 @@ fn the_last_ten_pre_import_backups_are_kept_and_a_listed_backup_restores_undoabl
         );
     }
 }
+
+/// Closing the app while the day's backup of a big book was written left a
+/// hidden staged copy as big as the book each time (found measuring issue
+/// 18): the next backup clears those, and only those.
+#[test]
+fn a_backup_clears_the_staged_copies_a_killed_backup_left_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("book.db")).unwrap();
+    let backups = dir.path().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    let put = |name: &str, age_secs: u64| {
+        let path = backups.join(name);
+        let file = std::fs::File::create(&path).unwrap();
+        let at = std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs);
+        file.set_modified(at).unwrap();
+        path
+    };
+    let left = [
+        put(".daily-2026-12-01.db.Pt01ZP.part", 3600),
+        put(".before-import-2026-12-01T08-15-02-117Z.db.x1Y2z3.part", 11 * 60),
+    ];
+    let kept = [
+        // Another program's backup under way.
+        put(".daily-2026-12-02.db.6uFMXi.part", 5),
+        // Not Baton's staged backups.
+        put(".notes.txt.abc123.part", 3600),
+        put("daily-notes.part", 3600),
+    ];
+    backup::daily(&store, day("2026-12-02"), Some(backups.clone())).unwrap();
+    for path in &left {
+        assert!(!path.exists(), "{} was left behind", path.display());
+    }
+    for path in &kept {
+        assert!(path.exists(), "{} was removed", path.display());
+    }
+    assert!(backups.join("daily-2026-12-02.db").exists());
+}

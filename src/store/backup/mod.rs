@@ -55,6 +55,7 @@ fn take_before(store: &Store, what: &str, dir: Option<PathBuf>, job: Option<&Job
         return Ok(None);
     };
     crate::files::perms::create_private_dir(&dir)?;
+    rotation::remove_stale_parts(&dir, std::time::SystemTime::now());
     let stamp = crate::clock::now().replace([':', '.'], "-");
     let file = dir.join(format!("before-{what}-{stamp}.db"));
     store.read(|c| snapshot_with(c, &file, job))?;

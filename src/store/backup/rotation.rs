@@ -85,6 +85,7 @@ pub fn daily(store: &Store, today: NaiveDate, dir: Option<PathBuf>) -> Result<Op
         return Ok(None);
     };
     crate::files::perms::create_private_dir(&dir)?;
+    remove_stale_parts(&dir, std::time::SystemTime::now());
     let file = dir.join(format!("{DAILY}{}.db", today.format("%Y-%m-%d")));
     if file.exists() {
         return Ok(None);
@@ -92,6 +93,35 @@ pub fn daily(store: &Store, today: NaiveDate, dir: Option<PathBuf>) -> Result<Op
     store.read(|c| super::snapshot(c, &file, None))?;
     prune(&dir)?;
     Ok(Some(file))
+}
+
+/// How long a staged backup may go unwritten before it counts as left
+/// behind: a backup under way writes its file every step, seconds apart.
+pub const STALE_PART: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes the staged backups (`.daily-….db.XXXX.part`,
+/// `.before-….db.XXXX.part`) a killed process left in `dir`: closing the
+/// app while the day's backup of a big book was being written left one
+/// as big as the book each time, until the disk filled. One written
+/// within [`STALE_PART`] may be another program's backup under way and is
+/// left alone; nothing but Baton's own staged backups is touched.
+pub fn remove_stale_parts(dir: &Path, now: std::time::SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(staged) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".part")) else {
+            continue;
+        };
+        // `staged` is the backup's own name, a dot and tempfile's suffix.
+        let ours = staged
+            .rsplit_once('.')
+            .is_some_and(|(backup, _)| kind_of(backup).is_some());
+        let written = entry.metadata().and_then(|m| m.modified());
+        let stale = written.is_ok_and(|w| now.duration_since(w).is_ok_and(|age| age >= STALE_PART));
+        if ours && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Removes the automatic backups the rotation no longer keeps. Files that
