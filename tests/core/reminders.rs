@@ -181,3 +181,41 @@ fn the_calendar_file_keeps_each_follow_ups_uid_and_a_change_raises_its_sequence(
     assert!(second.contains("DTSTART;VALUE=DATE:20261201"));
     assert!(seq(&second) > seq(&first), "the newer version wins in a calendar");
 }
+
+/// The start's summary counts the overdue as Today counts them (issue 18:
+/// it now uses the board's index counts): a trashed customer's and a
+/// trashed contact's follow-ups are left out.
+#[test]
+fn the_start_summary_counts_the_overdue_as_today_does() {
+    let (store, c) = book();
+    let d = day();
+    let other = store
+        .write(|tx| customers::create(tx, crate::card("已删除的客户")))
+        .unwrap()
+        .id;
+    for (i, back) in [1, 3, 6, 10, 29].into_iter().enumerate() {
+        step(&store, &c, &format!("逾期{i}"), d - Duration::days(back));
+    }
+    step(&store, &other, "随客户删除", d - Duration::days(2));
+    let gone = step(&store, &c, "随记录删除", d - Duration::days(20));
+    let contact: String = store
+        .read(|x| Ok(x.query_row("SELECT contact_id FROM followups WHERE id = ?1", [&gone], |r| r.get(0))?))
+        .unwrap();
+    store
+        .write(|tx| {
+            customers::delete(tx, &other)?;
+            contacts::delete(tx, &contact)
+        })
+        .unwrap();
+    let board = store.read(|x| followups::board(x, d, 14, 30)).unwrap();
+    assert_eq!(board.overdue.total, 5);
+    let mut r = Reminders::new();
+    let told = store.read(|x| r.tick(x, at(d, "09:00"), &Settings::default())).unwrap();
+    assert_eq!(
+        told,
+        vec![Notice::Summary {
+            due_today: 0,
+            overdue: 5
+        }]
+    );
+}

@@ -241,6 +241,12 @@ impl Days {
     }
 }
 
+/// How many open follow-ups are overdue on `today`, counted as the board
+/// counts them (the reminders' summary at start).
+pub(crate) fn overdue_count(conn: &Connection, today: NaiveDate) -> Result<i64> {
+    Ok(Days::of(today, 0).count(conn)?.overdue)
+}
+
 /// The follow-up screen for `today`: each group holds at most `limit` items.
 pub fn board(conn: &Connection, today: NaiveDate, horizon_days: i64, limit: u32) -> Result<Board> {
     let days = Days::of(today, horizon_days);

@@ -13,6 +13,7 @@ pub mod reminders;
 
 pub(crate) use actions::done;
 pub use actions::{Reschedule, cancel, delete, edit, reopen, reschedule};
+pub(crate) use board::overdue_count;
 pub use board::{
     Backlog, Board, BoardRead, FollowUpItem, Group, PersonBrief, board, board_reads, clear_backlog, open_list, plan,
 };
