@@ -25,6 +25,7 @@ const BACKUP_AFTER: std::time::Duration = std::time::Duration::from_millis(1500)
 fn main() {
     // First: it sets WebKit's environment, which only a single thread may.
     let cpu_painting = render::choose();
+    idle_memory::fix_thresholds();
     let _log = log::start();
     if cpu_painting {
         tracing::info!("no GPU render node: the webview paints on the CPU");

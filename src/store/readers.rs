@@ -24,6 +24,12 @@ use crate::error::Result;
 /// stack), so the caches of the ones rarely needed stay small.
 const KEPT: usize = 8;
 
+/// Readers kept open once the book is left alone ([`Readers::release_memory`]):
+/// each holds its own copy of the schema and its prepared statements,
+/// about 1.5 MB, and the next card's six reads open the rest again, a
+/// millisecond or two each.
+const KEPT_IDLE: usize = 2;
+
 /// 16 MiB of page cache per reader (the writer has 32): enough for the
 /// indexes a list page or a card touches on a 100k-customer book.
 const READER_CACHE_KIB: i64 = 16_384;
@@ -103,11 +109,15 @@ impl Readers {
         *self.last_read.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Frees the page caches of the readers not in use: they keep their
-    /// schema, and the next read finds the book's pages in the system's
-    /// file cache (a copy each, microseconds) until its cache refills.
+    /// Frees the page caches of the readers not in use, closing all but
+    /// the [`KEPT_IDLE`] used last: the next read finds the book's pages in
+    /// the system's file cache (a copy each, microseconds) until its cache
+    /// refills.
     pub(super) fn release_memory(&self) -> Result<()> {
-        let idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        // The stack's top holds the readers used last.
+        let surplus = idle.len().saturating_sub(KEPT_IDLE);
+        idle.drain(..surplus);
         for conn in idle.iter() {
             conn.release_memory()?;
         }

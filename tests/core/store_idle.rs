@@ -80,7 +80,7 @@ fn freeing_the_caches_does_not_wait_for_a_write_under_way() {
         store.release_memory().unwrap();
         freed_tx.send(()).unwrap();
     });
-    assert!(names(&store).iter().any(|n| n == "写到一半的客户"));
+    assert!(names(store).iter().any(|n| n == "写到一半的客户"));
 }
 
 #[test]
