@@ -226,6 +226,7 @@ export const en = {
   'today.upcoming': 'Next two weeks',
   'today.none': 'Nothing here.',
   'today.more': '{n} more not shown',
+  'today.show_more': 'Show more',
   'today.done': 'Done',
   'today.done_title': 'Mark “{title}” done',
   'today.log_closing': 'Also log the contact that closed it',

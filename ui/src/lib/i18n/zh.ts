@@ -226,6 +226,7 @@ export const zh: Record<MessageKey, string> = {
   'today.upcoming': '未来两周',
   'today.none': '暂无。',
   'today.more': '还有 {n} 条未显示',
+  'today.show_more': '显示更多',
   'today.done': '完成',
   'today.done_title': '完成“{title}”',
   'today.log_closing': '同时记录这次联系',
