@@ -28,7 +28,7 @@ fn main() {
     idle_memory::fix_thresholds();
     let _log = log::start();
     if cpu_painting {
-        tracing::info!("no GPU render node: the webview paints on the CPU");
+        tracing::info!("no GPU render node: the webview paints on the CPU, without compositing");
     }
     // The book opens on a thread of its own while the window and WebKit's
     // processes come up: opened first, it held the window back by 200-600
