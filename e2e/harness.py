@@ -142,7 +142,31 @@ def wait_count(s, css, n, timeout=10):
         time.sleep(0.1)
 
 
+# Without compositing (no GPU), WebKitWebDriver's screenshot waits for the
+# page's next paint, and an idle page never paints: a corner pixel is
+# repainted each frame until the screenshot is taken.
+HEARTBEAT = """
+let el = document.getElementById('e2e-heartbeat');
+if (!el) {
+  el = document.createElement('div');
+  el.id = 'e2e-heartbeat';
+  el.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+  document.documentElement.appendChild(el);
+}
+const until = performance.now() + 5000;
+let n = 0;
+(function beat() {
+  el.style.background = (n++ % 2) ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+  if (performance.now() < until) requestAnimationFrame(beat); else el.remove();
+})();
+"""
+
+
 def shot(s, name):
     path = os.path.join(OUT, f"{name}.png")
+    try:
+        s.js(HEARTBEAT)
+    except Exception:
+        pass  # not a page of ours (a file dialog, a closed window)
     s.screenshot(path)
     print(f"  screenshot {path}")
