@@ -11,10 +11,11 @@
 //! of all the CPU time while clicking through cards. Without compositing
 //! the page is painted straight into the window: a keystroke's results
 //! painted in 40 ms instead of 100, and the web process holds ~60 MB less
-//! (issue 18, `e2e/measure_app.py`). WebKitWebDriver's screenshots then
-//! take ~1.7 s each (an earlier WebKit hung on them): only the tests see
-//! that. A machine with a GPU has a render node under /dev/dri and keeps
-//! WebKit's default.
+//! (issue 18, `e2e/measure_app.py`). WebKitWebDriver's screenshot then
+//! waits for the page's next paint, which an idle page never makes: the
+//! e2e harness keeps a pixel repainting while it takes one
+//! (`e2e/harness.py`). A machine with a GPU has a render node under
+//! /dev/dri and keeps WebKit's default.
 
 use std::path::Path;
 
