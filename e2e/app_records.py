@@ -51,6 +51,9 @@ def create_customer_with_person_and_edit(s):
     s.wait_gone(".field[data-field=email] [data-testid=field-warning]")
     s.click("[data-testid=person-form] [data-testid=save]")
     s.wait("[data-testid=person]", text="张三")
+    print("- a key person's profile is drawn when unfolded")
+    s.click("[data-testid=person-profile] summary")
+    s.wait("[data-testid=person-profile] [data-view=interests] .value", text="高尔夫、茶道")
 
     print("- edit a field of the card; a head count that is no whole number says why next to the field")
     s.click("[data-testid=edit-customer]")
