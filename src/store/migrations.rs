@@ -120,6 +120,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0029_list_changed_customers.sql",
         include_str!("../../migrations/0029_list_changed_customers.sql"),
     ),
+    (
+        "0030_board_order.sql",
+        include_str!("../../migrations/0030_board_order.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier
