@@ -3,7 +3,8 @@ runs: the manager's report of the demo book is slowed to 40 ms a customer;
 meanwhile Ctrl+K searches and a card is read, the progress moves, and cancel
 leaves no file (the main thread's longest stall meanwhile is printed). The
 backups taken by themselves, listed and restored; the calendar file of open
-follow-ups; the reminder at start, clicked."""
+follow-ups; the reminder at start, clicked; the window shown once its page
+has loaded."""
 
 import json
 import os
@@ -19,6 +20,32 @@ ESCAPE = "\ue00c"
 def invoke(s, command, args):
     """Calls a command the way the page does and returns its answer."""
     return s.js("return window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])", command, args)
+
+
+# When the page became visible and when it had loaded, in ms after its
+# time origin (the window is created hidden: src-tauri/src/shown.rs).
+SHOWN = """
+const m = performance.getEntriesByName('baton:shown')[0];
+const nav = performance.getEntriesByType('navigation')[0];
+return {visibility: document.visibilityState, shown: m ? m.startTime : null, loaded: nav ? nav.loadEventEnd : null};
+"""
+
+
+def shown_once_loaded(s):
+    """The window is created hidden and is on screen soon after its page has
+    loaded: hidden while the page loads (its first draw would wait on the
+    web process), then shown by the load, not by the fallback 5 s after the
+    start."""
+    print("- the window is shown once its page has loaded")
+    deadline = time.time() + 15
+    seen = s.js(SHOWN)
+    while time.time() < deadline and (seen["shown"] is None or not seen["loaded"]):
+        time.sleep(0.1)
+        seen = s.js(SHOWN)
+    assert seen["visibility"] == "visible", seen
+    assert seen["shown"] is not None and seen["loaded"], seen
+    assert 0 <= seen["shown"] - seen["loaded"] < 1500, seen
+    print(f"  shown {seen['shown'] - seen['loaded']:.0f} ms after the load")
 
 
 def report_while_working(s, tmp):

@@ -17,7 +17,7 @@ from app_books import closed_book_screens
 from app_corrections import corrections, corrections_in_english, draft_survives_a_crash
 from app_dark import dark_mode
 from app_demo import demo_and_filters
-from app_desktop import reminder_at_start
+from app_desktop import reminder_at_start, shown_once_loaded
 from app_handover import HANDOVER, handover_export, handover_take_over
 from app_records import (
     contact_and_followup,
@@ -44,6 +44,7 @@ def main():
     try:
         s = driver.session(db)
         try:
+            shown_once_loaded(s)
             create_customer_with_person_and_edit(s)
             contact_and_followup(s)
             order_changes_value(s)

@@ -14,6 +14,7 @@ mod idle_memory;
 mod log;
 mod reminders;
 mod render;
+mod shown;
 mod stalls;
 mod state;
 mod tidy;
@@ -49,7 +50,14 @@ fn main() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(
+            // Not its visibility: the window is shown by `shown`.
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::all() - tauri_plugin_window_state::StateFlags::VISIBLE,
+                )
+                .build(),
+        )
         .manage(std::sync::Arc::new(stalls::Stalls::default()))
         .setup(move |app| {
             use tauri::Manager;
@@ -68,6 +76,7 @@ fn main() {
                 std::thread::sleep(BACKUP_AFTER);
                 commands::book::backups::take_daily(&handle.state::<state::AppState>())
             });
+            shown::at_the_latest(app.handle().clone());
             reminders::start(app.handle().clone());
             tidy::start(app.handle().clone());
             idle_memory::start(app.handle().clone());
@@ -160,6 +169,7 @@ fn main() {
             commands::handover::checklist_get,
             commands::handover::checklist_tick,
         ])
+        .on_page_load(shown::on_page_load)
         .on_window_event(|window, event| {
             ask_before_closing(window, event);
             remember_the_window(window, event);
