@@ -264,7 +264,8 @@ enum Command {
         #[arg(long)]
         interactive_only: bool,
         /// Print one JSON object: {"operations": [{"name", "median_ms",
-        /// "p95_ms", "reference_median_ms"}], "book_bytes", "records_bytes",
+        /// "p95_ms", "reference_median_ms", "reference_is" ("same_work" or
+        /// "nearest_read")}], "book_bytes", "records_bytes",
         /// "search_bytes", "search_percent_of_records", "demo_seconds",
         /// "report_memory": [{"form", "rss_before_bytes", "peak_rss_bytes"}]}.
         #[arg(long)]

@@ -9,16 +9,22 @@
 use baton::enums::{Status, Tier};
 use baton::views::list::{ListQuery, SortBy};
 
+use super::ReferenceIs;
+
 /// The columns of a list row, as the hand-written reference reads them.
 /// `{standing}` is the standing rule of activity.rs with its cutoff.
 const ROW: &str = "c.id, c.name, c.short_name, c.industry, c.region, c.status, c.tier, c.is_key, c.owner, c.tags, \
     (SELECT count(*) FROM people p WHERE p.customer_id = c.id AND p.deleted_at IS NULL), c.updated_at, \
     {standing}, c.last_contact_on, c.next_due_on";
 
-/// A reference: the total's SQL, then the page's.
+/// The list's order by name.
+const BY_NAME: &str = "c.sort_key, c.name, c.id";
+
+/// A reference: the total's SQL, then the page's, and what it is.
 pub(super) struct Reference {
     pub count: String,
     pub page: String,
+    pub is: ReferenceIs,
 }
 
 /// The same work as a list page: `filter` (beside the live customers),
@@ -36,7 +42,13 @@ fn same_work(filter: &str, order: &str, offset: i64, cutoff: &str) -> Reference 
             "SELECT {} FROM customers c WHERE {filter} ORDER BY {order} LIMIT 100 OFFSET {offset}",
             ROW.replace("{standing}", &standing)
         ),
+        is: ReferenceIs::SameWork,
     }
+}
+
+/// The same work as the list's first page by name.
+pub(super) fn first_by_name(cutoff: &str) -> Reference {
+    same_work("", BY_NAME, 0, cutoff)
 }
 
 /// The nearest plain read (with the total), for orders the list
@@ -45,6 +57,7 @@ fn nearest(page: &str) -> Reference {
     Reference {
         count: "SELECT count(*) FROM customers c WHERE c.deleted_at IS NULL".to_owned(),
         page: page.to_owned(),
+        is: ReferenceIs::NearestRead,
     }
 }
 
@@ -52,7 +65,7 @@ fn nearest(page: &str) -> Reference {
 /// `cutoff` is the standing's (activity.rs).
 pub(super) fn cases(first_page: &ListQuery, total: i64, cutoff: &str) -> Vec<(&'static str, ListQuery, Reference)> {
     let standing = baton::customers::activity::standing_sql("c", &format!("'{cutoff}'"));
-    let by_name = "c.sort_key, c.name, c.id";
+    let by_name = BY_NAME;
     vec![
         (
             "list: first page by name",

@@ -17,6 +17,7 @@ pub fn json(report: &BenchReport) -> String {
                 "median_ms": ms(f.median),
                 "p95_ms": ms(f.p95),
                 "reference_median_ms": f.reference.map(ms),
+                "reference_is": f.reference_is.map(super::ReferenceIs::as_str),
             })
         })
         .collect();
@@ -40,8 +41,8 @@ pub fn json(report: &BenchReport) -> String {
 pub fn table(figures: &[Figure]) -> String {
     let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
     let mut out = format!(
-        "{:<64} {:>11} {:>11} {:>11} {:>7}\n",
-        "operation", "median", "p95", "reference", "ratio"
+        "{:<64} {:>11} {:>11} {:>11} {:>7}  {}\n",
+        "operation", "median", "p95", "reference", "ratio", "reference is"
     );
     for f in figures {
         let (reference, ratio) = match f.reference {
@@ -51,8 +52,12 @@ pub fn table(figures: &[Figure]) -> String {
             ),
             None => ("—".into(), "—".into()),
         };
+        let is = f.reference_is.map_or("", |is| match is {
+            super::ReferenceIs::SameWork => "same work",
+            super::ReferenceIs::NearestRead => "nearest read",
+        });
         out.push_str(&format!(
-            "{:<64} {:>11} {:>11} {:>11} {:>7}\n",
+            "{:<64} {:>11} {:>11} {:>11} {:>7}  {is}\n",
             f.name,
             ms(f.median),
             ms(f.p95),

@@ -25,7 +25,7 @@ pub(super) fn sheet_import(
     store: &Store,
     book: &Path,
     rows: usize,
-    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
+    add: &mut impl FnMut(&str, (Duration, Duration), Option<super::references::Timed>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
     use baton::io::sheet::{self, Mapping, SheetImportOptions};
@@ -102,7 +102,7 @@ pub(super) fn one_company_sheet(
     store: &Store,
     book: &Path,
     rows: usize,
-    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
+    add: &mut impl FnMut(&str, (Duration, Duration), Option<super::references::Timed>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
     use baton::io::sheet::{self, Mapping};
@@ -136,7 +136,7 @@ pub(super) fn one_company_sheet(
 pub(super) fn manager_report(
     store: &Store,
     book: &Path,
-    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
+    add: &mut impl FnMut(&str, (Duration, Duration), Option<super::references::Timed>),
     report: &mut impl FnMut(&str),
 ) -> Result<Vec<ReportMemory>> {
     let mut memory = Vec::new();
@@ -207,7 +207,7 @@ mod rss {
 pub(super) fn handover(
     store: &Store,
     book: &Path,
-    add: &mut impl FnMut(&str, (Duration, Duration), Option<(Duration, Duration)>),
+    add: &mut impl FnMut(&str, (Duration, Duration), Option<super::references::Timed>),
     report: &mut impl FnMut(&str),
 ) -> Result<()> {
     use baton::book::kinds::RecordKind;
@@ -288,7 +288,8 @@ pub(super) fn handover(
     add(
         "handover: import into an empty book (ref: raw inserts)",
         (import, import),
-        Some((raw_insert, raw_insert)),
+        // The same rows written with plain prepared INSERTs.
+        Some((super::ReferenceIs::SameWork, (raw_insert, raw_insert))),
     );
     Ok(())
 }

@@ -142,6 +142,22 @@ fn bench_json_lists_every_operation_with_its_reference_and_the_book_size() {
         ops.iter()
             .any(|o| o["name"].as_str().unwrap().starts_with("key-customer board"))
     );
+    // What each reference is beside its operation (issue 18, item 7).
+    for o in ops {
+        let is = o["reference_is"].as_str();
+        assert_eq!(is.is_some(), o["reference_median_ms"].is_number(), "{o}");
+        assert!(matches!(is, None | Some("same_work" | "nearest_read")), "{o}");
+    }
+    for same in [
+        "open the book",
+        "list: first page by name",
+        "open a customer card",
+        "card with 10k",
+        "follow-up screen",
+    ] {
+        let named = |o: &&serde_json::Value| o["name"].as_str().unwrap().starts_with(same);
+        assert_eq!(ops.iter().find(named).unwrap()["reference_is"], "same_work", "{same}");
+    }
     assert!(v["book_bytes"].as_u64().unwrap() > 0);
     // The size split (records vs search) and the demo's seconds (issue 18).
     let (records, search) = (
