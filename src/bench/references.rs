@@ -161,8 +161,11 @@ pub(super) fn timeline_card(conn: &Connection, id: &str, limit: i64) -> Result<u
 /// by up to a week, a month, older; today; the next `horizon` days) the
 /// count of open follow-ups of live customers whose contact is not in the
 /// trash, and the first `limit` of them with their customer, the contact's
-/// first live person and when it was promised.
-pub(super) fn followup_screen(conn: &Connection, today: NaiveDate, horizon: i64, limit: u32) -> Result<usize> {
+/// first live person and when it was promised. The best count by hand is
+/// the open ones in the span's index range less those the trash hides,
+/// found from the trash's side (a join per open follow-up is 0.6 s at 100k).
+/// Returns the rows read and the five counts' sum.
+pub(super) fn followup_screen(conn: &Connection, today: NaiveDate, horizon: i64, limit: u32) -> Result<(usize, i64)> {
     let day = |d: i64| (today + chrono::Duration::days(d)).to_string();
     let spans = [
         (day(-7), day(0), "DESC"),
@@ -172,27 +175,32 @@ pub(super) fn followup_screen(conn: &Connection, today: NaiveDate, horizon: i64,
         (day(1), day(horizon + 1), "ASC"),
     ];
     let open = "f.done_at IS NULL AND f.cancelled_at IS NULL AND f.deleted_at IS NULL \
-        AND c.deleted_at IS NULL AND (fc.id IS NULL OR fc.deleted_at IS NULL) \
         AND f.due_on >= ?1 AND f.due_on < ?2";
-    let joins = "FROM followups f JOIN customers c ON c.id = f.customer_id \
-        LEFT JOIN contacts fc ON fc.id = f.contact_id";
-    let mut n = 0;
+    let count = format!(
+        "SELECT (SELECT count(*) FROM followups f WHERE {open}) - (SELECT count(*) FROM followups f WHERE {open} \
+         AND f.rowid IN (SELECT h.rowid FROM customers t JOIN followups h ON h.customer_id = t.id \
+                         WHERE t.deleted_at IS NOT NULL \
+                         UNION SELECT h.rowid FROM contacts t JOIN followups h ON h.contact_id = t.id \
+                         WHERE t.deleted_at IS NOT NULL))"
+    );
+    let (mut n, mut all) = (0, 0);
     for (from, to, order) in &spans {
-        let count = format!("SELECT count(*) {joins} WHERE {open}");
         let total: i64 = conn
             .prepare_cached(&count)?
             .query_row(rusqlite::params![from, to], |r| r.get(0))?;
-        std::hint::black_box(total);
+        all += total;
         let page = format!(
             "SELECT {}, c.name, c.tier, c.is_key, p.id, p.name, p.title, p.phone, \
-             coalesce(fc.happened_at, f.created_at) {joins} \
+             coalesce(fc.happened_at, f.created_at) FROM followups f JOIN customers c ON c.id = f.customer_id \
+             LEFT JOIN contacts fc ON fc.id = f.contact_id \
              LEFT JOIN people p ON p.id = json_extract(fc.person_ids, '$[0]') AND p.deleted_at IS NULL \
-             WHERE {open} ORDER BY f.due_on {order}, f.id {order} LIMIT {limit}",
+             WHERE {open} AND c.deleted_at IS NULL AND (fc.id IS NULL OR fc.deleted_at IS NULL) \
+             ORDER BY f.due_on {order}, f.id {order} LIMIT {limit}",
             columns::<FollowUp>("f")
         );
         n += cells(conn, &page, &[from, to])?;
     }
-    Ok(n)
+    Ok((n, all))
 }
 
 /// Same work as a list page: the filter's total, then the page's rows

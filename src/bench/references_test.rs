@@ -85,8 +85,13 @@ fn the_followup_screen_reference_reads_the_boards_rows() {
                     &b.upcoming,
                 ];
                 let rows: usize = groups.iter().map(|g| g.items.len()).sum();
+                let total: i64 = groups.iter().map(|g| g.total).sum();
                 assert!(rows > 0, "the demo leaves follow-ups around its day");
-                assert_eq!(references::followup_screen(c, today, 14, limit)?, rows, "limit {limit}");
+                assert_eq!(
+                    references::followup_screen(c, today, 14, limit)?,
+                    (rows, total),
+                    "limit {limit}"
+                );
                 Ok(())
             })
             .unwrap();
