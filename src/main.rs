@@ -255,7 +255,8 @@ enum Command {
         #[arg(long)]
         keep: bool,
         /// Measure the scratch book an earlier --keep run built, instead of
-        /// building a new one (only a book the bench built is accepted).
+        /// building a new one (only a book the bench built is accepted; one
+        /// is built if there is none). The book is kept afterwards.
         #[arg(long)]
         reuse: bool,
         /// Measure the interactive operations only (lists, cards, search,

@@ -54,12 +54,12 @@ pub struct BenchOptions {
     pub seed: u64,
     /// Repetitions per operation.
     pub runs: usize,
-    /// Where to build the book (removed afterwards unless `keep`).
+    /// Where to build the book (removed afterwards unless `keep` or `reuse`).
     pub path: PathBuf,
     /// Keep the book file after the run.
     pub keep: bool,
     /// Measure an existing scratch book (one an earlier `--keep` run built)
-    /// instead of building a new one.
+    /// instead of building a new one; built if there is none; kept either way.
     pub reuse: bool,
     /// Leave out the throughput figures (sheet, report, handover).
     pub interactive_only: bool,
@@ -486,7 +486,9 @@ pub fn run(opts: &BenchOptions, mut report: impl FnMut(&str)) -> Result<BenchRep
     }
     report(&format!("book file size: {:.1} MiB", size as f64 / 1_048_576.0));
     drop(store);
-    if !opts.keep {
+    // A book measured with `reuse` is there to be measured again: deleting
+    // it after one run would cost the next run a new 100k book.
+    if !opts.keep && !opts.reuse {
         remove_book(&opts.path);
     }
     Ok(BenchReport {

@@ -189,6 +189,7 @@ fn bench_json_lists_every_operation_with_its_reference_and_the_book_size() {
         .output()
         .unwrap();
     assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(scratch.exists(), "a reused scratch book is kept for the next run");
     let mine = dir.path().join("mine.db");
     baton()
         .arg("--db")
