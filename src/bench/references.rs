@@ -120,38 +120,28 @@ fn keys(conn: &Connection, sql: &str, id: &str, limit: i64) -> Result<Vec<(Strin
 /// (time, id).
 pub(super) fn timeline_card(conn: &Connection, id: &str, limit: i64) -> Result<usize> {
     let n = card_rows(conn, id)?;
-    let mut entries = keys(
-        conn,
-        &format!(
+    let kinds = [
+        format!(
             "SELECT c.happened_at, c.id, {} FROM contacts c WHERE c.customer_id = ?1 AND c.deleted_at IS NULL \
              ORDER BY c.happened_at DESC, c.id DESC LIMIT ?2",
             columns::<Contact>("c")
         ),
-        id,
-        limit + 1,
-    )?;
-    entries.extend(keys(
-        conn,
-        &format!(
+        format!(
             "SELECT d.occurred_on, d.id, {} FROM deals d WHERE d.customer_id = ?1 AND d.deleted_at IS NULL \
              ORDER BY d.occurred_on DESC, d.id DESC LIMIT ?2",
             columns::<Deal>("d")
         ),
-        id,
-        limit + 1,
-    )?);
-    entries.extend(keys(
-        conn,
-        &format!(
+        format!(
             "SELECT x.changed_at, x.id, {} FROM followup_changes x \
              JOIN followups f ON f.id = x.followup_id AND f.deleted_at IS NULL \
              WHERE x.customer_id = ?1 ORDER BY x.changed_at DESC, x.id DESC LIMIT ?2",
             columns::<FollowUpChange>("x")
         ),
-        id,
-        limit + 1,
-    )?);
-    entries.extend(changes(conn, id, limit + 1)?);
+    ];
+    let mut entries = changes(conn, id, limit + 1)?;
+    for sql in &kinds {
+        entries.extend(keys(conn, sql, id, limit + 1)?);
+    }
     entries.sort_by(|a, b| b.cmp(a));
     entries.truncate(limit as usize);
     Ok(n + entries.len())
