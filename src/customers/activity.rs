@@ -184,6 +184,28 @@ pub fn standing_sql(c: &str, cutoff: &str) -> String {
     )
 }
 
+/// Whether the customer aliased `c` stands as `want`: [`standing_sql`]'s
+/// rule as a plain condition, for filters. Building the standing's text
+/// for every customer to compare it cost the 100k book's dormant filter a
+/// third of its time; this is the same first-match rule, each branch
+/// excluding those above it. A missing day never counts as recent, as in
+/// the `CASE` (where a NULL condition does not match).
+pub fn is_standing_sql(c: &str, cutoff: &str, want: Standing) -> String {
+    let lost = format!("{c}.status = 'lost'");
+    let prospect = format!("({c}.status = 'prospect' AND {c}.last_order_on IS NULL)");
+    let recent = format!("(ifnull({c}.last_order_on, '') >= {cutoff} OR ifnull({c}.last_contact_on, '') >= {cutoff})");
+    let fresh = format!("({c}.created_at >= {cutoff} AND {c}.last_order_on IS NULL AND {c}.last_contact_on IS NULL)");
+    let neither = format!("NOT {lost} AND NOT {prospect}");
+    match want {
+        Standing::Lost => lost,
+        Standing::Prospect => prospect,
+        Standing::Active => format!("({neither} AND {recent})"),
+        // Fresh means no order and no contact: never recent.
+        Standing::New => format!("({neither} AND {fresh})"),
+        Standing::Dormant => format!("({neither} AND NOT {recent} AND NOT {fresh})"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -118,6 +118,25 @@ fn the_rust_rule_and_the_sql_rule_agree_on_every_customer() {
     assert!(name_of(Standing::Lost).contains(&"流失的客户".to_string()));
 }
 
+#[test]
+fn each_standing_filter_keeps_exactly_the_customers_standing_so() {
+    // The filter is a plain condition per standing (is_standing_sql), the
+    // column the `CASE`: the two must agree on every customer.
+    let dir = tempfile::tempdir().unwrap();
+    let store = book(dir.path());
+    let listed = standing_ids(&store, None);
+    for want in Standing::ALL {
+        let filtered: BTreeSet<String> = standing_ids(&store, Some(want)).into_iter().map(|(id, _)| id).collect();
+        let standing_so: BTreeSet<String> = listed
+            .iter()
+            .filter(|(_, s)| *s == want)
+            .map(|(id, _)| id.clone())
+            .collect();
+        assert!(!standing_so.is_empty(), "{want:?}");
+        assert_eq!(filtered, standing_so, "{want:?}");
+    }
+}
+
 fn xlsx_dormant(path: &std::path::Path) -> usize {
     let mut book: Xlsx<_> = open_workbook(path).unwrap();
     let sheet = book.worksheet_range("Customers").unwrap();

@@ -438,8 +438,7 @@ impl Filter {
         let cutoff = activity::cutoff(today, s.dormant_days);
         let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(cutoff.clone())];
         if let Some(want) = query.standing {
-            let standing = activity::standing_sql("c", "?1");
-            sql.push_str(&format!(" AND {standing} = '{}'", want.as_str()));
+            sql.push_str(&format!(" AND {}", activity::is_standing_sql("c", "?1", want)));
         }
         if let Some(status) = query.status {
             args.push(Box::new(status));
