@@ -116,7 +116,8 @@ pub fn fill_with(
         // The kept columns are computed once at the end, not for each
         // person, contact, deal and follow-up (store::bulk_fill).
         let kept = crate::store::bulk_fill::suspend(tx)?;
-        let summary = generate(tx, customers, seed, opts, job)?;
+        // Every record is new: inserted, not upserted (record::as_new_rows).
+        let summary = crate::record::as_new_rows(|| generate(tx, customers, seed, opts, job))?;
         kept.resume(tx)?;
         Ok(summary)
     };

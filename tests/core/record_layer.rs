@@ -129,3 +129,38 @@ fn every_kind_names_every_column_of_its_table() {
         }
     }
 }
+
+/// Inside `as_new_rows` (the demo's fill of an empty book) a record is
+/// inserted, never updated: one whose id is already there is refused and
+/// the stored one stays. Outside it, and after a refused scope, the same
+/// put updates it.
+#[test]
+fn as_new_rows_inserts_and_refuses_an_id_already_there() {
+    let store = demo();
+    let id: String = store
+        .read(|c| Ok(c.query_row("SELECT id FROM customers ORDER BY id LIMIT 1", [], |r| r.get(0))?))
+        .unwrap();
+    let mut customer: customers::Customer = store.read(|c| record::get(c, &id)).unwrap();
+    let stored_name = customer.card.name.clone();
+    customer.card.name = "改过的名字".into();
+    let refused = store.write(|tx| record::as_new_rows(|| record::put(tx, &customer)));
+    assert!(refused.is_err(), "an id already there was written over");
+    let name_now = |store: &Store| -> String {
+        store
+            .read(|c| Ok(c.query_row("SELECT name FROM customers WHERE id = ?1", [&id], |r| r.get(0))?))
+            .unwrap()
+    };
+    assert_eq!(name_now(&store), stored_name);
+    store.write(|tx| record::put(tx, &customer)).unwrap();
+    assert_eq!(name_now(&store), "改过的名字");
+
+    // A new id inside the scope is written like any put.
+    let mut fresh = customer.clone();
+    fresh.id = "00000000-0000-4000-8000-00000000abcd".into();
+    fresh.card.name = "新客户".into();
+    store
+        .write(|tx| record::as_new_rows(|| record::put(tx, &fresh)))
+        .unwrap();
+    let back: customers::Customer = store.read(|c| record::get(c, &fresh.id)).unwrap();
+    assert_eq!(back.card.name, "新客户");
+}
