@@ -47,23 +47,26 @@ pub fn sync(conn: &Connection) -> Result<()> {
             continue;
         };
         let bulk = queued >= BULK;
-        if bulk {
-            // FTS5 writes a segment each time its pending terms pass the
-            // hash size (1 MiB): a million documents made hundreds of
-            // segments to merge again. Larger, for this load only.
-            set_hash_size(conn, k, BULK_HASH_BYTES)?;
-        }
-        for sql in statements(k, from_records) {
-            conn.prepare_cached(&sql)?.execute([])?;
-        }
-        // Automatic merging is off (migration 8): a bulk load is merged
-        // whole (it is one long step anyway); an ordinary write not at all.
-        if bulk {
-            for table in [format!("search_fts_{k}"), format!("search_grams_{k}")] {
+        // One index at a time, each flushed before the next: a bulk load's
+        // pending terms are held in memory until then.
+        for (table, statements) in statements(k, from_records) {
+            if bulk {
+                // FTS5 writes a segment each time its pending terms pass
+                // the hash size (1 MiB): a million documents made hundreds
+                // of segments to merge again. Larger, for this load only.
+                set_hash_size(conn, &table, BULK_HASH_BYTES)?;
+            }
+            for sql in statements {
+                conn.prepare_cached(&sql)?.execute([])?;
+            }
+            // Automatic merging is off (migration 8): a bulk load is
+            // written out and merged whole (nothing to merge if it all fit
+            // in one segment); an ordinary write not at all.
+            if bulk {
                 conn.prepare_cached(&format!("INSERT INTO {table} ({table}, rank) VALUES ('optimize', 0)"))?
                     .execute([])?;
+                set_hash_size(conn, &table, DEFAULT_HASH_BYTES)?;
             }
-            set_hash_size(conn, k, DEFAULT_HASH_BYTES)?;
         }
     }
     conn.prepare_cached("DELETE FROM search_queue")?.execute([])?;
@@ -74,16 +77,19 @@ pub fn sync(conn: &Connection) -> Result<()> {
 const DEFAULT_HASH_BYTES: i64 = 1024 * 1024;
 
 /// The hash size of a bulk load, bytes: the most pending index data it
-/// holds in memory before writing a segment.
-const BULK_HASH_BYTES: i64 = 64 * 1024 * 1024;
+/// holds in memory before writing a segment. Memory grows only as far as
+/// the load needs. Large enough that each index of the 100k demo (the
+/// contacts' text index is 218 MB) is written as one segment, with nothing
+/// to merge: at 64 MiB it made several, and merging them again (mostly
+/// deleting the old segments' pages) took 11-16 s of the demo's two
+/// minutes. The cost is the demo's peak memory: 397 MB, now 563 MB.
+const BULK_HASH_BYTES: i64 = 320 * 1024 * 1024;
 
-/// Sets the `hashsize` of both indexes of kind `k` (kept in their config
-/// tables, so a bulk load sets it back when done).
-fn set_hash_size(conn: &Connection, k: &str, bytes: i64) -> Result<()> {
-    for table in [format!("search_fts_{k}"), format!("search_grams_{k}")] {
-        conn.prepare_cached(&format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"))?
-            .execute([bytes])?;
-    }
+/// Sets the `hashsize` of the index `table` (kept in its config table, so
+/// a bulk load sets it back when done).
+fn set_hash_size(conn: &Connection, table: &str, bytes: i64) -> Result<()> {
+    conn.prepare_cached(&format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"))?
+        .execute([bytes])?;
     Ok(())
 }
 
@@ -91,39 +97,49 @@ fn set_hash_size(conn: &Connection, k: &str, bytes: i64) -> Result<()> {
 /// through the `search_text_<kind>` views.
 const TEXT_IN_RECORDS_FROM: i64 = 24;
 
-/// The statements that apply the queue of kind `k` to its two indexes,
-/// taking the current text from the records' view (or, before version 24,
-/// from `search_docs`).
-fn statements(k: &str, from_records: bool) -> [String; 4] {
+/// The two indexes of kind `k`, each with the statements that apply the
+/// queue to it, taking the current text from the records' view (or, before
+/// version 24, from `search_docs`).
+fn statements(k: &str, from_records: bool) -> [(String, [String; 2]); 2] {
     let text = if from_records {
         format!("search_text_{k}")
     } else {
         "search_docs".to_string()
     };
+    // Old entries first, replaying exactly the text they were indexed
+    // with; then the current text of every queued document that still
+    // exists. CROSS JOIN keeps the queue the outer loop: left to itself the
+    // planner walked every document (300k rows at 20k customers) for a
+    // queue of one, 35 ms per statement.
     [
-        // Old entries first, replaying exactly the text they were indexed with.
-        format!(
-            "INSERT INTO search_fts_{k} (search_fts_{k}, rowid, title, body) \
-             SELECT 'delete', doc, old_title, old_body FROM search_queue WHERE kind = '{k}' AND indexed = 1"
+        (
+            format!("search_fts_{k}"),
+            [
+                format!(
+                    "INSERT INTO search_fts_{k} (search_fts_{k}, rowid, title, body) \
+                     SELECT 'delete', doc, old_title, old_body FROM search_queue WHERE kind = '{k}' AND indexed = 1"
+                ),
+                format!(
+                    "INSERT INTO search_fts_{k} (rowid, title, body) \
+                     SELECT d.doc, d.title, d.body FROM search_queue q CROSS JOIN {text} d ON d.doc = q.doc \
+                     WHERE q.kind = '{k}'"
+                ),
+            ],
         ),
-        format!(
-            "INSERT INTO search_grams_{k} (search_grams_{k}, rowid, grams) \
-             SELECT 'delete', doc, baton_grams(old_title, old_body, old_initials) FROM search_queue \
-             WHERE kind = '{k}' AND indexed = 1"
-        ),
-        // Then the current text of every queued document that still
-        // exists. CROSS JOIN keeps the queue the outer loop: left to
-        // itself the planner walked every document (300k rows at 20k
-        // customers) for a queue of one, 35 ms per statement.
-        format!(
-            "INSERT INTO search_fts_{k} (rowid, title, body) \
-             SELECT d.doc, d.title, d.body FROM search_queue q CROSS JOIN {text} d ON d.doc = q.doc \
-             WHERE q.kind = '{k}'"
-        ),
-        format!(
-            "INSERT INTO search_grams_{k} (rowid, grams) \
-             SELECT d.doc, baton_grams(d.title, d.body, d.initials) FROM search_queue q \
-             CROSS JOIN {text} d ON d.doc = q.doc WHERE q.kind = '{k}'"
+        (
+            format!("search_grams_{k}"),
+            [
+                format!(
+                    "INSERT INTO search_grams_{k} (search_grams_{k}, rowid, grams) \
+                     SELECT 'delete', doc, baton_grams(old_title, old_body, old_initials) FROM search_queue \
+                     WHERE kind = '{k}' AND indexed = 1"
+                ),
+                format!(
+                    "INSERT INTO search_grams_{k} (rowid, grams) \
+                     SELECT d.doc, baton_grams(d.title, d.body, d.initials) FROM search_queue q \
+                     CROSS JOIN {text} d ON d.doc = q.doc WHERE q.kind = '{k}'"
+                ),
+            ],
         ),
     ]
 }
@@ -165,6 +181,7 @@ mod tests {
         .expect("stats");
         for sql in super::statements("customer", true)
             .iter()
+            .flat_map(|(_, statements)| statements)
             .filter(|s| s.contains("search_text"))
         {
             let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("plan");
