@@ -147,3 +147,24 @@ fn a_demo_of_no_customers_leaves_an_empty_book_that_takes_records() {
     let found = store.read(|c| baton::search::search(c, &query, today)).unwrap();
     assert_eq!(found.iter().map(|g| g.hits.len()).sum::<usize>(), 1);
 }
+
+/// Every trigger and index the fill set aside is back, as its migration
+/// wrote it: the filled book's schema is a fresh book's.
+#[test]
+fn the_demo_leaves_the_schema_of_a_fresh_book() {
+    let schema = |store: &Store| -> Vec<(String, String)> {
+        store
+            .read(|c| {
+                Ok(
+                    c.prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")?
+                        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                        .collect::<rusqlite::Result<_>>()?,
+                )
+            })
+            .unwrap()
+    };
+    let filled = Store::open_in_memory().unwrap();
+    demo::fill(&filled, 30, 4).unwrap();
+    let fresh = Store::open_in_memory().unwrap();
+    assert_eq!(schema(&filled), schema(&fresh));
+}
