@@ -192,8 +192,12 @@ fn customer_filter(conn: &Connection, q: &SearchQuery, today: NaiveDate, args: &
     if q.dormant {
         let days = crate::settings::get(conn)?.dormant_days;
         let n = arg(args, crate::customers::activity::cutoff(today, days));
-        let standing = crate::customers::activity::standing_sql("c", &format!("?{n}"));
-        sql.push_str(&format!(" AND {standing} = 'dormant'"));
+        let dormant = crate::customers::activity::is_standing_sql(
+            "c",
+            &format!("?{n}"),
+            crate::customers::activity::Standing::Dormant,
+        );
+        sql.push_str(&format!(" AND {dormant}"));
     }
     Ok(sql)
 }

@@ -192,13 +192,13 @@ pub struct DormantRow {
 pub fn dormant(conn: &Connection, today: NaiveDate, limit: u32) -> Result<(i64, Vec<DormantRow>)> {
     let s = settings::get(conn)?;
     let cutoff = crate::customers::activity::cutoff(today, s.dormant_days);
-    let standing = crate::customers::activity::standing_sql("c", "?1");
+    let dormant = crate::customers::activity::is_standing_sql("c", "?1", crate::customers::activity::Standing::Dormant);
     // The last order and contact days are kept on the customer (migration
     // 16). Scalar max() is NULL when any argument is: compare '' for "none".
     let base = format!(
         "SELECT c.id, c.name, c.tier, \
             nullif(max(coalesce(c.last_order_on, ''), coalesce(c.last_contact_on, '')), '') AS at, c.sort_key \
-         FROM customers c WHERE c.deleted_at IS NULL AND {standing} = 'dormant'"
+         FROM customers c WHERE c.deleted_at IS NULL AND {dormant}"
     );
     let total = conn
         .prepare_cached(&format!("SELECT count(*) FROM ({base})"))?
