@@ -202,8 +202,17 @@ pub fn is_standing_sql(c: &str, cutoff: &str, want: Standing) -> String {
         Standing::Active => format!("({neither} AND {recent})"),
         // Fresh means no order and no contact: never recent.
         Standing::New => format!("({neither} AND {fresh})"),
-        Standing::Dormant => format!("({neither} AND NOT {recent} AND NOT {fresh})"),
+        // Not recent, said as the later day before the cutoff: the quiet
+        // index's order (migration 31), so a count reads only that range.
+        Standing::Dormant => format!("({} < {cutoff} AND {neither} AND NOT {fresh})", last_active_sql(c)),
     }
+}
+
+/// The later of the customer's last order and last contact days, '' for
+/// none: the expression the quiet index (migration 31) is ordered by,
+/// written the same way so SQLite matches the two.
+pub fn last_active_sql(c: &str) -> String {
+    format!("max(ifnull({c}.last_order_on, ''), ifnull({c}.last_contact_on, ''))")
 }
 
 #[cfg(test)]

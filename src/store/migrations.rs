@@ -124,6 +124,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0030_board_order.sql",
         include_str!("../../migrations/0030_board_order.sql"),
     ),
+    (
+        "0031_quiet_customers.sql",
+        include_str!("../../migrations/0031_quiet_customers.sql"),
+    ),
 ];
 
 /// The migration that stamps `PRAGMA application_id`: books at an earlier

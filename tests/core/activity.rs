@@ -66,9 +66,16 @@ fn book(dir: &std::path::Path) -> Store {
     let ordered = make("下过单的潜在客户", Status::Prospect);
     let old = make("补录旧订单的客户", Status::Active);
     make("流失的客户", Status::Lost);
+    // The cutoff day itself is still recent; the day before is not.
+    let days = store.read(baton::settings::get).unwrap().dormant_days;
+    let cutoff: NaiveDate = baton::customers::activity::cutoff(today(), days).parse().unwrap();
+    let on_cutoff = make("门槛当天下单的客户", Status::Active);
+    let before_cutoff = make("门槛前一天下单的客户", Status::Active);
     for (id, day) in [
         (&ordered, today() - chrono::Duration::days(3)),
         (&old, today() - chrono::Duration::days(900)),
+        (&on_cutoff, cutoff),
+        (&before_cutoff, cutoff - chrono::Duration::days(1)),
     ] {
         let draft = deals::DealDraft {
             kind: DealKind::Order,

@@ -132,9 +132,12 @@ pub fn assessment(day: &str, scores: Vec<DimensionScore>) -> AssessmentDraft {
 /// Takes migrations 21 (value_changes), 22 (the list's sort indexes), 23
 /// (the dependence facts), 24 (search text read from the records), 25
 /// (the customers value changes touched), 26 (the live customers'
-/// number), 27 (the list's change count), 28 (the board's briefs) and 29
-/// (the customers list changes touched) back out of a book, for tests that open a book as an older Baton left it.
+/// number), 27 (the list's change count), 28 (the board's briefs), 29
+/// (the customers list changes touched) and 31 (the quiet customers'
+/// index) back out of a book, for tests that open a book as an older
+/// Baton left it.
 pub fn drop_value_changes(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    tx.execute_batch("DROP INDEX customers_live_quiet")?;
     tx.execute_batch(
         "DROP INDEX people_brief; DROP INDEX customers_id_live; \
          CREATE INDEX customers_id_live ON customers (id, deleted_at);",
