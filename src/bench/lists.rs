@@ -51,6 +51,25 @@ pub(super) fn first_by_name(cutoff: &str) -> Reference {
     same_work("", BY_NAME, 0, cutoff)
 }
 
+/// The same work as the dormant filter's first page, written by hand as
+/// one who knows the quiet index (migration 31) would: the count from its
+/// range before the cutoff, then the page in name order. (Each row's
+/// standing is still computed, as the list's rows carry it.)
+fn dormant(cutoff: &str) -> Reference {
+    let filter = format!(
+        "max(ifnull(c.last_order_on, ''), ifnull(c.last_contact_on, '')) < '{cutoff}' \
+         AND c.status <> 'lost' AND NOT (c.status = 'prospect' AND c.last_order_on IS NULL) \
+         AND NOT (c.created_at >= '{cutoff}' AND c.last_order_on IS NULL AND c.last_contact_on IS NULL)"
+    );
+    Reference {
+        count: format!(
+            "SELECT count(*) FROM customers c INDEXED BY customers_live_quiet \
+             WHERE c.deleted_at IS NULL AND {filter}"
+        ),
+        ..same_work(&filter, BY_NAME, 0, cutoff)
+    }
+}
+
 /// The nearest plain read (with the total), for orders the list
 /// computes in Rust.
 fn nearest(page: &str) -> Reference {
@@ -103,15 +122,13 @@ pub(super) fn cases(first_page: &ListQuery, total: i64, cutoff: &str) -> Vec<(&'
                 cutoff,
             ),
         ),
-        // The standing (activity.rs) is computed per row, in the list and
-        // in its reference alike.
         (
             "list: dormant filter (standing)",
             ListQuery {
                 standing: Some(baton::customers::activity::Standing::Dormant),
                 ..first_page.clone()
             },
-            same_work(&format!("{standing} = 'dormant'"), by_name, 0, cutoff),
+            dormant(cutoff),
         ),
         (
             "list: sorted by standing",

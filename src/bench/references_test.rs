@@ -97,3 +97,35 @@ fn the_followup_screen_reference_reads_the_boards_rows() {
             .unwrap();
     }
 }
+
+/// The dormant filter's hand-written reference counts the list's total and
+/// reads its first page's customers, in its order.
+#[test]
+fn the_dormant_reference_reads_the_lists_rows() {
+    let (_dir, store) = book();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    let days = store.read(baton::settings::get).unwrap().dormant_days;
+    let cutoff = baton::customers::activity::cutoff(today, days);
+    let query = baton::views::list::ListQuery {
+        standing: Some(baton::customers::activity::Standing::Dormant),
+        as_of: Some(today),
+        limit: 100,
+        ..Default::default()
+    };
+    let page = store.read(|c| baton::views::list::list(c, &query)).unwrap();
+    assert!(page.total > 10, "the demo has dormant customers ({})", page.total);
+    let cases = super::lists::cases(&query, page.total, &cutoff);
+    let (_, _, reference) = cases.iter().find(|(name, ..)| name.contains("dormant")).unwrap();
+    let (count, ids) = store
+        .read(|c| {
+            let count: i64 = c.query_row(&reference.count, [], |r| r.get(0))?;
+            let ids = c
+                .prepare(&reference.page)?
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((count, ids))
+        })
+        .unwrap();
+    assert_eq!(count, page.total);
+    assert_eq!(ids, page.rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+}
