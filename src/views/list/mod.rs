@@ -287,6 +287,9 @@ fn order_sql(query: &ListQuery) -> String {
         SortBy::Name => format!("c.sort_key {dir}, c.name {dir}, c.id {dir}"),
         SortBy::Updated => format!("c.updated_at {dir}, c.rowid {dir}"),
         SortBy::Created => format!("c.created_at {dir}, c.rowid {dir}"),
+        // One tier left by the filter: its order is the name order, which
+        // an index gives (a CASE over the tier made SQLite sort every match).
+        SortBy::Tier if query.tier.is_some() => "c.sort_key, c.name, c.id".to_owned(),
         SortBy::Tier => format!(
             "CASE c.tier WHEN 'S' THEN 0 WHEN 'A' THEN 1 WHEN 'B' THEN 2 WHEN 'C' THEN 3 ELSE 4 END {dir}, \
              c.sort_key, c.name, c.id"
