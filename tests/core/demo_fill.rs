@@ -152,19 +152,8 @@ fn a_demo_of_no_customers_leaves_an_empty_book_that_takes_records() {
 /// wrote it: the filled book's schema is a fresh book's.
 #[test]
 fn the_demo_leaves_the_schema_of_a_fresh_book() {
-    let schema = |store: &Store| -> Vec<(String, String)> {
-        store
-            .read(|c| {
-                Ok(
-                    c.prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")?
-                        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                        .collect::<rusqlite::Result<_>>()?,
-                )
-            })
-            .unwrap()
-    };
     let filled = Store::open_in_memory().unwrap();
     demo::fill(&filled, 30, 4).unwrap();
     let fresh = Store::open_in_memory().unwrap();
-    assert_eq!(schema(&filled), schema(&fresh));
+    assert_eq!(crate::schema_of(&filled), crate::schema_of(&fresh));
 }

@@ -142,19 +142,8 @@ fn a_cancelled_demo_leaves_the_book_empty() {
     assert_eq!(heard.lock().unwrap().first().map(|p| p.total), Some(50));
     // The demo sets the keeping triggers and the indexes over kept columns
     // aside while it writes (store::bulk_fill): the rollback puts them back.
-    let schema = |store: &Store| -> Vec<(String, String)> {
-        store
-            .read(|c| {
-                Ok(
-                    c.prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")?
-                        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                        .collect::<rusqlite::Result<_>>()?,
-                )
-            })
-            .unwrap()
-    };
     let fresh = Store::open_in_memory().unwrap();
-    assert_eq!(schema(&store), schema(&fresh));
+    assert_eq!(crate::schema_of(&store), crate::schema_of(&fresh));
 
     let (job, heard) = job_cancelling_at(u64::MAX);
     demo::fill_with(&store, 12, 1, &opts, Some(&job)).unwrap();

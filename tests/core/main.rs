@@ -245,3 +245,16 @@ pub fn drop_search_text_in_records(tx: &rusqlite::Connection) -> rusqlite::Resul
     }
     Ok(())
 }
+
+/// Every table, index, trigger and view of a book with its SQL, by name.
+pub fn schema_of(store: &baton::Store) -> Vec<(String, String)> {
+    store
+        .read(|c| {
+            Ok(
+                c.prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")?
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<_>>()?,
+            )
+        })
+        .unwrap()
+}
