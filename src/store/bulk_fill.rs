@@ -12,8 +12,9 @@
 //! transaction, then each column is computed for every customer with the
 //! statement its migration fills an existing book with, the indexes are
 //! built once and the triggers put back. Indexes the fill would write in a
-//! random order ([`UNORDERED`]) are set aside too and built first. A rolled-back fill leaves them as
-//! they were: SQLite's schema changes are transactional.
+//! random order ([`UNORDERED`]) are set aside too and built first. A
+//! rolled-back fill leaves them as they were: SQLite's schema changes are
+//! transactional.
 
 use rusqlite::{Connection, Transaction};
 

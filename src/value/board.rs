@@ -194,10 +194,10 @@ pub fn dormant(conn: &Connection, today: NaiveDate, limit: u32) -> Result<(i64, 
     let cutoff = crate::customers::activity::cutoff(today, s.dormant_days);
     let dormant = crate::customers::activity::is_standing_sql("c", "?1", crate::customers::activity::Standing::Dormant);
     // The last order and contact days are kept on the customer (migration
-    // 16). Scalar max() is NULL when any argument is: compare '' for "none".
+    // 16); their later one is '' for "none".
+    let last = crate::customers::activity::last_active_sql("c");
     let base = format!(
-        "SELECT c.id, c.name, c.tier, \
-            nullif(max(coalesce(c.last_order_on, ''), coalesce(c.last_contact_on, '')), '') AS at, c.sort_key \
+        "SELECT c.id, c.name, c.tier, nullif({last}, '') AS at, c.sort_key \
          FROM customers c WHERE c.deleted_at IS NULL AND {dormant}"
     );
     let total = conn

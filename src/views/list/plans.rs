@@ -24,12 +24,7 @@ pub fn plan(conn: &Connection, query: &ListQuery) -> Result<Vec<String>> {
         SortBy::Status => standings_sql(index_of(query), &filter.sql, &order),
         _ => window_sql(query, &filter.sql, &order, query.limit.clamp(1, PAGE_MAX), 0),
     };
-    let sql = format!("EXPLAIN QUERY PLAN {statement}");
-    let lines = conn
-        .prepare(&sql)?
-        .query_map(params.as_slice(), |r| r.get::<_, String>("detail"))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(lines)
+    explain(conn, &statement, &params)
 }
 
 /// SQLite's plan for counting the matches of a filtered `query`.
@@ -37,9 +32,14 @@ pub fn count_plan(conn: &Connection, query: &ListQuery) -> Result<Vec<String>> {
     let today = query.as_of.unwrap_or_else(crate::clock::local_today);
     let filter = Filter::of(query, today, &crate::settings::get(conn)?);
     let params: Vec<&dyn ToSql> = filter.args.iter().map(|a| a.as_ref()).collect();
+    explain(conn, &count_sql(query, &filter.sql), &params)
+}
+
+/// The lines of SQLite's plan for `statement`.
+fn explain(conn: &Connection, statement: &str, params: &[&dyn ToSql]) -> Result<Vec<String>> {
     let lines = conn
-        .prepare(&format!("EXPLAIN QUERY PLAN {}", count_sql(query, &filter.sql)))?
-        .query_map(params.as_slice(), |r| r.get::<_, String>("detail"))?
+        .prepare(&format!("EXPLAIN QUERY PLAN {statement}"))?
+        .query_map(params, |r| r.get::<_, String>("detail"))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(lines)
 }
