@@ -144,7 +144,10 @@ def wait_count(s, css, n, timeout=10):
 
 # Without compositing (no GPU), WebKitWebDriver's screenshot waits for the
 # page's next paint, and an idle page never paints: a corner pixel is
-# repainted each frame until the screenshot is taken.
+# repainted each frame until the screenshot has been taken. The beat runs
+# until shot() stops it (a fixed five seconds once ran out before a slow
+# machine's driver took the picture, and the screenshot then hung), with a
+# minute's cap so a lost stop cannot keep the page busy for good.
 HEARTBEAT = """
 let el = document.getElementById('e2e-heartbeat');
 if (!el) {
@@ -153,12 +156,19 @@ if (!el) {
   el.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
   document.documentElement.appendChild(el);
 }
-const until = performance.now() + 5000;
+const mine = window.__e2eBeat = (window.__e2eBeat || 0) + 1;
+const until = performance.now() + 60000;
 let n = 0;
 (function beat() {
+  if (window.__e2eBeat !== mine) return;
   el.style.background = (n++ % 2) ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
   if (performance.now() < until) requestAnimationFrame(beat); else el.remove();
 })();
+"""
+
+STOP_HEARTBEAT = """
+window.__e2eBeat = (window.__e2eBeat || 0) + 1;
+document.getElementById('e2e-heartbeat')?.remove();
 """
 
 
@@ -169,4 +179,8 @@ def shot(s, name):
     except Exception:
         pass  # not a page of ours (a file dialog, a closed window)
     s.screenshot(path)
+    try:
+        s.js(STOP_HEARTBEAT)
+    except Exception:
+        pass
     print(f"  screenshot {path}")
