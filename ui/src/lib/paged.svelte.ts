@@ -7,7 +7,10 @@ export type Fetcher = (offset: number, limit: number) => Promise<ListPage>;
 
 export class PagedRows {
   total = $state(0);
-  rows = $state<Record<number, ListRow>>({});
+  // Raw, not deeply reactive: pages are replaced whole, never edited in
+  // place, and a proxy per row made every read of thousands of loaded rows
+  // (a click on one of them) pay for tracking (issue 18).
+  rows = $state.raw<Record<number, ListRow>>({});
   loaded = $state(false);
   error = $state<unknown>(null);
   private requested = new Set<number>();

@@ -61,4 +61,19 @@ describe('PagedRows', () => {
     expect(rows.total).toBe(3);
     expect(rows.rows[0].name).toBe('c0');
   });
+
+  it('keeps each row as it arrived, not wrapped for tracking', async () => {
+    // A click on a row of a long-scrolled list read every loaded row
+    // through a reactive proxy (issue 18); rows are only ever replaced.
+    const given: ListRow[] = [];
+    const rows = new PagedRows(async (offset, limit) => {
+      const page = Array.from({ length: limit }, (_, i) => row(offset + i));
+      given.push(...page);
+      return { total: 1000, rows: page };
+    }, 100);
+    await rows.reset();
+    await rows.ensure({ start: 500, end: 510 });
+    expect(rows.rows[0]).toBe(given[0]);
+    expect(rows.rows[505]).toBe(given[105]);
+  });
 });
