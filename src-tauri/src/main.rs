@@ -20,7 +20,8 @@ mod state;
 mod tidy;
 mod warm;
 
-/// How long after the first screen's reads today's backup is taken.
+/// How long after the first screen's reads the first card's reads are made
+/// ahead and today's backup is taken.
 const BACKUP_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
 
 fn main() {
@@ -66,14 +67,16 @@ fn main() {
             let probe = app.state::<std::sync::Arc<stalls::Stalls>>().inner().clone();
             stalls::start(app.handle().clone(), probe);
             let warming = warm::start(app.handle());
-            // The first start of each day backs the book up (and prunes),
-            // once the first screen's reads are done and it is painted:
-            // reading the whole book beside them slowed a cold start by
-            // half a second (issue 18).
+            // Once the first screen's reads are done and it is painted, the
+            // first card's reads are made ahead, then the first start of
+            // each day backs the book up (and prunes): reading the whole
+            // book beside the first screen slowed a cold start by half a
+            // second (issue 18).
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 warming.wait();
                 std::thread::sleep(BACKUP_AFTER);
+                warm::after_first_screen(&handle);
                 commands::book::backups::take_daily(&handle.state::<state::AppState>())
             });
             shown::at_the_latest(app.handle().clone());

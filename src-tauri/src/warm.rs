@@ -56,3 +56,15 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) -> Warming {
         .collect();
     Warming(threads)
 }
+
+/// What the first card opened reads beyond the first screen: the book's
+/// revenue ranking, which its value picture and tier suggestion compare
+/// with (read once, then kept). Read after the first screen is painted,
+/// not beside it: on two cores it would slow the start.
+pub fn after_first_screen<R: Runtime>(app: &AppHandle<R>) {
+    if let Ok(store) = app.state::<AppState>().store()
+        && let Err(e) = store.read(|c| baton::value::warm_ranking(c, baton::clock::local_today()))
+    {
+        tracing::warn!(error = %e, "reading the value ranking ahead failed");
+    }
+}
